@@ -1,0 +1,97 @@
+// The single source of truth for configuration: TypeScript types, runtime validation and the
+// generated schemas/*.schema.json all come from here. Every field carries a description.
+import { z } from "zod";
+
+export const FALLTHROUGH_STRATEGIES = ["ask", "allow", "deny"] as const;
+
+const execAuth = z
+  .object({
+    type: z.literal("exec").describe("Run a helper command that prints the key."),
+    command: z.string().min(1).describe("Shell command that prints the key (plain line or {key, expires_at} JSON)."),
+    shell: z.enum(["bash", "powershell"]).optional().describe("Shell that runs the command. Default bash."),
+    refresh_margin_ms: z.number().int().min(0).optional().describe("Refresh this many ms before expires_at. Default 60000."),
+    timeout_ms: z.number().int().min(1).optional().describe("Kill the helper's process group after this many ms. Default 30000."),
+    cache_key: z.string().optional().describe("Extra input to the cache fingerprint (e.g. an AWS profile)."),
+  })
+  .strict();
+
+const fileAuth = z
+  .object({
+    type: z.literal("file").describe("Read the key from a rotator-managed file."),
+    path: z.string().min(1).optional().describe("Key file. Default <state>/<target>/auth_key.json."),
+    refresh_margin_ms: z.number().int().min(0).optional().describe("Treat the key as expired this many ms early. Default 60000."),
+    timeout_ms: z.number().int().min(1).optional().describe("Give up reading after this many ms. Default 30000."),
+  })
+  .strict();
+
+const profileAuth = z
+  .object({
+    type: z.literal("profile").describe("Anthropic only: use an `ant auth login` profile."),
+    profile: z.string().optional().describe("Profile name. Default $ANTHROPIC_PROFILE, then the active profile."),
+  })
+  .strict();
+
+export const authSchema = z
+  .discriminatedUnion("type", [execAuth, fileAuth, profileAuth])
+  .describe("Rotating credentials instead of an environment variable.");
+
+export const providerSchema = z
+  .object({
+    name: z.string().min(1).describe("Classifier provider: anthropic, openai, gemini or codex-oauth."),
+    model: z.string().min(1).describe("Classifier model."),
+    base_url: z.string().optional().describe("API base URL (openai/gemini: include /v1 or /v1beta/openai)."),
+    timeout_ms: z.number().int().min(0).optional().describe("Hard deadline for the whole classification in ms. 0 = none. Default 20000."),
+    reasoning_effort: z.string().optional().describe("Unset: least reasoning the API allows. \"\": send nothing. Else forwarded as written."),
+    auth: authSchema.optional(),
+    codex_bin: z.string().min(1).optional().describe("codex-oauth: the codex executable. Default `codex` from PATH."),
+    codex_home: z.string().min(1).optional().describe("codex-oauth: CODEX_HOME for the classifier (absolute or ~/). Default a managed home under the state dir."),
+  })
+  .strict();
+
+const stringList = (what: string) => z.array(z.string()).describe(what);
+
+/** One configuration layer as written in a file (every field optional). */
+export const layerSchema = z
+  .object({
+    $schema: z.string().optional().describe("JSON Schema URL for editors; ignored at runtime."),
+    provider: providerSchema.optional().describe("Classifier provider. Replaced as a whole block by each layer that sets it."),
+    log_path: z.string().optional().describe("Log file. Default <state>/<target>/ccgate.log."),
+    log_disabled: z.boolean().optional().describe("Write no log file."),
+    log_max_size: z.number().int().min(0).optional().describe("Rotate the log at this many bytes (one .1 generation). 0 = never."),
+    metrics_path: z.string().optional().describe("Metrics JSONL file. Default <state>/<target>/metrics.jsonl."),
+    metrics_disabled: z.boolean().optional().describe("Record no metrics."),
+    metrics_max_size: z.number().int().min(0).optional().describe("Rotate metrics at this many bytes (one .1 generation). 0 = never."),
+    fallthrough_strategy: z.enum(FALLTHROUGH_STRATEGIES).optional().describe("What to do when the LLM itself is unsure: ask the human, allow or deny."),
+    disable_load_main_worktree_local_config: z.boolean().optional().describe("Skip the main worktree's local file in linked worktrees (honoured in defaults and global only)."),
+    include_settings_permissions_in_prompt: z.boolean().optional().describe("Claude: send the user's settings permissions as background."),
+    include_recent_transcript_in_prompt: z.boolean().optional().describe("Claude: send recent user messages and tool names."),
+    allow: stringList("Allow guidance. Replaces the inherited list.").optional(),
+    deny: stringList("Deny guidance. Replaces the inherited list.").optional(),
+    environment: stringList("Facts about the environment. Replaces the inherited list.").optional(),
+    append_allow: stringList("Added to the inherited allow list.").optional(),
+    append_deny: stringList("Added to the inherited deny list.").optional(),
+    append_environment: stringList("Added to the inherited environment list.").optional(),
+  })
+  .strict();
+
+export type ConfigLayer = z.infer<typeof layerSchema>;
+export type ProviderConfig = z.infer<typeof providerSchema>;
+export type AuthConfig = z.infer<typeof authSchema>;
+
+/** The merged configuration the pipeline runs on: defaults applied, paths absolute. */
+export interface Config {
+  provider: ProviderConfig;
+  log_path: string;
+  log_disabled: boolean;
+  log_max_size: number;
+  metrics_path: string;
+  metrics_disabled: boolean;
+  metrics_max_size: number;
+  fallthrough_strategy: (typeof FALLTHROUGH_STRATEGIES)[number];
+  disable_load_main_worktree_local_config: boolean;
+  include_settings_permissions_in_prompt: boolean;
+  include_recent_transcript_in_prompt: boolean;
+  allow: string[];
+  deny: string[];
+  environment: string[];
+}

@@ -1,0 +1,85 @@
+// Contracts shared by every room of the pipeline (see docs/architecture.md).
+// Host adapters produce a DecisionRequest; core.decide turns it into a Verdict; the shells render
+// the verdict and record it. Nothing here does I/O.
+
+/** A host whose PermissionRequest hook ccgate answers. Adding one touches `hosts/` and the CLI. */
+export type Target = "claude" | "codex";
+
+/** Everything a later step needs about one hook call, with nothing host-specific below it. */
+export interface DecisionRequest {
+  target: Target;
+  /** `hook_event_name` as received (echoed in the output; "PermissionRequest" when empty). */
+  hookEventName: string;
+  sessionId: string;
+  toolName: string;
+  /** The raw `tool_input` object, unknown keys kept. `{}` when the host sent none or a non-object. */
+  toolInput: Record<string, unknown>;
+  /** Absolute working directory of the agent ("" when the host sent none). */
+  cwd: string;
+  /** `permission_mode` as sent ("" when absent): default, plan, acceptEdits, bypassPermissions, dontAsk, … */
+  permissionMode: string;
+  transcriptPath: string | null;
+  /** Claude only: forwarded verbatim to the classifier. */
+  permissionSuggestions?: unknown[];
+  /** Codex only. */
+  turnId?: string;
+  /** Codex only: the agent's model (not ours). */
+  agentModel?: string;
+}
+
+/** Why a request was handed back to the human (metrics `ft_kind`). */
+export type FallthroughKind =
+  | "user_interaction"
+  | "bypass"
+  | "dontask"
+  | "unknown_provider"
+  | "no_apikey"
+  | "credential_unavailable"
+  | "api_unusable"
+  | "llm"
+  | "error";
+
+/** Which stage produced the verdict (metrics `source`). */
+export type VerdictSource = "short_circuit" | "fast_path" | "cache" | "llm";
+
+export type Decision = "allow" | "deny" | "fallthrough" | "error";
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** Milliseconds per phase, e.g. { config: 3, context: 5, fast_path: 0.2, credential: 1, llm: 800 }. */
+export type PhaseTimings = Record<string, number>;
+
+export interface Verdict {
+  decision: Decision;
+  /** Deny message, or the forced-decision message (allow or deny). */
+  message?: string;
+  /** Set for every fallthrough, and "llm" on a forced decision. */
+  kind?: FallthroughKind;
+  forced?: boolean;
+  source: VerdictSource;
+  /** LLM reason, fast-path rule id/explanation, or the credential failure reason. */
+  reason?: string;
+  /** Only with kind credential_unavailable: env, exec, file, cache, lock, profile. */
+  credentialSource?: string;
+  /** Redacted error text, only with decision "error". */
+  error?: string;
+  /** Operator hint for an error (e.g. which setting to change). */
+  hint?: string;
+  provider?: string;
+  /** Configured classifier model (not the agent's). */
+  model?: string;
+  usage?: Usage;
+  timings: PhaseTimings;
+}
+
+/** The structured answer every classifier returns (property order matters on the wire). */
+export interface ClassifierOutput {
+  reason: string;
+  behavior: string;
+  deny_message: string;
+}
+
+export const DEFAULT_DENY_MESSAGE = "Automatically denied as potentially dangerous.";

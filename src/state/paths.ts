@@ -1,0 +1,42 @@
+// XDG locations. XDG variables are honoured only when absolute (a relative value would make the
+// state follow whatever directory the agent happens to run in).
+import { homedir } from "node:os";
+import { isAbsolute, join } from "node:path";
+import type { Target } from "../core/types.ts";
+
+type Env = Record<string, string | undefined>;
+
+export function homeDir(env: Env = process.env): string {
+  const home = env.HOME?.trim();
+  return home && isAbsolute(home) ? home : homedir();
+}
+
+function xdg(env: Env, name: string, fallback: string[]): string {
+  const value = env[name]?.trim();
+  return value && isAbsolute(value) ? value : join(homeDir(env), ...fallback);
+}
+
+/** `$XDG_STATE_HOME/ccgate`, else `~/.local/state/ccgate`. */
+export function stateDir(env: Env = process.env): string {
+  return join(xdg(env, "XDG_STATE_HOME", [".local", "state"]), "ccgate");
+}
+
+/** `$XDG_CACHE_HOME/ccgate`, else `~/.cache/ccgate`. */
+export function cacheDir(env: Env = process.env): string {
+  return join(xdg(env, "XDG_CACHE_HOME", [".cache"]), "ccgate");
+}
+
+export function targetStateDir(target: Target, env: Env = process.env): string {
+  return join(stateDir(env), target);
+}
+
+export function targetCacheDir(target: Target, env: Env = process.env): string {
+  return join(cacheDir(env), target);
+}
+
+/** Expand a leading `~/` (and bare `~`) to the home directory. */
+export function expandHome(path: string, env: Env = process.env): string {
+  if (path === "~") return homeDir(env);
+  if (path.startsWith("~/")) return join(homeDir(env), path.slice(2));
+  return path;
+}
