@@ -1,0 +1,160 @@
+// Reuse of definite LLM verdicts. A verdict is reused only for the same target, repository,
+// normalised tool input and configuration (the key covers all four), and only until its TTL runs
+// out. Files are 0600 in a 0700 directory, written atomically; a corrupt or unreadable entry is a
+// miss, never an error.
+import { createHash, randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+
+export interface CacheKeyParts {
+  target: string;
+  /** Repository root (or cwd outside a repository). */
+  repo: string;
+  toolName: string;
+  toolInput: Record<string, unknown>;
+  /** Hash of everything in the configuration that can change a verdict. */
+  configHash: string;
+}
+
+export interface CachedVerdict {
+  decision: "allow" | "deny";
+  message?: string;
+  reason?: string;
+  provider?: string;
+  model?: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+const entrySchema = z.object({
+  decision: z.enum(["allow", "deny"]),
+  message: z.string().optional(),
+  reason: z.string().optional(),
+  provider: z.string().optional(),
+  model: z.string().optional(),
+  expiresAt: z.number(),
+});
+
+/** Input fields that describe the agent's intent rather than the action; they do not change a verdict. */
+const IGNORED_INPUT_KEYS = new Set(["description", "timeout", "run_in_background"]);
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = canonical((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+export function normaliseToolInput(input: Record<string, unknown>): string {
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (!IGNORED_INPUT_KEYS.has(k)) kept[k] = typeof v === "string" ? v.trim() : v;
+  return JSON.stringify(canonical(kept));
+}
+
+export function cacheKey(parts: CacheKeyParts): string {
+  const h = createHash("sha256");
+  for (const field of ["v1", parts.target, parts.repo, parts.toolName, normaliseToolInput(parts.toolInput), parts.configHash]) {
+    h.update(String(field.length)).update(":").update(field).update("\n");
+  }
+  return h.digest("hex").slice(0, 32);
+}
+
+export function hashConfig(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(canonical(value))).digest("hex").slice(0, 16);
+}
+
+const MAX_ENTRIES = 2000;
+
+export class DecisionCache {
+  constructor(
+    private readonly dir: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private path(key: string): string {
+    return join(this.dir, `${key}.json`);
+  }
+
+  get(key: string): CachedVerdict | null {
+    let text: string;
+    try {
+      text = readFileSync(this.path(key), "utf8");
+    } catch {
+      return null;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      this.remove(key);
+      return null;
+    }
+    const entry = entrySchema.safeParse(parsed);
+    if (!entry.success) {
+      this.remove(key);
+      return null;
+    }
+    if (entry.data.expiresAt <= this.now()) {
+      this.remove(key);
+      return null;
+    }
+    return entry.data as CachedVerdict;
+  }
+
+  /** Store a verdict; returns false (and changes nothing) when the cache dir is unusable. */
+  put(key: string, verdict: Omit<CachedVerdict, "expiresAt">, ttlMs: number): boolean {
+    if (ttlMs <= 0) return false;
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      chmodSync(this.dir, 0o700);
+      const tmp = join(this.dir, `.${key}.${randomBytes(6).toString("hex")}.tmp`);
+      const entry: CachedVerdict = { ...verdict, expiresAt: this.now() + ttlMs };
+      writeFileSync(tmp, JSON.stringify(entry), { mode: 0o600 });
+      renameSync(tmp, this.path(key));
+      this.prune();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  remove(key: string): void {
+    try {
+      unlinkSync(this.path(key));
+    } catch {
+      // already gone
+    }
+  }
+
+  /** Keep the directory bounded: past MAX_ENTRIES, drop the oldest half. */
+  private prune(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    if (names.length <= MAX_ENTRIES) return;
+    const entries = names
+      .filter((n) => n.endsWith(".json"))
+      .map((n) => {
+        try {
+          return { n, t: statSync(join(this.dir, n)).mtimeMs };
+        } catch {
+          return { n, t: 0 };
+        }
+      })
+      .sort((a, b) => a.t - b.t);
+    for (const { n } of entries.slice(0, entries.length - MAX_ENTRIES / 2)) {
+      try {
+        unlinkSync(join(this.dir, n));
+      } catch {
+        // raced with another hook
+      }
+    }
+  }
+}
