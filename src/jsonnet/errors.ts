@@ -1,0 +1,37 @@
+// Errors carry a position (file:line:col) and a short trace of the frames that led to them.
+
+export interface Position {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export class JsonnetError extends Error {
+  readonly trace: string[] = [];
+  constructor(
+    message: string,
+    readonly pos: Position | null,
+  ) {
+    super(message);
+  }
+  get file(): string {
+    return this.pos?.file ?? "";
+  }
+  get line(): number {
+    return this.pos?.line ?? 0;
+  }
+  get col(): number {
+    return this.pos?.col ?? 0;
+  }
+  /** `file:line:col: message` followed by up to 10 trace lines. */
+  format(): string {
+    const where = this.pos ? `${this.pos.file}:${this.pos.line}:${this.pos.col}: ` : "";
+    const trace = this.trace.slice(0, 10).map((t) => `\n\t${t}`).join("");
+    const more = this.trace.length > 10 ? `\n\t... ${this.trace.length - 10} more frames` : "";
+    return `${where}${this.message}${trace}${more}`;
+  }
+}
+
+export function posText(pos: Position | null): string {
+  return pos ? `${pos.file}:${pos.line}:${pos.col}` : "<unknown>";
+}
