@@ -122,8 +122,8 @@ function renderOne(spec: Spec, v: Value, width: number, precision: number | null
       let digits = Math.abs(n).toString(base);
       if (spec.conv === "X") digits = digits.toUpperCase();
       if (precision !== null) digits = digits.padStart(precision, "0");
-      const prefix = alt ? (spec.conv === "o" ? "0" : spec.conv === "x" ? "0x" : "0X") : "";
-      return pad(prefix + digits, signOf(n, spec.flags), spec, width, true);
+      const prefix = alt ? (spec.conv === "o" ? (digits.startsWith("0") ? "" : "0") : spec.conv === "x" ? "0x" : "0X") : "";
+      return pad(digits, (n < 0 ? "-" : signOf(Math.abs(n), spec.flags)) + prefix, spec, width, true);
     }
     case "e":
     case "E": {
@@ -191,7 +191,7 @@ export function format(fmt: string, vals: Value, host: FormatHost, pos: Position
       continue;
     }
     if (c.conv === "%") {
-      out += "%";
+      out += pad("%", "", c, typeof c.width === "number" ? c.width : 0, false);
       continue;
     }
     let width = 0;

@@ -7,7 +7,7 @@
 // carries file:line:col, a message and a short trace. Limits bound recursion depth and the size of
 // strings and arrays a program can build, so hostile input ends in a clear error, not a crash.
 import { readFileSync } from "node:fs";
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { JsonnetError } from "./errors.ts";
 import { compareStrings, DEFAULT_LIMITS, escapeJson, type ImportedFile, type ImportResolver, Interpreter, type Limits } from "./interp.ts";
 import { renderNumber } from "./numbers.ts";
@@ -33,13 +33,16 @@ export interface EvalOptions {
   /** Library search paths for the default resolver. */
   jpath?: string[];
   limits?: Partial<Limits>;
+  /** Receives std.trace lines (default: written to stderr). */
+  trace?: (line: string) => void;
 }
 
 export type EvalResult = { ok: true; value: JsonValue } | { ok: false; error: JsonnetError };
 
 export function fileResolver(jpath: string[] = []): ImportResolver {
   return (importingFile, importPath) => {
-    const candidates = isAbsolute(importPath) ? [importPath] : [resolve(dirname(importingFile), importPath), ...jpath.map((d) => resolve(d, importPath))];
+    // Relative imports keep the importing file's spelling (std.thisFile shows `dir/file`, as in the reference).
+    const candidates = isAbsolute(importPath) ? [importPath] : [join(dirname(importingFile), importPath), ...jpath.map((d) => resolve(d, importPath))];
     for (const path of candidates) {
       try {
         return { path, content: readFileSync(path) } satisfies ImportedFile;
@@ -57,7 +60,7 @@ function run(filename: string, source: string, options: EvalOptions): EvalResult
   const extVars: Record<string, Thunk> = {};
   for (const [k, v] of Object.entries(options.extVars ?? {})) extVars[k] = ready(v);
   for (const [k, code] of Object.entries(options.extCodes ?? {})) extVars[k] = new Lazy(() => interp.evalProgram(code, `<extvar:${k}>`));
-  interp.stdFor = buildStd(interp, { extVars, natives: (options.nativeFunctions ?? {}) as Record<string, NativeCallback> });
+  interp.stdFor = buildStd(interp, { extVars, natives: (options.nativeFunctions ?? {}) as Record<string, NativeCallback>, ...(options.trace ? { trace: options.trace } : {}) });
   try {
     let value: Value = interp.evalProgram(source, filename);
     if (value !== null && typeof value === "object" && !(value instanceof JObject) && !("items" in value)) {

@@ -266,7 +266,11 @@ export class Interpreter {
 
   /** Index of the highest layer below `upTo` defining `name`, or -1. */
   findField(obj: JObject, name: string, upTo = obj.layers.length): number {
-    for (let i = upTo - 1; i >= 0; i--) if ((obj.layers[i] as Layer).fields.has(name)) return i;
+    const top = upTo === obj.layers.length;
+    for (let i = upTo - 1; i >= 0; i--) {
+      const layer = obj.layers[i] as Layer;
+      if (layer.fields.has(name) && !(top && layer.masked?.has(name))) return i;
+    }
     return -1;
   }
 
@@ -355,6 +359,7 @@ export class Interpreter {
     const out = new Map<string, boolean>();
     for (const layer of obj.layers) {
       for (const [name, f] of layer.fields) {
+        if (layer.masked?.has(name)) continue;
         const prev = out.get(name);
         if (f.visibility === "hidden") out.set(name, false);
         else if (f.visibility === "forced") out.set(name, true);
@@ -452,22 +457,58 @@ export class Interpreter {
         });
         return fn.impl(args, pos);
       }
-      const env: Env = Object.create(fn.env);
-      fn.params.forEach((p: Param, i) => {
-        const b = bound[i];
-        if (b) env[p.name] = b;
-        else if (p.def) {
-          const def = p.def;
-          env[p.name] = new Lazy(() => this.eval(def, env));
-        } else fail(`missing argument ${p.name} for function ${fn.name}`, pos);
-      });
-      return this.eval(fn.body, env);
+      return this.tailLoop(fn.body, this.bindArgs(fn, bound, pos));
     } catch (e) {
       if (e instanceof JsonnetError && e.trace.length < 50 && pos) e.trace.push(`${posText(pos)} function <${fn.name}>`);
       if (e instanceof RangeError) fail("max stack frames exceeded (the JavaScript stack ran out)", pos);
       throw e;
     } finally {
       this.leave();
+    }
+  }
+
+  private bindArgs(fn: Extract<JFunction, { kind: "user" }>, bound: Array<Thunk | undefined>, pos: Position | null): Env {
+    const env: Env = Object.create(fn.env);
+    fn.params.forEach((p: Param, i) => {
+      const b = bound[i];
+      if (b) env[p.name] = b;
+      else if (p.def) {
+        const def = p.def;
+        env[p.name] = new Lazy(() => this.eval(def, env));
+      } else fail(`missing argument ${p.name} for function ${fn.name}`, pos);
+    });
+    return env;
+  }
+
+  /** Evaluate a function body; `tailstrict` calls in tail position reuse this frame (no stack growth). */
+  private tailLoop(body: Node, env: Env): Value {
+    let node = body;
+    let e = env;
+    for (;;) {
+      if (node.t === "local") {
+        const inner: Env = Object.create(e);
+        this.bindLocals(node.binds, inner);
+        e = inner;
+        node = node.body;
+        continue;
+      }
+      if (node.t === "if") {
+        const c = this.eval(node.cond, e);
+        if (typeof c !== "boolean") fail(`if condition must be a boolean, got ${typeName(c)}`, node.cond.pos);
+        if (!c && !node.else) return null;
+        node = c ? node.then : (node.else as Node);
+        continue;
+      }
+      if (node.t === "call" && node.tailstrict) {
+        const fn = this.eval(node.fn, e);
+        if (isFunction(fn) && fn.kind === "user" && node.named.length === 0 && node.args.length <= fn.params.length) {
+          const args = node.args.map((a) => ready(this.eval(a, e)));
+          e = this.bindArgs(fn, args, node.pos);
+          node = fn.body;
+          continue;
+        }
+      }
+      return this.eval(node, e);
     }
   }
 
@@ -492,7 +533,8 @@ export class Interpreter {
         return !v;
       case "~":
         if (typeof v !== "number") fail(`~ needs a number, got ${typeName(v)}`, pos);
-        return Number(~BigInt.asIntN(64, BigInt(Math.trunc(v))));
+        if (!Number.isSafeInteger(Math.trunc(v))) fail("numeric value outside safe integer range for bitwise operation", pos);
+        return Number(~BigInt(Math.trunc(v)));
     }
     return fail(`unknown unary operator ${op}`, pos);
   }
@@ -558,11 +600,13 @@ export class Interpreter {
       case "&":
       case "|":
       case "^": {
-        const a = BigInt.asIntN(64, BigInt(Math.trunc(l)));
-        const b = BigInt.asIntN(64, BigInt(Math.trunc(r)));
+        if (!Number.isSafeInteger(Math.trunc(l)) || !Number.isSafeInteger(Math.trunc(r))) fail("numeric value outside safe integer range for bitwise operation", pos);
+        const a = BigInt(Math.trunc(l));
+        const b = BigInt(Math.trunc(r));
         if ((op === "<<" || op === ">>") && b < 0n) fail("shift by a negative exponent", pos);
         const res = op === "<<" ? a << (b % 64n) : op === ">>" ? a >> (b % 64n) : op === "&" ? a & b : op === "|" ? a | b : a ^ b;
-        v = Number(BigInt.asIntN(64, res));
+        if (res !== BigInt.asIntN(64, res)) fail("bitwise operation result exceeds the 64-bit integer range", pos);
+        v = Number(res);
         break;
       }
       default:
@@ -645,7 +689,7 @@ export class Interpreter {
     if (isFunction(v)) fail("couldn't manifest function as JSON", pos);
     const next = cur + indent;
     if (v instanceof JArray) {
-      if (v.length === 0) return "[ ]";
+      if (v.length === 0) return compact ? "[ ]" : `[${newline}${newline}${cur}]`;
       const parts = v.items.map((t) => this.manifestJson(t.get(), indent, pos, compact, newline, keySep, next));
       if (compact) return `[${parts.join(", ")}]`;
       return `[${newline}${parts.map((p) => next + p).join(`,${newline}`)}${newline}${cur}]`;
@@ -653,7 +697,7 @@ export class Interpreter {
     const obj = v as JObject;
     this.checkAsserts(obj, pos);
     const names = this.fieldNames(obj);
-    if (names.length === 0) return "{ }";
+    if (names.length === 0) return compact ? "{ }" : `{${newline}${newline}${cur}}`;
     const parts = names.map((n) => `${escapeJson(n)}${keySep}${this.manifestJson(this.fieldValue(obj, n, obj.layers.length, pos), indent, pos, compact, newline, keySep, next)}`);
     if (compact) return `{${parts.join(", ")}}`;
     return `{${newline}${parts.map((p) => next + p).join(`,${newline}`)}${newline}${cur}}`;

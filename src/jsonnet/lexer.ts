@@ -69,7 +69,9 @@ export function tokenize(src: string, file: string): Token[] {
       const text = (m as RegExpExecArray)[0];
       i += text.length;
       if (/[A-Za-z0-9_]/.test(src[i] ?? "")) err(`invalid number ${src.slice(start, i + 1)}`, start);
-      tokens.push({ kind: "num", value: text, num: Number(text.replaceAll("_", "")), pos: p });
+      const value = Number(text.replaceAll("_", ""));
+      if (!Number.isFinite(value)) err(`overflow: ${text} is not a finite number`, start);
+      tokens.push({ kind: "num", value: text, num: value, pos: p });
       continue;
     }
     if (c === '"' || c === "'") {
@@ -177,7 +179,7 @@ export function tokenize(src: string, file: string): Token[] {
         i = j + 3;
         break;
       }
-      tokens.push({ kind: "str", value: chomp ? out.replace(/\n+$/, "") : out, pos: p });
+      tokens.push({ kind: "str", value: chomp && out.endsWith("\n") ? out.slice(0, -1) : out, pos: p });
       continue;
     }
     if ("{}[](),.;".includes(c)) {

@@ -11,8 +11,26 @@ function fieldsOf(interp: Interpreter, o: JObject, pos: Position | null): Array<
 
 const nonEmpty = (interp: Interpreter, v: Value) => (v instanceof JArray ? v.length > 0 : v instanceof JObject ? interp.fieldNames(v).length > 0 : false);
 
-const BARE_KEY = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
-const YAML_RESERVED = /^(true|false|yes|no|on|off|y|n|null|~)$/i;
+/** Keys that YAML 1.1 or 1.2 would read as something other than a plain string must be quoted. */
+const NOT_A_STRING = [
+  /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/,
+  /^[-+]?0b[01_]+$/,
+  /^[-+]?0[0-7_]+$/,
+  /^[-+]?(0|[1-9][0-9_]*)$/,
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  /^[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+$/,
+  /^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?$/,
+  /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/,
+  /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*$/,
+  /^[-+]?\.(inf|Inf|INF)$/,
+  /^\.(nan|NaN|NAN)$/,
+  /^\d{4}-\d\d?-\d\d?(([Tt]|[ \t]+)\d\d?:\d\d:\d\d(\.\d*)?(([ \t]*)Z|[-+]\d\d?(:\d\d)?)?)?$/,
+];
+
+function bareSafe(key: string): boolean {
+  if (!/^[a-zA-Z0-9/._-]+$/.test(key) || key === "-" || key === "---") return false;
+  return !NOT_A_STRING.some((re) => re.test(key));
+}
 
 export function manifestYamlDoc(interp: Interpreter, value: Value, indentArrayInObject: boolean, quoteKeys: boolean, pos: Position | null): string {
   const aux = (v: Value, cindent: string): string => {
@@ -55,7 +73,7 @@ export function manifestYamlDoc(interp: Interpreter, value: Value, indentArrayIn
         newIndent = `${cindent}  `;
         space = `\n${newIndent}`;
       }
-      const key = quoteKeys || !BARE_KEY.test(k) || YAML_RESERVED.test(k) ? escapeJson(k) : k;
+      const key = quoteKeys || !bareSafe(k) ? escapeJson(k) : k;
       return `${key}:${space}${aux(item, newIndent)}`;
     });
     return lines.join(`\n${cindent}`);

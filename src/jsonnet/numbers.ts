@@ -11,10 +11,12 @@ export function formatG(v: number, precision: number, alt = false): string {
   if (exp < -4 || exp >= p) {
     let m = mant;
     if (!alt && m.includes(".")) m = m.replace(/\.?0+$/, "");
+    if (alt && !m.includes(".")) m += ".";
     out = `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
   } else {
     out = v.toFixed(Math.max(0, p - 1 - exp));
     if (!alt && out.includes(".")) out = out.replace(/\.?0+$/, "");
+    if (alt && !out.includes(".")) out += ".";
   }
   return out;
 }

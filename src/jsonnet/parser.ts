@@ -351,7 +351,12 @@ class Parser {
       break;
     }
     const names = new Set<string>();
+    const locals = new Set<string>();
     for (const m of members) {
+      if (m.kind === "local") {
+        if (locals.has(m.bind.name)) this.fail(`duplicate local var: ${m.bind.name}`);
+        locals.add(m.bind.name);
+      }
       if (m.kind === "field" && typeof m.name === "string") {
         if (names.has(m.name)) throw new JsonnetError(`duplicate field: ${m.name}`, m.pos);
         names.add(m.name);

@@ -13,6 +13,8 @@ export type NativeCallback = (...args: unknown[]) => unknown;
 export interface StdOptions {
   extVars: Record<string, Thunk>;
   natives: Record<string, NativeCallback>;
+  /** Where std.trace writes (default: stderr). */
+  trace?: (line: string) => void;
 }
 
 type Impl = (args: Value[], pos: Position | null, raw: Thunk[]) => Value;
@@ -50,6 +52,7 @@ export function buildStd(interp: Interpreter, options: StdOptions): (file: strin
 
   // ---- types ----
   def("type", ["x"], ([x]) => typeName(x as Value));
+  def("isNull", ["v"], ([v]) => v === null);
   for (const [n, t] of [["isString", "string"], ["isNumber", "number"], ["isBoolean", "boolean"], ["isObject", "object"], ["isArray", "array"], ["isFunction", "function"]] as const) {
     def(n, ["v"], ([v]) => typeName(v as Value) === t);
   }
@@ -97,7 +100,7 @@ export function buildStd(interp: Interpreter, options: StdOptions): (file: strin
   def("objectRemoveKey", ["obj", "key"], ([o, k], pos) => {
     const ob = obj("objectRemoveKey", o as Value, pos);
     const key = str("objectRemoveKey", k as Value, pos);
-    return objectFromEntries(interp.fieldNames(ob).filter((n) => n !== key).map((n) => [n, new Lazy(() => field(ob, n, pos))]));
+    return new JObject(ob.layers.map((l) => ({ ...l, masked: new Set([...(l.masked ?? []), key]) })));
   });
   const prune = (v: Value, pos: Position | null): Value => {
     const empty = (x: Value) => x === null || (x instanceof JArray && x.length === 0) || (x instanceof JObject && interp.fieldNames(x).length === 0);
@@ -251,8 +254,8 @@ export function buildStd(interp: Interpreter, options: StdOptions): (file: strin
   def("uniq", ["arr", "keyF"], ([a, k], pos) => arrayOf(uniqBy(values(arr("uniq", a as Value, pos)), k as Value, pos)), { keyF: null });
   def("set", ["arr", "keyF"], ([a, k], pos) => arrayOf(uniqBy(sortBy(strOrArrayItems("set", a as Value, pos), k as Value, pos), k as Value, pos)), { keyF: null });
   const setOp = (name: string, mode: "union" | "inter" | "diff") => ([a, b, k]: Value[], pos: Position | null) => {
-    const xs = values(arr(name, a as Value, pos));
-    const ys = values(arr(name, b as Value, pos));
+    const xs = strOrArrayItems(name, a as Value, pos);
+    const ys = strOrArrayItems(name, b as Value, pos);
     const keyF = k as Value;
     const key = (x: Value) => (keyF === null ? x : call(keyF, [x], pos));
     const out: Value[] = [];
@@ -374,9 +377,10 @@ export function buildStd(interp: Interpreter, options: StdOptions): (file: strin
   def("format", ["str", "vals"], ([s, v], pos) => interp.format(str("format", s as Value, pos), v as Value, pos));
   def("escapeStringJson", ["str_"], ([s], pos) => escapeJson(interp.toStr(s as Value, pos)));
   def("escapeStringPython", ["str"], ([s], pos) => escapeJson(interp.toStr(s as Value, pos)));
-  def("escapeStringBash", ["str_"], ([s], pos) => `'${interp.toStr(s as Value, pos).replaceAll("'", `'"'"'`)}'`);
-  def("escapeStringDollars", ["str_"], ([s], pos) => interp.toStr(s as Value, pos).replaceAll("$", "$$"));
+  def("escapeStringBash", ["str_"], ([s], pos) => `'${interp.toStr(s as Value, pos).replaceAll("'", () => `'"'"'`)}'`);
+  def("escapeStringDollars", ["str_"], ([s], pos) => interp.toStr(s as Value, pos).replaceAll("$", () => "$$"));
   def("escapeStringXml", ["str_"], ([s], pos) => escapeXml(interp.toStr(s as Value, pos)));
+  def("escapeStringXML", ["str_"], ([s], pos) => escapeXml(interp.toStr(s as Value, pos)));
   const strip = (s: string, chars: string, left: boolean, right: boolean) => {
     const set = new Set(Array.from(chars));
     const cs = Array.from(s);
@@ -517,7 +521,9 @@ export function buildStd(interp: Interpreter, options: StdOptions): (file: strin
   def("id", ["x"], ([x]) => x as Value);
   def("assertEqual", ["a", "b"], ([a, b], pos) => (interp.equals(a as Value, b as Value, pos) ? true : err("assertEqual", `Assertion failed. ${interp.toStr(a as Value, pos)} != ${interp.toStr(b as Value, pos)}`, pos)));
   def("trace", ["str", "rest"], ([s, r], pos) => {
-    process.stderr.write(`TRACE: ${pos ? `${pos.file}:${pos.line}` : ""} ${str("trace", s as Value, pos)}\n`);
+    const line = `TRACE: ${pos ? `${pos.file}:${pos.line}` : ""} ${str("trace", s as Value, pos)}`;
+    if (options.trace) options.trace(line);
+    else process.stderr.write(`${line}\n`);
     return r as Value;
   });
   def("extVar", ["x"], ([x], pos) => {

@@ -68,6 +68,8 @@ export interface Layer {
   asserts: Array<{ cond: Node; msg: Node | null; pos: Position }>;
   env: Env;
   locals: Array<{ name: string; params: Param[] | null; body: Node }>;
+  /** Keys this layer no longer exposes (std.objectRemoveKey); `super` lookups still see them. */
+  masked?: Set<string>;
 }
 
 export class JObject {

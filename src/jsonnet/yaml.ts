@@ -29,6 +29,7 @@ function scalar(raw: string): unknown {
     return s.slice(1, -1).replaceAll("''", "'");
   }
   if (s.startsWith("&") || s.startsWith("*") || s.startsWith("!")) throw new YamlError(`anchors, aliases and tags are not supported: ${s}`);
+  if (/:(\s|$)/.test(s)) throw new YamlError(`mapping values are not allowed here: ${s}`);
   return s;
 }
 
