@@ -50,6 +50,29 @@ export const providerSchema = z
 
 const stringList = (what: string) => z.array(z.string()).describe(what);
 
+export const hardDenyRuleSchema = z
+  .object({
+    pattern: z.string().min(1).describe("Regular expression matched against the whole command line and each command in it."),
+    message: z.string().optional().describe("Message for the agent when the pattern matches."),
+  })
+  .strict();
+
+export const fastPathSchema = z
+  .object({
+    enabled: z.boolean().optional().describe("Decide obvious cases locally before the LLM (hard deny, provable allow). Default true. Honoured only in the defaults and the global file."),
+    hard_deny: z.array(hardDenyRuleSchema).optional().describe("Your own hard-deny patterns. In the defaults and the global file this replaces the inherited list; a project file can only add to it."),
+    append_hard_deny: z.array(hardDenyRuleSchema).optional().describe("Hard-deny patterns added to the inherited list (allowed in every layer)."),
+    protected_branches: z.array(z.string().min(1)).optional().describe("Branches (glob * allowed) that must never be force-pushed or rewritten. Honoured only in the defaults and the global file."),
+  })
+  .strict();
+
+export const cacheSchema = z
+  .object({
+    enabled: z.boolean().optional().describe("Reuse definite LLM verdicts for identical requests. Default true."),
+    ttl_ms: z.number().int().min(0).optional().describe("How long a cached verdict stays valid, in ms. Default 600000 (10 minutes); 0 disables the cache."),
+  })
+  .strict();
+
 /** One configuration layer as written in a file (every field optional). */
 export const layerSchema = z
   .object({
@@ -71,6 +94,8 @@ export const layerSchema = z
     append_allow: stringList("Added to the inherited allow list.").optional(),
     append_deny: stringList("Added to the inherited deny list.").optional(),
     append_environment: stringList("Added to the inherited environment list.").optional(),
+    fast_path: fastPathSchema.optional().describe("Deterministic decisions before the LLM."),
+    cache: cacheSchema.optional().describe("Decision cache for LLM verdicts."),
   })
   .strict();
 
@@ -94,4 +119,8 @@ export interface Config {
   allow: string[];
   deny: string[];
   environment: string[];
+  fast_path: { enabled: boolean; hard_deny: HardDenyRule[]; protected_branches: string[] };
+  cache: { enabled: boolean; ttl_ms: number };
 }
+
+export type HardDenyRule = z.infer<typeof hardDenyRuleSchema>;

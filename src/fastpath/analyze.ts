@@ -129,7 +129,7 @@ export function analyzeCommand(command: string, facts: PathFacts, userRules: Use
   const first = findings[0];
   if (first) {
     for (const f of findings) parts.push({ text: f.detail, status: "deny", note: f.rule });
-    return { verdict: "deny", rule: first.rule, message: first.message, reason: `${first.rule}: ${first.detail}`, findings, parts };
+    return { verdict: "deny", rule: first.rule, message: first.message, reason: first.detail, findings, parts };
   }
   if (provable) return { verdict: "allow", rule: "read-only", reason: "every command is read-only and stays inside the repository", findings, parts };
   const why = parts.find((p) => p.status === "needs-llm");

@@ -1,0 +1,182 @@
+// The hook itself: stdin → host adapter → config → decide → stdout, log and metrics.
+// Exit codes: 0 for a decision or a fallthrough (nothing printed); 1 for bad input, a broken config
+// or a provider error (the host then asks the human). Never a stack trace; one line on stderr.
+import { join } from "node:path";
+import { cacheKey, DecisionCache, hashConfig } from "../cache/decision-cache.ts";
+import { loadConfig } from "../config/load.ts";
+import type { Config } from "../config/schema.ts";
+import { type DecideDeps, decide, type ProviderResolution } from "../core/decide.ts";
+import type { PromptContext } from "../core/prompt.ts";
+import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
+import { gitFacts } from "../context/git.ts";
+import { referencedPaths } from "../context/referenced-paths.ts";
+import { settingsPermissions } from "../context/settings.ts";
+import { recentTranscript } from "../context/transcript.ts";
+import { resolveCredential } from "../credentials/resolve.ts";
+import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../fastpath/facts.ts";
+import { fastPathDecide } from "../fastpath/decide.ts";
+import { parseClaudeInput } from "../hosts/claude/input.ts";
+import { parseCodexInput } from "../hosts/codex/input.ts";
+import { renderVerdict } from "../hosts/render.ts";
+import { isKnownProvider, PROVIDERS } from "../providers/registry.ts";
+import { type Logger, nullLogger, openLog } from "../state/log.ts";
+import { appendMetrics, metricsEntry } from "../state/metrics.ts";
+import { cacheDir, homeDir, stateDir, targetStateDir } from "../state/paths.ts";
+import { DEFAULT_LOG_MAX_SIZE, DEFAULT_METRICS_MAX_SIZE } from "../config/load.ts";
+
+export const MAX_STDIN_BYTES = 8 * 1024 * 1024;
+
+export interface HookIO {
+  stdin: ReadableStream<Uint8Array>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+const PARSERS = { claude: parseClaudeInput, codex: parseCodexInput } as const;
+
+async function readInput(stream: ReadableStream<Uint8Array>): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.length;
+    if (size > MAX_STDIN_BYTES) return { ok: false, error: `hook input is larger than ${MAX_STDIN_BYTES} bytes` };
+    chunks.push(chunk);
+  }
+  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
+}
+
+/** Record a hook run that ended before a decision (bad input, broken config). */
+function recordFailure(target: Target, io: HookIO, request: Partial<DecisionRequest>, message: string, started: Date, config?: Config): void {
+  const logPath = config?.log_path ?? join(targetStateDir(target, io.env), "ccgate.log");
+  const metricsPath = config?.metrics_path ?? join(targetStateDir(target, io.env), "metrics.jsonl");
+  if (!config?.log_disabled) openLog(logPath, { maxSize: config?.log_max_size ?? DEFAULT_LOG_MAX_SIZE, disabled: false, stderr: io.stderr }).error("hook failed before a decision", { error: message });
+  if (config?.metrics_disabled) return;
+  const verdict: Verdict = { decision: "error", kind: "error", source: "short_circuit", error: message, timings: {} };
+  const entry = metricsEntry({ target, sessionId: request.sessionId ?? "", toolName: request.toolName ?? "", permissionMode: request.permissionMode ?? "", toolInput: request.toolInput ?? {} }, verdict, started, Date.now() - started.getTime());
+  appendMetrics(metricsPath, config?.metrics_max_size ?? DEFAULT_METRICS_MAX_SIZE, entry);
+}
+
+export async function runHook(target: Target, io: HookIO): Promise<number> {
+  const started = new Date();
+  const t0 = performance.now();
+  const fail = (message: string, request: Partial<DecisionRequest> = {}, config?: Config) => {
+    io.stderr(`ccgate ${target}: ${message}`);
+    recordFailure(target, io, request, message, started, config);
+    return 1;
+  };
+
+  const input = await readInput(io.stdin);
+  if (!input.ok) return fail(input.error);
+  if (!input.text.trim()) return fail("empty hook input on stdin (expected the PermissionRequest JSON)");
+  let json: unknown;
+  try {
+    json = JSON.parse(input.text);
+  } catch (e) {
+    return fail(`hook input is not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = PARSERS[target](json);
+  if (!parsed.ok) return fail(`hook input rejected: ${parsed.error}`);
+  const request = parsed.request;
+  const cwd = request.cwd || io.cwd;
+
+  const tConfig = performance.now();
+  const git = gitFacts(cwd);
+  const loaded = loadConfig(target, { cwd, env: io.env, git });
+  if (!loaded.ok) return fail(`config error: ${loaded.error.message}`, request);
+  const config = loaded.config;
+  const configMs = performance.now() - tConfig;
+  const log: Logger = config.log_disabled ? nullLogger : openLog(config.log_path, { maxSize: config.log_max_size, disabled: false, stderr: io.stderr });
+  log.info("hook invoked", { target, tool: request.toolName, permission_mode: request.permissionMode, config_layers: loaded.layers.filter((l) => l.status === "loaded").map((l) => l.layer).join(",") });
+  for (const l of loaded.layers) if (l.status === "skipped-unknown" || l.status === "skipped-tracked") log.warn("project config skipped", { path: l.path, status: l.status });
+
+  const home = homeDir(io.env);
+  const facts: PathFacts = {
+    cwd,
+    boundary: git?.repoRoot ?? cwd,
+    home,
+    branch: git && git.branch && git.branch !== "HEAD" ? git.branch : null,
+    protectedBranches: config.fast_path.protected_branches.length ? config.fast_path.protected_branches : DEFAULT_PROTECTED_BRANCHES,
+    tempDirs: [...new Set(["/tmp", "/var/tmp", io.env.TMPDIR?.replace(/\/+$/, "") ?? ""].filter(Boolean))],
+  };
+  let fast: ReturnType<typeof fastPathDecide> | null = null;
+  const providerName = config.provider.name.trim().toLowerCase();
+  const cacheEnabled = config.cache.enabled && config.cache.ttl_ms > 0;
+  const store = cacheEnabled ? new DecisionCache(join(cacheDir(io.env), target, "decisions")) : null;
+  const key = store ? cacheKey({ target, repo: facts.boundary, toolName: request.toolName, toolInput: request.toolInput, configHash: hashConfig({ p: config.provider, a: config.allow, d: config.deny, e: config.environment, f: config.fallthrough_strategy, m: request.permissionMode === "plan" }) }) : "";
+
+  const deps: DecideDeps = {
+    now: () => performance.now(),
+    log: (msg, fields) => log.info(msg, fields),
+    ...(config.fast_path.enabled
+      ? {
+          fastPath: () => {
+            fast = fastPathDecide(request, facts, { enabled: true, hardDeny: config.fast_path.hard_deny });
+            return fast;
+          },
+        }
+      : {}),
+    ...(store
+      ? {
+          cache: {
+            get: () => store.get(key),
+            put: (o) => {
+              store.put(key, { ...o, provider: providerName, model: config.provider.model }, config.cache.ttl_ms);
+            },
+          },
+        }
+      : {}),
+    gatherContext: (): PromptContext => {
+      const analysis = (fast as ReturnType<typeof fastPathDecide> | null)?.analysis;
+      return {
+        git,
+        referencedPaths: referencedPaths({ ...request, cwd }, home),
+        settingsPermissions: target === "claude" && config.include_settings_permissions_in_prompt ? settingsPermissions(home, git?.repoRoot ?? cwd, (m) => log.warn(m)) : null,
+        transcript: target === "claude" && config.include_recent_transcript_in_prompt ? recentTranscript(request.transcriptPath) : null,
+        ...(analysis ? { shellAnalysis: analysis.parts.map((p) => ({ command: p.text, note: p.note })) } : {}),
+      };
+    },
+    resolveProvider: async (): Promise<ProviderResolution> => {
+      if (!isKnownProvider(providerName)) return { ok: false, kind: "unknown_provider", detail: `provider ${JSON.stringify(config.provider.name)} is not one of ${Object.keys(PROVIDERS).join(", ")}` };
+      const cred = await resolveCredential({ target, providerName, provider: config.provider, env: io.env, cwd, stateDir: stateDir(io.env), cacheDir: cacheDir(io.env) });
+      if (!cred.ok) return cred;
+      const mod = await PROVIDERS[providerName]();
+      const provider = mod.create({
+        target,
+        baseUrl: config.provider.base_url?.trim() ?? "",
+        timeoutMs: config.provider.timeout_ms ?? 20_000,
+        credential: cred.credential,
+        config: config.provider as Record<string, unknown>,
+        env: io.env,
+        stateDir: stateDir(io.env),
+        log: (msg, fields) => log.info(msg, fields),
+      });
+      return { ok: true, handle: { provider, credential: cred.credential } };
+    },
+  };
+
+  let verdict: Verdict;
+  try {
+    verdict = await decide({ ...request, cwd }, config, deps);
+  } catch (e) {
+    // decide() returns typed failures; reaching here is a bug, and still never an allow.
+    verdict = { decision: "error", kind: "error", source: "llm", error: `internal error: ${(e as Error).message}`, timings: {} };
+  }
+  verdict.timings.config = Math.round(configMs * 100) / 100;
+  const elapsed = performance.now() - t0;
+
+  const out = renderVerdict(verdict, request.hookEventName);
+  if (verdict.decision === "error") {
+    io.stderr(`ccgate ${target}: ${verdict.error}${verdict.hint ? ` (hint: ${verdict.hint})` : ""}`);
+    log.error("decide failed", { error: verdict.error, hint: verdict.hint });
+  } else if (out) log.info("decision made", { behavior: verdict.decision, source: verdict.source, reason: verdict.reason, message: verdict.message, elapsed_ms: Math.round(elapsed) });
+  else log.info("no decision (fallthrough)", { kind: verdict.kind, reason: verdict.reason, source: verdict.source });
+
+  if (!config.metrics_disabled) {
+    const result = appendMetrics(config.metrics_path, config.metrics_max_size, metricsEntry(request, verdict, started, elapsed));
+    if (!result.ok) log.warn("cannot write metrics", { error: result.error });
+  }
+  if (out) io.stdout(`${out}\n`);
+  return verdict.decision === "error" ? 1 : 0;
+}

@@ -1,0 +1,106 @@
+// Everything but the hook path: citty commands, each in its own file and loaded on demand.
+// Exit codes: 0 success, 1 failure, 2 usage errors (unknown command, bad flag, removed command).
+import { type CommandDef, defineCommand, runCommand, showUsage } from "citty";
+import type { Target } from "../core/types.ts";
+
+// biome-ignore lint: command definitions are heterogeneous in their args
+type AnyCommand = CommandDef<any>;
+const lazy = (load: () => Promise<unknown>) => () => load().then((m) => ((m as { default?: AnyCommand }).default ?? m) as CommandDef);
+
+function targetCommand(target: Target, title: string): CommandDef {
+  return defineCommand({
+    meta: { name: target, description: `${title} PermissionRequest hook (reads the request on stdin)` },
+    subCommands: {
+      hook: () => Promise.resolve(hookCommand(target, title)),
+      init: lazy(() => import("./init.ts").then((m) => m.initCommand(target))),
+      config: lazy(() => import("./config.ts").then((m) => m.configCommand(target))),
+    },
+    run: async ({ rawArgs }) => {
+      if (rawArgs.length === 0) await printUsageHint(target, title);
+    },
+  });
+}
+
+function hookCommand(target: Target, title: string): CommandDef {
+  return defineCommand({
+    meta: { name: "hook", description: `Run the ${title} hook on the request JSON from stdin` },
+    run: async () => printUsageHint(target, title),
+  });
+}
+
+/** `ccgate claude` on a terminal: there is no request to read, so explain how it is used. */
+async function printUsageHint(target: Target, title: string): Promise<void> {
+  process.stderr.write(
+    `ccgate ${target}: this is the ${title} PermissionRequest hook; it reads the request JSON on stdin.\n` +
+      `Register it in your ${target === "claude" ? "~/.claude/settings.json" : "~/.codex/hooks.json"} (see docs/${target === "claude" ? "claude-code" : "codex-cli"}.md), or try:\n` +
+      `  ccgate ${target} explain --command 'git status'\n  ccgate ${target} config\n  ccgate ${target} init\n`,
+  );
+}
+
+function removed(name: string): CommandDef {
+  return defineCommand({
+    meta: { name, description: `(removed) use 'ccgate claude ${name}' or 'ccgate codex ${name}'` },
+    run: () => {
+      process.stderr.write(`'ccgate ${name}' has been removed.\nUse one of:\n  ccgate claude ${name}   (Claude Code)\n  ccgate codex ${name}    (OpenAI Codex CLI)\n`);
+      throw new ExitCode(2);
+    },
+  });
+}
+
+export class ExitCode extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+export function rootCommand(version: string): CommandDef {
+  return defineCommand({
+    meta: { name: "ccgate", version, description: "Permission gate for AI coding agents: a PermissionRequest hook for Claude Code and Codex CLI" },
+    subCommands: {
+      claude: () => Promise.resolve(targetCommand("claude", "Claude Code")),
+      codex: () => Promise.resolve(targetCommand("codex", "Codex CLI")),
+      init: () => Promise.resolve(removed("init")),
+      metrics: () => Promise.resolve(removed("metrics")),
+    },
+  });
+}
+
+export async function runCli(argv: string[], version: string): Promise<number> {
+  const root = rootCommand(version);
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
+    process.stdout.write(`ccgate ${version}\n`);
+    return 0;
+  }
+  if (argv.length === 0) {
+    // `ccgate` on a terminal: the usage banner goes to stderr, exit 0.
+    process.stderr.write(`ccgate ${version}\n\n`);
+    await showUsage(root).catch(() => {});
+    return 0;
+  }
+  if (argv.includes("--help") || argv.includes("-h")) {
+    let cmd: CommandDef = root;
+    let parent: CommandDef | undefined;
+    for (const a of argv.filter((x) => !x.startsWith("-"))) {
+      const subs = (typeof cmd.subCommands === "function" ? await cmd.subCommands() : await cmd.subCommands) as Record<string, () => Promise<CommandDef>> | undefined;
+      const next = subs?.[a];
+      if (!next) break;
+      parent = cmd;
+      cmd = await next();
+    }
+    await showUsage(cmd, parent);
+    return 0;
+  }
+  try {
+    await runCommand(root, { rawArgs: argv });
+    return 0;
+  } catch (e) {
+    if (e instanceof ExitCode) return e.code;
+    const err = e as Error & { code?: string };
+    if (err.code?.startsWith("E_")) {
+      process.stderr.write(`ccgate: error: ${err.message}\nRun 'ccgate --help' for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`ccgate: error: ${err.message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,226 @@
+// Layered configuration: embedded defaults → global file → (linked worktree only) the main
+// worktree's local file → the repository's local file. Project-local files count only when git says
+// they are untracked, so a cloned repository can never push policy into a user's gate.
+import { statSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+import type { Target } from "../core/types.ts";
+import { type GitFacts, gitFacts } from "../context/git.ts";
+import { expandHome, homeDir, targetStateDir } from "../state/paths.ts";
+import { embeddedDefaults } from "./defaults.ts";
+import { evaluateConfigFile } from "./evaluate.ts";
+import type { Config, ConfigLayer, HardDenyRule } from "./schema.ts";
+import { TARGETS } from "./targets.ts";
+import { type ConfigProblem, formatProblem } from "./validate.ts";
+import { checkLayer } from "./rules.ts";
+
+export type LayerName = "defaults" | "global" | "main-worktree" | "local";
+export type LayerStatus = "loaded" | "absent" | "skipped-tracked" | "skipped-unknown" | "skipped-disabled" | "failed";
+
+export interface LayerReport {
+  layer: LayerName;
+  path: string;
+  status: LayerStatus;
+  detail?: string;
+}
+
+export interface ConfigError {
+  /** One line naming the file, field path, expected and found (the first problem, + count). */
+  message: string;
+  details: string[];
+}
+
+export type ConfigLoadResult =
+  | { ok: true; config: Config; layers: LayerReport[]; provenance: Record<string, string>; git: GitFacts | null }
+  | { ok: false; error: ConfigError; layers: LayerReport[]; git: GitFacts | null };
+
+export interface LoadOptions {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Precomputed git facts for cwd (undefined = look them up). */
+  git?: GitFacts | null;
+}
+
+export const DEFAULT_LOG_MAX_SIZE = 5 * 1024 * 1024;
+export const DEFAULT_METRICS_MAX_SIZE = 2 * 1024 * 1024;
+export const DEFAULT_CACHE_TTL_MS = 10 * 60 * 1000;
+
+/** Is `file` untracked in the repository at `root`? null when git cannot tell. */
+export function isUntracked(root: string, file: string): boolean | null {
+  try {
+    const r = Bun.spawnSync(["git", "-C", root, "ls-files", "--error-unmatch", "--", relative(root, file)], { stdin: "ignore", stdout: "ignore", stderr: "ignore" });
+    if (r.exitCode === 1) return true;
+    if (r.exitCode === 0) return false;
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function fail(problems: ConfigProblem[], layers: LayerReport[], git: GitFacts | null): ConfigLoadResult {
+  const details = problems.map(formatProblem);
+  const first = details[0] ?? "invalid configuration";
+  const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? "s" : ""})` : "";
+  return { ok: false, error: { message: `${first}${more}`, details }, layers, git };
+}
+
+interface Candidate {
+  layer: LayerName;
+  path: string;
+  project: boolean;
+}
+
+export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResult {
+  const spec = TARGETS[target];
+  const env = options.env;
+  const home = homeDir(env);
+  const layers: LayerReport[] = [{ layer: "defaults", path: "(embedded)", status: "loaded" }];
+  const provenance: Record<string, string> = {};
+  const git = options.git !== undefined ? options.git : options.cwd ? gitFacts(options.cwd) : null;
+
+  const values: Array<{ layer: LayerName; path: string; value: ConfigLayer; project: boolean }> = [{ layer: "defaults", path: "(embedded)", value: embeddedDefaults(target), project: false }];
+  const problems: ConfigProblem[] = [];
+
+  const evaluate = (c: Candidate): boolean => {
+    const result = evaluateConfigFile(c.path, env);
+    if (!result.ok) {
+      layers.push({ layer: c.layer, path: c.path, status: "failed", detail: result.problems.map(formatProblem).join("; ") });
+      problems.push(...result.problems);
+      return false;
+    }
+    const layerProblems = checkLayer(c.path, result.value);
+    if (layerProblems.length) {
+      layers.push({ layer: c.layer, path: c.path, status: "failed", detail: layerProblems.map(formatProblem).join("; ") });
+      problems.push(...layerProblems);
+      return false;
+    }
+    layers.push({ layer: c.layer, path: c.path, status: "loaded" });
+    values.push({ layer: c.layer, path: c.path, value: result.value as ConfigLayer, project: c.project });
+    return true;
+  };
+
+  const globalPath = spec.globalFile(home);
+  if (isFile(globalPath)) evaluate({ layer: "global", path: globalPath, project: false });
+  else layers.push({ layer: "global", path: globalPath, status: "absent" });
+
+  // disable_load_main_worktree_local_config counts only from the defaults and the global file.
+  const disableMain = values.reduce<boolean>((acc, v) => v.value.disable_load_main_worktree_local_config ?? acc, false);
+
+  const projectCandidates: Candidate[] = [];
+  if (git?.isWorktree && git.primaryCheckoutRoot) projectCandidates.push({ layer: "main-worktree", path: spec.localFile(git.primaryCheckoutRoot), project: true });
+  const root = git?.repoRoot ?? options.cwd;
+  if (root) projectCandidates.push({ layer: "local", path: spec.localFile(root), project: true });
+
+  for (const c of projectCandidates) {
+    if (!isFile(c.path)) {
+      layers.push({ layer: c.layer, path: c.path, status: "absent" });
+      continue;
+    }
+    if (c.layer === "main-worktree" && disableMain) {
+      layers.push({ layer: c.layer, path: c.path, status: "skipped-disabled", detail: "disable_load_main_worktree_local_config is set" });
+      continue;
+    }
+    const checkRoot = c.layer === "main-worktree" ? (git?.primaryCheckoutRoot as string) : (git?.repoRoot ?? "");
+    const untracked = checkRoot ? isUntracked(checkRoot, c.path) : null;
+    if (untracked === false) {
+      layers.push({ layer: c.layer, path: c.path, status: "skipped-tracked", detail: "tracked by git: project files must stay untracked" });
+      continue;
+    }
+    if (untracked === null) {
+      layers.push({ layer: c.layer, path: c.path, status: "skipped-unknown", detail: "git cannot tell whether this file is tracked (not a repository, or git is missing)" });
+      continue;
+    }
+    evaluate(c);
+  }
+  if (problems.length) return fail(problems, layers, git);
+
+  const config = merge(target, values, options.cwd, env, provenance);
+  return { ok: true, config, layers, provenance, git };
+}
+
+function resolvePath(path: string, cwd: string, env: Record<string, string | undefined>): string {
+  const expanded = expandHome(path, env);
+  return isAbsolute(expanded) ? expanded : resolve(cwd || process.cwd(), expanded);
+}
+
+function merge(target: Target, values: Array<{ layer: LayerName; value: ConfigLayer; project: boolean }>, cwd: string, env: Record<string, string | undefined>, provenance: Record<string, string>): Config {
+  const config: Config = {
+    provider: { name: "anthropic", model: "claude-haiku-4-5" },
+    log_path: "",
+    log_disabled: false,
+    log_max_size: DEFAULT_LOG_MAX_SIZE,
+    metrics_path: "",
+    metrics_disabled: false,
+    metrics_max_size: DEFAULT_METRICS_MAX_SIZE,
+    fallthrough_strategy: "ask",
+    disable_load_main_worktree_local_config: false,
+    include_settings_permissions_in_prompt: true,
+    include_recent_transcript_in_prompt: true,
+    allow: [],
+    deny: [],
+    environment: [],
+    fast_path: { enabled: true, hard_deny: [], protected_branches: [] },
+    cache: { enabled: true, ttl_ms: DEFAULT_CACHE_TTL_MS },
+  };
+  const scalars = ["log_path", "log_disabled", "log_max_size", "metrics_path", "metrics_disabled", "metrics_max_size", "fallthrough_strategy", "disable_load_main_worktree_local_config", "include_settings_permissions_in_prompt", "include_recent_transcript_in_prompt"] as const;
+  for (const { layer, value, project } of values) {
+    if (value.provider) {
+      config.provider = { ...value.provider };
+      provenance.provider = layer;
+    }
+    for (const key of scalars) {
+      const v = value[key];
+      if (v === undefined || (key === "disable_load_main_worktree_local_config" && project)) continue;
+      if ((key === "log_path" || key === "metrics_path") && v === "") continue;
+      (config as unknown as Record<string, unknown>)[key] = v;
+      provenance[key] = layer;
+    }
+    for (const list of ["allow", "deny", "environment"] as const) {
+      const replace = value[list];
+      const append = value[`append_${list}`];
+      if (replace !== undefined) {
+        config[list] = [...replace];
+        provenance[list] = layer;
+      }
+      if (append?.length) {
+        config[list].push(...append);
+        provenance[list] = `${provenance[list] ?? "defaults"} + ${layer} (append ${append.length})`;
+      }
+    }
+    const fp = value.fast_path;
+    if (fp) {
+      if (!project && fp.enabled !== undefined) {
+        config.fast_path.enabled = fp.enabled;
+        provenance["fast_path.enabled"] = layer;
+      }
+      if (!project && fp.protected_branches) {
+        config.fast_path.protected_branches = [...fp.protected_branches];
+        provenance["fast_path.protected_branches"] = layer;
+      }
+      const rules: HardDenyRule[] = [];
+      if (fp.hard_deny && !project) config.fast_path.hard_deny = [...fp.hard_deny];
+      else if (fp.hard_deny) rules.push(...fp.hard_deny); // a project file can only add
+      rules.push(...(fp.append_hard_deny ?? []));
+      config.fast_path.hard_deny.push(...rules);
+      if (fp.hard_deny || fp.append_hard_deny) provenance["fast_path.hard_deny"] = `${provenance["fast_path.hard_deny"] ? `${provenance["fast_path.hard_deny"]} + ` : ""}${layer}`;
+    }
+    if (value.cache) {
+      if (value.cache.enabled !== undefined) config.cache.enabled = value.cache.enabled;
+      if (value.cache.ttl_ms !== undefined) config.cache.ttl_ms = value.cache.ttl_ms;
+      provenance.cache = layer;
+    }
+  }
+  const stateDir = targetStateDir(target, env);
+  config.log_path = config.log_path ? resolvePath(config.log_path, cwd, env) : `${stateDir}/ccgate.log`;
+  config.metrics_path = config.metrics_path ? resolvePath(config.metrics_path, cwd, env) : `${stateDir}/metrics.jsonl`;
+  provenance.log_path ??= "default";
+  provenance.metrics_path ??= "default";
+  return config;
+}

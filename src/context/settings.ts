@@ -1,0 +1,37 @@
+// The user's Claude Code permission rules (background for the classifier: Claude Code already
+// applied them before asking us, so absence from `allow` means nothing by itself).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface SettingsPermissions {
+  allow?: string[];
+  deny?: string[];
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+export function settingsPermissions(home: string, projectRoot: string, warn: (msg: string) => void = () => {}): SettingsPermissions | null {
+  const allow: string[] = [];
+  const deny: string[] = [];
+  const files = [join(home, ".claude", "settings.json")];
+  if (projectRoot) files.push(join(projectRoot, ".claude", "settings.json"), join(projectRoot, ".claude", "settings.local.json"));
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    try {
+      const perms = (JSON.parse(text) as { permissions?: { allow?: unknown; deny?: unknown } }).permissions;
+      allow.push(...strings(perms?.allow));
+      deny.push(...strings(perms?.deny));
+    } catch {
+      warn(`cannot parse ${file}; its permissions are ignored`);
+    }
+  }
+  if (!allow.length && !deny.length) return null;
+  return { ...(allow.length ? { allow } : {}), ...(deny.length ? { deny } : {}) };
+}

@@ -1,0 +1,36 @@
+// Resolve the credential for the configured provider. `provider.auth` (exec / file / profile)
+// never falls back to environment variables: a failure is `credential_unavailable`.
+import type { ProviderConfig } from "../config/schema.ts";
+import type { Target } from "../core/types.ts";
+import { envCredential, envKeyNames } from "./env.ts";
+import type { CredentialResult } from "./types.ts";
+
+export interface ResolveOptions {
+  target: Target;
+  providerName: string;
+  provider: ProviderConfig;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stateDir?: string;
+  cacheDir?: string;
+  now?: () => number;
+}
+
+/** Providers that own their authentication and need no API key from us. */
+const SELF_AUTHENTICATING = new Set(["codex-oauth"]);
+
+export async function resolveCredential(options: ResolveOptions): Promise<CredentialResult> {
+  const name = options.providerName;
+  if (SELF_AUTHENTICATING.has(name)) return { ok: true, credential: null };
+  const auth = options.provider.auth;
+  if (auth) {
+    const { resolveAuth } = await import("./auth.ts");
+    return resolveAuth(auth, options);
+  }
+  if (envKeyNames(name).length === 0) {
+    return { ok: false, kind: "credential_unavailable", reason: "unknown_provider", source: "env", detail: `no credential scheme for provider ${name}` };
+  }
+  const credential = envCredential(name, options.env);
+  if (!credential) return { ok: false, kind: "no_apikey", detail: `set ${envKeyNames(name).join(" or ")}` };
+  return { ok: true, credential };
+}

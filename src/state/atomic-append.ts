@@ -1,0 +1,78 @@
+// Append one line to a file shared by many concurrent hook processes: the line is written with a
+// single write(2) on an O_APPEND descriptor, so lines never interleave or tear. Size rotation
+// (one `.1` generation) happens under a short-lived lock directory and re-checks the size once the
+// lock is held, so parallel writers rotate at most once and never lose a line to the rename.
+import { closeSync, mkdirSync, openSync, renameSync, rmdirSync, statSync, writeSync, chmodSync, constants } from "node:fs";
+import { dirname } from "node:path";
+
+export type AppendResult = { ok: true; rotated: boolean } | { ok: false; error: string };
+
+const LOCK_WAIT_MS = 200;
+const STALE_LOCK_MS = 10_000;
+
+function ensureDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
+function size(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+function withLock<T>(path: string, fn: () => T): T | null {
+  const lock = `${path}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmdirSync(lock);
+      } catch {}
+      if (Date.now() > deadline) return null;
+      Bun.sleepSync(2);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    try {
+      rmdirSync(lock);
+    } catch {}
+  }
+}
+
+export function appendLine(path: string, line: string, maxSize: number): AppendResult {
+  if (!path) return { ok: true, rotated: false };
+  const data = Buffer.from(line.endsWith("\n") ? line : `${line}\n`);
+  let rotated = false;
+  try {
+    ensureDir(dirname(path));
+    if (maxSize > 0 && size(path) + data.length > maxSize) {
+      rotated =
+        withLock(path, () => {
+          if (size(path) + data.length <= maxSize) return false;
+          renameSync(path, `${path}.1`);
+          return true;
+        }) ?? false;
+    }
+    const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    try {
+      writeSync(fd, data);
+    } finally {
+      closeSync(fd);
+    }
+    if (rotated) {
+      try {
+        chmodSync(`${path}.1`, 0o600);
+      } catch {}
+    }
+    return { ok: true, rotated };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}
