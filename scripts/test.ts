@@ -35,3 +35,5 @@ let failed = count("fail");
 if (result.code !== 0 && failed === 0) failed = 1; // a crash or load error is a failure too
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(result.code === 0 && passed > 0 ? 0 : 1);
+
+export {};
