@@ -21,7 +21,7 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@'"]*:)[^@\s/'"]+(@)/gi, (_m, a: string, b: string) => `${a}[REDACTED]${b}`],
   // NAME=value where the name says it is secret (.env files, export lines, env prefixes, JSON-ish).
   [
-    /\b([A-Za-z0-9_.-]*(?:SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?|AUTH)[A-Za-z0-9_.-]*)(\s*[=:]\s*)("[^"\n]*"|'[^'\n]*'|[^\s'",;&|)}]+)/gi,
+    /\b([A-Za-z0-9_.-]*(?:SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?)[A-Za-z0-9_.-]*)(\s*[=:]\s*)("[^"\n]*"|'[^'\n]*'|[^\s'",;&|)}]+)/gi,
     (_m, name: string, sep: string, value: string) => (/^\[REDACTED/.test(value.replace(/^["']/, "")) ? `${name}${sep}${value}` : `${name}${sep}[REDACTED]`),
   ],
   // --password=x, --token x, -p'x' style flags.
