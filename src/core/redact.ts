@@ -2,6 +2,9 @@
 // everything we persist (log, metrics). Patterns favour recall: redacting a harmless string costs
 // the classifier a little context; leaking a key costs the user the key.
 
+/** Right-hand sides that are code or references, not secret values. */
+const NOT_A_VALUE = /^(\[REDACTED|new\b|true\b|false\b|null\b|none\b|undefined\b|this\b|self\b|await\b|function\b|\$\{?[A-Za-z_]|process\.env|os\.environ|getenv|env\()/i;
+
 const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, "[REDACTED PRIVATE KEY]"],
   [/\bsk-ant-[A-Za-z0-9_-]{16,}/g, "[REDACTED]"],
@@ -22,7 +25,7 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // NAME=value where the name says it is secret (.env files, export lines, env prefixes, JSON-ish).
   [
     /\b([A-Za-z0-9_.-]*(?:SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?)[A-Za-z0-9_.-]*)(\s*[=:]\s*)("[^"\n]*"|'[^'\n]*'|[^\s'",;&|)}]+)/gi,
-    (_m, name: string, sep: string, value: string) => (/^\[REDACTED/.test(value.replace(/^["']/, "")) ? `${name}${sep}${value}` : `${name}${sep}[REDACTED]`),
+    (m: string, name: string, sep: string, value: string) => (NOT_A_VALUE.test(value.replace(/^["']/, "")) ? m : `${name}${sep}[REDACTED]`),
   ],
   // --password=x, --token x, -p'x' style flags.
   [/(--(?:password|passwd|token|api-key|apikey|secret|client-secret|access-token)(?:=|\s+))("[^"]*"|'[^']*'|\S+)/gi, (_m, f: string) => `${f}[REDACTED]`],
