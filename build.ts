@@ -1,23 +1,17 @@
-// `bun run build`: compile dist/ccgate for this machine. Minified, version stamped, and with
-// .env / bunfig.toml autoloading OFF: a hook runs inside untrusted repositories, and a planted
-// .env must never redirect an API key or base URL.
-import pkg from "./package.json" with { type: "json" };
+// `bun run build`: compile dist/ccgate for this machine (see scripts/release/compile.ts for the
+// options: minified, version stamped, JSC bytecode, and .env / bunfig.toml autoloading OFF —
+// autoloadDotenv: false, autoloadBunfig: false — because a hook runs inside untrusted repositories).
+// `bun run build:release` builds the cross-platform release set instead.
+import { compileBinary, projectVersion } from "./scripts/release/compile.ts";
 
-const commit = Bun.spawnSync(["git", "rev-parse", "--short", "HEAD"], { stderr: "ignore" }).stdout.toString().trim();
-const version = pkg.version + (commit ? ` (${commit})` : "");
-
-const result = await Bun.build({
-  entrypoints: ["src/main.ts"],
-  minify: true,
-  define: { CCGATE_VERSION: JSON.stringify(version) },
-  compile: {
-    outfile: "dist/ccgate",
-    autoloadDotenv: false,
-    autoloadBunfig: false,
-  },
-});
-if (!result.success) {
-  for (const log of result.logs) console.error(log);
-  process.exit(1);
+if (process.argv.includes("--release")) {
+  await import("./scripts/release/build-release.ts").then((m) => m.main());
+} else {
+  const { stamp } = projectVersion();
+  const result = await compileBinary({ outfile: "dist/ccgate", version: stamp });
+  if (!result.ok) {
+    for (const e of result.errors) console.error(e);
+    process.exit(1);
+  }
+  console.error(`built dist/ccgate ${stamp}`);
 }
-console.error(`built dist/ccgate ${version}`);

@@ -3,26 +3,32 @@
 declare const CCGATE_VERSION: string | undefined;
 export const VERSION = typeof CCGATE_VERSION === "string" ? CCGATE_VERSION : "dev";
 
-const argv = process.argv.slice(2);
 const TARGETS = new Set(["claude", "codex"]);
 
-async function hook(target: "claude" | "codex"): Promise<never> {
+async function hook(target: "claude" | "codex"): Promise<number> {
   const { runHook } = await import("./cli/hook.ts");
-  const code = await runHook(target, {
+  return runHook(target, {
     stdin: Bun.stdin.stream(),
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(`${t}\n`),
     env: process.env,
     cwd: process.cwd(),
   });
-  process.exit(code);
 }
 
-const first = argv[0];
-const isHookCall = (argv.length === 0 || (argv.length === 1 && TARGETS.has(first as string)) || (argv.length === 2 && TARGETS.has(first as string) && argv[1] === "hook"));
-if (isHookCall && !process.stdin.isTTY) {
-  await hook((first as "claude" | "codex" | undefined) ?? "claude");
-} else {
+async function main(argv: string[]): Promise<number> {
+  const first = argv[0];
+  const isHookCall = argv.length === 0 || (argv.length === 1 && TARGETS.has(first as string)) || (argv.length === 2 && TARGETS.has(first as string) && argv[1] === "hook");
+  if (isHookCall && !process.stdin.isTTY) return hook((first as "claude" | "codex" | undefined) ?? "claude");
   const { runCli } = await import("./cli/root.ts");
-  process.exit(await runCli(argv, VERSION));
+  return runCli(argv, VERSION);
 }
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    // Nothing should reach here; if it does, say so in one line and let the host ask the human.
+    process.stderr.write(`ccgate: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exit(1);
+  },
+);

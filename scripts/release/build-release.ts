@@ -2,7 +2,7 @@
 //   <asset>.tar.gz / .zip per target, checksums.txt (sha256, `sha256sum -c` format),
 //   ccgate.rb (Homebrew formula for the tap), and the raw binaries under bin/<asset>/.
 // Options: --out DIR, --repo OWNER/NAME (default $GITHUB_REPOSITORY or ccgate/ccgate),
-//          --only <asset,…> (subset, e.g. for a quick local check), --bytecode.
+//          --only <asset,…> (subset, e.g. for a quick local check), --no-bytecode.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -61,15 +61,18 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
   return { version, assets, formula };
 }
 
-if (import.meta.main) {
+export async function main(argv = process.argv.slice(2)): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: "string" }, repo: { type: "string" }, only: { type: "string" }, bytecode: { type: "boolean" } },
+    args: argv.filter((a) => a !== "--release"),
+    options: { out: { type: "string" }, repo: { type: "string" }, only: { type: "string" }, "no-bytecode": { type: "boolean" } },
   });
   const result = await buildRelease({
     out: values.out ?? "dist/release",
     repo: values.repo ?? process.env.GITHUB_REPOSITORY ?? "ccgate/ccgate",
     only: values.only?.split(","),
-    bytecode: values.bytecode,
+    bytecode: !values["no-bytecode"],
   });
   console.error(`release ${result.version}: ${result.assets.length} assets, checksums.txt${result.formula ? ", ccgate.rb" : ""}`);
 }
+
+if (import.meta.main) await main();

@@ -5,7 +5,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
 
 export interface CacheKeyParts {
   target: string;
@@ -27,14 +26,13 @@ export interface CachedVerdict {
   expiresAt: number;
 }
 
-const entrySchema = z.object({
-  decision: z.enum(["allow", "deny"]),
-  message: z.string().optional(),
-  reason: z.string().optional(),
-  provider: z.string().optional(),
-  model: z.string().optional(),
-  expiresAt: z.number(),
-});
+/** Entries are read back from disk: check every field (hand-written: this runs on the hook path). */
+function validEntry(v: unknown): v is CachedVerdict {
+  if (!v || typeof v !== "object") return false;
+  const e = v as Record<string, unknown>;
+  const optStr = (k: string) => e[k] === undefined || typeof e[k] === "string";
+  return (e.decision === "allow" || e.decision === "deny") && typeof e.expiresAt === "number" && optStr("message") && optStr("reason") && optStr("provider") && optStr("model");
+}
 
 /** Input fields that describe the agent's intent rather than the action; they do not change a verdict. */
 const IGNORED_INPUT_KEYS = new Set(["description", "timeout", "run_in_background"]);
@@ -93,16 +91,15 @@ export class DecisionCache {
       this.remove(key);
       return null;
     }
-    const entry = entrySchema.safeParse(parsed);
-    if (!entry.success) {
+    if (!validEntry(parsed)) {
       this.remove(key);
       return null;
     }
-    if (entry.data.expiresAt <= this.now()) {
+    if (parsed.expiresAt <= this.now()) {
       this.remove(key);
       return null;
     }
-    return entry.data as CachedVerdict;
+    return parsed;
   }
 
   /** Store a verdict; returns false (and changes nothing) when the cache dir is unusable. */

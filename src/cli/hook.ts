@@ -51,7 +51,11 @@ async function readInput(stream: ReadableStream<Uint8Array>): Promise<{ ok: true
 function recordFailure(target: Target, io: HookIO, request: Partial<DecisionRequest>, message: string, started: Date, config?: Config): void {
   const logPath = config?.log_path ?? join(targetStateDir(target, io.env), "ccgate.log");
   const metricsPath = config?.metrics_path ?? join(targetStateDir(target, io.env), "metrics.jsonl");
-  if (!config?.log_disabled) openLog(logPath, { maxSize: config?.log_max_size ?? DEFAULT_LOG_MAX_SIZE, disabled: false, stderr: io.stderr }).error("hook failed before a decision", { error: message });
+  if (!config?.log_disabled) {
+    const log = openLog(logPath, { maxSize: config?.log_max_size ?? DEFAULT_LOG_MAX_SIZE, disabled: false, stderr: io.stderr });
+    log.error("hook failed before a decision", { error: message });
+    log.flush();
+  }
   if (config?.metrics_disabled) return;
   const verdict: Verdict = { decision: "error", kind: "error", source: "short_circuit", error: message, timings: {} };
   const entry = metricsEntry({ target, sessionId: request.sessionId ?? "", toolName: request.toolName ?? "", permissionMode: request.permissionMode ?? "", toolInput: request.toolInput ?? {} }, verdict, started, Date.now() - started.getTime());
@@ -82,7 +86,7 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
   const cwd = request.cwd || io.cwd;
 
   const tConfig = performance.now();
-  const git = gitFacts(cwd);
+  const git = gitFacts(cwd, io.env);
   const loaded = loadConfig(target, { cwd, env: io.env, git });
   if (!loaded.ok) return fail(`config error: ${loaded.error.message}`, request);
   const config = loaded.config;
@@ -178,5 +182,6 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
     if (!result.ok) log.warn("cannot write metrics", { error: result.error });
   }
   if (out) io.stdout(`${out}\n`);
+  log.flush();
   return verdict.decision === "error" ? 1 : 0;
 }

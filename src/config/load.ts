@@ -7,11 +7,15 @@ import type { Target } from "../core/types.ts";
 import { type GitFacts, gitFacts } from "../context/git.ts";
 import { expandHome, homeDir, targetStateDir } from "../state/paths.ts";
 import { embeddedDefaults } from "./defaults.ts";
-import { evaluateConfigFile } from "./evaluate.ts";
 import type { Config, ConfigLayer, HardDenyRule } from "./schema.ts";
 import { TARGETS } from "./targets.ts";
-import { type ConfigProblem, formatProblem } from "./validate.ts";
-import { checkLayer } from "./rules.ts";
+import type { ConfigProblem } from "./validate.ts";
+
+// The Jsonnet evaluator and the zod validation load only when a user file exists: a hook run on the
+// embedded defaults alone stays free of both (see bench/hook).
+const evaluator = () => require("./evaluate.ts") as typeof import("./evaluate.ts");
+const rules = () => require("./rules.ts") as typeof import("./rules.ts");
+const formatProblem = (p: ConfigProblem) => (require("./validate.ts") as typeof import("./validate.ts")).formatProblem(p);
 
 export type LayerName = "defaults" | "global" | "main-worktree" | "local";
 export type LayerStatus = "loaded" | "absent" | "skipped-tracked" | "skipped-unknown" | "skipped-disabled" | "failed";
@@ -45,9 +49,11 @@ export const DEFAULT_METRICS_MAX_SIZE = 2 * 1024 * 1024;
 export const DEFAULT_CACHE_TTL_MS = 10 * 60 * 1000;
 
 /** Is `file` untracked in the repository at `root`? null when git cannot tell. */
-export function isUntracked(root: string, file: string): boolean | null {
+export function isUntracked(root: string, file: string, env: Record<string, string | undefined> = process.env): boolean | null {
+  const git = Bun.which("git", { PATH: env.PATH ?? "" });
+  if (!git) return null;
   try {
-    const r = Bun.spawnSync(["git", "-C", root, "ls-files", "--error-unmatch", "--", relative(root, file)], { stdin: "ignore", stdout: "ignore", stderr: "ignore" });
+    const r = Bun.spawnSync([git, "-C", root, "ls-files", "--error-unmatch", "--", relative(root, file)], { stdin: "ignore", stdout: "ignore", stderr: "ignore", env: env as Record<string, string> });
     if (r.exitCode === 1) return true;
     if (r.exitCode === 0) return false;
     return null;
@@ -83,19 +89,19 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
   const home = homeDir(env);
   const layers: LayerReport[] = [{ layer: "defaults", path: "(embedded)", status: "loaded" }];
   const provenance: Record<string, string> = {};
-  const git = options.git !== undefined ? options.git : options.cwd ? gitFacts(options.cwd) : null;
+  const git = options.git !== undefined ? options.git : options.cwd ? gitFacts(options.cwd, env) : null;
 
   const values: Array<{ layer: LayerName; path: string; value: ConfigLayer; project: boolean }> = [{ layer: "defaults", path: "(embedded)", value: embeddedDefaults(target), project: false }];
   const problems: ConfigProblem[] = [];
 
   const evaluate = (c: Candidate): boolean => {
-    const result = evaluateConfigFile(c.path, env);
+    const result = evaluator().evaluateConfigFile(c.path, env);
     if (!result.ok) {
       layers.push({ layer: c.layer, path: c.path, status: "failed", detail: result.problems.map(formatProblem).join("; ") });
       problems.push(...result.problems);
       return false;
     }
-    const layerProblems = checkLayer(c.path, result.value);
+    const layerProblems = rules().checkLayer(c.path, result.value);
     if (layerProblems.length) {
       layers.push({ layer: c.layer, path: c.path, status: "failed", detail: layerProblems.map(formatProblem).join("; ") });
       problems.push(...layerProblems);
@@ -128,7 +134,7 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
       continue;
     }
     const checkRoot = c.layer === "main-worktree" ? (git?.primaryCheckoutRoot as string) : (git?.repoRoot ?? "");
-    const untracked = checkRoot ? isUntracked(checkRoot, c.path) : null;
+    const untracked = checkRoot ? isUntracked(checkRoot, c.path, env) : null;
     if (untracked === false) {
       layers.push({ layer: c.layer, path: c.path, status: "skipped-tracked", detail: "tracked by git: project files must stay untracked" });
       continue;

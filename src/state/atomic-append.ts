@@ -46,12 +46,22 @@ function withLock<T>(path: string, fn: () => T): T | null {
   }
 }
 
+function openAppend(path: string): number {
+  try {
+    return openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    ensureDir(dirname(path));
+    return openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+  }
+}
+
+/** Append one or more complete lines with a single write. */
 export function appendLine(path: string, line: string, maxSize: number): AppendResult {
   if (!path) return { ok: true, rotated: false };
   const data = Buffer.from(line.endsWith("\n") ? line : `${line}\n`);
   let rotated = false;
   try {
-    ensureDir(dirname(path));
     if (maxSize > 0 && size(path) + data.length > maxSize) {
       rotated =
         withLock(path, () => {
@@ -60,7 +70,7 @@ export function appendLine(path: string, line: string, maxSize: number): AppendR
           return true;
         }) ?? false;
     }
-    const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    const fd = openAppend(path);
     try {
       writeSync(fd, data);
     } finally {

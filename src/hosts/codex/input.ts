@@ -1,25 +1,9 @@
 // Codex CLI's PermissionRequest hook input (verified with Codex 0.169.0; see
-// shared/reference/codex-app-server.md §9). Parsed leniently: unknown fields are kept, so a newer
-// Codex that adds fields still gets a decision; `tool_input` is classified as a whole because
-// Codex's hook surfaces (shell, network, apply_patch, MCP tools) grow between releases.
-import { z } from "zod";
+// shared/reference/codex-app-server.md §9). Lenient: unknown fields are kept, so a newer Codex that
+// adds fields still gets a decision; `tool_input` is classified as a whole because Codex's hook
+// surfaces (shell, network, apply_patch, MCP tools) grow between releases.
 import type { DecisionRequest } from "../../core/types.ts";
-
-export const codexHookInputSchema = z
-  .object({
-    session_id: z.string().optional().default(""),
-    turn_id: z.string().nullish(),
-    transcript_path: z.string().nullish(),
-    cwd: z.string().optional().default(""),
-    hook_event_name: z.string().optional().default(""),
-    model: z.string().nullish(),
-    permission_mode: z.string().nullish(),
-    tool_name: z.string().min(1, "tool_name is missing"),
-    tool_input: z.unknown().optional(),
-  })
-  .passthrough();
-
-export type CodexHookInput = z.infer<typeof codexHookInputSchema>;
+import { checkFields, str } from "../validate-input.ts";
 
 export type ParsedInput = { ok: true; request: DecisionRequest } | { ok: false; error: string };
 
@@ -30,25 +14,28 @@ function asObject(value: unknown): Record<string, unknown> {
 }
 
 export function parseCodexInput(value: unknown): ParsedInput {
-  const parsed = codexHookInputSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, error: issue ? `${issue.path.join(".") || "input"}: ${issue.message}` : "invalid input" };
-  }
-  const input = parsed.data;
+  const checked = checkFields(
+    value,
+    { session_id: "string?", turn_id: "string?", transcript_path: "string?", cwd: "string?", hook_event_name: "string?", model: "string?", permission_mode: "string?", tool_name: "string", tool_input: "any" },
+    ["tool_name"],
+  );
+  if (!checked.ok) return checked;
+  const input = checked.value;
+  const turnId = str(input.turn_id);
+  const model = str(input.model);
   return {
     ok: true,
     request: {
       target: "codex",
-      hookEventName: input.hook_event_name,
-      sessionId: input.session_id,
-      toolName: input.tool_name,
+      hookEventName: str(input.hook_event_name),
+      sessionId: str(input.session_id),
+      toolName: str(input.tool_name),
       toolInput: asObject(input.tool_input),
-      cwd: input.cwd,
-      permissionMode: input.permission_mode ?? "",
-      transcriptPath: input.transcript_path ?? null,
-      ...(input.turn_id ? { turnId: input.turn_id } : {}),
-      ...(input.model ? { agentModel: input.model } : {}),
+      cwd: str(input.cwd),
+      permissionMode: str(input.permission_mode),
+      transcriptPath: str(input.transcript_path) || null,
+      ...(turnId ? { turnId } : {}),
+      ...(model ? { agentModel: model } : {}),
     },
   };
 }

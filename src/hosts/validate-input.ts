@@ -1,0 +1,26 @@
+// Validation of hook input at the process boundary. Hand-written rather than zod because it runs on
+// every hook call, where zod's import alone would double the process start-up time (measured in
+// bench/hook). Lenient like the hosts themselves: unknown fields are kept, optional ones may be
+// absent or null; what we read must have the right type.
+
+export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
+
+type FieldType = "string" | "string?" | "array?" | "any";
+
+export function checkFields(value: unknown, fields: Record<string, FieldType>, required: string[]): Check<Record<string, unknown>> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, error: `input: expected a JSON object, got ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}` };
+  const obj = value as Record<string, unknown>;
+  for (const name of required) {
+    const v = obj[name];
+    if (typeof v !== "string" || v.length === 0) return { ok: false, error: `${name}: expected a non-empty string, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
+  }
+  for (const [name, type] of Object.entries(fields)) {
+    const v = obj[name];
+    if (v === undefined || v === null || type === "any") continue;
+    if ((type === "string" || type === "string?") && typeof v !== "string") return { ok: false, error: `${name}: expected a string, got ${typeof v}` };
+    if (type === "array?" && !Array.isArray(v)) return { ok: false, error: `${name}: expected an array, got ${typeof v}` };
+  }
+  return { ok: true, value: obj };
+}
+
+export const str = (v: unknown): string => (typeof v === "string" ? v : "");
