@@ -1,13 +1,7 @@
 // Parse a model's answer into a ClassifierOutput. Structured output should give bare JSON; we still
-// accept code fences and surrounding prose, and reject anything that does not validate.
-import { z } from "zod";
+// accept code fences and surrounding prose, and reject anything that does not have the fields with
+// the right types. (Checked by hand: this runs on every LLM decision, see bench/hook.)
 import type { ClassifierOutput } from "../core/types.ts";
-
-const answerSchema = z.object({
-  reason: z.string().default(""),
-  behavior: z.string(),
-  deny_message: z.string().default(""),
-});
 
 export type ParsedAnswer = { ok: true; output: ClassifierOutput } | { ok: false; error: string };
 
@@ -21,16 +15,23 @@ function candidates(text: string): string[] {
   return out;
 }
 
+function asAnswer(value: unknown): ClassifierOutput | null {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.behavior !== "string") return null;
+  if (v.reason !== undefined && typeof v.reason !== "string") return null;
+  if (v.deny_message !== undefined && v.deny_message !== null && typeof v.deny_message !== "string") return null;
+  return { reason: String(v.reason ?? "").trim(), behavior: v.behavior.trim().toLowerCase(), deny_message: String(v.deny_message ?? "").trim() };
+}
+
 export function parseAnswer(text: string): ParsedAnswer {
   for (const candidate of candidates(text)) {
-    let value: unknown;
     try {
-      value = JSON.parse(candidate);
+      const answer = asAnswer(JSON.parse(candidate));
+      if (answer) return { ok: true, output: answer };
     } catch {
-      continue;
+      // try the next candidate
     }
-    const parsed = answerSchema.safeParse(value);
-    if (parsed.success) return { ok: true, output: { reason: parsed.data.reason.trim(), behavior: parsed.data.behavior.trim().toLowerCase(), deny_message: parsed.data.deny_message.trim() } };
   }
   return { ok: false, error: `the classifier's answer is not the expected JSON (${text.length} chars)` };
 }
