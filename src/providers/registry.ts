@@ -5,6 +5,8 @@ import type { ProviderModule } from "./types.ts";
 
 export const PROVIDERS = {
   anthropic: () => import("./anthropic.ts") as Promise<ProviderModule>,
+  openai: () => import("./openai.ts") as Promise<ProviderModule>,
+  gemini: () => import("./gemini.ts") as Promise<ProviderModule>,
 } as const;
 
 export type ProviderName = keyof typeof PROVIDERS;

@@ -3,7 +3,7 @@ import { parseAnswer } from "../../src/providers/parse.ts";
 
 describe("classifier answer parsing", () => {
   test("bare JSON, fenced JSON and JSON inside prose", () => {
-    const want = { ok: true, output: { reason: "r", behavior: "deny", deny_message: "no" } };
+    const want = { ok: true, output: { reason: "r", behavior: "deny", deny_message: "no" } } as const;
     expect(parseAnswer('{"reason":"r","behavior":"deny","deny_message":"no"}')).toEqual(want);
     expect(parseAnswer('```json\n{"reason":"r","behavior":"DENY","deny_message":" no "}\n```')).toEqual(want);
     expect(parseAnswer('Sure. {"reason":"r","behavior":"deny","deny_message":"no"} Hope that helps')).toEqual(want);
