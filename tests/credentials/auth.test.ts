@@ -11,7 +11,7 @@ function ctx(auth?: ProviderConfig["auth"], env: Record<string, string | undefin
   const dir = mkdtempSync(join(tmpdir(), "ccgate-cred-"));
   return {
     dir,
-    opts: { target: "claude" as const, providerName: "anthropic", provider: { name: "anthropic", model: "m", ...(auth ? { auth } : {}) } as ProviderConfig, env: { PATH: process.env.PATH, ...env }, cwd: dir, stateDir: join(dir, "state"), cacheDir: join(dir, "cache") },
+    opts: { target: "claude" as const, providerName: "anthropic", provider: { name: "anthropic", model: "m", ...(auth ? { auth } : {}) } as ProviderConfig, env: { PATH: process.env.PATH, ...env } as Record<string, string | undefined>, cwd: dir, stateDir: join(dir, "state"), cacheDir: join(dir, "cache") },
   };
 }
 
