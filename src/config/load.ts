@@ -178,7 +178,8 @@ function merge(target: Target, values: Array<{ layer: LayerName; value: ConfigLa
   const scalars = ["log_path", "log_disabled", "log_max_size", "metrics_path", "metrics_disabled", "metrics_max_size", "fallthrough_strategy", "disable_load_main_worktree_local_config", "include_settings_permissions_in_prompt", "include_recent_transcript_in_prompt"] as const;
   for (const { layer, value, project } of values) {
     if (value.provider) {
-      config.provider = { ...value.provider };
+      const codex = value.provider.name.trim().toLowerCase() === "codex-oauth";
+      config.provider = { ...value.provider, model: value.provider.model ?? (codex ? "gpt-6-luna" : "") };
       provenance.provider = layer;
     }
     for (const key of scalars) {

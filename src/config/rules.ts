@@ -9,8 +9,14 @@ export function checkLayer(file: string, value: unknown): ConfigProblem[] {
     return [{ file, path: "", message: `expected an object at the top level, found ${Array.isArray(value) ? "an array" : JSON.stringify(value)}` }];
   }
   const parsed = layerSchema.safeParse(value);
-  if (!parsed.success) return problemsFromZod(file, layerSchema, value, parsed.error);
-  return layerRules(file, parsed.data);
+  if (parsed.success) return layerRules(file, parsed.data);
+  // Report every problem at once: the schema's, plus a missing model (a rule, not a type).
+  const problems = problemsFromZod(file, layerSchema, value, parsed.error);
+  const provider = (value as { provider?: { name?: unknown; model?: unknown } }).provider;
+  if (provider && typeof provider === "object" && provider.model === undefined && typeof provider.name === "string" && provider.name.trim().toLowerCase() !== "codex-oauth" && !problems.some((p) => p.path === "provider.model")) {
+    problems.unshift({ file, path: "provider.model", message: "expected string, found nothing" });
+  }
+  return problems;
 }
 
 function layerRules(file: string, layer: ConfigLayer): ConfigProblem[] {
@@ -19,7 +25,8 @@ function layerRules(file: string, layer: ConfigLayer): ConfigProblem[] {
   if (p) {
     const name = p.name.trim().toLowerCase();
     if (!p.name.trim()) out.push({ file, path: "provider.name", message: "expected a provider name, found an empty string" });
-    if (!p.model.trim()) out.push({ file, path: "provider.model", message: "expected a model name, found an empty string" });
+    if (p.model === undefined && name !== "codex-oauth") out.push({ file, path: "provider.model", message: "expected string, found nothing" });
+    else if (p.model !== undefined && !p.model.trim()) out.push({ file, path: "provider.model", message: "expected a model name, found an empty string" });
     if (name === "codex-oauth") {
       if (p.auth) out.push({ file, path: "provider.auth", message: "codex-oauth authenticates through the Codex login; remove provider.auth" });
       if (p.base_url !== undefined) out.push({ file, path: "provider.base_url", message: "codex-oauth talks to the codex binary, not a URL; remove provider.base_url" });

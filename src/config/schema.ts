@@ -38,7 +38,7 @@ export const authSchema = z
 export const providerSchema = z
   .object({
     name: z.string().min(1).describe("Classifier provider: anthropic, openai, gemini or codex-oauth."),
-    model: z.string().min(1).describe("Classifier model."),
+    model: z.string().min(1).optional().describe("Classifier model. Required, except with codex-oauth (default gpt-6-luna, the Codex catalog's small model)."),
     base_url: z.string().optional().describe("API base URL (openai/gemini: include /v1 or /v1beta/openai)."),
     timeout_ms: z.number().int().min(0).optional().describe("Hard deadline for the whole classification in ms. 0 = none. Default 20000."),
     reasoning_effort: z.string().optional().describe("Unset: least reasoning the API allows. \"\": send nothing. Else forwarded as written."),
@@ -105,7 +105,8 @@ export type AuthConfig = z.infer<typeof authSchema>;
 
 /** The merged configuration the pipeline runs on: defaults applied, paths absolute. */
 export interface Config {
-  provider: ProviderConfig;
+  /** Merged provider block; `model` is always set after merging. */
+  provider: ProviderConfig & { model: string };
   log_path: string;
   log_disabled: boolean;
   log_max_size: number;

@@ -7,6 +7,7 @@ export const PROVIDERS = {
   anthropic: () => import("./anthropic.ts") as Promise<ProviderModule>,
   openai: () => import("./openai.ts") as Promise<ProviderModule>,
   gemini: () => import("./gemini.ts") as Promise<ProviderModule>,
+  "codex-oauth": () => import("./codex-oauth/index.ts") as Promise<ProviderModule>,
 } as const;
 
 export type ProviderName = keyof typeof PROVIDERS;
