@@ -143,7 +143,7 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
     },
     resolveProvider: async (): Promise<ProviderResolution> => {
       if (!isKnownProvider(providerName)) return { ok: false, kind: "unknown_provider", detail: `provider ${JSON.stringify(config.provider.name)} is not one of ${Object.keys(PROVIDERS).join(", ")}` };
-      const cred = await resolveCredential({ target, providerName, provider: config.provider, env: io.env, cwd, stateDir: stateDir(io.env), cacheDir: cacheDir(io.env) });
+      const cred = await resolveCredential({ target, providerName, provider: config.provider, env: io.env, cwd, stateDir: stateDir(io.env), cacheDir: cacheDir(io.env), warn: (m) => log.warn(m) });
       if (!cred.ok) return cred;
       const mod = await PROVIDERS[providerName]();
       const provider = mod.create({

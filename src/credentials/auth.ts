@@ -26,6 +26,7 @@ export async function resolveAuth(auth: AuthConfig, options: ResolveOptions): Pr
     const path = isAbsolute(expandHome(raw, options.env)) ? expandHome(raw, options.env) : resolve(options.cwd, raw);
     const read = readKeyFile(path);
     if (!read.ok) return unavailable(read.reason, "file", read.detail);
+    if (read.insecure) options.warn?.(`key file ${path} is readable by other users or owned by someone else; chmod 600 it`);
     const parsed = parseKeyOutput(read.text, now(), margin);
     if (!parsed.ok) return unavailable(parsed.reason, "file", parsed.detail);
     return { ok: true, credential: { key: parsed.key, source: "file", fromAuth: true } };

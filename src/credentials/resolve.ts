@@ -14,6 +14,8 @@ export interface ResolveOptions {
   stateDir?: string;
   cacheDir?: string;
   now?: () => number;
+  /** Non-fatal findings (e.g. a key file readable by others). Never receives a key. */
+  warn?: (message: string) => void;
 }
 
 /** Providers that own their authentication and need no API key from us. */
