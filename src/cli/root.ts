@@ -14,6 +14,7 @@ function targetCommand(target: Target, title: string): CommandDef {
       hook: () => Promise.resolve(hookCommand(target, title)),
       init: lazy(() => import("./init.ts").then((m) => m.initCommand(target))),
       config: lazy(() => import("./config.ts").then((m) => m.configCommand(target))),
+      metrics: lazy(() => import("./metrics.ts").then((m) => m.metricsCommand(target))),
     },
     run: async ({ rawArgs }) => {
       if (rawArgs.length === 0) await printUsageHint(target, title);
@@ -59,6 +60,8 @@ export function rootCommand(version: string): CommandDef {
     subCommands: {
       claude: () => Promise.resolve(targetCommand("claude", "Claude Code")),
       codex: () => Promise.resolve(targetCommand("codex", "Codex CLI")),
+      clm: lazy(() => import("./metrics.ts").then((m) => m.metricsCommand("claude"))),
+      com: lazy(() => import("./metrics.ts").then((m) => m.metricsCommand("codex"))),
       init: () => Promise.resolve(removed("init")),
       metrics: () => Promise.resolve(removed("metrics")),
     },
