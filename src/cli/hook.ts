@@ -2,26 +2,18 @@
 // Exit codes: 0 for a decision or a fallthrough (nothing printed); 1 for bad input, a broken config
 // or a provider error (the host then asks the human). Never a stack trace; one line on stderr.
 import { join } from "node:path";
-import { cacheKey, DecisionCache, hashConfig } from "../cache/decision-cache.ts";
 import { loadConfig } from "../config/load.ts";
 import type { Config } from "../config/schema.ts";
-import { type DecideDeps, decide, type ProviderResolution } from "../core/decide.ts";
-import type { PromptContext } from "../core/prompt.ts";
+import { decide } from "../core/decide.ts";
 import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
 import { gitFacts } from "../context/git.ts";
-import { referencedPaths } from "../context/referenced-paths.ts";
-import { settingsPermissions } from "../context/settings.ts";
-import { recentTranscript } from "../context/transcript.ts";
-import { resolveCredential } from "../credentials/resolve.ts";
-import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../fastpath/facts.ts";
-import { fastPathDecide } from "../fastpath/decide.ts";
 import { parseClaudeInput } from "../hosts/claude/input.ts";
 import { parseCodexInput } from "../hosts/codex/input.ts";
 import { renderVerdict } from "../hosts/render.ts";
-import { isKnownProvider, PROVIDERS } from "../providers/registry.ts";
 import { type Logger, nullLogger, openLog } from "../state/log.ts";
 import { appendMetrics, metricsEntry } from "../state/metrics.ts";
-import { cacheDir, homeDir, stateDir, targetStateDir } from "../state/paths.ts";
+import { targetStateDir } from "../state/paths.ts";
+import { buildPipeline } from "./pipeline.ts";
 import { DEFAULT_LOG_MAX_SIZE, DEFAULT_METRICS_MAX_SIZE } from "../config/load.ts";
 
 export const MAX_STDIN_BYTES = 8 * 1024 * 1024;
@@ -95,70 +87,7 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
   log.info("hook invoked", { target, tool: request.toolName, permission_mode: request.permissionMode, config_layers: loaded.layers.filter((l) => l.status === "loaded").map((l) => l.layer).join(",") });
   for (const l of loaded.layers) if (l.status === "skipped-unknown" || l.status === "skipped-tracked") log.warn("project config skipped", { path: l.path, status: l.status });
 
-  const home = homeDir(io.env);
-  const facts: PathFacts = {
-    cwd,
-    boundary: git?.repoRoot ?? cwd,
-    home,
-    branch: git && git.branch && git.branch !== "HEAD" ? git.branch : null,
-    protectedBranches: config.fast_path.protected_branches.length ? config.fast_path.protected_branches : DEFAULT_PROTECTED_BRANCHES,
-    tempDirs: [...new Set(["/tmp", "/var/tmp", io.env.TMPDIR?.replace(/\/+$/, "") ?? ""].filter(Boolean))],
-  };
-  let fast: ReturnType<typeof fastPathDecide> | null = null;
-  const providerName = config.provider.name.trim().toLowerCase();
-  const cacheEnabled = config.cache.enabled && config.cache.ttl_ms > 0;
-  const store = cacheEnabled ? new DecisionCache(join(cacheDir(io.env), target, "decisions")) : null;
-  const key = store ? cacheKey({ target, repo: facts.boundary, toolName: request.toolName, toolInput: request.toolInput, configHash: hashConfig({ p: config.provider, a: config.allow, d: config.deny, e: config.environment, f: config.fallthrough_strategy, m: request.permissionMode === "plan" }) }) : "";
-
-  const deps: DecideDeps = {
-    now: () => performance.now(),
-    log: (msg, fields) => log.info(msg, fields),
-    ...(config.fast_path.enabled
-      ? {
-          fastPath: () => {
-            fast = fastPathDecide(request, facts, { enabled: true, hardDeny: config.fast_path.hard_deny });
-            return fast;
-          },
-        }
-      : {}),
-    ...(store
-      ? {
-          cache: {
-            get: () => store.get(key),
-            put: (o) => {
-              store.put(key, { ...o, provider: providerName, model: config.provider.model }, config.cache.ttl_ms);
-            },
-          },
-        }
-      : {}),
-    gatherContext: (): PromptContext => {
-      const analysis = (fast as ReturnType<typeof fastPathDecide> | null)?.analysis;
-      return {
-        git,
-        referencedPaths: referencedPaths({ ...request, cwd }, home),
-        settingsPermissions: target === "claude" && config.include_settings_permissions_in_prompt ? settingsPermissions(home, git?.repoRoot ?? cwd, (m) => log.warn(m)) : null,
-        transcript: target === "claude" && config.include_recent_transcript_in_prompt ? recentTranscript(request.transcriptPath) : null,
-        ...(analysis ? { shellAnalysis: analysis.parts.map((p) => ({ command: p.text, note: p.note })) } : {}),
-      };
-    },
-    resolveProvider: async (): Promise<ProviderResolution> => {
-      if (!isKnownProvider(providerName)) return { ok: false, kind: "unknown_provider", detail: `provider ${JSON.stringify(config.provider.name)} is not one of ${Object.keys(PROVIDERS).join(", ")}` };
-      const cred = await resolveCredential({ target, providerName, provider: config.provider, env: io.env, cwd, stateDir: stateDir(io.env), cacheDir: cacheDir(io.env), warn: (m) => log.warn(m) });
-      if (!cred.ok) return cred;
-      const mod = await PROVIDERS[providerName]();
-      const provider = mod.create({
-        target,
-        baseUrl: config.provider.base_url?.trim() ?? "",
-        timeoutMs: config.provider.timeout_ms ?? 20_000,
-        credential: cred.credential,
-        config: config.provider as Record<string, unknown>,
-        env: io.env,
-        stateDir: stateDir(io.env),
-        log: (msg, fields) => log.info(msg, fields),
-      });
-      return { ok: true, handle: { provider, credential: cred.credential } };
-    },
-  };
+  const { deps } = buildPipeline(target, { ...request, cwd }, config, git, io.env, log);
 
   let verdict: Verdict;
   try {
@@ -178,7 +107,7 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
   else log.info("no decision (fallthrough)", { kind: verdict.kind, reason: verdict.reason, source: verdict.source });
 
   if (!config.metrics_disabled) {
-    const result = appendMetrics(config.metrics_path, config.metrics_max_size, metricsEntry(request, verdict, started, elapsed));
+    const result = appendMetrics(config.metrics_path, config.metrics_max_size, metricsEntry({ ...request, cwd }, verdict, started, elapsed));
     if (!result.ok) log.warn("cannot write metrics", { error: result.error });
   }
   if (out) io.stdout(`${out}\n`);

@@ -15,6 +15,8 @@ function targetCommand(target: Target, title: string): CommandDef {
       init: lazy(() => import("./init.ts").then((m) => m.initCommand(target))),
       config: lazy(() => import("./config.ts").then((m) => m.configCommand(target))),
       metrics: lazy(() => import("./metrics.ts").then((m) => m.metricsCommand(target))),
+      explain: lazy(() => import("./explain.ts").then((m) => m.explainCommand(target))),
+      replay: lazy(() => import("./replay.ts").then((m) => m.replayCommand(target))),
     },
     run: async ({ rawArgs }) => {
       if (rawArgs.length === 0) await printUsageHint(target, title);
@@ -62,6 +64,7 @@ export function rootCommand(version: string): CommandDef {
       codex: () => Promise.resolve(targetCommand("codex", "Codex CLI")),
       clm: lazy(() => import("./metrics.ts").then((m) => m.metricsCommand("claude"))),
       com: lazy(() => import("./metrics.ts").then((m) => m.metricsCommand("codex"))),
+      doctor: lazy(() => import("./doctor.ts")),
       init: () => Promise.resolve(removed("init")),
       metrics: () => Promise.resolve(removed("metrics")),
     },
@@ -99,11 +102,12 @@ export async function runCli(argv: string[], version: string): Promise<number> {
   } catch (e) {
     if (e instanceof ExitCode) return e.code;
     const err = e as Error & { code?: string };
+    const message = process.stderr.isTTY ? err.message : err.message.replace(/\x1b\[[0-9;]*m/g, "");
     if (err.code?.startsWith("E_")) {
-      process.stderr.write(`ccgate: error: ${err.message}\nRun 'ccgate --help' for usage.\n`);
+      process.stderr.write(`ccgate: error: ${message}\nRun 'ccgate --help' for usage.\n`);
       return 2;
     }
-    process.stderr.write(`ccgate: error: ${err.message}\n`);
+    process.stderr.write(`ccgate: error: ${message}\n`);
     return 1;
   }
 }

@@ -15,6 +15,8 @@ export interface MetricsEntry {
   ts: string;
   sid?: string;
   target: string;
+  /** Working directory of the request (ours; lets `replay` re-decide in the right repository). */
+  cwd?: string;
   tool: string;
   perm_mode: string;
   decision: Verdict["decision"];
@@ -61,11 +63,12 @@ export function metricsToolInput(input: Record<string, unknown>): MetricsToolInp
 
 const text = (v: string | undefined) => (v ? truncate(redact(v), TEXT_CAP) : undefined);
 
-export function metricsEntry(request: Pick<DecisionRequest, "target" | "sessionId" | "toolName" | "permissionMode" | "toolInput">, verdict: Verdict, startedAt: Date, elapsedMs: number): MetricsEntry {
+export function metricsEntry(request: Pick<DecisionRequest, "target" | "sessionId" | "toolName" | "permissionMode" | "toolInput"> & { cwd?: string }, verdict: Verdict, startedAt: Date, elapsedMs: number): MetricsEntry {
   const entry: MetricsEntry = {
     ts: localTimestamp(startedAt),
     ...(request.sessionId ? { sid: request.sessionId } : {}),
     target: request.target,
+    ...(request.cwd ? { cwd: request.cwd } : {}),
     tool: request.toolName,
     perm_mode: request.permissionMode,
     decision: verdict.decision,

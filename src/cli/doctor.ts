@@ -1,0 +1,163 @@
+// `ccgate doctor [--json]`: read-only checks of everything a working gate needs — the binary, hook
+// registration in Claude Code and Codex (with Codex's trust state and feature flag), configuration
+// layers, credentials for the configured provider, the codex login for codex-oauth, writable log
+// and metrics locations, and that this binary ignores .env / bunfig.toml.
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { defineCommand } from "citty";
+import { loadConfig } from "../config/load.ts";
+import type { Target } from "../core/types.ts";
+import { envCredential, envKeyNames } from "../credentials/env.ts";
+import { resolveCodexBinary } from "../providers/codex-oauth/binary.ts";
+import { managedHome } from "../providers/codex-oauth/home.ts";
+import { expandHome, homeDir, stateDir } from "../state/paths.ts";
+import { ExitCode } from "./root.ts";
+
+type Status = "ok" | "warn" | "fail" | "info";
+interface Check {
+  area: string;
+  status: Status;
+  message: string;
+}
+
+declare const CCGATE_VERSION: string | undefined;
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function hookCommands(value: unknown): string[] {
+  const groups = (value as { hooks?: { PermissionRequest?: Array<{ hooks?: Array<{ command?: string }> }> } } | null)?.hooks?.PermissionRequest ?? [];
+  return groups.flatMap((g) => (g.hooks ?? []).map((h) => h.command ?? "")).filter(Boolean);
+}
+
+function claudeChecks(home: string, cwd: string): Check[] {
+  const out: Check[] = [];
+  const files = [join(home, ".claude", "settings.json"), join(cwd, ".claude", "settings.json"), join(cwd, ".claude", "settings.local.json")];
+  const found = files.flatMap((f) => hookCommands(readJson(f)).filter((c) => /ccgate/.test(c)).map((c) => `${c} (in ${f})`));
+  out.push(found.length ? { area: "claude", status: "ok", message: `PermissionRequest hook registered: ${found.join("; ")}` } : { area: "claude", status: "warn", message: `no ccgate PermissionRequest hook in ${files[0]} (see docs/claude-code.md)` });
+  return out;
+}
+
+function codexChecks(home: string): Check[] {
+  const out: Check[] = [];
+  const codexHome = join(home, ".codex");
+  const hooksJson = join(codexHome, "hooks.json");
+  const configToml = join(codexHome, "config.toml");
+  const toml = existsSync(configToml) ? readFileSync(configToml, "utf8") : "";
+  const inJson = hookCommands(readJson(hooksJson)).filter((c) => /ccgate/.test(c));
+  const inToml = /\[\[hooks\.PermissionRequest(\.hooks)?\]\][\s\S]*?command\s*=\s*"[^"]*ccgate/.test(toml);
+  if (!inJson.length && !inToml) {
+    out.push({ area: "codex", status: "info", message: `no ccgate PermissionRequest hook in ${hooksJson} or ${configToml} (only needed for Codex CLI; see docs/codex-cli.md)` });
+    return out;
+  }
+  out.push({ area: "codex", status: "ok", message: `PermissionRequest hook registered in ${inJson.length ? hooksJson : configToml}` });
+  const trusted = [...toml.matchAll(/\[hooks\.state\."([^"]*permission_request[^"]*)"\]\s*\n\s*trusted_hash\s*=/g)].map((m) => m[1]);
+  out.push(trusted.length ? { area: "codex", status: "ok", message: `hook trust recorded for ${trusted.join(", ")} (re-trust with /hooks after editing the hook)` } : { area: "codex", status: "warn", message: "no trust recorded for the hook: Codex skips untrusted hooks silently — trust it with /hooks in Codex" });
+  if (/^\s*hooks\s*=\s*false/m.test(toml) || /^\s*codex_hooks\s*=\s*false/m.test(toml)) out.push({ area: "codex", status: "fail", message: "[features] hooks is false in config.toml: Codex will not run any hook" });
+  return out;
+}
+
+function writableDir(path: string): boolean {
+  let dir = dirname(path);
+  while (!existsSync(dir)) dir = dirname(dir);
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function targetChecks(target: Target, cwd: string, env: Record<string, string | undefined>): Check[] {
+  const out: Check[] = [];
+  const r = loadConfig(target, { cwd, env });
+  for (const l of r.layers) if (l.status !== "absent") out.push({ area: `${target} config`, status: l.status === "failed" ? "fail" : l.status.startsWith("skipped") ? "warn" : "ok", message: `${l.layer}: ${l.status} ${l.path}${l.detail ? ` — ${l.detail}` : ""}` });
+  if (!r.ok) {
+    out.push({ area: `${target} config`, status: "fail", message: r.error.message });
+    return out;
+  }
+  const c = r.config;
+  const name = c.provider.name.trim().toLowerCase();
+  out.push({ area: `${target} provider`, status: "info", message: `${name} / ${c.provider.model}` });
+  if (name === "codex-oauth") {
+    const bin = resolveCodexBinary(c.provider.codex_bin, env);
+    out.push(bin.ok ? { area: `${target} provider`, status: "ok", message: `codex: ${bin.path}${bin.native ? " (native binary)" : ""}` } : { area: `${target} provider`, status: "fail", message: bin.error });
+    const home = c.provider.codex_home ? expandHome(c.provider.codex_home, env) : managedHome(stateDir(env));
+    const auth = readJson(join(home, "auth.json")) as { auth_mode?: string; tokens?: unknown } | null;
+    if (!auth) out.push({ area: `${target} provider`, status: "warn", message: `no ChatGPT login in ${home}: run CODEX_HOME=${home} codex login` });
+    else if (auth.auth_mode !== "chatgpt" && !auth.tokens) out.push({ area: `${target} provider`, status: "fail", message: `the login in ${home} is not a ChatGPT login (auth_mode ${auth.auth_mode}); codex-oauth never uses API keys` });
+    else out.push({ area: `${target} provider`, status: "ok", message: `ChatGPT login present in ${home}` });
+  } else if (c.provider.auth) {
+    out.push({ area: `${target} provider`, status: "info", message: `credentials from provider.auth (${c.provider.auth.type}); not run by doctor` });
+  } else if (envKeyNames(name).length) {
+    const cred = envCredential(name, env);
+    out.push(cred ? { area: `${target} provider`, status: "ok", message: `key found in ${cred.envVar}` } : { area: `${target} provider`, status: "warn", message: `no key: set ${envKeyNames(name).join(" or ")} (without it, only the fast path decides)` });
+  } else out.push({ area: `${target} provider`, status: "fail", message: `unknown provider ${JSON.stringify(c.provider.name)}: every LLM-bound request falls through` });
+  for (const [what, path, disabled] of [["log", c.log_path, c.log_disabled], ["metrics", c.metrics_path, c.metrics_disabled]] as const) {
+    if (disabled) out.push({ area: `${target} ${what}`, status: "info", message: "disabled" });
+    else out.push(writableDir(path) ? { area: `${target} ${what}`, status: "ok", message: `writable: ${path}` } : { area: `${target} ${what}`, status: "fail", message: `not writable: ${path}` });
+  }
+  return out;
+}
+
+/** Run this binary in a directory holding a .env and a bunfig.toml and check it saw neither. */
+async function autoloadCheck(): Promise<Check> {
+  const dir = mkdtempSync(join(tmpdir(), "ccgate-doctor-"));
+  try {
+    writeFileSync(join(dir, ".env"), "CCGATE_DOCTOR_CANARY=from-dotenv\n");
+    writeFileSync(join(dir, "bunfig.toml"), 'preload = ["./canary.ts"]\n');
+    writeFileSync(join(dir, "canary.ts"), 'process.stdout.write("BUNFIG-PRELOAD-RAN ");\n');
+    const self = process.execPath.endsWith("/bun") ? null : process.execPath;
+    if (!self) return { area: "binary", status: "info", message: "running from source: .env autoload check applies to the compiled binary only" };
+    const p = Bun.spawn([self, "doctor", "--probe-env"], { cwd: dir, stdout: "pipe", stderr: "ignore", env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" } });
+    const out = await new Response(p.stdout).text();
+    await p.exited;
+    return out.trim() === "clean" ? { area: "binary", status: "ok", message: ".env and bunfig.toml autoloading are off (verified in a temporary directory)" } : { area: "binary", status: "fail", message: `this binary reads .env or bunfig.toml from the working directory (${out.trim()}); rebuild with build.ts` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export default defineCommand({
+  meta: { name: "doctor", description: "Check the installation: binary, hook registration, config, credentials, paths (read-only)" },
+  args: {
+    json: { type: "boolean", description: "Machine-readable output" },
+    "probe-env": { type: "boolean", description: "(internal) report whether a .env canary is visible" },
+  },
+  run: async ({ args }) => {
+    if (args["probe-env"]) {
+      process.stdout.write(process.env.CCGATE_DOCTOR_CANARY ? "dotenv-loaded" : "clean");
+      return;
+    }
+    const env = process.env;
+    const home = homeDir(env);
+    const cwd = process.cwd();
+    const checks: Check[] = [
+      { area: "binary", status: "info", message: `ccgate ${typeof CCGATE_VERSION === "string" ? CCGATE_VERSION : "dev"} at ${process.execPath}` },
+      await autoloadCheck(),
+      ...claudeChecks(home, cwd),
+      ...codexChecks(home),
+      ...targetChecks("claude", cwd, env),
+      ...targetChecks("codex", cwd, env),
+    ];
+    if (args.json) process.stdout.write(`${JSON.stringify({ checks }, null, 2)}\n`);
+    else {
+      const mark: Record<Status, string> = { ok: "✓", warn: "!", fail: "✗", info: "·" };
+      let area = "";
+      for (const c of checks) {
+        if (c.area !== area) {
+          process.stdout.write(`${c.area}\n`);
+          area = c.area;
+        }
+        process.stdout.write(`  ${mark[c.status]} ${c.message}\n`);
+      }
+    }
+    if (checks.some((c) => c.status === "fail")) throw new ExitCode(1);
+  },
+});
