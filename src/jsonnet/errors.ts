@@ -8,20 +8,19 @@ export interface Position {
 
 export class JsonnetError extends Error {
   readonly trace: string[] = [];
+  // Own properties, assigned after super(): JavaScriptCore gives every Error its own `line` /
+  // `column` (the throw site in our source), which would shadow accessors.
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
   constructor(
     message: string,
     readonly pos: Position | null,
   ) {
     super(message);
-  }
-  get file(): string {
-    return this.pos?.file ?? "";
-  }
-  get line(): number {
-    return this.pos?.line ?? 0;
-  }
-  get col(): number {
-    return this.pos?.col ?? 0;
+    this.file = pos?.file ?? "";
+    this.line = pos?.line ?? 0;
+    this.col = pos?.col ?? 0;
   }
   /** `file:line:col: message` followed by up to 10 trace lines. */
   format(): string {
