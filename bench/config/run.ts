@@ -1,0 +1,49 @@
+// bench/config — what configuration files cost a hook call. Whole-process wall time of one
+// fast-path decision (`git status`) by dist/ccgate, N interleaved runs each:
+//   none          : no user files (embedded defaults only: no Jsonnet, no zod on the path)
+//   global        : ~/.claude/ccgate.jsonnet (a realistic file with locals, std calls, appends)
+//   global+local  : plus an untracked <repo>/.claude/ccgate.local.jsonnet (adds a git ls-files check)
+// Prints medians and the ratio to `none`.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const N = Number(process.env.N ?? 30);
+const bin = join(import.meta.dir, "..", "..", "dist", "ccgate");
+const work = mkdtempSync(join(tmpdir(), "ccgate-bench-config-"));
+const homes = { none: join(work, "h0"), global: join(work, "h1"), "global+local": join(work, "h2") } as const;
+const global = `local env = std.native('env');
+{
+  provider: { name: 'anthropic', model: 'claude-haiku-4-5', timeout_ms: 15 * 1000 },
+  fallthrough_strategy: 'ask',
+  append_allow: ['Running make targets of this repository.'] + ['Rule %d: reading generated docs under build/%d.' % [i, i] for i in std.range(1, 20)],
+  append_deny: ['Publishing packages from an agent. deny_message: Ask the user to publish.'],
+  append_environment: ['Host: ' + env('HOSTNAME')],
+  fast_path: { append_hard_deny: [{ pattern: 'terraform (apply|destroy)', message: 'Infrastructure changes go through CI.' }] },
+}`;
+for (const [name, home] of Object.entries(homes)) {
+  mkdirSync(join(home, ".claude"), { recursive: true });
+  if (name !== "none") writeFileSync(join(home, ".claude", "ccgate.jsonnet"), global);
+}
+const repos = { none: join(work, "r0"), global: join(work, "r1"), "global+local": join(work, "r2") } as const;
+for (const [name, repo] of Object.entries(repos)) {
+  Bun.spawnSync(["git", "init", "-q", "-b", "feature/b", repo]);
+  if (name === "global+local") {
+    mkdirSync(join(repo, ".claude"));
+    writeFileSync(join(repo, ".claude", "ccgate.local.jsonnet"), "{ append_allow: ['Running the e2e suite with make e2e.'] }");
+  }
+}
+async function once(name: keyof typeof homes): Promise<number> {
+  const repo = repos[name];
+  const t0 = performance.now();
+  const p = Bun.spawn([bin, "claude"], { cwd: repo, env: { PATH: process.env.PATH ?? "", HOME: homes[name], XDG_STATE_HOME: join(work, "state") }, stdin: Buffer.from(JSON.stringify({ tool_name: "Bash", tool_input: { command: "git status" }, cwd: repo })), stdout: "pipe" });
+  const [out] = await Promise.all([new Response(p.stdout).text(), p.exited]);
+  if (!out.includes("allow")) throw new Error(`unexpected: ${out}`);
+  return performance.now() - t0;
+}
+const series: Record<string, number[]> = { none: [], global: [], "global+local": [] };
+for (const k of Object.keys(series)) await once(k as keyof typeof homes);
+for (let i = 0; i < N; i++) for (const k of Object.keys(series)) series[k]?.push(await once(k as keyof typeof homes));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+console.log(`bench/config: whole-process time of one fast-path hook decision, ${N} interleaved runs each`);
+for (const [k, xs] of Object.entries(series)) console.log(`  ${k.padEnd(13)} median ${median(xs).toFixed(1).padStart(6)} ms   ratio to none ${(median(xs) / median(series.none as number[])).toFixed(2)}×`);
