@@ -64,11 +64,14 @@ export function explainCommand(target: Target) {
       let live: Verdict | null = null;
       if (args.live) live = await decide(request, { ...config, cache: { ...config.cache, enabled: false } }, { ...pipeline.deps, cache: undefined });
       if (args.json) {
-        process.stdout.write(`${JSON.stringify(redactValue({ request, layers: loaded.layers, fast_path: fast, prompt, ...(live ? { live } : {}) }), null, 2)}\n`);
+        // The prompt is shown exactly as it would be sent (its user message is already redacted).
+        process.stdout.write(`${JSON.stringify({ ...redactValue({ request, layers: loaded.layers, fast_path: fast, ...(live ? { live } : {}) }), prompt }, null, 2)}\n`);
         return;
       }
-      // Everything printed is redacted like the prompt: explain output gets pasted into issues.
+      // Everything printed is redacted like the prompt (explain output gets pasted into issues),
+      // except the prompt itself, which is printed byte for byte as the classifier would get it.
       const w = (s = "") => process.stdout.write(`${redact(s)}\n`);
+      const exact = (s: string) => process.stdout.write(`${s}\n`);
       w(`ccgate ${target} explain — ${request.toolName} ${JSON.stringify(request.toolInput).slice(0, 200)}`);
       w(`  in ${request.cwd} (${git ? `repository ${git.repoRoot}, branch ${git.branch || "?"}${git.isWorktree ? ", linked worktree" : ""}` : "not a git repository"})`);
       w();
@@ -90,9 +93,9 @@ export function explainCommand(target: Target) {
         w(`Classifier: ${config.provider.name} / ${config.provider.model}${config.provider.reasoning_effort !== undefined ? `, reasoning_effort ${JSON.stringify(config.provider.reasoning_effort)}` : ""}`);
         w();
         w("── system prompt ──────────────────────────────────────────────");
-        w(prompt.system);
+        exact(prompt.system);
         w("── user message (redacted) ────────────────────────────────────");
-        w(prompt.user);
+        exact(prompt.user);
         w("───────────────────────────────────────────────────────────────");
       }
       if (live) {

@@ -83,18 +83,15 @@ export async function runCli(argv: string[], version: string): Promise<number> {
     await showUsage(root).catch(() => {});
     return 0;
   }
+  const { cmd, parent, path } = await resolveCommand(root, argv);
   if (argv.includes("--help") || argv.includes("-h")) {
-    let cmd: CommandDef = root;
-    let parent: CommandDef | undefined;
-    for (const a of argv.filter((x) => !x.startsWith("-"))) {
-      const subs = (typeof cmd.subCommands === "function" ? await cmd.subCommands() : await cmd.subCommands) as Record<string, () => Promise<CommandDef>> | undefined;
-      const next = subs?.[a];
-      if (!next) break;
-      parent = cmd;
-      cmd = await next();
-    }
     await showUsage(cmd, parent);
     return 0;
+  }
+  const unknown = await unknownFlag(cmd, argv);
+  if (unknown) {
+    process.stderr.write(`ccgate: error: unknown option '${unknown.flag}' for 'ccgate ${path.join(" ")}'${unknown.hint ? ` (did you mean --${unknown.hint}?)` : ""}\nRun 'ccgate ${path.join(" ")} --help' for usage.\n`);
+    return 2;
   }
   try {
     await runCommand(root, { rawArgs: argv });
@@ -110,4 +107,56 @@ export async function runCli(argv: string[], version: string): Promise<number> {
     process.stderr.write(`ccgate: error: ${message}\n`);
     return 1;
   }
+}
+
+/** The command the arguments select (the deepest subcommand named), its parent and its name path. */
+async function resolveCommand(root: CommandDef, argv: string[]): Promise<{ cmd: CommandDef; parent?: CommandDef; path: string[] }> {
+  let cmd = root;
+  let parent: CommandDef | undefined;
+  const path = ["ccgate"];
+  for (const a of argv) {
+    if (a.startsWith("-")) continue;
+    const subs = (typeof cmd.subCommands === "function" ? await cmd.subCommands() : await cmd.subCommands) as Record<string, () => Promise<CommandDef>> | undefined;
+    const next = subs?.[a];
+    if (!next) break;
+    parent = cmd;
+    cmd = await next();
+    path.push(a);
+  }
+  return { cmd, parent, path: path.slice(1) };
+}
+
+/** The first flag the command does not define (citty would silently ignore it), with a suggestion. */
+async function unknownFlag(cmd: CommandDef, argv: string[]): Promise<{ flag: string; hint: string | null } | null> {
+  const args = ((typeof cmd.args === "function" ? await cmd.args() : await cmd.args) ?? {}) as Record<string, { type?: string; alias?: string | string[] }>;
+  const long = new Set(["help", "version"]);
+  const short = new Set(["h", "v"]);
+  const takesValue = new Set<string>();
+  for (const [name, def] of Object.entries(args)) {
+    if (def.type === "positional") continue;
+    long.add(name);
+    if (def.type === "string") takesValue.add(name);
+    for (const a of [def.alias ?? []].flat()) {
+      (a.length === 1 ? short : long).add(a);
+      if (def.type === "string") takesValue.add(a);
+    }
+  }
+  const { suggest } = await import("../core/suggest.ts");
+  for (let i = 0; i < argv.length; i++) {
+    const tok = argv[i] as string;
+    if (tok === "--") break;
+    if (tok.startsWith("--")) {
+      const name = tok.slice(2).split("=")[0] as string;
+      if (long.has(name) || (name.startsWith("no-") && long.has(name.slice(3)))) {
+        if (takesValue.has(name) && !tok.includes("=")) i++;
+        continue;
+      }
+      return { flag: `--${name}`, hint: suggest(name, [...long]) };
+    }
+    if (/^-[A-Za-z]+$/.test(tok)) {
+      for (const c of tok.slice(1)) if (!short.has(c)) return { flag: `-${c}`, hint: null };
+      if (takesValue.has(tok.slice(-1))) i++;
+    }
+  }
+  return null;
 }

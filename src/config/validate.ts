@@ -1,6 +1,7 @@
 // Turn zod issues into messages a user can act on: file, field path, what was expected, what was
 // found, and for unknown keys the closest known key.
 import type { z } from "zod";
+import { suggest } from "../core/suggest.ts";
 
 export interface ConfigProblem {
   file: string;
@@ -28,33 +29,6 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
     cur = (cur as Record<PropertyKey, unknown>)[key];
   }
   return cur;
-}
-
-export function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0] as number;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j] as number;
-      dp[j] = Math.min((dp[j] as number) + 1, (dp[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length] as number;
-}
-
-export function suggest(key: string, known: string[]): string | null {
-  let best: string | null = null;
-  let bestScore = Infinity;
-  for (const k of known) {
-    const d = distance(key.toLowerCase(), k.toLowerCase());
-    if (d < bestScore) {
-      bestScore = d;
-      best = k;
-    }
-  }
-  return best !== null && bestScore <= Math.max(2, Math.floor(key.length / 3)) ? best : null;
 }
 
 function pathText(path: PropertyKey[]): string {

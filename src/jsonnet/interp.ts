@@ -85,7 +85,7 @@ export class Interpreter {
       case "false":
         return ready(false);
       default:
-        return new Lazy(() => this.eval(node, env));
+        return new Lazy(() => this.eval(node, env), node, env);
     }
   }
 
@@ -163,7 +163,7 @@ export class Interpreter {
       case "slice":
         return this.slice(node, env);
       case "call":
-        return this.callNode(node, env);
+        return this.callValue(this.eval(node.fn, env), node, env);
       case "local": {
         const inner: Env = Object.create(env);
         this.bindLocals(node.binds, inner);
@@ -201,7 +201,7 @@ export class Interpreter {
     for (const b of binds) {
       env[b.name] = b.params
         ? ready({ kind: "user", params: b.params, body: b.body, env, name: b.name })
-        : new Lazy(() => this.eval(b.body, env));
+        : new Lazy(() => this.eval(b.body, env), b.body, env);
     }
   }
 
@@ -427,28 +427,12 @@ export class Interpreter {
 
   // ---- calls --------------------------------------------------------------------------------
 
-  private callNode(node: Extract<Node, { t: "call" }>, env: Env): Value {
-    const fn = this.eval(node.fn, env);
-    if (!isFunction(fn)) fail(`only functions can be called, got ${typeName(fn)}`, node.pos);
-    const positional = node.args.map((a) => this.thunk(a, env));
-    const named = node.named.map((n) => ({ name: n.name, thunk: this.thunk(n.value, env) }));
-    if (node.tailstrict) for (const t of positional) t.get();
-    return this.call(fn, positional, named, node.pos);
-  }
-
   call(fn: JFunction, positional: Thunk[], named: Array<{ name: string; thunk: Thunk }>, pos: Position | null): Value {
-    const names = fn.kind === "user" ? fn.params.map((p) => p.name) : fn.params;
-    if (positional.length > names.length) fail(`too many arguments: ${fn.kind === "user" ? fn.name : fn.name} takes ${names.length}, got ${positional.length}`, pos);
-    const bound: Array<Thunk | undefined> = [...positional];
-    for (const n of named) {
-      const i = names.indexOf(n.name);
-      if (i < 0) fail(`function has no parameter ${n.name}`, pos);
-      if (bound[i]) fail(`argument ${n.name} given more than once`, pos);
-      bound[i] = n.thunk;
-    }
+    const bound = this.bindNamed(fn, positional, named, pos);
     this.enter(pos);
     try {
       if (fn.kind === "native") {
+        const names = fn.params;
         const args = names.map((n, i) => {
           const b = bound[i];
           if (b) return b;
@@ -459,12 +443,37 @@ export class Interpreter {
       }
       return this.tailLoop(fn.body, this.bindArgs(fn, bound, pos));
     } catch (e) {
-      if (e instanceof JsonnetError && e.trace.length < 50 && pos) e.trace.push(`${posText(pos)} function <${fn.name}>`);
-      if (e instanceof RangeError) fail("max stack frames exceeded (the JavaScript stack ran out)", pos);
-      throw e;
+      throw this.unwound(e, fn.name, pos);
     } finally {
       this.leave();
     }
+  }
+
+  /** Positional and named arguments in parameter order (holes for defaults). */
+  private bindNamed(fn: JFunction, positional: Thunk[], named: Array<{ name: string; thunk: Thunk }>, pos: Position | null): Array<Thunk | undefined> {
+    const names = fn.kind === "user" ? fn.params.map((p) => p.name) : fn.params;
+    if (positional.length > names.length) fail(`too many arguments: ${fn.name} takes ${names.length}, got ${positional.length}`, pos);
+    const bound: Array<Thunk | undefined> = [...positional];
+    for (const n of named) {
+      const i = names.indexOf(n.name);
+      if (i < 0) fail(`function has no parameter ${n.name}`, pos);
+      if (bound[i]) fail(`argument ${n.name} given more than once`, pos);
+      bound[i] = n.thunk;
+    }
+    return bound;
+  }
+
+  /** An error leaving a call frame: add the frame to the trace; a JS stack overflow becomes ours. */
+  private unwound(e: unknown, name: string, pos: Position | null): unknown {
+    if (e instanceof JsonnetError && e.trace.length < 50 && pos) e.trace.push(`${posText(pos)} function <${name}>`);
+    if (e instanceof RangeError) {
+      try {
+        fail("max stack frames exceeded (the JavaScript stack ran out)", pos);
+      } catch (converted) {
+        return converted;
+      }
+    }
+    return e;
   }
 
   private bindArgs(fn: Extract<JFunction, { kind: "user" }>, bound: Array<Thunk | undefined>, pos: Position | null): Env {
@@ -474,13 +483,18 @@ export class Interpreter {
       if (b) env[p.name] = b;
       else if (p.def) {
         const def = p.def;
-        env[p.name] = new Lazy(() => this.eval(def, env));
+        env[p.name] = new Lazy(() => this.eval(def, env), def, env);
       } else fail(`missing argument ${p.name} for function ${fn.name}`, pos);
     });
     return env;
   }
 
-  /** Evaluate a function body; `tailstrict` calls in tail position reuse this frame (no stack growth). */
+  /**
+   * Evaluate a function body as a loop over its tail positions: `local` and `if` continue in
+   * place, and a `tailstrict` call reuses the frame (a proper tail call: no depth is counted).
+   * A tail call of any other user function, or a variable bound to a still-unevaluated expression,
+   * hands over to `trampoline`. Kept small: deep non-tail recursion nests this frame.
+   */
   private tailLoop(body: Node, env: Env): Value {
     let node = body;
     let e = env;
@@ -499,17 +513,110 @@ export class Interpreter {
         node = c ? node.then : (node.else as Node);
         continue;
       }
-      if (node.t === "call" && node.tailstrict) {
+      if (node.t === "call") {
         const fn = this.eval(node.fn, e);
-        if (isFunction(fn) && fn.kind === "user" && node.named.length === 0 && node.args.length <= fn.params.length) {
-          const args = node.args.map((a) => ready(this.eval(a, e)));
-          e = this.bindArgs(fn, args, node.pos);
-          node = fn.body;
-          continue;
-        }
+        if (!isFunction(fn) || fn.kind !== "user") return this.callValue(fn, node, e);
+        if (!node.tailstrict || node.named.length > 0 || node.args.length > fn.params.length) return this.trampoline(node, e, fn);
+        const args = node.args.map((a) => ready(this.eval(a, e)));
+        e = this.bindArgs(fn, args, node.pos);
+        node = fn.body;
+        continue;
+      }
+      if (node.t === "var") {
+        const t = e[node.name];
+        if (t instanceof Lazy && t.node !== null) return this.trampoline(node, e, null);
       }
       return this.eval(node, e);
     }
+  }
+
+  /**
+   * The general tail loop, so that chains of calls and of lazy variables do not grow the
+   * JavaScript stack: a tail call of a user function counts a frame but stays in this loop, and a
+   * variable bound to an unevaluated expression is claimed, evaluated here, and settled with the
+   * result (with every other thunk claimed on the way). `fn` is `node`'s function when the caller
+   * already evaluated it.
+   */
+  private trampoline(start: Node, env: Env, startFn: JFunction | null): Value {
+    let node = start;
+    let e = env;
+    let pending: JFunction | null = startFn;
+    let frames: Array<{ name: string; pos: Position | null }> | null = null;
+    let claimed: Lazy[] | null = null;
+    let result: Value;
+    try {
+      for (;;) {
+        if (node.t === "local") {
+          const inner: Env = Object.create(e);
+          this.bindLocals(node.binds, inner);
+          e = inner;
+          node = node.body;
+          continue;
+        }
+        if (node.t === "if") {
+          const c = this.eval(node.cond, e);
+          if (typeof c !== "boolean") fail(`if condition must be a boolean, got ${typeName(c)}`, node.cond.pos);
+          if (!c && !node.else) {
+            result = null;
+            break;
+          }
+          node = c ? node.then : (node.else as Node);
+          continue;
+        }
+        if (node.t === "var") {
+          const t = e[node.name];
+          if (t instanceof Lazy && t.claim()) {
+            (claimed ??= []).push(t);
+            node = t.node as Node;
+            e = t.env as Env;
+            continue;
+          }
+        }
+        if (node.t === "call") {
+          const fn = pending ?? this.eval(node.fn, e);
+          pending = null;
+          if (!isFunction(fn) || fn.kind !== "user") {
+            result = this.callValue(fn, node, e);
+            break;
+          }
+          if (node.tailstrict && node.named.length === 0 && node.args.length <= fn.params.length) {
+            const args = node.args.map((a) => ready(this.eval(a, e)));
+            e = this.bindArgs(fn, args, node.pos);
+            node = fn.body;
+            continue;
+          }
+          const positional = node.args.map((a) => this.thunk(a, e));
+          const named = node.named.map((n) => ({ name: n.name, thunk: this.thunk(n.value, e) }));
+          if (node.tailstrict) for (const t of positional) t.get();
+          const bound = this.bindNamed(fn, positional, named, node.pos);
+          this.enter(node.pos);
+          (frames ??= []).push({ name: fn.name, pos: node.pos });
+          e = this.bindArgs(fn, bound, node.pos);
+          node = fn.body;
+          continue;
+        }
+        result = this.eval(node, e);
+        break;
+      }
+    } catch (err) {
+      let out: unknown = err;
+      if (frames) for (let i = frames.length - 1; i >= 0; i--) out = this.unwound(out, (frames[i] as { name: string }).name, (frames[i] as { pos: Position | null }).pos);
+      if (claimed) for (const t of claimed) t.unclaim();
+      throw out;
+    } finally {
+      if (frames) this.depth -= frames.length;
+    }
+    if (claimed) for (const t of claimed) t.settle(result);
+    return result;
+  }
+
+  /** The rest of a call node once its function is evaluated (natives, and the error for non-functions). */
+  private callValue(fn: Value, node: Extract<Node, { t: "call" }>, env: Env): Value {
+    if (!isFunction(fn)) fail(`only functions can be called, got ${typeName(fn)}`, node.pos);
+    const positional = node.args.map((a) => this.thunk(a, env));
+    const named = node.named.map((n) => ({ name: n.name, thunk: this.thunk(n.value, env) }));
+    if (node.tailstrict) for (const t of positional) t.get();
+    return this.call(fn, positional, named, node.pos);
   }
 
   /** Call with already-evaluated values (used by the standard library). */

@@ -12,7 +12,12 @@ export interface Thunk {
 export class Lazy implements Thunk {
   private state: 0 | 1 | 2 = 0;
   private value: Value = null;
-  constructor(private fn: (() => Value) | null) {}
+  /** `node` / `env` are set for thunks of a source expression, so an evaluator can take them over. */
+  constructor(
+    private fn: (() => Value) | null,
+    readonly node: Node | null = null,
+    readonly env: Env | null = null,
+  ) {}
   get(): Value {
     if (this.state === 2) return this.value;
     if (this.state === 1) throw new JsonnetError("infinite recursion: a value depends on itself", null);
@@ -26,6 +31,20 @@ export class Lazy implements Thunk {
     this.state = 2;
     this.fn = null;
     return this.value;
+  }
+  /** Claim an unevaluated expression thunk: the caller evaluates `node` in `env` itself, then settles. */
+  claim(): boolean {
+    if (this.state !== 0 || this.node === null) return false;
+    this.state = 1;
+    return true;
+  }
+  settle(value: Value): void {
+    this.value = value;
+    this.state = 2;
+    this.fn = null;
+  }
+  unclaim(): void {
+    this.state = 0;
   }
 }
 

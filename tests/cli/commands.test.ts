@@ -37,6 +37,23 @@ describe("cli", () => {
     expect(u.stderr).not.toContain("\x1b[");
   });
 
+  test("unknown flags are usage errors with a suggestion; known flags, aliases and values pass", async () => {
+    const box = sandbox();
+    const typo = await run(["claude", "config", "--jsn"], box);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("unknown option '--jsn' for 'ccgate claude config' (did you mean --json?)");
+    expect((await run(["doctor", "--fix"], box)).code).toBe(2);
+    expect((await run(["codex", "init", "-x"], box)).stderr).toContain("unknown option '-x'");
+    expect((await run(["claude", "init", "-p"], box)).code).toBe(0);
+    // A string flag's value may itself start with a dash.
+    const dash = await run(["claude", "explain", "--json", "--command", "-rf"], box);
+    expect(dash.code).toBe(0);
+    expect(JSON.parse(dash.stdout).request.toolInput.command).toBe("-rf");
+    const help = await run(["codex", "replay", "--help"], box);
+    expect(help.stdout).toContain("--days");
+    expect(help.stdout).not.toContain("\x1b[");
+  });
+
   test("init prints the commented defaults, -p the project template; -o refuses to overwrite without -f", async () => {
     const box = sandbox();
     const d = await run(["claude", "init"], box);
@@ -74,6 +91,12 @@ describe("cli", () => {
     expect(llm.stdout).toContain("── system prompt");
     expect(llm.stdout).toContain("<permission_request>");
     expect(llm.stdout).not.toContain("npm_abcdefghijklmnopqrstuvwxyz0123456789");
+    // The prompt is shown exactly as sent: every configured rule verbatim (rule text is never
+    // passed through the secret redactor, which would mangle phrases like "secrets: printing").
+    const exact = JSON.parse((await run(["claude", "explain", "--json", "--command", "npm publish"], box)).stdout);
+    const rules = JSON.parse((await run(["claude", "config", "--json"], box)).stdout).config;
+    for (const rule of [...rules.allow, ...rules.deny, ...rules.environment]) expect(exact.prompt.system).toContain(rule);
+    expect((await run(["claude", "explain", "--command", "npm publish"], box)).stdout).toContain(exact.prompt.system);
     const fromStdin = await run(["codex", "explain", "--json"], box, JSON.stringify({ tool_name: "Bash", tool_input: { command: "git log" }, cwd: box.repo }));
     expect(JSON.parse(fromStdin.stdout).fast_path.verdict).toBe("allow");
   });

@@ -94,7 +94,7 @@ describe("imports, external variables, top-level arguments, natives", () => {
   test("extVar, extCode, TLAs and native functions", () => {
     expect(ev("[std.extVar('s'), std.extVar('c').x]", { extVars: { s: "str" }, extCodes: { c: "{ x: 1 + 1 }" } })).toEqual(["str", 2]);
     expect(ev("function(a, b=2) a + b", { tlaCodes: { a: "40" } })).toBe(42);
-    expect(ev("std.native('up')('x')", { nativeFunctions: { up: (s) => String(s).toUpperCase() } })).toBe("X");
+    expect(ev("std.native('up')('x')", { nativeFunctions: { up: (s: unknown) => String(s).toUpperCase() } })).toBe("X");
     expect(err("std.native('boom')()", { nativeFunctions: { boom: () => { throw new Error("native says no"); } } }).message).toBe("native says no");
   });
 });
@@ -112,6 +112,22 @@ describe("errors and limits", () => {
     expect(err("std.repeat('x', 1000)", { limits: { maxStringLength: 100 } }).message).toMatch(/string longer than the limit/);
     expect(err("std.makeArray(1000000, function(i) i)", { limits: { maxArrayLength: 1000 } }).message).toMatch(/array longer than the limit/);
     expect(err("local x = x; x").message).toMatch(/infinite recursion|depends on itself/);
+    // Tail calls and lazy chains do not grow the JavaScript stack, but still count frames: an
+    // endless tail recursion stops at the limit instead of looping forever.
+    const endless = err("local f(x) = f(x); f(0)");
+    expect(endless.message).toMatch(/max stack frames exceeded \(500\)/);
+    expect(endless.trace.length).toBeGreaterThan(0);
+    expect(err("local a = b, b = c, c = a; a").message).toMatch(/depends on itself/);
+  });
+  test("long lazy chains evaluate without exhausting the JavaScript stack", () => {
+    // 2^15 nested deferred applications (google/jsonnet benchmarks/bench.07): more frames than the
+    // default limit of 500 allows (libjsonnet stops there too), fine with a raised limit.
+    const src = "local f2(f) = function(x) f(f(x)); local id(x) = x; local slowId = std.makeArray(20, function(i) if i == 0 then id else f2(slowId[i - 1])); slowId[15](42)";
+    expect(err(src).message).toMatch(/max stack frames exceeded \(500\)/);
+    expect(ev(src, { limits: { maxStack: 100_000 } })).toBe(42);
+    // A thunk that failed is evaluated again (and fails again) when forced again.
+    expect(ev("local x = error 'no'; local f(v) = v; [std.type(f), std.length([x, x])]")).toEqual(["function", 2]);
+    expect(err("local x = error 'again'; local f(v) = v; local g(v) = f(v); [g(x), g(x)][1]").message).toBe("again");
   });
   test("syntax errors name the position", () => {
     expect(err("{ a: }").format()).toMatch(/^test\.jsonnet:1:6: /);
