@@ -29,7 +29,7 @@ if (!existsSync(addon)) {
 interface LibJsonnet {
   evaluateSnippet(src: string, file?: string): Promise<string>;
   nativeCallback(name: string, fn: (...a: unknown[]) => unknown, ...params: string[]): LibJsonnet;
-  maxStack(n: number): LibJsonnet;
+  setMaxStack(n: number): LibJsonnet;
 }
 const { Jsonnet } = require(modPath) as { Jsonnet: new () => LibJsonnet };
 
@@ -59,7 +59,7 @@ for (const [name, src] of cases) {
     console.log(`  ${name.padEnd(40)} skipped: ${ours.error.message.slice(0, 80)}`);
     continue;
   }
-  const lib = new Jsonnet().maxStack(100_000);
+  const lib = new Jsonnet().setMaxStack(100_000); // typed as maxStack, exported as setMaxStack
   lib.nativeCallback("env", () => "", "name");
   let libOk = true;
   const tLib = await median(async () => {

@@ -1,5 +1,6 @@
 // Reuse of definite LLM verdicts. A verdict is reused only for the same target, repository,
-// normalised tool input and configuration (the key covers all four), and only until its TTL runs
+// working directory, branch, normalised tool input and configuration (the key covers them all;
+// a verdict on a feature branch says nothing about the same command on main), and only until its TTL runs
 // out. Files are 0600 in a 0700 directory, written atomically; a corrupt or unreadable entry is a
 // miss, never an error.
 import { createHash, randomBytes } from "node:crypto";
@@ -10,6 +11,10 @@ export interface CacheKeyParts {
   target: string;
   /** Repository root (or cwd outside a repository). */
   repo: string;
+  /** Working directory: relative paths in the input resolve against it. */
+  cwd: string;
+  /** Current branch ("" when unknown): rules such as "no commits to main" depend on it. */
+  branch: string;
   toolName: string;
   toolInput: Record<string, unknown>;
   /** Hash of everything in the configuration that can change a verdict. */
@@ -55,7 +60,7 @@ export function normaliseToolInput(input: Record<string, unknown>): string {
 
 export function cacheKey(parts: CacheKeyParts): string {
   const h = createHash("sha256");
-  for (const field of ["v1", parts.target, parts.repo, parts.toolName, normaliseToolInput(parts.toolInput), parts.configHash]) {
+  for (const field of ["v2", parts.target, parts.repo, parts.cwd, parts.branch, parts.toolName, normaliseToolInput(parts.toolInput), parts.configHash]) {
     h.update(String(field.length)).update(":").update(field).update("\n");
   }
   return h.digest("hex").slice(0, 32);

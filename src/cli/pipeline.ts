@@ -43,7 +43,7 @@ export function buildPipeline(target: Target, request: DecisionRequest, config: 
   let fast: FastPathResult | null = null;
   const providerName = config.provider.name.trim().toLowerCase();
   const store = options.cache !== false && config.cache.enabled && config.cache.ttl_ms > 0 ? new DecisionCache(join(cacheDir(env), target, "decisions")) : null;
-  const key = cacheKey({ target, repo: facts.boundary, toolName: request.toolName, toolInput: request.toolInput, configHash: hashConfig({ p: config.provider, a: config.allow, d: config.deny, e: config.environment, f: config.fallthrough_strategy, m: request.permissionMode === "plan" }) });
+  const key = cacheKey({ target, repo: facts.boundary, cwd, branch: git?.branch ?? "", toolName: request.toolName, toolInput: request.toolInput, configHash: hashConfig({ p: config.provider, a: config.allow, d: config.deny, e: config.environment, f: config.fallthrough_strategy, m: request.permissionMode === "plan" }) });
   const deps: DecideDeps = {
     now: () => performance.now(),
     log: (msg, fields) => log.info(msg, fields),

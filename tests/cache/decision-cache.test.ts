@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cacheKey, DecisionCache, hashConfig, normaliseToolInput } from "../../src/cache/decision-cache.ts";
 
-const base = { target: "claude", repo: "/r", toolName: "Bash", toolInput: { command: "npm test" }, configHash: "c1" };
+const base = { target: "claude", repo: "/r", cwd: "/r", branch: "feature/x", toolName: "Bash", toolInput: { command: "npm test" }, configHash: "c1" };
 
 describe("decision cache keys", () => {
   test("same action, same key; intent text and key order do not matter", () => {
@@ -12,9 +12,9 @@ describe("decision cache keys", () => {
     expect(cacheKey({ ...base, toolInput: { description: "run the tests", command: " npm test " } })).toBe(a);
     expect(normaliseToolInput({ b: 1, a: { y: 2, x: 1 } })).toBe('{"a":{"x":1,"y":2},"b":1}');
   });
-  test("target, repository, tool, input and config each change the key", () => {
+  test("target, repository, directory, branch, tool, input and config each change the key", () => {
     const a = cacheKey(base);
-    for (const changed of [{ target: "codex" }, { repo: "/other" }, { toolName: "Write" }, { toolInput: { command: "npm test -- --watch" } }, { configHash: "c2" }]) {
+    for (const changed of [{ target: "codex" }, { repo: "/other" }, { cwd: "/r/sub" }, { branch: "main" }, { branch: "" }, { toolName: "Write" }, { toolInput: { command: "npm test -- --watch" } }, { configHash: "c2" }]) {
       expect(cacheKey({ ...base, ...changed })).not.toBe(a);
     }
   });

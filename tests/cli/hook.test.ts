@@ -187,6 +187,20 @@ describe("hook: local decisions and short-circuits", () => {
     expect(mock.requests).toHaveLength(1);
     expect(metrics(box).map((m) => m.source)).toEqual(["llm", "cache"]);
   });
+
+  test("a verdict cached on one branch or directory is not reused on another", async () => {
+    const box = sandbox();
+    mock.requests.length = 0;
+    mock.script.push({ kind: "verdict", behavior: "allow" }, { kind: "verdict", behavior: "deny", reason: "commit to main", deny_message: "use a branch" }, { kind: "verdict", behavior: "allow" });
+    await run(bash("git commit -m wip", box.repo), box);
+    Bun.spawnSync(["git", "-C", box.repo, "checkout", "-q", "-b", "main"]);
+    const onMain = await run(bash("git commit -m wip", box.repo), box);
+    expect(onMain.stdout).toContain('"behavior":"deny"');
+    mkdirSync(join(box.repo, "sub"));
+    await run(bash("git commit -m wip", box.repo, { cwd: join(box.repo, "sub") }), box, { cwd: join(box.repo, "sub") });
+    expect(mock.requests).toHaveLength(3);
+    expect(metrics(box).map((m) => m.source)).toEqual(["llm", "llm", "llm"]);
+  });
 });
 
 describe("hook: failing safe", () => {
