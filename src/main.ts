@@ -1,7 +1,6 @@
 // ccgate entry point. The hook path (`ccgate`, `ccgate claude`, `ccgate codex` with piped stdin)
 // is dispatched before the command framework loads, so a hook call pays only for what it uses.
-declare const CCGATE_VERSION: string | undefined;
-export const VERSION = typeof CCGATE_VERSION === "string" ? CCGATE_VERSION : "dev";
+import { VERSION } from "./core/build-info.ts";
 
 const TARGETS = new Set(["claude", "codex"]);
 

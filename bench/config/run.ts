@@ -1,17 +1,21 @@
 // bench/config — what configuration files cost a hook call. Whole-process wall time of one
 // fast-path decision (`git status`) by dist/ccgate, N interleaved runs each:
 //   none          : no user files (embedded defaults only: no Jsonnet, no zod on the path)
-//   global        : ~/.claude/ccgate.jsonnet (a realistic file with locals, std calls, appends)
-//   global+local  : plus an untracked <repo>/.claude/ccgate.local.jsonnet (adds a git ls-files check)
+//   global        : ~/.claude/ccgate.jsonnet (a realistic file with locals, std calls, appends),
+//                   validated on an earlier run (served from the layer cache)
+//   global+local  : plus an untracked <repo>/.claude/ccgate.local.jsonnet (cached, like the
+//                   git ls-files answer that makes it count)
+//   global, cold  : the global file with the layer cache emptied before every run (first run
+//                   after an edit: Jsonnet evaluation and schema validation in the process)
 // Prints medians and the ratio to `none`.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const N = Number(process.env.N ?? 30);
 const bin = join(import.meta.dir, "..", "..", "dist", "ccgate");
 const work = mkdtempSync(join(tmpdir(), "ccgate-bench-config-"));
-const homes = { none: join(work, "h0"), global: join(work, "h1"), "global+local": join(work, "h2") } as const;
+const homes = { none: join(work, "h0"), global: join(work, "h1"), "global+local": join(work, "h2"), "global, cold": join(work, "h3") } as const;
 const global = `local env = std.native('env');
 {
   provider: { name: 'anthropic', model: 'claude-haiku-4-5', timeout_ms: 15 * 1000 },
@@ -25,7 +29,7 @@ for (const [name, home] of Object.entries(homes)) {
   mkdirSync(join(home, ".claude"), { recursive: true });
   if (name !== "none") writeFileSync(join(home, ".claude", "ccgate.jsonnet"), global);
 }
-const repos = { none: join(work, "r0"), global: join(work, "r1"), "global+local": join(work, "r2") } as const;
+const repos = { none: join(work, "r0"), global: join(work, "r1"), "global+local": join(work, "r2"), "global, cold": join(work, "r3") } as const;
 for (const [name, repo] of Object.entries(repos)) {
   Bun.spawnSync(["git", "init", "-q", "-b", "feature/b", repo]);
   if (name === "global+local") {
@@ -35,13 +39,14 @@ for (const [name, repo] of Object.entries(repos)) {
 }
 async function once(name: keyof typeof homes): Promise<number> {
   const repo = repos[name];
+  if (name === "global, cold") rmSync(join(homes[name], ".cache"), { recursive: true, force: true });
   const t0 = performance.now();
   const p = Bun.spawn([bin, "claude"], { cwd: repo, env: { PATH: process.env.PATH ?? "", HOME: homes[name], XDG_STATE_HOME: join(work, "state") }, stdin: Buffer.from(JSON.stringify({ tool_name: "Bash", tool_input: { command: "git status" }, cwd: repo })), stdout: "pipe" });
   const [out] = await Promise.all([new Response(p.stdout).text(), p.exited]);
   if (!out.includes("allow")) throw new Error(`unexpected: ${out}`);
   return performance.now() - t0;
 }
-const series: Record<string, number[]> = { none: [], global: [], "global+local": [] };
+const series: Record<string, number[]> = { none: [], global: [], "global+local": [], "global, cold": [] };
 for (const k of Object.keys(series)) await once(k as keyof typeof homes);
 for (let i = 0; i < N; i++) for (const k of Object.keys(series)) series[k]?.push(await once(k as keyof typeof homes));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;

@@ -1,8 +1,9 @@
 // One place that knows how a ccgate binary is compiled, for `bun run build` and the release set.
 // Autoloading of .env and bunfig.toml is OFF: a hook runs inside untrusted repositories, and a
 // planted .env must never redirect an API key or base URL.
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 
 export interface CompileOptions {
   /** Bun target (e.g. bun-linux-x64); omitted = this machine. */
@@ -23,13 +24,28 @@ export function projectVersion(root = process.cwd()): { version: string; commit:
   return { version: pkg.version, commit, stamp: pkg.version + (commit ? ` (${commit})` : "") };
 }
 
+/** A hash of every source file and the version: changes whenever the compiled code can. Caches of
+ * derived data (validated config layers) are keyed on it, so a new binary never trusts an old one's. */
+export function sourceHash(root: string, version: string): string {
+  const h = createHash("sha256").update(version);
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(relative(root, p)).update("\0").update(readFileSync(p)).update("\0");
+    }
+  };
+  walk(join(root, "src"));
+  return h.digest("hex").slice(0, 16);
+}
+
 export async function compileBinary(options: CompileOptions): Promise<{ ok: true } | { ok: false; errors: string[] }> {
   const root = options.root ?? process.cwd();
   const result = await Bun.build({
     entrypoints: [options.entry ?? join(root, "src/main.ts")],
     minify: true,
     bytecode: options.bytecode ?? true,
-    define: { CCGATE_VERSION: JSON.stringify(options.version) },
+    define: { CCGATE_VERSION: JSON.stringify(options.version), CCGATE_BUILD_ID: JSON.stringify(sourceHash(root, options.version)) },
     compile: {
       ...(options.target ? { target: options.target as Bun.Build.CompileTarget } : {}),
       outfile: options.outfile,

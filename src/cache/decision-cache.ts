@@ -3,9 +3,10 @@
 // a verdict on a feature branch says nothing about the same command on main), and only until its TTL runs
 // out. Files are 0600 in a 0700 directory, written atomically; a corrupt or unreadable entry is a
 // miss, never an error.
-import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pruneOldest, removeFile, writePrivateFile } from "../state/private-files.ts";
 
 export interface CacheKeyParts {
   target: string;
@@ -111,13 +112,9 @@ export class DecisionCache {
   put(key: string, verdict: Omit<CachedVerdict, "expiresAt">, ttlMs: number): boolean {
     if (ttlMs <= 0) return false;
     try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      chmodSync(this.dir, 0o700);
-      const tmp = join(this.dir, `.${key}.${randomBytes(6).toString("hex")}.tmp`);
       const entry: CachedVerdict = { ...verdict, expiresAt: this.now() + ttlMs };
-      writeFileSync(tmp, JSON.stringify(entry), { mode: 0o600 });
-      renameSync(tmp, this.path(key));
-      this.prune();
+      writePrivateFile(this.dir, `${key}.json`, JSON.stringify(entry));
+      pruneOldest(this.dir, MAX_ENTRIES);
       return true;
     } catch {
       return false;
@@ -125,38 +122,6 @@ export class DecisionCache {
   }
 
   remove(key: string): void {
-    try {
-      unlinkSync(this.path(key));
-    } catch {
-      // already gone
-    }
-  }
-
-  /** Keep the directory bounded: past MAX_ENTRIES, drop the oldest half. */
-  private prune(): void {
-    let names: string[];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return;
-    }
-    if (names.length <= MAX_ENTRIES) return;
-    const entries = names
-      .filter((n) => n.endsWith(".json"))
-      .map((n) => {
-        try {
-          return { n, t: statSync(join(this.dir, n)).mtimeMs };
-        } catch {
-          return { n, t: 0 };
-        }
-      })
-      .sort((a, b) => a.t - b.t);
-    for (const { n } of entries.slice(0, entries.length - MAX_ENTRIES / 2)) {
-      try {
-        unlinkSync(join(this.dir, n));
-      } catch {
-        // raced with another hook
-      }
-    }
+    removeFile(this.path(key));
   }
 }

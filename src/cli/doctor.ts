@@ -13,6 +13,7 @@ import { resolveCodexBinary } from "../providers/codex-oauth/binary.ts";
 import { managedHome } from "../providers/codex-oauth/home.ts";
 import { expandHome, homeDir, stateDir } from "../state/paths.ts";
 import { ExitCode } from "./root.ts";
+import { VERSION } from "../core/build-info.ts";
 
 type Status = "ok" | "warn" | "fail" | "info";
 interface Check {
@@ -21,7 +22,6 @@ interface Check {
   message: string;
 }
 
-declare const CCGATE_VERSION: string | undefined;
 
 function readJson(path: string): unknown {
   try {
@@ -139,7 +139,7 @@ export default defineCommand({
     const home = homeDir(env);
     const cwd = process.cwd();
     const checks: Check[] = [
-      { area: "binary", status: "info", message: `ccgate ${typeof CCGATE_VERSION === "string" ? CCGATE_VERSION : "dev"} at ${process.execPath}` },
+      { area: "binary", status: "info", message: `ccgate ${VERSION} at ${process.execPath}` },
       await autoloadCheck(),
       ...claudeChecks(home, cwd),
       ...codexChecks(home),

@@ -1,14 +1,28 @@
 // Evaluate one configuration file with a fresh Jsonnet VM and ccgate's natives:
 //   std.native('env')(name)      → the variable's value, or "" when unset
 //   std.native('must_env')(name) → the value; an error naming the variable when unset
-import { evaluateFile, type JsonValue } from "../jsonnet/index.ts";
+// The result says which files were imported and which variables were read, so that the layer
+// cache can tell when the value is still current.
+import { readFileSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
+import { type EvalOptions, evaluateFile, evaluateSnippet, type JsonValue } from "../jsonnet/index.ts";
+import { contentDigest } from "./layer-cache.ts";
 import type { ConfigProblem } from "./validate.ts";
 
-export type EvaluateResult = { ok: true; value: JsonValue } | { ok: false; problems: ConfigProblem[] };
+export type EvaluateResult =
+  | {
+      ok: true;
+      value: JsonValue;
+      /** Every imported file with the digest of the bytes that were evaluated. */
+      imports: Array<[string, string]>;
+      envNames: string[];
+    }
+  | { ok: false; problems: ConfigProblem[] };
 
-export function configNatives(env: Record<string, string | undefined>): Record<string, (...args: JsonValue[]) => JsonValue> {
+export function configNatives(env: Record<string, string | undefined>, read: Set<string> = new Set()): Record<string, (...args: JsonValue[]) => JsonValue> {
   const name = (fn: string, value: JsonValue): string => {
     if (typeof value !== "string") throw new Error(`${fn}: expected a variable name (string), got ${value === null ? "null" : Array.isArray(value) ? "array" : typeof value}`);
+    read.add(value);
     return value;
   };
   return {
@@ -22,9 +36,27 @@ export function configNatives(env: Record<string, string | undefined>): Record<s
   };
 }
 
-export function evaluateConfigFile(path: string, env: Record<string, string | undefined>): EvaluateResult {
-  const result = evaluateFile(path, { nativeFunctions: configNatives(env) });
-  if (result.ok) return { ok: true, value: result.value };
+/** Evaluate `path` (or `source`, its content already read by the caller). */
+export function evaluateConfigFile(path: string, env: Record<string, string | undefined>, source?: string): EvaluateResult {
+  const envNames = new Set<string>();
+  const imports: Array<[string, string]> = [];
+  const options: EvalOptions = {
+    nativeFunctions: configNatives(env, envNames),
+    // Imports resolve relative to the importing file (config files have no library path).
+    importResolver: (from, target) => {
+      const file = isAbsolute(target) ? target : join(dirname(from), target);
+      let content: Buffer;
+      try {
+        content = readFileSync(file);
+      } catch {
+        return null;
+      }
+      imports.push([file, contentDigest(content)]);
+      return { path: file, content };
+    },
+  };
+  const result = source === undefined ? evaluateFile(path, options) : evaluateSnippet(path, source, options);
+  if (result.ok) return { ok: true, value: result.value, imports, envNames: [...envNames] };
   const e = result.error;
   const where = e.pos ? `line ${e.line}, column ${e.col}` : "";
   const trace = e.trace.length ? ` (${e.trace.slice(0, 3).join("; ")})` : "";

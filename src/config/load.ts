@@ -1,12 +1,14 @@
 // Layered configuration: embedded defaults → global file → (linked worktree only) the main
 // worktree's local file → the repository's local file. Project-local files count only when git says
 // they are untracked, so a cloned repository can never push policy into a user's gate.
-import { statSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { BUILD_ID } from "../core/build-info.ts";
 import type { Target } from "../core/types.ts";
 import { type GitFacts, gitFacts } from "../context/git.ts";
-import { expandHome, homeDir, targetStateDir } from "../state/paths.ts";
+import { expandHome, homeDir, targetCacheDir, targetStateDir } from "../state/paths.ts";
 import { embeddedDefaults } from "./defaults.ts";
+import { contentDigest, fileStamp, LayerCache } from "./layer-cache.ts";
 import type { Config, ConfigLayer, HardDenyRule } from "./schema.ts";
 import { TARGETS } from "./targets.ts";
 import type { ConfigProblem } from "./validate.ts";
@@ -42,6 +44,8 @@ export interface LoadOptions {
   env: Record<string, string | undefined>;
   /** Precomputed git facts for cwd (undefined = look them up). */
   git?: GitFacts | null;
+  /** Cache of validated layers (undefined = the default one of a compiled binary; null = none). */
+  layerCache?: LayerCache | null;
 }
 
 export const DEFAULT_LOG_MAX_SIZE = 5 * 1024 * 1024;
@@ -94,8 +98,26 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
   const values: Array<{ layer: LayerName; path: string; value: ConfigLayer; project: boolean }> = [{ layer: "defaults", path: "(embedded)", value: embeddedDefaults(target), project: false }];
   const problems: ConfigProblem[] = [];
 
+  const cache = options.layerCache !== undefined ? options.layerCache : BUILD_ID ? new LayerCache(join(targetCacheDir(target, env), "config"), BUILD_ID) : null;
+
   const evaluate = (c: Candidate): boolean => {
-    const result = evaluator().evaluateConfigFile(c.path, env);
+    // With a cache, read the file once: its digest keys the entry and its text is what gets evaluated.
+    let source: Buffer | null = null;
+    if (cache) {
+      try {
+        source = readFileSync(c.path);
+      } catch {
+        source = null;
+      }
+    }
+    const digest = source ? contentDigest(source) : null;
+    const cached = cache && digest ? cache.getLayer(c.path, digest, env) : undefined;
+    if (cached !== undefined) {
+      layers.push({ layer: c.layer, path: c.path, status: "loaded", detail: "validated earlier; unchanged since" });
+      values.push({ layer: c.layer, path: c.path, value: cached as ConfigLayer, project: c.project });
+      return true;
+    }
+    const result = evaluator().evaluateConfigFile(c.path, env, source ? source.toString("utf8") : undefined);
     if (!result.ok) {
       layers.push({ layer: c.layer, path: c.path, status: "failed", detail: result.problems.map(formatProblem).join("; ") });
       problems.push(...result.problems);
@@ -109,7 +131,19 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
     }
     layers.push({ layer: c.layer, path: c.path, status: "loaded" });
     values.push({ layer: c.layer, path: c.path, value: result.value as ConfigLayer, project: c.project });
+    if (cache && digest) cache.putLayer(c.path, digest, result.imports, result.envNames, env, result.value);
     return true;
+  };
+
+  /** isUntracked, answered from the cache while the git index that decides it is unchanged. */
+  const untracked = (root: string, file: string, indexFile: string): boolean | null => {
+    // A GIT_DIR or GIT_INDEX_FILE in the environment points git elsewhere: ask git every time.
+    const indexStamp = cache && !env.GIT_DIR && !env.GIT_INDEX_FILE ? fileStamp(indexFile) : null;
+    const known = cache && indexStamp ? cache.getUntracked(root, file, indexStamp) : undefined;
+    if (known !== undefined) return known;
+    const answer = isUntracked(root, file, env);
+    if (cache && indexStamp && answer !== null) cache.putUntracked(root, file, indexStamp, answer);
+    return answer;
   };
 
   const globalPath = spec.globalFile(home);
@@ -134,12 +168,14 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
       continue;
     }
     const checkRoot = c.layer === "main-worktree" ? (git?.primaryCheckoutRoot as string) : (git?.repoRoot ?? "");
-    const untracked = checkRoot ? isUntracked(checkRoot, c.path, env) : null;
-    if (untracked === false) {
+    // The main worktree's index lives in the common git dir; this worktree's in its own git dir.
+    const indexFile = git ? join(c.layer === "main-worktree" ? git.gitCommonDir : git.gitDir, "index") : "";
+    const isNew = checkRoot ? untracked(checkRoot, c.path, indexFile) : null;
+    if (isNew === false) {
       layers.push({ layer: c.layer, path: c.path, status: "skipped-tracked", detail: "tracked by git: project files must stay untracked" });
       continue;
     }
-    if (untracked === null) {
+    if (isNew === null) {
       layers.push({ layer: c.layer, path: c.path, status: "skipped-unknown", detail: "git cannot tell whether this file is tracked (not a repository, or git is missing)" });
       continue;
     }

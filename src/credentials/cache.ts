@@ -1,9 +1,10 @@
 // Cache of keys produced by `exec` helpers: <cacheDir>/<target>/api_key.<fingerprint>.json, 0600
 // files in a 0700 dir, atomic writes, only {key, expires_at}. Parallel hooks serialise on a lock
 // file so that a slow helper runs once: O_EXCL create, stale-lock takeover after the deadline.
-import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, closeSync, constants, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { closeSync, constants, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { basename, join } from "node:path";
+import { ensurePrivateDir, writePrivateFile } from "../state/private-files.ts";
 
 export interface CachedKey {
   key: string;
@@ -33,8 +34,7 @@ export class KeyCache {
 
   ensureDir(): string | null {
     try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      chmodSync(this.dir, 0o700);
+      ensurePrivateDir(this.dir);
       return null;
     } catch (e) {
       return (e as Error).message;
@@ -61,15 +61,10 @@ export class KeyCache {
   }
 
   write(entry: CachedKey): string | null {
-    const tmp = join(this.dir, `api_key.${randomBytes(6).toString("hex")}.tmp`);
     try {
-      writeFileSync(tmp, JSON.stringify({ key: entry.key, expires_at: new Date(entry.expiresAt).toISOString() }), { mode: 0o600 });
-      renameSync(tmp, this.path);
+      writePrivateFile(this.dir, basename(this.path), JSON.stringify({ key: entry.key, expires_at: new Date(entry.expiresAt).toISOString() }));
       return null;
     } catch (e) {
-      try {
-        unlinkSync(tmp);
-      } catch {}
       return (e as Error).message;
     }
   }

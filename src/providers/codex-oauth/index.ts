@@ -12,6 +12,7 @@ import { resolveCodexBinary } from "./binary.ts";
 import { codexChildEnv } from "./env.ts";
 import { ensureManagedHome, managedHome } from "./home.ts";
 import { AppServerSession, type RpcMessage, RpcError } from "./rpc.ts";
+import { VERSION } from "../../core/build-info.ts";
 
 export const DEFAULT_CODEX_MODEL = "gpt-6-luna";
 export const DEFAULT_CODEX_EFFORT = "low";
@@ -85,7 +86,7 @@ export function create(options: ProviderOptions): Provider {
       const session = new AppServerSession(child, signal);
       const stderrTail = () => redact(session.stderr().replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n").slice(-5).join(" | "));
       try {
-        await session.call("initialize", { clientInfo: { name: "ccgate", title: "ccgate", version: typeof CCGATE_VERSION === "string" ? CCGATE_VERSION : "dev" } });
+        await session.call("initialize", { clientInfo: { name: "ccgate", title: "ccgate", version: VERSION } });
         session.notify("initialized", {});
         t = mark("spawn_init", t);
 
@@ -166,4 +167,3 @@ export function create(options: ProviderOptions): Provider {
   };
 }
 
-declare const CCGATE_VERSION: string | undefined;

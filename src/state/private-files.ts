@@ -1,0 +1,53 @@
+// Files under the state and cache directories: 0600 files in 0700 directories, replaced atomically
+// (write a temporary file, then rename), and directories kept bounded.
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Create `dir` (and missing parents) as 0700, and tighten `dir` itself if it already existed. */
+export function ensurePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/** Atomically replace `dir/name` with `content` as a 0600 file. Throws on failure (nothing left behind). */
+export function writePrivateFile(dir: string, name: string, content: string): void {
+  ensurePrivateDir(dir);
+  const tmp = join(dir, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    writeFileSync(tmp, content, { mode: 0o600 });
+    renameSync(tmp, join(dir, name));
+  } catch (e) {
+    removeFile(tmp);
+    throw e;
+  }
+}
+
+export function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone, or raced with another hook
+  }
+}
+
+/** Past `max` entries ending in `suffix`, remove the oldest until half remain. */
+export function pruneOldest(dir: string, max: number, suffix = ".json"): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(suffix));
+  } catch {
+    return;
+  }
+  if (names.length <= max) return;
+  const aged = names
+    .map((n) => {
+      try {
+        return { n, t: statSync(join(dir, n)).mtimeMs };
+      } catch {
+        return { n, t: 0 };
+      }
+    })
+    .sort((a, b) => a.t - b.t);
+  for (const { n } of aged.slice(0, aged.length - Math.floor(max / 2))) removeFile(join(dir, n));
+}

@@ -1,0 +1,127 @@
+// The validated-layer cache on real files and a real git repository: every change that can alter a
+// layer's value (the file, a file it imports, a variable it reads) or whether a project file counts
+// (what git tracks) must be a miss; nothing else may cost an evaluation.
+import { describe, expect, test } from "bun:test";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { LayerCache } from "../../src/config/layer-cache.ts";
+import { loadConfig } from "../../src/config/load.ts";
+
+const git = (cwd: string, ...args: string[]) => {
+  const r = Bun.spawnSync(["git", "-c", "user.email=t@t", "-c", "user.name=t", ...args], { cwd });
+  if (r.exitCode !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+};
+
+function world() {
+  const base = mkdtempSync(join(tmpdir(), "ccgate-layer-cache-"));
+  const home = join(base, "home");
+  const repo = join(base, "repo");
+  mkdirSync(join(home, ".claude"), { recursive: true });
+  mkdirSync(repo);
+  git(repo, "init", "-q", "-b", "feature/x");
+  writeFileSync(join(repo, "README.md"), "x\n");
+  git(repo, "add", ".");
+  git(repo, "commit", "-q", "-m", "init");
+  const env: Record<string, string | undefined> = { HOME: home, PATH: process.env.PATH, XDG_STATE_HOME: join(base, "state") };
+  const cacheDir = join(base, "cache", "claude", "config");
+  const cache = new LayerCache(cacheDir, "build-1");
+  const global = join(home, ".claude", "ccgate.jsonnet");
+  const load = (c: LayerCache | null = cache, e = env) => {
+    const r = loadConfig("claude", { cwd: repo, env: e, layerCache: c });
+    if (!r.ok) throw new Error(r.error.message);
+    return r;
+  };
+  const fromCache = (r: ReturnType<typeof load>, layer: string) => r.layers.find((l) => l.layer === layer)?.detail === "validated earlier; unchanged since";
+  return { base, home, repo, env, cacheDir, cache, global, load, fromCache };
+}
+
+describe("config layer cache", () => {
+  test("an unchanged file is served from the cache with the same result; an edit is a miss", () => {
+    const w = world();
+    writeFileSync(w.global, "local n = 3; { append_allow: ['rule %d' % i for i in std.range(1, n)], fallthrough_strategy: 'deny' }");
+    const first = w.load();
+    expect(w.fromCache(first, "global")).toBe(false);
+    const second = w.load();
+    expect(w.fromCache(second, "global")).toBe(true);
+    expect(second.config).toEqual(first.config);
+    expect(second.provenance).toEqual(first.provenance);
+    expect(second.config).toEqual(w.load(null).config);
+    writeFileSync(w.global, "{ fallthrough_strategy: 'allow' }");
+    const edited = w.load();
+    expect(w.fromCache(edited, "global")).toBe(false);
+    expect(edited.config.fallthrough_strategy).toBe("allow");
+  });
+
+  test("a change in an imported file is a miss", () => {
+    const w = world();
+    const lib = join(w.home, ".claude", "rules.libsonnet");
+    writeFileSync(lib, "['from the library']");
+    writeFileSync(w.global, "{ append_allow: import 'rules.libsonnet' }");
+    w.load();
+    expect(w.fromCache(w.load(), "global")).toBe(true);
+    writeFileSync(lib, "['changed library']");
+    const r = w.load();
+    expect(w.fromCache(r, "global")).toBe(false);
+    expect(r.config.allow).toContain("changed library");
+  });
+
+  test("a change in a variable the file reads is a miss; other variables do not matter", () => {
+    const w = world();
+    writeFileSync(w.global, "{ append_allow: ['team ' + std.native('env')('TEAM')] }");
+    const a = w.load(w.cache, { ...w.env, TEAM: "a" });
+    expect(a.config.allow).toContain("team a");
+    expect(w.fromCache(w.load(w.cache, { ...w.env, TEAM: "a", OTHER: "x" }), "global")).toBe(true);
+    const b = w.load(w.cache, { ...w.env, TEAM: "b" });
+    expect(w.fromCache(b, "global")).toBe(false);
+    expect(b.config.allow).toContain("team b");
+    expect(w.load(w.cache, w.env).config.allow).toContain("team ");
+    // Variables are recorded as a digest: a value shows up only where the file itself put it.
+    w.load(w.cache, { ...w.env, TEAM: "hunter2-secret-value" });
+    for (const f of readdirSync(w.cacheDir)) {
+      const entry = JSON.parse(readFileSync(join(w.cacheDir, f), "utf8"));
+      expect(JSON.stringify({ ...entry, value: null })).not.toContain("hunter2");
+    }
+  });
+
+  test("an invalid file is never cached and keeps failing with its message", () => {
+    const w = world();
+    writeFileSync(w.global, "{ fallthrough_strategy: 'sometimes' }");
+    for (let i = 0; i < 2; i++) {
+      const r = loadConfig("claude", { cwd: w.repo, env: w.env, layerCache: w.cache });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toContain("fallthrough_strategy");
+    }
+    expect(() => readdirSync(w.cacheDir)).toThrow();
+  });
+
+  test("a project file stops counting as soon as git tracks it, and counts again when untracked", () => {
+    const w = world();
+    const local = join(w.repo, ".claude", "ccgate.local.jsonnet");
+    mkdirSync(join(w.repo, ".claude"));
+    writeFileSync(local, "{ append_deny: ['project rule'] }");
+    expect(w.load().layers.find((l) => l.layer === "local")?.status).toBe("loaded");
+    expect(w.load().config.deny).toContain("project rule");
+    git(w.repo, "add", ".claude/ccgate.local.jsonnet");
+    const tracked = w.load();
+    expect(tracked.layers.find((l) => l.layer === "local")?.status).toBe("skipped-tracked");
+    expect(tracked.config.deny).not.toContain("project rule");
+    git(w.repo, "rm", "-q", "--cached", ".claude/ccgate.local.jsonnet");
+    expect(w.load().config.deny).toContain("project rule");
+  });
+
+  test("entries are 0600 in a 0700 directory; a corrupt entry or another build's entry is a miss", () => {
+    const w = world();
+    writeFileSync(w.global, "{ fallthrough_strategy: 'deny' }");
+    w.load();
+    expect(statSync(w.cacheDir).mode & 0o777).toBe(0o700);
+    const files = readdirSync(w.cacheDir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(statSync(join(w.cacheDir, f)).mode & 0o777).toBe(0o600);
+    for (const f of files) writeFileSync(join(w.cacheDir, f), "{not json");
+    const r = w.load();
+    expect(w.fromCache(r, "global")).toBe(false);
+    expect(r.config.fallthrough_strategy).toBe("deny");
+    expect(w.fromCache(w.load(new LayerCache(w.cacheDir, "build-2")), "global")).toBe(false);
+  });
+});
