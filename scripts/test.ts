@@ -1,6 +1,6 @@
 // The README's test command (`npm test`). Builds the binary the end-to-end suites drive, runs
-// `bun test` alongside the type checker (a type error counts as one failure), and closes with one
-// plain line `N passed, N failed` that CI reads.
+// `bun test` alongside the type checker and the linter (each counts as one failure when unhappy),
+// and closes with one plain line `N passed, N failed` that CI reads.
 // Extra arguments go to `bun test` (e.g. `npm test -- tests/jsonnet`).
 const args = process.argv.slice(2);
 
@@ -26,8 +26,15 @@ if (build.code !== 0) {
   process.exit(1);
 }
 
-const tscPath = new URL("../node_modules/typescript/bin/tsc", import.meta.url).pathname;
-const typecheck = args.length === 0 ? Bun.spawn([process.execPath, tscPath, "--noEmit", "-p", "."], { stdout: "pipe", stderr: "pipe", stdin: "ignore" }) : null;
+// Static checks run beside the tests on a full run (not when a subset of tests is asked for).
+const tool = (path: string) => new URL(`../node_modules/${path}`, import.meta.url).pathname;
+const checks =
+  args.length === 0
+    ? [
+        { name: "typecheck (tsc --noEmit)", proc: Bun.spawn([process.execPath, tool("typescript/bin/tsc"), "--noEmit", "-p", "."], { stdout: "pipe", stderr: "pipe", stdin: "ignore" }) },
+        { name: "lint (biome lint)", proc: Bun.spawn([tool(".bin/biome"), "lint"], { stdout: "pipe", stderr: "pipe", stdin: "ignore" }) },
+      ]
+    : [];
 const result = await run([process.execPath, "test", ...args]);
 const count = (word: string) => {
   const match = result.out.match(new RegExp(`^\\s*(\\d+) ${word}\\s*$`, "m"));
@@ -36,13 +43,16 @@ const count = (word: string) => {
 const passed = count("pass");
 let failed = count("fail");
 if (result.code !== 0 && failed === 0) failed = 1; // a crash or load error is a failure too
-let typesOk = true;
-if (typecheck) {
-  const [out, code] = await Promise.all([new Response(typecheck.stdout).text(), typecheck.exited]);
-  typesOk = code === 0;
-  console.log(typesOk ? "typecheck (tsc --noEmit): clean" : `typecheck (tsc --noEmit) failed:\n${out.trim()}`);
+let checksFailed = 0;
+for (const { name, proc } of checks) {
+  const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  if (code === 0) console.log(`${name}: clean`);
+  else {
+    checksFailed++;
+    console.log(`${name} failed:\n${`${out}\n${err}`.trim()}`);
+  }
 }
-console.log(`${passed} passed, ${failed + (typesOk ? 0 : 1)} failed`);
-process.exit(result.code === 0 && passed > 0 && typesOk ? 0 : 1);
+console.log(`${passed} passed, ${failed + checksFailed} failed`);
+process.exit(result.code === 0 && passed > 0 && checksFailed === 0 ? 0 : 1);
 
 export {};

@@ -4,7 +4,7 @@
 // error.* case must fail. ext vars var1=test (string) / var2={x:1,y:2} (code); tla.* cases get them
 // as top-level arguments. Prints pass rates and each failing case. The suite is never committed.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { evaluateFile, renderJson } from "../../src/jsonnet/index.ts";
+import { evaluateFile, type JsonValue, renderJson } from "../../src/jsonnet/index.ts";
 
 const dir = process.argv[2];
 if (!dir || !existsSync(dir)) {
@@ -26,7 +26,7 @@ for (const name of cases) {
   const vars = tla ? { tlaVars: { var1: "test" }, tlaCodes: { var2: "{x:1,y:2}" } } : { extVars: { var1: "test" }, extCodes: { var2: "{x:1,y:2}" } };
   const goldenPath = `${file}.golden`;
   const regexPath = `${file}.golden_regex`;
-  let result;
+  let result: { ok: true; value: JsonValue } | { ok: false; error: { format(): string } };
   const traces: string[] = [];
   try {
     result = evaluateFile(file, { ...vars, trace: (l) => traces.push(l), nativeFunctions: { jsonToString: (x) => JSON.stringify(x), nativeError: () => { throw new Error("native function error"); } } });

@@ -13,7 +13,7 @@ export interface ArchiveEntry {
 const MTIME = 1577836800;
 
 function octal(value: number, width: number): string {
-  return value.toString(8).padStart(width - 1, "0") + "\0";
+  return `${value.toString(8).padStart(width - 1, "0")}\0`;
 }
 
 function tarHeader(entry: ArchiveEntry): Uint8Array {
@@ -31,7 +31,7 @@ function tarHeader(entry: ArchiveEntry): Uint8Array {
   put("ustar\u000000", 257);
   let sum = 0;
   for (const b of header) sum += b;
-  put(octal(sum, 7) + " ", 148);
+  put(`${octal(sum, 7)} `, 148);
   return header;
 }
 

@@ -31,7 +31,7 @@ export function pathFacts(cwd: string, git: GitFacts | null, config: Config, env
     cwd,
     boundary: git?.repoRoot ?? cwd,
     home: homeDir(env),
-    branch: git && git.branch && git.branch !== "HEAD" ? git.branch : null,
+    branch: git?.branch && git.branch !== "HEAD" ? git.branch : null,
     protectedBranches: config.fast_path.protected_branches.length ? config.fast_path.protected_branches : DEFAULT_PROTECTED_BRANCHES,
     tempDirs: [...new Set(["/tmp", "/var/tmp", env.TMPDIR?.replace(/\/+$/, "") ?? ""].filter(Boolean))],
   };

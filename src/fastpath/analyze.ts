@@ -37,7 +37,7 @@ const SENSITIVE = /^(\.env(\..*)?|.*\.pem|.*\.key|id_(rsa|dsa|ecdsa|ed25519)(\.p
 const DEVICES = new Set(["/dev/null", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/tty"]);
 
 export function isSensitivePath(path: string): boolean {
-  return SENSITIVE.test(basename(path)) || /\/\.(ssh|gnupg|aws|kube|docker)\//.test(path + "/");
+  return SENSITIVE.test(basename(path)) || /\/\.(ssh|gnupg|aws|kube|docker)\//.test(`${path}/`);
 }
 
 function display(inv: Invocation): string {

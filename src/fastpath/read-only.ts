@@ -13,7 +13,7 @@ function forbid(...patterns: (string | RegExp)[]): Check {
   return (args) => {
     for (const a of args) {
       for (const p of patterns) {
-        if (typeof p === "string" ? a === p || a.startsWith(p + "=") : p.test(a)) return `option ${a} writes or executes`;
+        if (typeof p === "string" ? a === p || a.startsWith(`${p}=`) : p.test(a)) return `option ${a} writes or executes`;
       }
     }
     return null;

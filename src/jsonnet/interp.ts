@@ -184,7 +184,7 @@ export class Interpreter {
       }
       case "error": {
         const v = this.eval(node.expr, env);
-        fail(typeof v === "string" ? v : this.manifestJson(v, "  ", node.pos), node.pos);
+        return fail(typeof v === "string" ? v : this.manifestJson(v, "  ", node.pos), node.pos);
       }
       case "import":
         return this.importFile(node.kind, node.path, node.pos);
@@ -207,7 +207,10 @@ export class Interpreter {
 
   private comprehend(specs: CompSpec[], i: number, env: Env, emit: (env: Env) => void): void {
     const spec = specs[i];
-    if (!spec) return emit(env);
+    if (!spec) {
+      emit(env);
+      return;
+    }
     if (spec.kind === "if") {
       const c = this.eval(spec.cond, env);
       if (typeof c !== "boolean") fail(`comprehension condition must be a boolean, got ${typeName(c)}`, spec.cond.pos);
@@ -566,7 +569,8 @@ export class Interpreter {
         if (node.t === "var") {
           const t = e[node.name];
           if (t instanceof Lazy && t.claim()) {
-            (claimed ??= []).push(t);
+            claimed ??= [];
+            claimed.push(t);
             node = t.node as Node;
             e = t.env as Env;
             continue;
@@ -590,7 +594,8 @@ export class Interpreter {
           if (node.tailstrict) for (const t of positional) t.get();
           const bound = this.bindNamed(fn, positional, named, node.pos);
           this.enter(node.pos);
-          (frames ??= []).push({ name: fn.name, pos: node.pos });
+          frames ??= [];
+          frames.push({ name: fn.name, pos: node.pos });
           e = this.bindArgs(fn, bound, node.pos);
           node = fn.body;
           continue;

@@ -15,7 +15,6 @@ import type {
 } from "./ast.ts";
 
 const MAX_DEPTH = 64;
-const RESERVED_END = new Set(["then", "elif", "else", "fi", "do", "done", "esac", "}", "in"]);
 const ASSIGN_RE = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 
 interface PendingHeredoc {
@@ -678,7 +677,7 @@ class Parser {
           const oct = /^[0-7]{0,2}/.exec(this.src.slice(this.pos))?.[0] ?? "";
           this.pos += oct.length;
           out += String.fromCharCode(parseInt(n + oct, 8) & 0xff);
-        } else out += "\\" + n;
+        } else out += `\\${n}`;
         continue;
       }
       out += c;
@@ -742,12 +741,12 @@ class Parser {
     if (n === "{") {
       this.pos += 2;
       const raw = this.balancedBraces();
-      return { type: "param", raw: "${" + raw + "}", inner: this.innerScripts(raw) };
+      return { type: "param", raw: `\${${raw}}`, inner: this.innerScripts(raw) };
     }
     const m = /^[A-Za-z_][A-Za-z0-9_]*|^[0-9@*#?$!-]/.exec(this.src.slice(this.pos + 1, this.pos + 200));
     if (m) {
       this.pos += 1 + m[0].length;
-      return { type: "param", raw: "$" + m[0], inner: [] };
+      return { type: "param", raw: `$${m[0]}`, inner: [] };
     }
     return null;
   }

@@ -148,6 +148,7 @@ describe("hook: LLM verdicts", () => {
     const box = sandbox();
     mkdirSync(join(box.home, ".claude"), { recursive: true });
     writeFileSync(join(box.home, ".claude", "ccgate.jsonnet"), "{ provider: { name: 'anthropic', model: 'claude-haiku-4-5', timeout_ms: 300 } }");
+    // biome-ignore lint/suspicious/noThenProperty: the mock's "reply after a delay" step
     mock.script.push({ kind: "delay", ms: 1500, then: { kind: "verdict", behavior: "allow" } });
     const t0 = performance.now();
     const r = await run(bash("make e", box.repo), box);

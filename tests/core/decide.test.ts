@@ -37,7 +37,11 @@ function deps(result: ProviderResult | (() => ProviderResult), credential: Crede
     gatherContext: () => ({ git: null, referencedPaths: [], settingsPermissions: null, transcript: null }),
     resolveProvider: async (): Promise<ProviderResolution> => {
       calls.resolved++;
-      return { ok: true, handle: { credential: cred, provider: { name: "fake", classify: async () => (calls.classify++, typeof result === "function" ? result() : result) } } };
+      const classify = async () => {
+        calls.classify++;
+        return typeof result === "function" ? result() : result;
+      };
+      return { ok: true, handle: { credential: cred, provider: { name: "fake", classify } } };
     },
     ...over,
   };

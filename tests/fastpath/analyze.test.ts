@@ -12,7 +12,7 @@ const facts: PathFacts = {
 };
 const onMain: PathFacts = { ...facts, branch: "main" };
 
-function rule(command: string, f = facts) {
+function _rule(command: string, f = facts) {
   const a = analyzeCommand(command, f);
   return a.verdict === "deny" ? a.rule : a.verdict;
 }
@@ -37,6 +37,7 @@ describe("hard deny", () => {
     ["rm -rf ~", "rm-outside-repo"],
     ["rm -fr $HOME", "rm-outside-repo"],
     ["rm -rf $HOME/*", "rm-outside-repo"],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell command, not a template
     ['rm -r -f "${HOME}/"', "rm-outside-repo"],
     ["rm -rf /*", "rm-outside-repo"],
     ["rm -rf ../../other-project", "rm-outside-repo"],
@@ -186,7 +187,7 @@ describe("provable allow", () => {
     test(`needs the LLM: ${command}`, () => {
       const a = analyzeCommand(command, facts);
       expect(a.verdict).toBe("llm");
-      expect(a.reason + " " + a.parts.map((p) => `${p.text} ${p.note}`).join(" ")).toMatch(why);
+      expect(`${a.reason} ${a.parts.map((p) => `${p.text} ${p.note}`).join(" ")}`).toMatch(why);
     });
   }
 });

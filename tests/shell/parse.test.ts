@@ -104,7 +104,7 @@ describe("shell parser", () => {
   });
 
   test("deep nesting ends in an error, not a stack overflow", () => {
-    const deep = "$(".repeat(5000) + "x" + ")".repeat(5000);
+    const deep = `${"$(".repeat(5000)}x${")".repeat(5000)}`;
     const { errors } = parseShell(`echo ${deep}`);
     expect(errors.some((e) => e.includes("too deep"))).toBe(true);
   });

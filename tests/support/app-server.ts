@@ -33,7 +33,7 @@ export function startAppServer(bin: string, env: Record<string, string>, args: s
   let nextId = 1;
 
   const send = (obj: unknown) => {
-    child.stdin.write(JSON.stringify(obj) + "\n");
+    child.stdin.write(`${JSON.stringify(obj)}\n`);
     child.stdin.flush();
   };
   const dispatch = (msg: RpcMessage) => {
@@ -55,8 +55,7 @@ export function startAppServer(bin: string, env: Record<string, string>, args: s
     let buf = "";
     for await (const chunk of child.stdout) {
       buf += decoder.decode(chunk, { stream: true });
-      let nl: number;
-      while ((nl = buf.indexOf("\n")) !== -1) {
+      for (let nl = buf.indexOf("\n"); nl !== -1; nl = buf.indexOf("\n")) {
         const line = buf.slice(0, nl).trim();
         buf = buf.slice(nl + 1);
         if (!line) continue;

@@ -1,6 +1,7 @@
 // codex-oauth: classify through the user's ChatGPT login by driving `codex app-server`. Codex owns
 // authentication and token refresh; ccgate only speaks JSON-RPC to it, one short-lived child per
 // decision: initialize → account/read → thread/start (ephemeral) → turn/start → turn/completed.
+import type { Subprocess } from "bun";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { redact } from "../../core/redact.ts";
@@ -47,6 +48,7 @@ function agentText(m: RpcMessage): string | null {
   return m.method === "item/completed" && item?.type === "agentMessage" && typeof item.text === "string" ? item.text : null;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: app-server JSON, checked field by field (typeof) where read
 function turnFailure(turn: Record<string, any>, home: string): ProviderFailure {
   const info = turn.error?.codexErrorInfo;
   const message = String(turn.error?.message ?? "the turn failed");
@@ -77,7 +79,7 @@ export function create(options: ProviderOptions): Provider {
       const bin = resolveCodexBinary(cfg.codex_bin, options.env);
       if (!bin.ok) return { ok: false, failure: { type: "error", message: bin.error } };
       let t = performance.now();
-      let child;
+      let child: Subprocess<"pipe", "pipe", "pipe">;
       try {
         child = Bun.spawn([bin.path, ...hardeningArgs(mcpServerNames(home))], { env: codexChildEnv(options.env, home), cwd: prompt.cwd || undefined, stdin: "pipe", stdout: "pipe", stderr: "pipe" });
       } catch (e) {
@@ -147,8 +149,10 @@ export function create(options: ProviderOptions): Provider {
         });
         const completed = await done;
         mark("turn", t);
+        // biome-ignore lint/suspicious/noExplicitAny: app-server JSON, checked field by field (typeof) where read
         const turn = (completed.params?.turn ?? {}) as Record<string, any>;
         if (turn.status !== "completed") return { ok: false, timings, failure: turnFailure(turn, home) };
+        // biome-ignore lint/suspicious/noExplicitAny: app-server JSON, checked field by field (typeof) where read
         for (const item of (turn.items as Array<Record<string, any>>) ?? []) if (item.type === "agentMessage" && typeof item.text === "string") last = item.text;
         const text = (last ?? "").trim();
         if (!text) return { ok: false, timings, failure: { type: "unusable", detail: "codex returned no agent message" } };

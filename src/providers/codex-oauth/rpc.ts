@@ -9,7 +9,9 @@ const APPROVALS = new Set(["item/commandExecution/requestApproval", "item/fileCh
 export interface RpcMessage {
   id?: number | string;
   method?: string;
+  // biome-ignore lint/suspicious/noExplicitAny: app-server JSON, checked field by field (typeof) where read
   params?: Record<string, any>;
+  // biome-ignore lint/suspicious/noExplicitAny: app-server JSON, checked field by field (typeof) where read
   result?: any;
   error?: { code: number; message: string; data?: unknown };
 }
@@ -26,6 +28,7 @@ export class RpcError extends Error {
 
 export class AppServerSession {
   private nextId = 1;
+  // biome-ignore lint/suspicious/noExplicitAny: app-server JSON, checked field by field (typeof) where read
   private readonly pending = new Map<number, { resolve: (v: any) => void; reject: (e: RpcError) => void }>();
   private readonly listeners: Array<(m: RpcMessage) => void> = [];
   private stderrTail = "";
@@ -34,7 +37,7 @@ export class AppServerSession {
 
   constructor(
     readonly child: Subprocess<"pipe", "pipe", "pipe">,
-    private readonly signal: AbortSignal,
+    signal: AbortSignal,
   ) {
     this.exited = child.exited;
     void this.readStdout();
@@ -63,8 +66,7 @@ export class AppServerSession {
     try {
       for await (const chunk of this.child.stdout) {
         buf += decoder.decode(chunk, { stream: true });
-        let nl: number;
-        while ((nl = buf.indexOf("\n")) !== -1) {
+        for (let nl = buf.indexOf("\n"); nl !== -1; nl = buf.indexOf("\n")) {
           const line = buf.slice(0, nl).trim();
           buf = buf.slice(nl + 1);
           if (line) this.dispatch(line);
@@ -120,6 +122,7 @@ export class AppServerSession {
     }
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: app-server JSON, checked field by field (typeof) where read
   call<T = any>(method: string, params: unknown): Promise<T> {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;
