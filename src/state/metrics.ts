@@ -3,6 +3,7 @@
 import { redact, truncate } from "../core/redact.ts";
 import type { DecisionRequest, Verdict } from "../core/types.ts";
 import { type AppendResult, appendLine } from "./atomic-append.ts";
+import { localTimestamp } from "./local-time.ts";
 
 export interface MetricsToolInput {
   command?: string;
@@ -38,14 +39,6 @@ export interface MetricsEntry {
 
 const TEXT_CAP = 200;
 const INPUT_CAP = 2000;
-
-/** RFC 3339 with milliseconds and the local offset (e.g. 2026-11-25T04:10:00.123+09:00). */
-export function localTimestamp(d: Date): string {
-  const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, "0");
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? "+" : "-";
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}${sign}${pad(Math.trunc(off / 60))}:${pad(off % 60)}`;
-}
 
 function capInput(value: unknown): string | undefined {
   if (typeof value !== "string" || value === "") return undefined;
