@@ -11,9 +11,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CCGATE, interleave, ratioLine } from "../support/process-timing.ts";
 
 const N = Number(process.env.N ?? 30);
-const bin = join(import.meta.dir, "..", "..", "dist", "ccgate");
 const work = mkdtempSync(join(tmpdir(), "ccgate-bench-config-"));
 const homes = { none: join(work, "h0"), global: join(work, "h1"), "global+local": join(work, "h2"), "global, cold": join(work, "h3") } as const;
 const global = `local env = std.native('env');
@@ -37,18 +37,19 @@ for (const [name, repo] of Object.entries(repos)) {
     writeFileSync(join(repo, ".claude", "ccgate.local.jsonnet"), "{ append_allow: ['Running the e2e suite with make e2e.'] }");
   }
 }
-async function once(name: keyof typeof homes): Promise<number> {
-  const repo = repos[name];
-  if (name === "global, cold") rmSync(join(homes[name], ".cache"), { recursive: true, force: true });
-  const t0 = performance.now();
-  const p = Bun.spawn([bin, "claude"], { cwd: repo, env: { PATH: process.env.PATH ?? "", HOME: homes[name], XDG_STATE_HOME: join(work, "state") }, stdin: Buffer.from(JSON.stringify({ tool_name: "Bash", tool_input: { command: "git status" }, cwd: repo })), stdout: "pipe" });
-  const [out] = await Promise.all([new Response(p.stdout).text(), p.exited]);
-  if (!out.includes("allow")) throw new Error(`unexpected: ${out}`);
-  return performance.now() - t0;
-}
-const series: Record<string, number[]> = { none: [], global: [], "global+local": [], "global, cold": [] };
-for (const k of Object.keys(series)) await once(k as keyof typeof homes);
-for (let i = 0; i < N; i++) for (const k of Object.keys(series)) series[k]?.push(await once(k as keyof typeof homes));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const specs = Object.fromEntries(
+  (Object.keys(homes) as Array<keyof typeof homes>).map((name) => {
+    const repo = repos[name];
+    const env = { PATH: process.env.PATH ?? "", HOME: homes[name], XDG_STATE_HOME: join(work, "state") };
+    // "global, cold" empties its layer cache before every run.
+    const stdin = (_run: number) => {
+      if (name === "global, cold") rmSync(join(homes[name], ".cache"), { recursive: true, force: true });
+      return Buffer.from(JSON.stringify({ tool_name: "Bash", tool_input: { command: "git status" }, cwd: repo }));
+    };
+    return [name, { cmd: [CCGATE, "claude"], stdin, env, cwd: repo, expect: "allow" }];
+  }),
+);
+const series = await interleave(specs, N, 1);
+const base = series.none as number[];
 console.log(`bench/config: whole-process time of one fast-path hook decision, ${N} interleaved runs each`);
-for (const [k, xs] of Object.entries(series)) console.log(`  ${k.padEnd(13)} median ${median(xs).toFixed(1).padStart(6)} ms   ratio to none ${(median(xs) / median(series.none as number[])).toFixed(2)}×`);
+for (const [k, xs] of Object.entries(series)) console.log(ratioLine(k, xs, base, "none", 13));

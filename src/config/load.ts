@@ -2,7 +2,7 @@
 // worktree's local file → the repository's local file. Project-local files count only when git says
 // they are untracked, so a cloned repository can never push policy into a user's gate.
 import { readFileSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { BUILD_ID } from "../core/build-info.ts";
 import type { Target } from "../core/types.ts";
 import { type GitFacts, gitFacts } from "../context/git.ts";
@@ -63,6 +63,14 @@ export function isUntracked(root: string, file: string, env: Record<string, stri
     return null;
   } catch {
     return null;
+  }
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -138,7 +146,8 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
   /** isUntracked, answered from the cache while the git index that decides it is unchanged. */
   const untracked = (root: string, file: string, indexFile: string): boolean | null => {
     // A GIT_DIR or GIT_INDEX_FILE in the environment points git elsewhere: ask git every time.
-    const indexStamp = cache && !env.GIT_DIR && !env.GIT_INDEX_FILE ? fileStamp(indexFile) : null;
+    // A repository with nothing staged yet has no index file: that state is cacheable too.
+    const indexStamp = cache && !env.GIT_DIR && !env.GIT_INDEX_FILE ? (fileStamp(indexFile) ?? (isDir(dirname(indexFile)) ? "no-index" : null)) : null;
     const known = cache && indexStamp ? cache.getUntracked(root, file, indexStamp) : undefined;
     if (known !== undefined) return known;
     const answer = isUntracked(root, file, env);

@@ -110,6 +110,24 @@ describe("config layer cache", () => {
     expect(w.load().config.deny).toContain("project rule");
   });
 
+  test("in a repository with no index yet, the answer is cached until the first git add", () => {
+    const w = world();
+    const fresh = join(w.base, "fresh");
+    git(w.base, "init", "-q", "-b", "feature/y", fresh);
+    mkdirSync(join(fresh, ".claude"));
+    writeFileSync(join(fresh, ".claude", "ccgate.local.jsonnet"), "{ append_deny: ['fresh rule'] }");
+    const load = () => loadConfig("claude", { cwd: fresh, env: w.env, layerCache: w.cache });
+    const status = () => {
+      const r = load();
+      return r.layers.find((l) => l.layer === "local")?.status;
+    };
+    expect(status()).toBe("loaded");
+    expect(readdirSync(w.cacheDir).some((f) => f.startsWith("tracked-"))).toBe(true);
+    expect(status()).toBe("loaded");
+    git(fresh, "add", ".claude/ccgate.local.jsonnet");
+    expect(status()).toBe("skipped-tracked");
+  });
+
   test("entries are 0600 in a 0700 directory; a corrupt entry or another build's entry is a miss", () => {
     const w = world();
     writeFileSync(w.global, "{ fallthrough_strategy: 'deny' }");
