@@ -164,15 +164,11 @@ export class Interpreter {
         return this.slice(node, env);
       case "call":
         return this.callValue(this.eval(node.fn, env), node, env);
-      case "local": {
-        const inner: Env = Object.create(env);
-        this.bindLocals(node.binds, inner);
-        return this.eval(node.body, inner);
-      }
+      case "local":
+        return this.eval(node.body, this.localEnv(node.binds, env));
       case "if": {
-        const c = this.eval(node.cond, env);
-        if (typeof c !== "boolean") fail(`if condition must be a boolean, got ${typeName(c)}`, node.cond.pos);
-        return c ? this.eval(node.then, env) : node.else ? this.eval(node.else, env) : null;
+        const next = this.branch(node, env);
+        return next ? this.eval(next, env) : null;
       }
       case "function":
         return { kind: "user", params: node.params, body: node.body, env, name: "anonymous" };
@@ -195,6 +191,20 @@ export class Interpreter {
       case "applybrace":
         return this.plus(this.eval(node.left, env), this.eval(node.right, env), node.pos);
     }
+  }
+
+  /** A child of `env` holding `binds` (a `local` expression's scope). */
+  private localEnv(binds: Bind[], env: Env): Env {
+    const inner: Env = Object.create(env);
+    this.bindLocals(binds, inner);
+    return inner;
+  }
+
+  /** The branch of an `if` to evaluate, or null for a false condition with no `else` (value null). */
+  private branch(node: Extract<Node, { t: "if" }>, env: Env): Node | null {
+    const c = this.eval(node.cond, env);
+    if (typeof c !== "boolean") fail(`if condition must be a boolean, got ${typeName(c)}`, node.cond.pos);
+    return c ? node.then : node.else;
   }
 
   bindLocals(binds: Bind[], env: Env): void {
@@ -503,17 +513,14 @@ export class Interpreter {
     let e = env;
     for (;;) {
       if (node.t === "local") {
-        const inner: Env = Object.create(e);
-        this.bindLocals(node.binds, inner);
-        e = inner;
+        e = this.localEnv(node.binds, e);
         node = node.body;
         continue;
       }
       if (node.t === "if") {
-        const c = this.eval(node.cond, e);
-        if (typeof c !== "boolean") fail(`if condition must be a boolean, got ${typeName(c)}`, node.cond.pos);
-        if (!c && !node.else) return null;
-        node = c ? node.then : (node.else as Node);
+        const next = this.branch(node, e);
+        if (!next) return null;
+        node = next;
         continue;
       }
       if (node.t === "call") {
@@ -550,20 +557,17 @@ export class Interpreter {
     try {
       for (;;) {
         if (node.t === "local") {
-          const inner: Env = Object.create(e);
-          this.bindLocals(node.binds, inner);
-          e = inner;
+          e = this.localEnv(node.binds, e);
           node = node.body;
           continue;
         }
         if (node.t === "if") {
-          const c = this.eval(node.cond, e);
-          if (typeof c !== "boolean") fail(`if condition must be a boolean, got ${typeName(c)}`, node.cond.pos);
-          if (!c && !node.else) {
+          const next = this.branch(node, e);
+          if (!next) {
             result = null;
             break;
           }
-          node = c ? node.then : (node.else as Node);
+          node = next;
           continue;
         }
         if (node.t === "var") {

@@ -118,13 +118,7 @@ class Parser {
           return { t: "function", params, body: this.expr(), pos: t.pos };
         }
         case "assert": {
-          this.next();
-          const cond = this.expr();
-          let msg: Node | null = null;
-          if (this.is("op", ":")) {
-            this.next();
-            msg = this.expr();
-          }
+          const { cond, msg } = this.assertion();
           this.expect("sym", ";");
           return { t: "assert", cond, msg, rest: this.expr(), pos: t.pos };
         }
@@ -204,6 +198,18 @@ class Parser {
       tailstrict = true;
     }
     return { t: "call", fn, args, named, tailstrict, pos };
+  }
+
+  /** `assert cond [: msg]` (the keyword is next): shared by assert expressions and object asserts. */
+  private assertion(): { cond: Node; msg: Node | null } {
+    this.next();
+    const cond = this.expr();
+    let msg: Node | null = null;
+    if (this.is("op", ":")) {
+      this.next();
+      msg = this.expr();
+    }
+    return { cond, msg };
   }
 
   private params(): Param[] {
@@ -384,16 +390,7 @@ class Parser {
       this.next();
       return { kind: "local", bind: this.bind() };
     }
-    if (t.kind === "kw" && t.value === "assert") {
-      this.next();
-      const cond = this.expr();
-      let msg: Node | null = null;
-      if (this.is("op", ":")) {
-        this.next();
-        msg = this.expr();
-      }
-      return { kind: "assert", cond, msg, pos: t.pos };
-    }
+    if (t.kind === "kw" && t.value === "assert") return { kind: "assert", ...this.assertion(), pos: t.pos };
     let name: string | Node;
     if (t.kind === "kw") this.fail(`unexpected keyword "${t.value}" as a field name; quote it`);
     if (t.kind === "id") {
