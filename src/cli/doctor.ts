@@ -14,6 +14,7 @@ import { managedHome } from "../providers/codex-oauth/home.ts";
 import { expandHome, homeDir, stateDir } from "../state/paths.ts";
 import { ExitCode } from "./root.ts";
 import { VERSION } from "../core/build-info.ts";
+import { describeProfile } from "../credentials/profile.ts";
 
 type Status = "ok" | "warn" | "fail" | "info";
 interface Check {
@@ -93,6 +94,9 @@ function targetChecks(target: Target, cwd: string, env: Record<string, string | 
     if (!auth) out.push({ area: `${target} provider`, status: "warn", message: `no ChatGPT login in ${home}: run CODEX_HOME=${home} codex login` });
     else if (auth.auth_mode !== "chatgpt" && !auth.tokens) out.push({ area: `${target} provider`, status: "fail", message: `the login in ${home} is not a ChatGPT login (auth_mode ${auth.auth_mode}); codex-oauth never uses API keys` });
     else out.push({ area: `${target} provider`, status: "ok", message: `ChatGPT login present in ${home}` });
+  } else if (c.provider.auth?.type === "profile") {
+    const profile = describeProfile(c.provider.auth.profile, env);
+    out.push({ area: `${target} provider`, status: profile.ok ? "ok" : "fail", message: profile.message });
   } else if (c.provider.auth) {
     out.push({ area: `${target} provider`, status: "info", message: `credentials from provider.auth (${c.provider.auth.type}); not run by doctor` });
   } else if (envKeyNames(name).length) {

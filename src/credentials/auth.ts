@@ -18,7 +18,8 @@ const unavailable = (reason: string, source: string, detail: string): Credential
 export async function resolveAuth(auth: AuthConfig, options: ResolveOptions): Promise<CredentialResult> {
   const now = options.now ?? Date.now;
   if (auth.type === "profile") {
-    return unavailable("profile_load", "profile", "provider.auth type \"profile\" is not supported yet: the on-disk format of `ant auth login` profiles is not publicly documented. Use type \"exec\" with a helper that prints the key, or an environment variable.");
+    const { resolveProfileCredential } = await import("./profile.ts");
+    return resolveProfileCredential(auth.profile, options);
   }
   const margin = auth.refresh_margin_ms ?? DEFAULT_MARGIN_MS;
   if (auth.type === "file") {

@@ -12,6 +12,12 @@ export interface Credential {
   fromAuth: boolean;
   /** Drop any cached copy (exec cache) after the vendor rejected the key. */
   invalidate?: () => Promise<void>;
+  /** How the key is presented: an API key header (default) or an OAuth bearer token (profiles). */
+  scheme?: "api-key" | "bearer";
+  /** Base URL that comes with the credential (a profile's base_url); provider.base_url still wins. */
+  baseUrl?: string;
+  /** Extra request headers that come with the credential (a profile's workspace id). */
+  headers?: Record<string, string>;
 }
 
 export type CredentialResult =

@@ -5,9 +5,11 @@ import { parseAnswer } from "./parse.ts";
 import type { ClassifierPrompt, Provider, ProviderOptions, ProviderResult } from "./types.ts";
 
 export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
+/** The beta that OAuth access tokens (`ant auth login` profiles) need on API requests. */
+export const OAUTH_BETA = "oauth-2025-04-20";
 
 export function anthropicBaseUrl(options: ProviderOptions): string {
-  const base = options.baseUrl || options.env.ANTHROPIC_BASE_URL?.trim() || ANTHROPIC_DEFAULT_BASE_URL;
+  const base = options.baseUrl || options.credential?.baseUrl || options.env.ANTHROPIC_BASE_URL?.trim() || ANTHROPIC_DEFAULT_BASE_URL;
   return base.replace(/\/+$/, "").replace(/\/v1$/, "");
 }
 
@@ -39,11 +41,14 @@ export function create(options: ProviderOptions): Provider {
   return {
     name: "anthropic",
     async classify(prompt, signal): Promise<ProviderResult> {
-      const key = options.credential?.key ?? "";
+      const cred = options.credential;
+      const key = cred?.key ?? "";
+      // Profiles carry an OAuth access token: bearer auth plus the OAuth beta, never x-api-key.
+      const auth: Record<string, string> = cred?.scheme === "bearer" ? { authorization: `Bearer ${key}`, "anthropic-beta": OAUTH_BETA } : { "x-api-key": key };
       const res = await postJson({
         vendor: "anthropic",
         url: `${anthropicBaseUrl(options)}/v1/messages`,
-        headers: { "x-api-key": key, "anthropic-version": "2023-06-01" },
+        headers: { ...cred?.headers, ...auth, "anthropic-version": "2023-06-01" },
         body: anthropicBody(prompt),
         signal,
         ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -135,9 +135,3 @@ describe("rotator file", () => {
     expect(await resolveCredential(c.opts)).toMatchObject({ ok: false, reason: "expired", source: "file" });
   });
 });
-
-test("profile: validated but unsupported, with a clear reason", async () => {
-  const r = await resolveCredential(ctx({ type: "profile" }).opts);
-  expect(r).toMatchObject({ ok: false, kind: "credential_unavailable", reason: "profile_load", source: "profile" });
-  expect(!r.ok && r.detail).toContain("not publicly documented");
-});

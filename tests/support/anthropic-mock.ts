@@ -1,6 +1,7 @@
 // A loopback server speaking the Anthropic Messages API wire format: POST /v1/messages with
-// x-api-key, answering structured output as a text block, with usage and stop_reason; errors use
-// the {type:"error", error:{type, message}} envelope and a request-id header.
+// x-api-key (or an OAuth bearer token), answering structured output as a text block, with usage
+// and stop_reason; errors use the {type:"error", error:{type, message}} envelope and a request-id
+// header. POST /v1/oauth/token answers refresh-token grants from `tokenScript` (OAuth 2 JSON).
 import type { Server } from "bun";
 
 export type AnthropicReply =
@@ -18,9 +19,14 @@ export interface CapturedMessagesRequest {
   raw: string;
 }
 
+/** A reply to a refresh-token grant: a token response, or an OAuth error with a status. */
+export type TokenReply = { access_token: string; refresh_token?: string; expires_in?: number; token_type?: string; delayMs?: number } | { status: number; error: string };
+
 export interface AnthropicMock {
   url: string;
   requests: CapturedMessagesRequest[];
+  tokenRequests: CapturedMessagesRequest[];
+  tokenScript: TokenReply[];
   script: AnthropicReply[];
   fallback: AnthropicReply;
   stop(): void;
@@ -52,12 +58,21 @@ async function respond(reply: AnthropicReply, body: Record<string, unknown>): Pr
 }
 
 export function startAnthropicMock(fallback: AnthropicReply = { kind: "verdict", behavior: "allow" }): AnthropicMock {
-  const mock: AnthropicMock = { url: "", requests: [], script: [], fallback, stop: () => server.stop(true) };
+  const mock: AnthropicMock = { url: "", requests: [], tokenRequests: [], tokenScript: [], script: [], fallback, stop: () => server.stop(true) };
   const server: Server<undefined> = Bun.serve({
     hostname: "127.0.0.1",
     port: 0,
     async fetch(req) {
       const url = new URL(req.url);
+      if (req.method === "POST" && url.pathname === "/v1/oauth/token") {
+        const raw = await req.text();
+        mock.tokenRequests.push({ headers: Object.fromEntries(req.headers), body: JSON.parse(raw) as Record<string, unknown>, raw });
+        const reply = mock.tokenScript.shift() ?? { status: 400, error: "invalid_grant" };
+        if ("error" in reply) return Response.json({ error: reply.error, error_description: "mock refusal" }, { status: reply.status });
+        if (reply.delayMs) await Bun.sleep(reply.delayMs);
+        const { delayMs: _delay, ...token } = reply;
+        return Response.json({ token_type: "Bearer", ...token });
+      }
       if (req.method !== "POST" || url.pathname !== "/v1/messages") return Response.json({ type: "error", error: { type: "not_found_error", message: url.pathname } }, { status: 404 });
       const raw = await req.text();
       const body = JSON.parse(raw) as Record<string, unknown>;
