@@ -14,11 +14,12 @@ import { initialize, startAppServer } from "../../tests/support/app-server.ts";
 import { startChatgptBackend } from "../../tests/support/chatgpt-backend.ts";
 import { makeCodexHome } from "../../tests/support/codex-home.ts";
 import { installNpmTool } from "../../tests/support/npm-tool.ts";
+import { CODEX_VERSION } from "../../tests/support/versions.ts";
 
 const N = Number(process.env.N ?? 10);
 const root = join(import.meta.dir, "..", "..");
 const ccgate = join(root, "dist", "ccgate");
-const wrapper = await installNpmTool("@openai/codex", "0.169.0", "codex");
+const wrapper = await installNpmTool("@openai/codex", CODEX_VERSION, "codex");
 const native = resolveCodexBinary(wrapper, process.env);
 if (!native.ok) throw new Error(native.error);
 const backend = startChatgptBackend({ fallback: { kind: "text", text: JSON.stringify({ reason: "ok", behavior: "allow", deny_message: "" }) } });

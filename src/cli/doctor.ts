@@ -15,6 +15,7 @@ import { expandHome, homeDir, stateDir } from "../state/paths.ts";
 import { ExitCode } from "./root.ts";
 import { VERSION } from "../core/build-info.ts";
 import { describeProfile } from "../credentials/profile.ts";
+import { codexHookHashes, recordedTrust } from "./codex-trust.ts";
 
 type Status = "ok" | "warn" | "fail" | "info";
 interface Check {
@@ -45,9 +46,9 @@ function claudeChecks(home: string, cwd: string): Check[] {
   return out;
 }
 
-function codexChecks(home: string): Check[] {
+async function codexChecks(home: string, env: Record<string, string | undefined>): Promise<Check[]> {
   const out: Check[] = [];
-  const codexHome = join(home, ".codex");
+  const codexHome = env.CODEX_HOME?.trim() || join(home, ".codex");
   const hooksJson = join(codexHome, "hooks.json");
   const configToml = join(codexHome, "config.toml");
   const toml = existsSync(configToml) ? readFileSync(configToml, "utf8") : "";
@@ -58,9 +59,28 @@ function codexChecks(home: string): Check[] {
     return out;
   }
   out.push({ area: "codex", status: "ok", message: `PermissionRequest hook registered in ${inJson.length ? hooksJson : configToml}` });
-  const trusted = [...toml.matchAll(/\[hooks\.state\."([^"]*permission_request[^"]*)"\]\s*\n\s*trusted_hash\s*=/g)].map((m) => m[1]);
-  out.push(trusted.length ? { area: "codex", status: "ok", message: `hook trust recorded for ${trusted.join(", ")} (re-trust with /hooks after editing the hook)` } : { area: "codex", status: "warn", message: "no trust recorded for the hook: Codex skips untrusted hooks silently — trust it with /hooks in Codex" });
   if (/^\s*hooks\s*=\s*false/m.test(toml) || /^\s*codex_hooks\s*=\s*false/m.test(toml)) out.push({ area: "codex", status: "fail", message: "[features] hooks is false in config.toml: Codex will not run any hook" });
+  // Trust: compare what config.toml recorded with the hash codex computes for the hook as it is now.
+  const recorded = recordedTrust(toml);
+  const bin = inJson.length ? resolveCodexBinary(undefined, env) : null;
+  const current = bin?.ok ? await codexHookHashes(bin.path, readFileSync(hooksJson, "utf8"), env) : null;
+  if (current) {
+    for (const [suffix, hook] of current) {
+      if (!suffix.startsWith(":permission_request:") || !/ccgate/.test(hook.command)) continue;
+      const key = `${hooksJson}${suffix}`;
+      const trusted = recorded.get(key);
+      if (trusted === hook.hash) out.push({ area: "codex", status: "ok", message: `trusted by Codex: ${hook.command}` });
+      else if (trusted) out.push({ area: "codex", status: "fail", message: `the hook changed since you trusted it, so Codex skips it without a word: re-trust it with /hooks in Codex (${key})` });
+      else out.push({ area: "codex", status: "warn", message: `not trusted yet, so Codex skips it without a word: trust it with /hooks in Codex (${key})` });
+    }
+    return out;
+  }
+  const keys = [...recorded.keys()].filter((k) => k.includes("permission_request"));
+  out.push(
+    keys.length
+      ? { area: "codex", status: "ok", message: `hook trust recorded for ${keys.join(", ")} (not verified: ${bin && !bin.ok ? "codex not found" : "codex could not be asked"}; re-trust with /hooks after editing the hook)` }
+      : { area: "codex", status: "warn", message: "no trust recorded for the hook: Codex skips untrusted hooks silently — trust it with /hooks in Codex" },
+  );
   return out;
 }
 
@@ -146,7 +166,7 @@ export default defineCommand({
       { area: "binary", status: "info", message: `ccgate ${VERSION} at ${process.execPath}` },
       await autoloadCheck(),
       ...claudeChecks(home, cwd),
-      ...codexChecks(home),
+      ...(await codexChecks(home, env)),
       ...targetChecks("claude", cwd, env),
       ...targetChecks("codex", cwd, env),
     ];

@@ -8,8 +8,8 @@ import { dirname, join } from "node:path";
 import { startAnthropicMock } from "../support/anthropic-mock.ts";
 import { type ClaudeCodeMock, startClaudeCodeMock } from "../support/claude-code-mock.ts";
 import { installNpmTool } from "../support/npm-tool.ts";
+import { CLAUDE_CODE_VERSION } from "../support/versions.ts";
 
-export const CLAUDE_CODE_VERSION = "2.1.328";
 const root = join(import.meta.dir, "..", "..");
 const ccgate = join(root, "dist", "ccgate");
 let claude = "";

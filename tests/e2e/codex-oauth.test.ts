@@ -9,8 +9,8 @@ import { CODEX_ENV_ALLOWLIST } from "../../src/providers/codex-oauth/env.ts";
 import { type ChatgptBackend, startChatgptBackend } from "../support/chatgpt-backend.ts";
 import { makeCodexHome } from "../support/codex-home.ts";
 import { installNpmTool } from "../support/npm-tool.ts";
+import { CODEX_VERSION } from "../support/versions.ts";
 
-const CODEX_VERSION = "0.169.0";
 const root = join(import.meta.dir, "..", "..");
 const ccgate = join(root, "dist", "ccgate");
 let codex = "";

@@ -11,8 +11,8 @@ import { type AppServer, initialize, type RpcMessage, startAppServer } from "../
 import { type ChatgptBackend, startChatgptBackend } from "../support/chatgpt-backend.ts";
 import { makeCodexHome } from "../support/codex-home.ts";
 import { installNpmTool } from "../support/npm-tool.ts";
+import { CODEX_VERSION } from "../support/versions.ts";
 
-export const CODEX_VERSION = "0.169.0";
 const root = join(import.meta.dir, "..", "..");
 const ccgate = join(root, "dist", "ccgate");
 let codex = "";
