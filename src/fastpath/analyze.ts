@@ -133,5 +133,5 @@ export function analyzeCommand(command: string, facts: PathFacts, userRules: Use
   }
   if (provable) return { verdict: "allow", rule: "read-only", reason: "every command is read-only and stays inside the repository", findings, parts };
   const why = parts.find((p) => p.status === "needs-llm");
-  return { verdict: "llm", reason: why ? `${why.text}: ${why.note}` : "nothing to analyse", findings, parts };
+  return { verdict: "llm", reason: why ? `${why.text} — ${why.note}` : "nothing to analyse", findings, parts };
 }

@@ -68,10 +68,10 @@ export function fastPathDecide(request: DecisionRequest, facts: PathFacts, setti
   }
   if (READ_TOOLS.has(request.toolName)) {
     const paths = fileToolPaths(request, facts.cwd);
-    if (!paths) return { verdict: "llm", reason: `${request.toolName}: path or pattern leaves the repository` };
+    if (!paths) return { verdict: "llm", reason: `${request.toolName} — path or pattern leaves the repository` };
     for (const path of paths) {
-      if (path === "~" || !isInside(path, facts.boundary)) return { verdict: "llm", reason: `${request.toolName}: ${path} is outside the repository` };
-      if (isSensitivePath(path)) return { verdict: "llm", reason: `${request.toolName}: ${path} may hold secrets` };
+      if (path === "~" || !isInside(path, facts.boundary)) return { verdict: "llm", reason: `${request.toolName} — ${path} is outside the repository` };
+      if (isSensitivePath(path)) return { verdict: "llm", reason: `${request.toolName} — ${path} may hold secrets` };
     }
     return { verdict: "allow", rule: "file-tool-in-repo", reason: `${request.toolName} inside the repository` };
   }

@@ -97,6 +97,9 @@ describe("cli", () => {
     const rules = JSON.parse((await run(["claude", "config", "--json"], box)).stdout).config;
     for (const rule of [...rules.allow, ...rules.deny, ...rules.environment]) expect(exact.prompt.system).toContain(rule);
     expect((await run(["claude", "explain", "--command", "npm publish"], box)).stdout).toContain(exact.prompt.system);
+    // Our own reasons survive the redaction applied to explain output.
+    const secretish = await run(["claude", "explain", "--command", "kubectl get secrets"], box);
+    expect(secretish.stdout).toContain("Fast path: LLM — kubectl get secrets — may print a secret");
     const fromStdin = await run(["codex", "explain", "--json"], box, JSON.stringify({ tool_name: "Bash", tool_input: { command: "git log" }, cwd: box.repo }));
     expect(JSON.parse(fromStdin.stdout).fast_path.verdict).toBe("allow");
   });
