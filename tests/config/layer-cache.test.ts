@@ -7,11 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LayerCache } from "../../src/config/layer-cache.ts";
 import { loadConfig } from "../../src/config/load.ts";
+import { git } from "../support/git.ts";
 
-const git = (cwd: string, ...args: string[]) => {
-  const r = Bun.spawnSync(["git", "-c", "user.email=t@t", "-c", "user.name=t", ...args], { cwd });
-  if (r.exitCode !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
-};
 
 function world() {
   const base = mkdtempSync(join(tmpdir(), "ccgate-layer-cache-"));

@@ -6,11 +6,8 @@ import { embeddedDefaults } from "../../src/config/defaults.ts";
 import { generatedFiles } from "../../src/config/generate.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import { checkLayer } from "../../src/config/rules.ts";
+import { git } from "../support/git.ts";
 
-const git = (cwd: string, ...args: string[]) => {
-  const r = Bun.spawnSync(["git", "-c", "user.email=t@t", "-c", "user.name=t", ...args], { cwd });
-  if (r.exitCode !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
-};
 
 function world() {
   const base = mkdtempSync(join(tmpdir(), "ccgate-config-"));

@@ -4,12 +4,8 @@ import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gitFacts } from "../../src/context/git.ts";
+import { git } from "../support/git.ts";
 
-const git = (cwd: string, ...args: string[]) => {
-  const r = Bun.spawnSync(["git", "-c", "user.email=t@t", "-c", "user.name=t", ...args], { cwd });
-  if (r.exitCode !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
-  return r.stdout.toString().trim();
-};
 
 function fromGit(cwd: string) {
   const [top, dir, common] = git(cwd, "rev-parse", "--path-format=absolute", "--show-toplevel", "--git-dir", "--git-common-dir").split("\n");
