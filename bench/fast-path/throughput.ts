@@ -9,8 +9,13 @@ import { join } from "node:path";
 import { analyzeCommand } from "../../src/fastpath/analyze.ts";
 import { DEFAULT_PROTECTED_BRANCHES } from "../../src/fastpath/facts.ts";
 import { parseShell } from "../../src/shell/parse.ts";
+import { evalSeedDir } from "../../tests/support/eval-seed.ts";
 
-const dir = process.env.CCGATE_EVAL_SEED ?? join(import.meta.dir, "..", "..", "..", "shared", "eval-seed");
+const dir = evalSeedDir();
+if (!dir) {
+  console.error("bench/fast-path/throughput: eval-seed corpora not found (set CCGATE_EVAL_SEED)");
+  process.exit(1);
+}
 const commands = ["dippy-commands.jsonl", "safety-net-commands.jsonl"].flatMap((f) =>
   readFileSync(join(dir, f), "utf8").trim().split("\n").map((l) => (JSON.parse(l) as { command: string }).command),
 );

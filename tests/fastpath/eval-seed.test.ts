@@ -4,13 +4,16 @@
 //   of them stay at zero (each exception would have to be listed and justified here);
 // - Dippy rows labelled ask: never allowed locally (we are at least as strict as Dippy).
 import { describe, expect, test } from "bun:test";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeCommand } from "../../src/fastpath/analyze.ts";
 import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../../src/fastpath/facts.ts";
+import { evalSeedDir } from "../support/eval-seed.ts";
 
-const dir = process.env.CCGATE_EVAL_SEED ?? join(import.meta.dir, "..", "..", "..", "shared", "eval-seed");
-const present = existsSync(join(dir, "dippy-commands.jsonl"));
+const found = evalSeedDir();
+const dir = found ?? "";
+const present = found !== null;
+if (!present) console.log("eval-seed corpora not found (set CCGATE_EVAL_SEED): the fast-path regression gate is skipped");
 const facts: PathFacts = { cwd: "/work/repo", boundary: "/work/repo", home: "/home/dev", branch: "feature/x", protectedBranches: DEFAULT_PROTECTED_BRANCHES, tempDirs: ["/tmp"] };
 
 function rows<T>(file: string): T[] {
