@@ -85,7 +85,9 @@ export async function runCli(argv: string[], version: string): Promise<number> {
   }
   const { cmd, parent, path } = await resolveCommand(root, argv);
   if (argv.includes("--help") || argv.includes("-h")) {
-    await showUsage(cmd, parent);
+    // Name the parent by its full path so usage reads `ccgate claude config`, not `claude config`.
+    const named = parent ? { ...parent, meta: { ...(parent.meta as object), name: ["ccgate", ...path.slice(0, -1)].join(" ") } } : undefined;
+    await showUsage(cmd, named as CommandDef | undefined);
     return 0;
   }
   const unknown = await unknownFlag(cmd, argv);

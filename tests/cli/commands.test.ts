@@ -51,6 +51,7 @@ describe("cli", () => {
     expect(JSON.parse(dash.stdout).request.toolInput.command).toBe("-rf");
     const help = await run(["codex", "replay", "--help"], box);
     expect(help.stdout).toContain("--days");
+    expect(help.stdout).toContain("USAGE ccgate codex replay");
     expect(help.stdout).not.toContain("\x1b[");
   });
 
