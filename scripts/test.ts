@@ -31,9 +31,16 @@ const tool = (path: string) => new URL(`../node_modules/${path}`, import.meta.ur
 const checks =
   args.length === 0
     ? [
-        { name: "typecheck (tsc --noEmit)", proc: Bun.spawn([process.execPath, tool("typescript/bin/tsc"), "--noEmit", "-p", "."], { stdout: "pipe", stderr: "pipe", stdin: "ignore" }) },
-        { name: "lint (biome lint)", proc: Bun.spawn([tool(".bin/biome"), "lint"], { stdout: "pipe", stderr: "pipe", stdin: "ignore" }) },
-      ]
+        { name: "typecheck (tsc --noEmit)", cmd: [process.execPath, tool("typescript/bin/tsc"), "--noEmit", "-p", "."] },
+        { name: "lint (biome lint)", cmd: [tool(".bin/biome"), "lint"] },
+      ].map(({ name, cmd }) => {
+        // A tool that cannot even start is a failed check, never a crash before the summary line.
+        try {
+          return { name, proc: Bun.spawn(cmd, { stdout: "pipe", stderr: "pipe", stdin: "ignore" }) };
+        } catch (e) {
+          return { name, proc: null, error: (e as Error).message };
+        }
+      })
     : [];
 const result = await run([process.execPath, "test", ...args]);
 const count = (word: string) => {
@@ -44,7 +51,13 @@ const passed = count("pass");
 let failed = count("fail");
 if (result.code !== 0 && failed === 0) failed = 1; // a crash or load error is a failure too
 let checksFailed = 0;
-for (const { name, proc } of checks) {
+for (const check of checks) {
+  const { name, proc } = check;
+  if (!proc) {
+    checksFailed++;
+    console.log(`${name} could not start: ${"error" in check ? check.error : ""}`);
+    continue;
+  }
   const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
   if (code === 0) console.log(`${name}: clean`);
   else {
