@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pruneOldest, removeFile, writePrivateFile } from "../state/private-files.ts";
+import { digestFields } from "../core/digest.ts";
 
 export interface CacheKeyParts {
   target: string;
@@ -60,11 +61,7 @@ export function normaliseToolInput(input: Record<string, unknown>): string {
 }
 
 export function cacheKey(parts: CacheKeyParts): string {
-  const h = createHash("sha256");
-  for (const field of ["v2", parts.target, parts.repo, parts.cwd, parts.branch, parts.toolName, normaliseToolInput(parts.toolInput), parts.configHash]) {
-    h.update(String(field.length)).update(":").update(field).update("\n");
-  }
-  return h.digest("hex").slice(0, 32);
+  return digestFields(["v2", parts.target, parts.repo, parts.cwd, parts.branch, parts.toolName, normaliseToolInput(parts.toolInput), parts.configHash]);
 }
 
 export function hashConfig(value: unknown): string {

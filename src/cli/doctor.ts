@@ -25,12 +25,24 @@ interface Check {
 }
 
 
-function readJson(path: string): unknown {
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(text);
   } catch {
     return null;
   }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+function readJson(path: string): unknown {
+  return parseJson(readText(path));
 }
 
 function hookCommands(value: unknown): string[] {
@@ -51,8 +63,9 @@ async function codexChecks(home: string, env: Record<string, string | undefined>
   const codexHome = env.CODEX_HOME?.trim() || join(home, ".codex");
   const hooksJson = join(codexHome, "hooks.json");
   const configToml = join(codexHome, "config.toml");
-  const toml = existsSync(configToml) ? readFileSync(configToml, "utf8") : "";
-  const inJson = hookCommands(readJson(hooksJson)).filter((c) => /ccgate/.test(c));
+  const toml = readText(configToml);
+  const hooksText = readText(hooksJson);
+  const inJson = hookCommands(parseJson(hooksText)).filter((c) => /ccgate/.test(c));
   const inToml = /\[\[hooks\.PermissionRequest(\.hooks)?\]\][\s\S]*?command\s*=\s*"[^"]*ccgate/.test(toml);
   if (!inJson.length && !inToml) {
     out.push({ area: "codex", status: "info", message: `no ccgate PermissionRequest hook in ${hooksJson} or ${configToml} (only needed for Codex CLI; see docs/codex-cli.md)` });
@@ -63,7 +76,7 @@ async function codexChecks(home: string, env: Record<string, string | undefined>
   // Trust: compare what config.toml recorded with the hash codex computes for the hook as it is now.
   const recorded = recordedTrust(toml);
   const bin = inJson.length ? resolveCodexBinary(undefined, env) : null;
-  const current = bin?.ok ? await codexHookHashes(bin.path, readFileSync(hooksJson, "utf8"), env) : null;
+  const current = bin?.ok ? await codexHookHashes(bin.path, hooksText, env) : null;
   if (current) {
     for (const [suffix, hook] of current) {
       if (!suffix.startsWith(":permission_request:") || !/ccgate/.test(hook.command)) continue;

@@ -17,6 +17,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pruneOldest, writePrivateFile } from "../state/private-files.ts";
+import { digestFields } from "../core/digest.ts";
 
 const MAX_ENTRIES = 200;
 
@@ -44,14 +45,8 @@ export function fileStamp(path: string): string | null {
   }
 }
 
-function hash(parts: string[]): string {
-  const h = createHash("sha256");
-  for (const p of parts) h.update(`${p.length}:${p}\n`);
-  return h.digest("hex").slice(0, 32);
-}
-
 function envDigest(names: string[], env: Record<string, string | undefined>): string {
-  return hash(names.flatMap((n) => [n, env[n] === undefined ? "\u0000unset" : `=${env[n]}`]));
+  return digestFields(names.flatMap((n) => [n, env[n] === undefined ? "\u0000unset" : `=${env[n]}`]));
 }
 
 interface LayerEntry {
@@ -100,7 +95,7 @@ export class LayerCache {
   }
 
   private layerName(path: string, digest: string): string {
-    return `layer-${hash(["layer", this.buildId, path, digest])}.json`;
+    return `layer-${digestFields(["layer", this.buildId, path, digest])}.json`;
   }
 
   /** The validated value of `path` (whose content has `digest`) if it is still current. */
@@ -119,7 +114,7 @@ export class LayerCache {
   }
 
   private trackedName(root: string, file: string, indexStamp: string): string {
-    return `tracked-${hash(["tracked", this.buildId, root, file, indexStamp])}.json`;
+    return `tracked-${digestFields(["tracked", this.buildId, root, file, indexStamp])}.json`;
   }
 
   /** A cached answer to "is `file` untracked in `root`?", valid while the index is unchanged. */

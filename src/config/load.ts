@@ -1,12 +1,12 @@
 // Layered configuration: embedded defaults → global file → (linked worktree only) the main
 // worktree's local file → the repository's local file. Project-local files count only when git says
 // they are untracked, so a cloned repository can never push policy into a user's gate.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { BUILD_ID } from "../core/build-info.ts";
 import type { Target } from "../core/types.ts";
 import { type GitFacts, gitFacts } from "../context/git.ts";
-import { expandHome, homeDir, targetCacheDir, targetStateDir } from "../state/paths.ts";
+import { expandHome, homeDir, pathKind, targetCacheDir, targetStateDir } from "../state/paths.ts";
 import { embeddedDefaults } from "./defaults.ts";
 import { contentDigest, fileStamp, LayerCache } from "./layer-cache.ts";
 import type { Config, ConfigLayer, HardDenyRule } from "./schema.ts";
@@ -63,22 +63,6 @@ export function isUntracked(root: string, file: string, env: Record<string, stri
     return null;
   } catch {
     return null;
-  }
-}
-
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }
 
@@ -147,7 +131,7 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
   const untracked = (root: string, file: string, indexFile: string): boolean | null => {
     // A GIT_DIR or GIT_INDEX_FILE in the environment points git elsewhere: ask git every time.
     // A repository with nothing staged yet has no index file: that state is cacheable too.
-    const indexStamp = cache && !env.GIT_DIR && !env.GIT_INDEX_FILE ? (fileStamp(indexFile) ?? (isDir(dirname(indexFile)) ? "no-index" : null)) : null;
+    const indexStamp = cache && !env.GIT_DIR && !env.GIT_INDEX_FILE ? (fileStamp(indexFile) ?? (pathKind(dirname(indexFile)) === "dir" ? "no-index" : null)) : null;
     const known = cache && indexStamp ? cache.getUntracked(root, file, indexStamp) : undefined;
     if (known !== undefined) return known;
     const answer = isUntracked(root, file, env);
@@ -156,7 +140,7 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
   };
 
   const globalPath = spec.globalFile(home);
-  if (isFile(globalPath)) evaluate({ layer: "global", path: globalPath, project: false });
+  if (pathKind(globalPath) === "file") evaluate({ layer: "global", path: globalPath, project: false });
   else layers.push({ layer: "global", path: globalPath, status: "absent" });
 
   // disable_load_main_worktree_local_config counts only from the defaults and the global file.
@@ -168,7 +152,7 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
   if (root) projectCandidates.push({ layer: "local", path: spec.localFile(root), project: true });
 
   for (const c of projectCandidates) {
-    if (!isFile(c.path)) {
+    if (pathKind(c.path) !== "file") {
       layers.push({ layer: c.layer, path: c.path, status: "absent" });
       continue;
     }

@@ -4,8 +4,9 @@
 // to `git rev-parse` for layouts the reader does not know (GIT_DIR set, bare or unusual repos).
 // A linked worktree is recognised by its git dir differing from the common dir, compared as
 // absolute paths, so a subdirectory of the main checkout is never mistaken for a worktree.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import { pathKind } from "../state/paths.ts";
 
 export interface GitFacts {
   repoRoot: string;
@@ -26,20 +27,11 @@ function read(path: string): string | null {
   }
 }
 
-function kind(path: string): "dir" | "file" | null {
-  try {
-    const s = statSync(path);
-    return s.isDirectory() ? "dir" : s.isFile() ? "file" : null;
-  } catch {
-    return null;
-  }
-}
-
 function fromFiles(cwd: string): GitFacts | null {
   let dir = resolve(cwd);
   for (;;) {
     const dotgit = join(dir, ".git");
-    const k = kind(dotgit);
+    const k = pathKind(dotgit);
     if (k) {
       let gitDir = dotgit;
       if (k === "file") {
@@ -47,7 +39,7 @@ function fromFiles(cwd: string): GitFacts | null {
         if (!m) return null;
         gitDir = resolve(dir, m[1] as string);
       }
-      if (kind(join(gitDir, "HEAD")) !== "file") return null;
+      if (pathKind(join(gitDir, "HEAD")) !== "file") return null;
       const common = read(join(gitDir, "commondir"))?.trim();
       const gitCommonDir = common ? resolve(gitDir, common) : gitDir;
       const head = read(join(gitDir, "HEAD"))?.trim() ?? "";

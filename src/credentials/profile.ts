@@ -12,18 +12,18 @@
 // parallel hooks (a lock in our cache dir), and written back atomically as a 0600 file. Requests
 // then carry `Authorization: Bearer` and the OAuth beta header instead of x-api-key.
 // Credentials files that are symlinks or readable by group or others are refused, as the SDKs do.
-import { randomBytes } from "node:crypto";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { basename, dirname, isAbsolute, join } from "node:path";
 import { cacheDir as defaultCacheDir, expandHome, homeDir } from "../state/paths.ts";
+import { writeFileAtomic } from "../state/private-files.ts";
 import { fingerprint, KeyCache } from "./cache.ts";
+import { readKeyFile } from "./file.ts";
 import { ANTHROPIC_DEFAULT_BASE_URL, OAUTH_BETA } from "../providers/anthropic.ts";
 import type { ResolveOptions } from "./resolve.ts";
 import type { CredentialResult } from "./types.ts";
 
 const REFRESH_THRESHOLD_MS = 30_000;
 const REFRESH_TIMEOUT_MS = 15_000;
-const MAX_FILE = 64 * 1024;
 const NAME = /^[A-Za-z0-9_.-]+$/;
 
 type Env = Record<string, string | undefined>;
@@ -37,20 +37,10 @@ export function anthropicConfigDir(env: Env): string {
   return join(homeDir(env), ".config", "anthropic");
 }
 
+/** A small regular file's text (never blocks on a FIFO), or null. */
 function readSmall(path: string): string | null {
-  try {
-    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      if (!fstatSync(fd).isFile()) return null;
-      const buf = Buffer.alloc(MAX_FILE);
-      const n = readSync(fd, buf, 0, MAX_FILE, 0);
-      return buf.subarray(0, n).toString("utf8");
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return null;
-  }
+  const read = readKeyFile(path);
+  return read.ok ? read.text : null;
 }
 
 export function profileName(requested: string | undefined, dir: string, env: Env): string {
@@ -60,6 +50,7 @@ export function profileName(requested: string | undefined, dir: string, env: Env
 }
 
 interface ProfileConfig {
+  name: string;
   clientId: string;
   credentialsPath: string;
   baseUrl?: string;
@@ -68,7 +59,10 @@ interface ProfileConfig {
 
 type Loaded<T> = { ok: true; value: T } | { ok: false; result: CredentialResult };
 
-function loadProfileConfig(dir: string, name: string, env: Env): Loaded<ProfileConfig> {
+/** The profile `requested` (or the default one) and its config file. */
+function loadProfileConfig(requested: string | undefined, env: Env): Loaded<ProfileConfig> {
+  const dir = anthropicConfigDir(env);
+  const name = profileName(requested, dir, env);
   const fail = (detail: string): Loaded<ProfileConfig> => ({ ok: false, result: unavailable("profile_load", detail) });
   if (!NAME.test(name) || name === "." || name === "..") return fail(`invalid profile name ${JSON.stringify(name)} (letters, digits, '_', '.', '-')`);
   if (!dir) return fail("no Anthropic config directory (set ANTHROPIC_CONFIG_DIR)");
@@ -91,7 +85,7 @@ function loadProfileConfig(dir: string, name: string, env: Env): Loaded<ProfileC
   const credentialsPath = given ? (isAbsolute(expandHome(given, env)) ? expandHome(given, env) : join(dir, given)) : join(dir, "credentials", `${name}.json`);
   const baseUrl = str(cfg?.base_url) ?? str(env.ANTHROPIC_BASE_URL);
   const workspaceId = str(cfg?.workspace_id) ?? str(env.ANTHROPIC_WORKSPACE_ID);
-  return { ok: true, value: { clientId: str(auth.client_id) ?? "", credentialsPath, ...(baseUrl ? { baseUrl } : {}), ...(workspaceId ? { workspaceId } : {}) } };
+  return { ok: true, value: { name, clientId: str(auth.client_id) ?? "", credentialsPath, ...(baseUrl ? { baseUrl } : {}), ...(workspaceId ? { workspaceId } : {}) } };
 }
 
 interface Tokens {
@@ -129,6 +123,7 @@ function readTokens(path: string): Loaded<Tokens> {
 }
 
 const fresh = (t: Tokens, now: number) => t.expiresAt === null || t.expiresAt - now > REFRESH_THRESHOLD_MS;
+const canRefresh = (cfg: ProfileConfig, t: Tokens) => !!cfg.clientId && !!t.refreshToken;
 
 function isLoopback(host: string): boolean {
   return ["localhost", "127.0.0.1", "::1", "[::1]"].includes(host.toLowerCase());
@@ -165,15 +160,11 @@ async function refresh(cfg: ProfileConfig, tokens: Tokens, options: ResolveOptio
   const raw: Record<string, unknown> = { ...tokens.raw, access_token: body.access_token, refresh_token: refreshToken };
   if (expiresAt === null) delete raw.expires_at;
   else raw.expires_at = Math.floor(expiresAt / 1000);
-  // Rotated refresh tokens invalidate the old one: the new pair must reach the file.
-  const tmp = join(dirname(cfg.credentialsPath), `.${basename(cfg.credentialsPath)}.${randomBytes(6).toString("hex")}.tmp`);
+  // Rotated refresh tokens invalidate the old one: the new pair must reach the file. The user's
+  // credentials directory is theirs: written into, never re-permissioned.
   try {
-    writeFileSync(tmp, `${JSON.stringify(raw, null, 2)}\n`, { mode: 0o600 });
-    renameSync(tmp, cfg.credentialsPath);
+    writeFileAtomic(dirname(cfg.credentialsPath), basename(cfg.credentialsPath), `${JSON.stringify(raw, null, 2)}\n`);
   } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {}
     return fail("profile_load", `refreshed, but cannot write ${cfg.credentialsPath}: ${(e as Error).message}`);
   }
   return { ok: true, value: { raw, accessToken: body.access_token, refreshToken, expiresAt } };
@@ -181,24 +172,21 @@ async function refresh(cfg: ProfileConfig, tokens: Tokens, options: ResolveOptio
 
 /** Read-only check for `ccgate doctor`: the profile it would use and whether its token is usable. */
 export function describeProfile(requested: string | undefined, env: Env, now = Date.now()): { ok: boolean; message: string } {
-  const dir = anthropicConfigDir(env);
-  const name = profileName(requested, dir, env);
-  const loaded = loadProfileConfig(dir, name, env);
+  const loaded = loadProfileConfig(requested, env);
   const detail = (r: CredentialResult) => (!r.ok && "detail" in r ? r.detail : "unusable");
   if (!loaded.ok) return { ok: false, message: detail(loaded.result) };
   const tokens = readTokens(loaded.value.credentialsPath);
   if (!tokens.ok) return { ok: false, message: detail(tokens.result) };
-  const canRefresh = !!loaded.value.clientId && !!tokens.value.refreshToken;
+  const { name, credentialsPath } = loaded.value;
+  const refreshable = canRefresh(loaded.value, tokens.value);
   const expiry = tokens.value.expiresAt === null ? "does not expire" : `expires ${new Date(tokens.value.expiresAt).toISOString()}`;
-  if (!fresh(tokens.value, now) && !canRefresh) return { ok: false, message: `profile "${name}": the token has expired and cannot be refreshed; run \`ant auth login\`` };
-  return { ok: true, message: `profile "${name}" (${loaded.value.credentialsPath}): token ${expiry}${canRefresh ? ", refreshable" : ""}` };
+  if (!fresh(tokens.value, now) && !refreshable) return { ok: false, message: `profile "${name}": the token has expired and cannot be refreshed; run \`ant auth login\`` };
+  return { ok: true, message: `profile "${name}" (${credentialsPath}): token ${expiry}${refreshable ? ", refreshable" : ""}` };
 }
 
 export async function resolveProfileCredential(requested: string | undefined, options: ResolveOptions): Promise<CredentialResult> {
   const now = options.now ?? Date.now;
-  const dir = anthropicConfigDir(options.env);
-  const name = profileName(requested, dir, options.env);
-  const loaded = loadProfileConfig(dir, name, options.env);
+  const loaded = loadProfileConfig(requested, options.env);
   if (!loaded.ok) return loaded.result;
   const cfg = loaded.value;
   const ok = (t: Tokens): CredentialResult => ({
@@ -215,7 +203,7 @@ export async function resolveProfileCredential(requested: string | undefined, op
   const first = readTokens(cfg.credentialsPath);
   if (!first.ok) return first.result;
   if (fresh(first.value, now())) return ok(first.value);
-  if (!cfg.clientId || !first.value.refreshToken) return unavailable("expired", `the access token of profile "${name}" has expired and the profile cannot refresh it (no client_id or refresh_token); run \`ant auth login\``);
+  if (!canRefresh(cfg, first.value)) return unavailable("expired", `the access token of profile "${cfg.name}" has expired and the profile cannot refresh it (no client_id or refresh_token); run \`ant auth login\``);
   // One refresh for all parallel hooks: the lock lives in our cache dir, never beside the user's file.
   const lockHolder = new KeyCache(join(options.cacheDir ?? defaultCacheDir(options.env), options.target), `profile.${fingerprint([cfg.credentialsPath])}`);
   const dirProblem = lockHolder.ensureDir();

@@ -1,10 +1,21 @@
 // XDG locations. XDG variables are honoured only when absolute (a relative value would make the
 // state follow whatever directory the agent happens to run in).
+import { statSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import type { Target } from "../core/types.ts";
 
 type Env = Record<string, string | undefined>;
+
+/** What is at `path`: a regular file, a directory, or (anything else, or nothing) null. */
+export function pathKind(path: string): "dir" | "file" | null {
+  try {
+    const s = statSync(path);
+    return s.isDirectory() ? "dir" : s.isFile() ? "file" : null;
+  } catch {
+    return null;
+  }
+}
 
 export function homeDir(env: Env = process.env): string {
   const home = env.HOME?.trim();

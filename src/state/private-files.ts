@@ -10,9 +10,17 @@ export function ensurePrivateDir(dir: string): void {
   chmodSync(dir, 0o700);
 }
 
-/** Atomically replace `dir/name` with `content` as a 0600 file. Throws on failure (nothing left behind). */
+/** Atomically replace `dir/name` with `content` as a 0600 file, in a 0700 `dir`. Throws on failure. */
 export function writePrivateFile(dir: string, name: string, content: string): void {
   ensurePrivateDir(dir);
+  writeFileAtomic(dir, name, content);
+}
+
+/**
+ * Atomically replace `dir/name` (an existing directory, left as it is) with `content` as a 0600
+ * file: written beside it, then renamed. Throws on failure, leaving nothing behind.
+ */
+export function writeFileAtomic(dir: string, name: string, content: string): void {
   const tmp = join(dir, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     writeFileSync(tmp, content, { mode: 0o600 });
