@@ -3,7 +3,6 @@
 import { redact, truncate } from "../core/redact.ts";
 import type { DecisionRequest, Verdict } from "../core/types.ts";
 import { type AppendResult, appendLine } from "./atomic-append.ts";
-import { localTimestamp } from "./local-time.ts";
 
 export interface MetricsToolInput {
   command?: string;
@@ -58,7 +57,7 @@ const text = (v: string | undefined) => (v ? truncate(redact(v), TEXT_CAP) : und
 
 export function metricsEntry(request: Pick<DecisionRequest, "target" | "sessionId" | "toolName" | "permissionMode" | "toolInput"> & { cwd?: string }, verdict: Verdict, startedAt: Date, elapsedMs: number): MetricsEntry {
   const entry: MetricsEntry = {
-    ts: localTimestamp(startedAt),
+    ts: startedAt.toISOString(),
     ...(request.sessionId ? { sid: request.sessionId } : {}),
     target: request.target,
     ...(request.cwd ? { cwd: request.cwd } : {}),

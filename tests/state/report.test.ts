@@ -93,3 +93,30 @@ describe("metrics report", () => {
     expect(json.tools.map((t: { tool: string }) => t.tool).sort()).toEqual(["Bash", "Read"]);
   });
 });
+
+describe("timestamps: written in UTC, grouped by local day when read", () => {
+  test("the metrics line's ts is UTC with milliseconds", async () => {
+    const { metricsEntry } = await import("../../src/state/metrics.ts");
+    const started = new Date(Date.UTC(2026, 11, 2, 3, 4, 5, 678));
+    const line = metricsEntry({ target: "claude", sessionId: "s", toolName: "Bash", permissionMode: "default", toolInput: {} }, { decision: "allow", source: "fast_path", timings: {} } as never, started, 1);
+    expect(line.ts).toBe("2026-12-02T03:04:05.678Z");
+  });
+
+  test("the binary's report puts UTC and upstream local-offset lines on the reader's local day", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccgate-tz-"));
+    const file = join(dir, "metrics.jsonl");
+    const line = (ts: string) => JSON.stringify({ ts, target: "claude", tool: "Bash", perm_mode: "default", decision: "allow", source: "llm", elapsed_ms: 5 });
+    // 2026-11-24T23:30Z is already 25 November in Tokyo (+09:00); the Go version wrote offsets like the second line.
+    writeFileSync(file, `${[line("2026-11-24T23:30:00.000Z"), line("2026-11-25T08:45:00.000+09:00"), line("2026-11-24T12:00:00.000Z")].join("\n")}\n`);
+    const run = (tz: string) => {
+      const r = Bun.spawnSync([join(import.meta.dir, "../../dist/ccgate"), "claude", "metrics", "--json", "--days", "36500", "--path", file], { env: { PATH: process.env.PATH ?? "", HOME: dir, TZ: tz }, stdout: "pipe", stderr: "pipe" });
+      expect(r.exitCode).toBe(0);
+      return (JSON.parse(r.stdout.toString()) as { daily: Array<{ date: string; total: number }> }).daily.map((d) => [d.date, d.total]);
+    };
+    expect(run("Asia/Tokyo")).toEqual([
+      ["2026-11-25", 2],
+      ["2026-11-24", 1],
+    ]);
+    expect(run("UTC")).toEqual([["2026-11-24", 3]]);
+  });
+});
