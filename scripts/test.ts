@@ -1,5 +1,5 @@
 // The README's test command (`npm test`). Builds the binary the end-to-end suites drive, runs
-// `bun test` alongside the type checker and the linter (each counts as one failure when unhappy),
+// `bun test` alongside the type checker and biome (format + lint) (each counts as one failure when unhappy),
 // and closes with one plain line `N passed, N failed` that CI reads.
 // Extra arguments go to `bun test` (e.g. `npm test -- tests/jsonnet`).
 const args = process.argv.slice(2);
@@ -31,8 +31,11 @@ const tool = (path: string) => new URL(`../node_modules/${path}`, import.meta.ur
 const checks =
   args.length === 0
     ? [
-        { name: "typecheck (tsc --noEmit)", cmd: [process.execPath, tool("typescript/bin/tsc"), "--noEmit", "-p", "."] },
-        { name: "lint (biome lint)", cmd: [tool(".bin/biome"), "lint"] },
+        {
+          name: "typecheck (tsc --noEmit)",
+          cmd: [process.execPath, tool("typescript/bin/tsc"), "--noEmit", "-p", "."],
+        },
+        { name: "format and lint (biome ci)", cmd: [tool(".bin/biome"), "ci", "--colors=off"] },
       ].map(({ name, cmd }) => {
         // A tool that cannot even start is a failed check, never a crash before the summary line.
         try {
@@ -58,7 +61,11 @@ for (const check of checks) {
     console.log(`${name} could not start: ${"error" in check ? check.error : ""}`);
     continue;
   }
-  const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  const [out, err, code] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ]);
   if (code === 0) console.log(`${name}: clean`);
   else {
     checksFailed++;

@@ -17,7 +17,10 @@ async function hook(target: "claude" | "codex"): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   const first = argv[0];
-  const isHookCall = argv.length === 0 || (argv.length === 1 && TARGETS.has(first as string)) || (argv.length === 2 && TARGETS.has(first as string) && argv[1] === "hook");
+  const isHookCall =
+    argv.length === 0 ||
+    (argv.length === 1 && TARGETS.has(first as string)) ||
+    (argv.length === 2 && TARGETS.has(first as string) && argv[1] === "hook");
   if (isHookCall && !process.stdin.isTTY) return hook((first as "claude" | "codex" | undefined) ?? "claude");
   // Help and errors are plain text when piped (the command framework colours them otherwise).
   if (!process.stdout.isTTY && process.env.NO_COLOR === undefined) process.env.NO_COLOR = "1";

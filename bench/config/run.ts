@@ -15,7 +15,12 @@ import { CCGATE, interleave, ratioLine } from "../support/process-timing.ts";
 
 const N = Number(process.env.N ?? 30);
 const work = mkdtempSync(join(tmpdir(), "ccgate-bench-config-"));
-const homes = { none: join(work, "h0"), global: join(work, "h1"), "global+local": join(work, "h2"), "global, cold": join(work, "h3") } as const;
+const homes = {
+  none: join(work, "h0"),
+  global: join(work, "h1"),
+  "global+local": join(work, "h2"),
+  "global, cold": join(work, "h3"),
+} as const;
 const global = `local env = std.native('env');
 {
   provider: { name: 'anthropic', model: 'claude-haiku-4-5', timeout_ms: 15 * 1000 },
@@ -29,12 +34,20 @@ for (const [name, home] of Object.entries(homes)) {
   mkdirSync(join(home, ".claude"), { recursive: true });
   if (name !== "none") writeFileSync(join(home, ".claude", "ccgate.jsonnet"), global);
 }
-const repos = { none: join(work, "r0"), global: join(work, "r1"), "global+local": join(work, "r2"), "global, cold": join(work, "r3") } as const;
+const repos = {
+  none: join(work, "r0"),
+  global: join(work, "r1"),
+  "global+local": join(work, "r2"),
+  "global, cold": join(work, "r3"),
+} as const;
 for (const [name, repo] of Object.entries(repos)) {
   Bun.spawnSync(["git", "init", "-q", "-b", "feature/b", repo]);
   if (name === "global+local") {
     mkdirSync(join(repo, ".claude"));
-    writeFileSync(join(repo, ".claude", "ccgate.local.jsonnet"), "{ append_allow: ['Running the e2e suite with make e2e.'] }");
+    writeFileSync(
+      join(repo, ".claude", "ccgate.local.jsonnet"),
+      "{ append_allow: ['Running the e2e suite with make e2e.'] }",
+    );
   }
 }
 const specs = Object.fromEntries(

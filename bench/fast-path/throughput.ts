@@ -17,9 +17,19 @@ if (!dir) {
   process.exit(1);
 }
 const commands = ["dippy-commands.jsonl", "safety-net-commands.jsonl"].flatMap((f) =>
-  readFileSync(join(dir, f), "utf8").trim().split("\n").map((l) => (JSON.parse(l) as { command: string }).command),
+  readFileSync(join(dir, f), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => (JSON.parse(l) as { command: string }).command),
 );
-const facts = { cwd: "/work/repo", boundary: "/work/repo", home: "/home/dev", branch: "feature/x", protectedBranches: DEFAULT_PROTECTED_BRANCHES, tempDirs: ["/tmp"] };
+const facts = {
+  cwd: "/work/repo",
+  boundary: "/work/repo",
+  home: "/home/dev",
+  branch: "feature/x",
+  protectedBranches: DEFAULT_PROTECTED_BRANCHES,
+  tempDirs: ["/tmp"],
+};
 const rounds = Number(process.env.ROUNDS ?? 5);
 
 function time(fn: (c: string) => unknown): number {
@@ -42,6 +52,12 @@ const analyze = time((c) => analyzeCommand(c, facts).verdict);
 const rate = (ms: number) => Math.round(commands.length / (ms / 1000)).toLocaleString("en-US");
 console.log(`fast-path throughput over ${commands.length} eval-seed commands (median of ${rounds} rounds)`);
 console.log(`  baseline whitespace split : ${base.toFixed(1)} ms  ${rate(base)} cmd/s`);
-console.log(`  parseShell                : ${parse.toFixed(1)} ms  ${rate(parse)} cmd/s  (${(parse / base).toFixed(1)}x baseline)`);
-console.log(`  analyzeCommand            : ${analyze.toFixed(1)} ms  ${rate(analyze)} cmd/s  (${(analyze / base).toFixed(1)}x baseline)`);
-console.log(`  per command: parse ${((parse / commands.length) * 1000).toFixed(1)} µs, full analysis ${((analyze / commands.length) * 1000).toFixed(1)} µs`);
+console.log(
+  `  parseShell                : ${parse.toFixed(1)} ms  ${rate(parse)} cmd/s  (${(parse / base).toFixed(1)}x baseline)`,
+);
+console.log(
+  `  analyzeCommand            : ${analyze.toFixed(1)} ms  ${rate(analyze)} cmd/s  (${(analyze / base).toFixed(1)}x baseline)`,
+);
+console.log(
+  `  per command: parse ${((parse / commands.length) * 1000).toFixed(1)} µs, full analysis ${((analyze / commands.length) * 1000).toFixed(1)} µs`,
+);

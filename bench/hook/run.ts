@@ -21,8 +21,25 @@ const home = join(work, "home");
 mkdirSync(home, { recursive: true });
 const repo = join(work, "repo");
 Bun.spawnSync(["git", "init", "-q", "-b", "feature/bench", repo]);
-const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, XDG_STATE_HOME: join(work, "state"), XDG_CACHE_HOME: join(work, "cache"), ANTHROPIC_BASE_URL: mock.url, CCGATE_ANTHROPIC_API_KEY: "sk-ant-bench" };
-const payload = (command: string) => Buffer.from(JSON.stringify({ session_id: "b", cwd: repo, hook_event_name: "PermissionRequest", permission_mode: "default", tool_name: "Bash", tool_input: { command } }));
+const env = {
+  PATH: process.env.PATH ?? "/usr/bin:/bin",
+  HOME: home,
+  XDG_STATE_HOME: join(work, "state"),
+  XDG_CACHE_HOME: join(work, "cache"),
+  ANTHROPIC_BASE_URL: mock.url,
+  CCGATE_ANTHROPIC_API_KEY: "sk-ant-bench",
+};
+const payload = (command: string) =>
+  Buffer.from(
+    JSON.stringify({
+      session_id: "b",
+      cwd: repo,
+      hook_event_name: "PermissionRequest",
+      permission_mode: "default",
+      tool_name: "Bash",
+      tool_input: { command },
+    }),
+  );
 const allow = '"behavior":"allow"';
 
 const series = await interleave(
@@ -35,7 +52,9 @@ const series = await interleave(
 );
 mock.stop();
 const base = series.floor as number[];
-console.log(`bench/hook: whole-process wall time of one hook call, ${N} interleaved runs each (${mock.requests.length} classifier calls served)`);
+console.log(
+  `bench/hook: whole-process wall time of one hook call, ${N} interleaved runs each (${mock.requests.length} classifier calls served)`,
+);
 console.log(ratioLine("floor (compiled stdin→constant)", base, base));
 console.log(ratioLine("ccgate, LLM path (instant provider)", series.llm as number[], base));
 console.log(ratioLine("ccgate, fast path (git status)", series.fast as number[], base));

@@ -18,8 +18,21 @@ const addon = join(modPath, "build", "Release", "node-jsonnet.node");
 const run = (cmd: string[]) => Bun.spawnSync(cmd, { cwd: prefix, stdout: "inherit", stderr: "inherit" }).exitCode;
 if (!existsSync(addon)) {
   mkdirSync(prefix, { recursive: true });
-  console.log("installing @hanazuki/node-jsonnet@2.1.0 for this benchmark only (outside the project's dependencies)...");
-  if (!existsSync(modPath)) run(["npm", "install", "--prefix", prefix, "--no-save", "--no-audit", "--no-fund", "--ignore-scripts", "@hanazuki/node-jsonnet@2.1.0"]);
+  console.log(
+    "installing @hanazuki/node-jsonnet@2.1.0 for this benchmark only (outside the project's dependencies)...",
+  );
+  if (!existsSync(modPath))
+    run([
+      "npm",
+      "install",
+      "--prefix",
+      prefix,
+      "--no-save",
+      "--no-audit",
+      "--no-fund",
+      "--ignore-scripts",
+      "@hanazuki/node-jsonnet@2.1.0",
+    ]);
   run(["npm", "rebuild", "--prefix", prefix, "@hanazuki/node-jsonnet", "--foreground-scripts"]);
 }
 if (!existsSync(addon)) {
@@ -36,13 +49,20 @@ const { Jsonnet } = require(modPath) as { Jsonnet: new () => LibJsonnet };
 const defaults = readFileSync(join(import.meta.dir, "..", "..", "src", "hosts", "claude", "defaults.jsonnet"), "utf8");
 const userGlobal = `local base = ${defaults};\nbase + { append_allow: ['Rule %d: reading docs under build/%d.' % [i, i] for i in std.range(1, 20)], fallthrough_strategy: 'ask', provider+: { timeout_ms: 15 * 1000 } }`;
 const manyRules = `{ provider: { name: 'anthropic', model: 'm' }, append_deny: ['Rule %d: never touch /srv/app-%d or its %s data. deny_message: use app-%d-staging.' % [i, i, std.asciiUpper('prod'), i] for i in std.range(1, 2000)] }`;
-const cases: Array<[string, string]> = [["ccgate config (defaults + global)", userGlobal], ["2,000-rule config", manyRules]];
+const cases: Array<[string, string]> = [
+  ["ccgate config (defaults + global)", userGlobal],
+  ["2,000-rule config", manyRules],
+];
 if (benchDir && existsSync(benchDir)) {
-  for (const f of readdirSync(benchDir).filter((x) => x.endsWith(".jsonnet")).sort()) cases.push([`benchmarks/${f}`, readFileSync(join(benchDir, f), "utf8")]);
+  for (const f of readdirSync(benchDir)
+    .filter((x) => x.endsWith(".jsonnet"))
+    .sort())
+    cases.push([`benchmarks/${f}`, readFileSync(join(benchDir, f), "utf8")]);
   // bench.05 is generated (regen_benchmarks.sh: `jsonnet -S gen_big_object.jsonnet`); generate it here.
   const gen = cases.find(([n]) => n.endsWith("gen_big_object.jsonnet"));
   const generated = gen ? evaluateSnippet("gen_big_object.jsonnet", gen[1]) : null;
-  if (generated?.ok && typeof generated.value === "string") cases.push(["benchmarks/bench.05.gen.jsonnet (generated)", generated.value]);
+  if (generated?.ok && typeof generated.value === "string")
+    cases.push(["benchmarks/bench.05.gen.jsonnet (generated)", generated.value]);
 }
 
 async function median(fn: () => unknown | Promise<unknown>): Promise<number> {
@@ -57,8 +77,12 @@ async function median(fn: () => unknown | Promise<unknown>): Promise<number> {
 }
 
 const OPTIONS = { nativeFunctions: { env: () => "" }, limits: { maxStack: 100_000 } };
-console.log(`bench/jsonnet: wall time of one evaluation to JSON text (median of ${ROUNDS} after a warm-up), in this process:`);
-console.log("  ours (src/jsonnet) vs libjsonnet 0.20 (C++, @hanazuki/node-jsonnet), both with a 100,000-frame stack limit");
+console.log(
+  `bench/jsonnet: wall time of one evaluation to JSON text (median of ${ROUNDS} after a warm-up), in this process:`,
+);
+console.log(
+  "  ours (src/jsonnet) vs libjsonnet 0.20 (C++, @hanazuki/node-jsonnet), both with a 100,000-frame stack limit",
+);
 console.log("  ratio = ours / libjsonnet (below 1: we are faster). Goal: ratio ≤ 1 on the two config-sized inputs.\n");
 const configRatios: number[] = [];
 for (const [name, src] of cases) {
@@ -80,7 +104,11 @@ for (const [name, src] of cases) {
   const libText = libError ? `failed (${libError.slice(0, 60)})` : `${tLib.toFixed(2).padStart(9)} ms`;
   const ratio = ours.ok && !libError ? tOurs / tLib : NaN;
   if (!name.startsWith("benchmarks/")) configRatios.push(ratio);
-  console.log(`  ${name.padEnd(46)} ours ${oursText}   libjsonnet ${libText}${Number.isNaN(ratio) ? "" : `   ratio ${ratio.toPrecision(2)}×`}`);
+  console.log(
+    `  ${name.padEnd(46)} ours ${oursText}   libjsonnet ${libText}${Number.isNaN(ratio) ? "" : `   ratio ${ratio.toPrecision(2)}×`}`,
+  );
 }
 const met = configRatios.every((r) => r <= 1);
-console.log(`\nconfig-sized inputs: ${met ? "goal met" : "GOAL MISSED"} (ratios ${configRatios.map((r) => `${r.toPrecision(2)}×`).join(", ")})`);
+console.log(
+  `\nconfig-sized inputs: ${met ? "goal met" : "GOAL MISSED"} (ratios ${configRatios.map((r) => `${r.toPrecision(2)}×`).join(", ")})`,
+);

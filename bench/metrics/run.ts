@@ -55,6 +55,10 @@ const report = time(() => {
   const options = { days: 7, details: 10, now };
   return renderReport(buildReport(entries, skipped, options), options);
 });
-console.log(`bench/metrics: the report over ${LINES.toLocaleString("en-US")} metrics lines (${(Buffer.byteLength(lines.join("\n")) / 1e6).toFixed(1)} MB), median of 5`);
+console.log(
+  `bench/metrics: the report over ${LINES.toLocaleString("en-US")} metrics lines (${(Buffer.byteLength(lines.join("\n")) / 1e6).toFixed(1)} MB), median of 5`,
+);
 console.log(`  baseline (read + JSON.parse every line)  ${baseline.toFixed(0)} ms`);
-console.log(`  full report (parse, aggregate, render)   ${report.toFixed(0)} ms   ratio ${(report / baseline).toFixed(2)}×`);
+console.log(
+  `  full report (parse, aggregate, render)   ${report.toFixed(0)} ms   ratio ${(report / baseline).toFixed(2)}×`,
+);

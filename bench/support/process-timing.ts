@@ -9,7 +9,12 @@ export const CCGATE = join(ROOT, "dist", "ccgate");
 /** Compile the floor: a Bun binary with ccgate's compile options that reads stdin and prints an allow. */
 export async function compileFloor(dir: string): Promise<string> {
   const outfile = join(dir, "floor");
-  const built = await compileBinary({ outfile, version: "bench", root: ROOT, entry: join(ROOT, "bench", "hook", "floor.ts") });
+  const built = await compileBinary({
+    outfile,
+    version: "bench",
+    root: ROOT,
+    entry: join(ROOT, "bench", "hook", "floor.ts"),
+  });
   if (!built.ok) throw new Error(built.errors.join("\n"));
   return outfile;
 }
@@ -36,7 +41,11 @@ export async function timeRun(spec: RunSpec, run = 0): Promise<number> {
 }
 
 /** Run every spec `n` times, interleaved (after `warmup` untimed rounds), and return the samples. */
-export async function interleave(specs: Record<string, RunSpec>, n: number, warmup = 3): Promise<Record<string, number[]>> {
+export async function interleave(
+  specs: Record<string, RunSpec>,
+  n: number,
+  warmup = 3,
+): Promise<Record<string, number[]>> {
   const series: Record<string, number[]> = Object.fromEntries(Object.keys(specs).map((k) => [k, []]));
   for (let i = 0; i < warmup + n; i++) {
     for (const [name, spec] of Object.entries(specs)) {
@@ -47,7 +56,8 @@ export async function interleave(specs: Record<string, RunSpec>, n: number, warm
   return series;
 }
 
-export const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] as number;
+export const quantile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] as number;
 
 /** "  name   median X ms   p90 Y ms   ratio to <base> Z×" */
 export function ratioLine(name: string, xs: number[], base: number[], baseName = "floor", width = 38): string {

@@ -36,10 +36,20 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
   const targets = RELEASE_TARGETS.filter((t) => !options.only || options.only.includes(t.asset));
   const assets: ReleaseResult["assets"] = [];
   const formulaAssets: FormulaAsset[] = [];
-  const extras: ArchiveEntry[] = ["README.md", "LICENSE"].map((name) => ({ name, data: readFileSync(join(root, name)), mode: 0o644 }));
+  const extras: ArchiveEntry[] = ["README.md", "LICENSE"].map((name) => ({
+    name,
+    data: readFileSync(join(root, name)),
+    mode: 0o644,
+  }));
   for (const t of targets) {
     const binary = join(options.out, "bin", t.asset, t.binary);
-    const built = await compileBinary({ target: t.bun, outfile: binary, version: stamp, bytecode: options.bytecode, root });
+    const built = await compileBinary({
+      target: t.bun,
+      outfile: binary,
+      version: stamp,
+      bytecode: options.bytecode,
+      root,
+    });
     if (!built.ok) throw new Error(`compile ${t.asset} failed:\n${built.errors.join("\n")}`);
     const entries = [{ name: t.binary, data: readFileSync(binary), mode: 0o755 }, ...extras];
     const archive = t.archive === "zip" ? zip(entries) : tarGz(entries);
@@ -64,7 +74,12 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   const { values } = parseArgs({
     args: argv.filter((a) => a !== "--release"),
-    options: { out: { type: "string" }, repo: { type: "string" }, only: { type: "string" }, "no-bytecode": { type: "boolean" } },
+    options: {
+      out: { type: "string" },
+      repo: { type: "string" },
+      only: { type: "string" },
+      "no-bytecode": { type: "boolean" },
+    },
   });
   const result = await buildRelease({
     out: values.out ?? "dist/release",
@@ -72,7 +87,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     only: values.only?.split(","),
     bytecode: !values["no-bytecode"],
   });
-  console.error(`release ${result.version}: ${result.assets.length} assets, checksums.txt${result.formula ? ", ccgate.rb" : ""}`);
+  console.error(
+    `release ${result.version}: ${result.assets.length} assets, checksums.txt${result.formula ? ", ccgate.rb" : ""}`,
+  );
 }
 
 if (import.meta.main) await main();

@@ -19,7 +19,9 @@ export interface CompileOptions {
 
 export function projectVersion(root = process.cwd()): { version: string; commit: string; stamp: string } {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
-  const git = existsSync(join(root, ".git")) ? Bun.spawnSync(["git", "rev-parse", "--short", "HEAD"], { cwd: root, stderr: "ignore" }) : null;
+  const git = existsSync(join(root, ".git"))
+    ? Bun.spawnSync(["git", "rev-parse", "--short", "HEAD"], { cwd: root, stderr: "ignore" })
+    : null;
   const commit = git?.success ? git.stdout.toString().trim() : "";
   return { version: pkg.version, commit, stamp: pkg.version + (commit ? ` (${commit})` : "") };
 }
@@ -45,7 +47,10 @@ export async function compileBinary(options: CompileOptions): Promise<{ ok: true
     entrypoints: [options.entry ?? join(root, "src/main.ts")],
     minify: true,
     bytecode: options.bytecode ?? true,
-    define: { CCGATE_VERSION: JSON.stringify(options.version), CCGATE_BUILD_ID: JSON.stringify(sourceHash(root, options.version)) },
+    define: {
+      CCGATE_VERSION: JSON.stringify(options.version),
+      CCGATE_BUILD_ID: JSON.stringify(sourceHash(root, options.version)),
+    },
     compile: {
       ...(options.target ? { target: options.target as Bun.Build.CompileTarget } : {}),
       outfile: options.outfile,

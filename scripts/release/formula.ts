@@ -21,7 +21,8 @@ function pick(assets: FormulaAsset[], os: string, arch: string): FormulaAsset {
 
 export function renderFormula(options: FormulaOptions): string {
   const { version, repo, assets } = options;
-  const url = (a: FormulaAsset) => `https://github.com/${repo}/releases/download/v${version}/${assetFileName(a.target)}`;
+  const url = (a: FormulaAsset) =>
+    `https://github.com/${repo}/releases/download/v${version}/${assetFileName(a.target)}`;
   const block = (a: FormulaAsset, indent: string) => `${indent}url "${url(a)}"\n${indent}sha256 "${a.sha256}"`;
   return `# typed: false
 # frozen_string_literal: true

@@ -17,7 +17,15 @@ export interface ReleaseTarget {
 
 function target(bun: string, os: ReleaseTarget["os"], arch: ReleaseTarget["arch"], libc?: "musl"): ReleaseTarget {
   const asset = `ccgate-${os}-${arch}${libc ? `-${libc}` : ""}`;
-  return { bun, os, arch, ...(libc ? { libc } : {}), asset, archive: os === "windows" ? "zip" : "tar.gz", binary: os === "windows" ? "ccgate.exe" : "ccgate" };
+  return {
+    bun,
+    os,
+    arch,
+    ...(libc ? { libc } : {}),
+    asset,
+    archive: os === "windows" ? "zip" : "tar.gz",
+    binary: os === "windows" ? "ccgate.exe" : "ccgate",
+  };
 }
 
 export const RELEASE_TARGETS: ReleaseTarget[] = [

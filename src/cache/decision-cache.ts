@@ -6,8 +6,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pruneOldest, removeFile, writePrivateFile } from "../state/private-files.ts";
 import { digestFields } from "../core/digest.ts";
+import { pruneOldest, removeFile, writePrivateFile } from "../state/private-files.ts";
 
 export interface CacheKeyParts {
   target: string;
@@ -38,7 +38,14 @@ function validEntry(v: unknown): v is CachedVerdict {
   if (!v || typeof v !== "object") return false;
   const e = v as Record<string, unknown>;
   const optStr = (k: string) => e[k] === undefined || typeof e[k] === "string";
-  return (e.decision === "allow" || e.decision === "deny") && typeof e.expiresAt === "number" && optStr("message") && optStr("reason") && optStr("provider") && optStr("model");
+  return (
+    (e.decision === "allow" || e.decision === "deny") &&
+    typeof e.expiresAt === "number" &&
+    optStr("message") &&
+    optStr("reason") &&
+    optStr("provider") &&
+    optStr("model")
+  );
 }
 
 /** Input fields that describe the agent's intent rather than the action; they do not change a verdict. */
@@ -56,16 +63,29 @@ function canonical(value: unknown): unknown {
 
 export function normaliseToolInput(input: Record<string, unknown>): string {
   const kept: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(input)) if (!IGNORED_INPUT_KEYS.has(k)) kept[k] = typeof v === "string" ? v.trim() : v;
+  for (const [k, v] of Object.entries(input))
+    if (!IGNORED_INPUT_KEYS.has(k)) kept[k] = typeof v === "string" ? v.trim() : v;
   return JSON.stringify(canonical(kept));
 }
 
 export function cacheKey(parts: CacheKeyParts): string {
-  return digestFields(["v2", parts.target, parts.repo, parts.cwd, parts.branch, parts.toolName, normaliseToolInput(parts.toolInput), parts.configHash]);
+  return digestFields([
+    "v2",
+    parts.target,
+    parts.repo,
+    parts.cwd,
+    parts.branch,
+    parts.toolName,
+    normaliseToolInput(parts.toolInput),
+    parts.configHash,
+  ]);
 }
 
 export function hashConfig(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(canonical(value))).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(value)))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 const MAX_ENTRIES = 2000;

@@ -20,7 +20,12 @@ interface ListedHook {
  * Current hashes of the hooks in `hooksJsonText`, by key suffix (e.g. ":permission_request:0:0",
  * the part after the file path), as `codex` at `bin` computes them; null when codex cannot say.
  */
-export async function codexHookHashes(bin: string, hooksJsonText: string, env: Record<string, string | undefined>, timeoutMs = 15_000): Promise<Map<string, { hash: string; command: string }> | null> {
+export async function codexHookHashes(
+  bin: string,
+  hooksJsonText: string,
+  env: Record<string, string | undefined>,
+  timeoutMs = 15_000,
+): Promise<Map<string, { hash: string; command: string }> | null> {
   const home = mkdtempSync(join(tmpdir(), "ccgate-doctor-codex-"));
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -29,14 +34,21 @@ export async function codexHookHashes(bin: string, hooksJsonText: string, env: R
     const file = join(home, "hooks.json");
     writeFileSync(file, hooksJsonText, { mode: 0o600 });
     writeFileSync(join(home, "config.toml"), "", { mode: 0o600 });
-    const child = Bun.spawn([bin, "app-server"], { env: { PATH: env.PATH ?? "", HOME: home, CODEX_HOME: home }, cwd: home, stdin: "pipe", stdout: "pipe", stderr: "pipe" });
+    const child = Bun.spawn([bin, "app-server"], {
+      env: { PATH: env.PATH ?? "", HOME: home, CODEX_HOME: home },
+      cwd: home,
+      stdin: "pipe",
+      stdout: "pipe",
+      stderr: "pipe",
+    });
     session = new AppServerSession(child, controller.signal);
     await session.call("initialize", { clientInfo: { name: "ccgate", title: "ccgate doctor", version: VERSION } });
     session.notify("initialized", {});
     const listed = (await session.call("hooks/list", { cwds: [home] })) as { data?: Array<{ hooks?: ListedHook[] }> };
     const out = new Map<string, { hash: string; command: string }>();
     for (const hook of listed.data?.flatMap((d) => d.hooks ?? []) ?? []) {
-      if (typeof hook.key === "string" && hook.key.startsWith(file) && typeof hook.currentHash === "string") out.set(hook.key.slice(file.length), { hash: hook.currentHash, command: hook.command ?? "" });
+      if (typeof hook.key === "string" && hook.key.startsWith(file) && typeof hook.currentHash === "string")
+        out.set(hook.key.slice(file.length), { hash: hook.currentHash, command: hook.command ?? "" });
     }
     return out;
   } catch {
@@ -51,6 +63,7 @@ export async function codexHookHashes(bin: string, hooksJsonText: string, env: R
 /** `trusted_hash` values recorded in config.toml, by hook key. */
 export function recordedTrust(toml: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of toml.matchAll(/\[hooks\.state\."([^"]+)"\]\s*\n(?:[^[]*?\n)?\s*trusted_hash\s*=\s*"([^"]*)"/g)) out.set(m[1] as string, m[2] as string);
+  for (const m of toml.matchAll(/\[hooks\.state\."([^"]+)"\]\s*\n(?:[^[]*?\n)?\s*trusted_hash\s*=\s*"([^"]*)"/g))
+    out.set(m[1] as string, m[2] as string);
   return out;
 }

@@ -16,14 +16,19 @@ export function configCommand(target: Target) {
       const cwd = args.cwd ?? process.cwd();
       const result = loadConfig(target, { cwd, env: process.env });
       if (args.json) {
-        process.stdout.write(`${JSON.stringify(result.ok ? { ok: true, config: result.config, provenance: result.provenance, layers: result.layers } : { ok: false, error: result.error, layers: result.layers }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify(result.ok ? { ok: true, config: result.config, provenance: result.provenance, layers: result.layers } : { ok: false, error: result.error, layers: result.layers }, null, 2)}\n`,
+        );
         if (!result.ok) throw new ExitCode(1);
         return;
       }
       const w = (s: string) => process.stdout.write(`${s}\n`);
       w(`ccgate ${target} configuration for ${cwd}\n`);
       w("Files:");
-      for (const l of result.layers) w(`  ${l.layer.padEnd(13)} ${l.status.padEnd(16)} ${l.path}${l.detail ? `\n  ${" ".repeat(30)}${l.detail}` : ""}`);
+      for (const l of result.layers)
+        w(
+          `  ${l.layer.padEnd(13)} ${l.status.padEnd(16)} ${l.path}${l.detail ? `\n  ${" ".repeat(30)}${l.detail}` : ""}`,
+        );
       if (!result.ok) {
         w("\nError:");
         for (const d of result.error.details) w(`  ${d}`);
@@ -33,10 +38,16 @@ export function configCommand(target: Target) {
       const p = result.provenance;
       const from = (k: string) => `  [${p[k] ?? "defaults"}]`;
       w("\nSettings:");
-      w(`  provider           ${c.provider.name} / ${c.provider.model}${c.provider.base_url ? ` @ ${c.provider.base_url}` : ""}${c.provider.auth ? ` (auth: ${c.provider.auth.type})` : ""}${from("provider")}`);
+      w(
+        `  provider           ${c.provider.name} / ${c.provider.model}${c.provider.base_url ? ` @ ${c.provider.base_url}` : ""}${c.provider.auth ? ` (auth: ${c.provider.auth.type})` : ""}${from("provider")}`,
+      );
       w(`  fallthrough        ${c.fallthrough_strategy}${from("fallthrough_strategy")}`);
-      w(`  fast path          ${c.fast_path.enabled ? "on" : "off"}, ${c.fast_path.hard_deny.length} user hard-deny pattern(s)${from("fast_path.hard_deny")}`);
-      w(`  cache              ${c.cache.enabled && c.cache.ttl_ms > 0 ? `on, ttl ${c.cache.ttl_ms} ms` : "off"}${from("cache")}`);
+      w(
+        `  fast path          ${c.fast_path.enabled ? "on" : "off"}, ${c.fast_path.hard_deny.length} user hard-deny pattern(s)${from("fast_path.hard_deny")}`,
+      );
+      w(
+        `  cache              ${c.cache.enabled && c.cache.ttl_ms > 0 ? `on, ttl ${c.cache.ttl_ms} ms` : "off"}${from("cache")}`,
+      );
       w(`  log                ${c.log_disabled ? "disabled" : c.log_path}${from("log_path")}`);
       w(`  metrics            ${c.metrics_disabled ? "disabled" : c.metrics_path}${from("metrics_path")}`);
       for (const list of ["allow", "deny", "environment"] as const) {

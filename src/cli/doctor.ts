@@ -7,15 +7,15 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { defineCommand } from "citty";
 import { loadConfig } from "../config/load.ts";
+import { VERSION } from "../core/build-info.ts";
 import type { Target } from "../core/types.ts";
 import { envCredential, envKeyNames } from "../credentials/env.ts";
+import { describeProfile } from "../credentials/profile.ts";
 import { resolveCodexBinary } from "../providers/codex-oauth/binary.ts";
 import { managedHome } from "../providers/codex-oauth/home.ts";
 import { expandHome, homeDir, stateDir } from "../state/paths.ts";
-import { ExitCode } from "./root.ts";
-import { VERSION } from "../core/build-info.ts";
-import { describeProfile } from "../credentials/profile.ts";
 import { codexHookHashes, recordedTrust } from "./codex-trust.ts";
+import { ExitCode } from "./root.ts";
 
 type Status = "ok" | "warn" | "fail" | "info";
 interface Check {
@@ -23,7 +23,6 @@ interface Check {
   status: Status;
   message: string;
 }
-
 
 function parseJson(text: string): unknown {
   try {
@@ -46,15 +45,33 @@ function readJson(path: string): unknown {
 }
 
 function hookCommands(value: unknown): string[] {
-  const groups = (value as { hooks?: { PermissionRequest?: Array<{ hooks?: Array<{ command?: string }> }> } } | null)?.hooks?.PermissionRequest ?? [];
+  const groups =
+    (value as { hooks?: { PermissionRequest?: Array<{ hooks?: Array<{ command?: string }> }> } } | null)?.hooks
+      ?.PermissionRequest ?? [];
   return groups.flatMap((g) => (g.hooks ?? []).map((h) => h.command ?? "")).filter(Boolean);
 }
 
 function claudeChecks(home: string, cwd: string): Check[] {
   const out: Check[] = [];
-  const files = [join(home, ".claude", "settings.json"), join(cwd, ".claude", "settings.json"), join(cwd, ".claude", "settings.local.json")];
-  const found = files.flatMap((f) => hookCommands(readJson(f)).filter((c) => /ccgate/.test(c)).map((c) => `${c} (in ${f})`));
-  out.push(found.length ? { area: "claude", status: "ok", message: `PermissionRequest hook registered: ${found.join("; ")}` } : { area: "claude", status: "warn", message: `no ccgate PermissionRequest hook in ${files[0]} (see docs/claude-code.md)` });
+  const files = [
+    join(home, ".claude", "settings.json"),
+    join(cwd, ".claude", "settings.json"),
+    join(cwd, ".claude", "settings.local.json"),
+  ];
+  const found = files.flatMap((f) =>
+    hookCommands(readJson(f))
+      .filter((c) => /ccgate/.test(c))
+      .map((c) => `${c} (in ${f})`),
+  );
+  out.push(
+    found.length
+      ? { area: "claude", status: "ok", message: `PermissionRequest hook registered: ${found.join("; ")}` }
+      : {
+          area: "claude",
+          status: "warn",
+          message: `no ccgate PermissionRequest hook in ${files[0]} (see docs/claude-code.md)`,
+        },
+  );
   return out;
 }
 
@@ -68,11 +85,24 @@ async function codexChecks(home: string, env: Record<string, string | undefined>
   const inJson = hookCommands(parseJson(hooksText)).filter((c) => /ccgate/.test(c));
   const inToml = /\[\[hooks\.PermissionRequest(\.hooks)?\]\][\s\S]*?command\s*=\s*"[^"]*ccgate/.test(toml);
   if (!inJson.length && !inToml) {
-    out.push({ area: "codex", status: "info", message: `no ccgate PermissionRequest hook in ${hooksJson} or ${configToml} (only needed for Codex CLI; see docs/codex-cli.md)` });
+    out.push({
+      area: "codex",
+      status: "info",
+      message: `no ccgate PermissionRequest hook in ${hooksJson} or ${configToml} (only needed for Codex CLI; see docs/codex-cli.md)`,
+    });
     return out;
   }
-  out.push({ area: "codex", status: "ok", message: `PermissionRequest hook registered in ${inJson.length ? hooksJson : configToml}` });
-  if (/^\s*hooks\s*=\s*false/m.test(toml) || /^\s*codex_hooks\s*=\s*false/m.test(toml)) out.push({ area: "codex", status: "fail", message: "[features] hooks is false in config.toml: Codex will not run any hook" });
+  out.push({
+    area: "codex",
+    status: "ok",
+    message: `PermissionRequest hook registered in ${inJson.length ? hooksJson : configToml}`,
+  });
+  if (/^\s*hooks\s*=\s*false/m.test(toml) || /^\s*codex_hooks\s*=\s*false/m.test(toml))
+    out.push({
+      area: "codex",
+      status: "fail",
+      message: "[features] hooks is false in config.toml: Codex will not run any hook",
+    });
   // Trust: compare what config.toml recorded with the hash codex computes for the hook as it is now.
   const recorded = recordedTrust(toml);
   const bin = inJson.length ? resolveCodexBinary(undefined, env) : null;
@@ -82,17 +112,37 @@ async function codexChecks(home: string, env: Record<string, string | undefined>
       if (!suffix.startsWith(":permission_request:") || !/ccgate/.test(hook.command)) continue;
       const key = `${hooksJson}${suffix}`;
       const trusted = recorded.get(key);
-      if (trusted === hook.hash) out.push({ area: "codex", status: "ok", message: `trusted by Codex: ${hook.command}` });
-      else if (trusted) out.push({ area: "codex", status: "fail", message: `the hook changed since you trusted it, so Codex skips it without a word: re-trust it with /hooks in Codex (${key})` });
-      else out.push({ area: "codex", status: "warn", message: `not trusted yet, so Codex skips it without a word: trust it with /hooks in Codex (${key})` });
+      if (trusted === hook.hash)
+        out.push({ area: "codex", status: "ok", message: `trusted by Codex: ${hook.command}` });
+      else if (trusted)
+        out.push({
+          area: "codex",
+          status: "fail",
+          message: `the hook changed since you trusted it, so Codex skips it without a word: re-trust it with /hooks in Codex (${key})`,
+        });
+      else
+        out.push({
+          area: "codex",
+          status: "warn",
+          message: `not trusted yet, so Codex skips it without a word: trust it with /hooks in Codex (${key})`,
+        });
     }
     return out;
   }
   const keys = [...recorded.keys()].filter((k) => k.includes("permission_request"));
   out.push(
     keys.length
-      ? { area: "codex", status: "ok", message: `hook trust recorded for ${keys.join(", ")} (not verified: ${bin && !bin.ok ? "codex not found" : "codex could not be asked"}; re-trust with /hooks after editing the hook)` }
-      : { area: "codex", status: "warn", message: "no trust recorded for the hook: Codex skips untrusted hooks silently — trust it with /hooks in Codex" },
+      ? {
+          area: "codex",
+          status: "ok",
+          message: `hook trust recorded for ${keys.join(", ")} (not verified: ${bin && !bin.ok ? "codex not found" : "codex could not be asked"}; re-trust with /hooks after editing the hook)`,
+        }
+      : {
+          area: "codex",
+          status: "warn",
+          message:
+            "no trust recorded for the hook: Codex skips untrusted hooks silently — trust it with /hooks in Codex",
+        },
   );
   return out;
 }
@@ -111,7 +161,13 @@ function writableDir(path: string): boolean {
 function targetChecks(target: Target, cwd: string, env: Record<string, string | undefined>): Check[] {
   const out: Check[] = [];
   const r = loadConfig(target, { cwd, env });
-  for (const l of r.layers) if (l.status !== "absent") out.push({ area: `${target} config`, status: l.status === "failed" ? "fail" : l.status.startsWith("skipped") ? "warn" : "ok", message: `${l.layer}: ${l.status} ${l.path}${l.detail ? ` — ${l.detail}` : ""}` });
+  for (const l of r.layers)
+    if (l.status !== "absent")
+      out.push({
+        area: `${target} config`,
+        status: l.status === "failed" ? "fail" : l.status.startsWith("skipped") ? "warn" : "ok",
+        message: `${l.layer}: ${l.status} ${l.path}${l.detail ? ` — ${l.detail}` : ""}`,
+      });
   if (!r.ok) {
     out.push({ area: `${target} config`, status: "fail", message: r.error.message });
     return out;
@@ -121,24 +177,67 @@ function targetChecks(target: Target, cwd: string, env: Record<string, string | 
   out.push({ area: `${target} provider`, status: "info", message: `${name} / ${c.provider.model}` });
   if (name === "codex-oauth") {
     const bin = resolveCodexBinary(c.provider.codex_bin, env);
-    out.push(bin.ok ? { area: `${target} provider`, status: "ok", message: `codex: ${bin.path}${bin.native ? " (native binary)" : ""}` } : { area: `${target} provider`, status: "fail", message: bin.error });
+    out.push(
+      bin.ok
+        ? {
+            area: `${target} provider`,
+            status: "ok",
+            message: `codex: ${bin.path}${bin.native ? " (native binary)" : ""}`,
+          }
+        : { area: `${target} provider`, status: "fail", message: bin.error },
+    );
     const home = c.provider.codex_home ? expandHome(c.provider.codex_home, env) : managedHome(stateDir(env));
     const auth = readJson(join(home, "auth.json")) as { auth_mode?: string; tokens?: unknown } | null;
-    if (!auth) out.push({ area: `${target} provider`, status: "warn", message: `no ChatGPT login in ${home}: run CODEX_HOME=${home} codex login` });
-    else if (auth.auth_mode !== "chatgpt" && !auth.tokens) out.push({ area: `${target} provider`, status: "fail", message: `the login in ${home} is not a ChatGPT login (auth_mode ${auth.auth_mode}); codex-oauth never uses API keys` });
+    if (!auth)
+      out.push({
+        area: `${target} provider`,
+        status: "warn",
+        message: `no ChatGPT login in ${home}: run CODEX_HOME=${home} codex login`,
+      });
+    else if (auth.auth_mode !== "chatgpt" && !auth.tokens)
+      out.push({
+        area: `${target} provider`,
+        status: "fail",
+        message: `the login in ${home} is not a ChatGPT login (auth_mode ${auth.auth_mode}); codex-oauth never uses API keys`,
+      });
     else out.push({ area: `${target} provider`, status: "ok", message: `ChatGPT login present in ${home}` });
   } else if (c.provider.auth?.type === "profile") {
     const profile = describeProfile(c.provider.auth.profile, env);
     out.push({ area: `${target} provider`, status: profile.ok ? "ok" : "fail", message: profile.message });
   } else if (c.provider.auth) {
-    out.push({ area: `${target} provider`, status: "info", message: `credentials from provider.auth (${c.provider.auth.type}); not run by doctor` });
+    out.push({
+      area: `${target} provider`,
+      status: "info",
+      message: `credentials from provider.auth (${c.provider.auth.type}); not run by doctor`,
+    });
   } else if (envKeyNames(name).length) {
     const cred = envCredential(name, env);
-    out.push(cred ? { area: `${target} provider`, status: "ok", message: `key found in ${cred.envVar}` } : { area: `${target} provider`, status: "warn", message: `no key: set ${envKeyNames(name).join(" or ")} (without it, only the fast path decides)` });
-  } else out.push({ area: `${target} provider`, status: "fail", message: `unknown provider ${JSON.stringify(c.provider.name)}: every LLM-bound request falls through` });
-  for (const [what, path, disabled] of [["log", c.log_path, c.log_disabled], ["metrics", c.metrics_path, c.metrics_disabled]] as const) {
+    out.push(
+      cred
+        ? { area: `${target} provider`, status: "ok", message: `key found in ${cred.envVar}` }
+        : {
+            area: `${target} provider`,
+            status: "warn",
+            message: `no key: set ${envKeyNames(name).join(" or ")} (without it, only the fast path decides)`,
+          },
+    );
+  } else
+    out.push({
+      area: `${target} provider`,
+      status: "fail",
+      message: `unknown provider ${JSON.stringify(c.provider.name)}: every LLM-bound request falls through`,
+    });
+  for (const [what, path, disabled] of [
+    ["log", c.log_path, c.log_disabled],
+    ["metrics", c.metrics_path, c.metrics_disabled],
+  ] as const) {
     if (disabled) out.push({ area: `${target} ${what}`, status: "info", message: "disabled" });
-    else out.push(writableDir(path) ? { area: `${target} ${what}`, status: "ok", message: `writable: ${path}` } : { area: `${target} ${what}`, status: "fail", message: `not writable: ${path}` });
+    else
+      out.push(
+        writableDir(path)
+          ? { area: `${target} ${what}`, status: "ok", message: `writable: ${path}` }
+          : { area: `${target} ${what}`, status: "fail", message: `not writable: ${path}` },
+      );
   }
   return out;
 }
@@ -151,18 +250,41 @@ async function autoloadCheck(): Promise<Check> {
     writeFileSync(join(dir, "bunfig.toml"), 'preload = ["./canary.ts"]\n');
     writeFileSync(join(dir, "canary.ts"), 'process.stdout.write("BUNFIG-PRELOAD-RAN ");\n');
     const self = process.execPath.endsWith("/bun") ? null : process.execPath;
-    if (!self) return { area: "binary", status: "info", message: "running from source: .env autoload check applies to the compiled binary only" };
-    const p = Bun.spawn([self, "doctor", "--probe-env"], { cwd: dir, stdout: "pipe", stderr: "ignore", env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" } });
+    if (!self)
+      return {
+        area: "binary",
+        status: "info",
+        message: "running from source: .env autoload check applies to the compiled binary only",
+      };
+    const p = Bun.spawn([self, "doctor", "--probe-env"], {
+      cwd: dir,
+      stdout: "pipe",
+      stderr: "ignore",
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
+    });
     const out = await new Response(p.stdout).text();
     await p.exited;
-    return out.trim() === "clean" ? { area: "binary", status: "ok", message: ".env and bunfig.toml autoloading are off (verified in a temporary directory)" } : { area: "binary", status: "fail", message: `this binary reads .env or bunfig.toml from the working directory (${out.trim()}); rebuild with build.ts` };
+    return out.trim() === "clean"
+      ? {
+          area: "binary",
+          status: "ok",
+          message: ".env and bunfig.toml autoloading are off (verified in a temporary directory)",
+        }
+      : {
+          area: "binary",
+          status: "fail",
+          message: `this binary reads .env or bunfig.toml from the working directory (${out.trim()}); rebuild with build.ts`,
+        };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export default defineCommand({
-  meta: { name: "doctor", description: "Check the installation: binary, hook registration, config, credentials, paths (read-only)" },
+  meta: {
+    name: "doctor",
+    description: "Check the installation: binary, hook registration, config, credentials, paths (read-only)",
+  },
   args: {
     json: { type: "boolean", description: "Machine-readable output" },
     "probe-env": { type: "boolean", description: "(internal) report whether a .env canary is visible" },

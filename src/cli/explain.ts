@@ -3,11 +3,11 @@
 // the cache, and the exact (redacted) prompt the classifier would get. --live also asks it.
 import { defineCommand } from "citty";
 import { loadConfig } from "../config/load.ts";
+import { gitFacts } from "../context/git.ts";
 import { decide } from "../core/decide.ts";
 import { buildPrompt } from "../core/prompt.ts";
 import { redact, redactValue } from "../core/redact.ts";
 import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
-import { gitFacts } from "../context/git.ts";
 import { fastPathDecide } from "../fastpath/decide.ts";
 import { parseClaudeInput } from "../hosts/claude/input.ts";
 import { parseCodexInput } from "../hosts/codex/input.ts";
@@ -17,7 +17,16 @@ import { ExitCode } from "./root.ts";
 
 async function readRequest(target: Target, command: string | undefined, cwd: string): Promise<DecisionRequest> {
   if (command !== undefined) {
-    return { target, hookEventName: "PermissionRequest", sessionId: "", toolName: "Bash", toolInput: { command }, cwd, permissionMode: "default", transcriptPath: null };
+    return {
+      target,
+      hookEventName: "PermissionRequest",
+      sessionId: "",
+      toolName: "Bash",
+      toolInput: { command },
+      cwd,
+      permissionMode: "default",
+      transcriptPath: null,
+    };
   }
   if (process.stdin.isTTY) {
     process.stderr.write(`ccgate ${target} explain: give --command '…' or pipe a hook request on stdin\n`);
@@ -41,7 +50,10 @@ async function readRequest(target: Target, command: string | undefined, cwd: str
 
 export function explainCommand(target: Target) {
   return defineCommand({
-    meta: { name: "explain", description: "Show how a request would be decided: layers, fast-path analysis, cache, and the exact prompt" },
+    meta: {
+      name: "explain",
+      description: "Show how a request would be decided: layers, fast-path analysis, cache, and the exact prompt",
+    },
     args: {
       command: { type: "string", description: "A shell command to explain (instead of a hook request on stdin)" },
       cwd: { type: "string", description: "Working directory of the request (default: the current one)" },
@@ -58,14 +70,32 @@ export function explainCommand(target: Target) {
       }
       const config = loaded.config;
       const pipeline = buildPipeline(target, request, config, git, process.env, nullLogger, { cache: true });
-      const fast = config.fast_path.enabled ? fastPathDecide(request, pipeline.facts, { enabled: true, hardDeny: config.fast_path.hard_deny }) : null;
+      const fast = config.fast_path.enabled
+        ? fastPathDecide(request, pipeline.facts, { enabled: true, hardDeny: config.fast_path.hard_deny })
+        : null;
       const context = await pipeline.deps.gatherContext();
-      const prompt = buildPrompt(request, { ...context, ...(fast?.analysis ? { shellAnalysis: fast.analysis.parts.map((p) => ({ command: p.text, note: p.note })) } : {}) }, config);
+      const prompt = buildPrompt(
+        request,
+        {
+          ...context,
+          ...(fast?.analysis
+            ? { shellAnalysis: fast.analysis.parts.map((p) => ({ command: p.text, note: p.note })) }
+            : {}),
+        },
+        config,
+      );
       let live: Verdict | null = null;
-      if (args.live) live = await decide(request, { ...config, cache: { ...config.cache, enabled: false } }, { ...pipeline.deps, cache: undefined });
+      if (args.live)
+        live = await decide(
+          request,
+          { ...config, cache: { ...config.cache, enabled: false } },
+          { ...pipeline.deps, cache: undefined },
+        );
       if (args.json) {
         // The prompt is shown exactly as it would be sent (its user message is already redacted).
-        process.stdout.write(`${JSON.stringify({ ...redactValue({ request, layers: loaded.layers, fast_path: fast, ...(live ? { live } : {}) }), prompt }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ ...redactValue({ request, layers: loaded.layers, fast_path: fast, ...(live ? { live } : {}) }), prompt }, null, 2)}\n`,
+        );
         return;
       }
       // Everything printed is redacted like the prompt (explain output gets pasted into issues),
@@ -73,7 +103,9 @@ export function explainCommand(target: Target) {
       const w = (s = "") => process.stdout.write(`${redact(s)}\n`);
       const exact = (s: string) => process.stdout.write(`${s}\n`);
       w(`ccgate ${target} explain — ${request.toolName} ${JSON.stringify(request.toolInput).slice(0, 200)}`);
-      w(`  in ${request.cwd} (${git ? `repository ${git.repoRoot}, branch ${git.branch || "?"}${git.isWorktree ? ", linked worktree" : ""}` : "not a git repository"})`);
+      w(
+        `  in ${request.cwd} (${git ? `repository ${git.repoRoot}, branch ${git.branch || "?"}${git.isWorktree ? ", linked worktree" : ""}` : "not a git repository"})`,
+      );
       w();
       w("Configuration layers:");
       for (const l of loaded.layers) w(`  ${l.layer.padEnd(13)} ${l.status.padEnd(16)} ${l.path}`);
@@ -81,7 +113,10 @@ export function explainCommand(target: Target) {
       if (!fast) w("Fast path: disabled in the configuration.");
       else {
         w(`Fast path: ${fast.verdict.toUpperCase()}${fast.rule ? ` (rule ${fast.rule})` : ""} — ${fast.reason}`);
-        for (const p of fast.analysis?.parts ?? []) w(`  ${p.status === "deny" ? "✗" : p.status === "read-only" ? "✓" : "?"} ${p.text}${p.note && p.note !== "read-only" ? `   — ${p.note}` : ""}`);
+        for (const p of fast.analysis?.parts ?? [])
+          w(
+            `  ${p.status === "deny" ? "✗" : p.status === "read-only" ? "✓" : "?"} ${p.text}${p.note && p.note !== "read-only" ? `   — ${p.note}` : ""}`,
+          );
         if (fast.message) w(`  message to the agent: ${fast.message}`);
       }
       w();
@@ -90,7 +125,9 @@ export function explainCommand(target: Target) {
       } else {
         const cached = config.cache.enabled && config.cache.ttl_ms > 0 ? pipeline.deps.cache?.get() : null;
         if (cached) w(`Cache: a ${cached.decision} verdict is cached for this exact request (${cached.reason ?? ""}).`);
-        w(`Classifier: ${config.provider.name} / ${config.provider.model}${config.provider.reasoning_effort !== undefined ? `, reasoning_effort ${JSON.stringify(config.provider.reasoning_effort)}` : ""}`);
+        w(
+          `Classifier: ${config.provider.name} / ${config.provider.model}${config.provider.reasoning_effort !== undefined ? `, reasoning_effort ${JSON.stringify(config.provider.reasoning_effort)}` : ""}`,
+        );
         w();
         w("── system prompt ──────────────────────────────────────────────");
         exact(prompt.system);
@@ -100,7 +137,9 @@ export function explainCommand(target: Target) {
       }
       if (live) {
         w();
-        w(`Live: ${live.decision.toUpperCase()}${live.kind ? ` (${live.kind})` : ""} via ${live.source}${live.reason ? ` — ${live.reason}` : ""}${live.message ? `\n  message: ${live.message}` : ""}${live.error ? `\n  error: ${live.error}` : ""}`);
+        w(
+          `Live: ${live.decision.toUpperCase()}${live.kind ? ` (${live.kind})` : ""} via ${live.source}${live.reason ? ` — ${live.reason}` : ""}${live.message ? `\n  message: ${live.message}` : ""}${live.error ? `\n  error: ${live.error}` : ""}`,
+        );
       }
     },
   });

@@ -2,11 +2,11 @@
 // Exit codes: 0 for a decision or a fallthrough (nothing printed); 1 for bad input, a broken config
 // or a provider error (the host then asks the human). Never a stack trace; one line on stderr.
 import { join } from "node:path";
-import { loadConfig } from "../config/load.ts";
+import { DEFAULT_LOG_MAX_SIZE, DEFAULT_METRICS_MAX_SIZE, loadConfig } from "../config/load.ts";
 import type { Config } from "../config/schema.ts";
+import { gitFacts } from "../context/git.ts";
 import { decide } from "../core/decide.ts";
 import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
-import { gitFacts } from "../context/git.ts";
 import { parseClaudeInput } from "../hosts/claude/input.ts";
 import { parseCodexInput } from "../hosts/codex/input.ts";
 import { renderVerdict } from "../hosts/render.ts";
@@ -14,7 +14,6 @@ import { type Logger, nullLogger, openLog } from "../state/log.ts";
 import { appendMetrics, metricsEntry } from "../state/metrics.ts";
 import { targetStateDir } from "../state/paths.ts";
 import { buildPipeline } from "./pipeline.ts";
-import { DEFAULT_LOG_MAX_SIZE, DEFAULT_METRICS_MAX_SIZE } from "../config/load.ts";
 
 export const MAX_STDIN_BYTES = 8 * 1024 * 1024;
 
@@ -28,7 +27,9 @@ export interface HookIO {
 
 const PARSERS = { claude: parseClaudeInput, codex: parseCodexInput } as const;
 
-async function readInput(stream: ReadableStream<Uint8Array>): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+async function readInput(
+  stream: ReadableStream<Uint8Array>,
+): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -40,17 +41,39 @@ async function readInput(stream: ReadableStream<Uint8Array>): Promise<{ ok: true
 }
 
 /** Record a hook run that ended before a decision (bad input, broken config). */
-function recordFailure(target: Target, io: HookIO, request: Partial<DecisionRequest>, message: string, started: Date, config?: Config): void {
+function recordFailure(
+  target: Target,
+  io: HookIO,
+  request: Partial<DecisionRequest>,
+  message: string,
+  started: Date,
+  config?: Config,
+): void {
   const logPath = config?.log_path ?? join(targetStateDir(target, io.env), "ccgate.log");
   const metricsPath = config?.metrics_path ?? join(targetStateDir(target, io.env), "metrics.jsonl");
   if (!config?.log_disabled) {
-    const log = openLog(logPath, { maxSize: config?.log_max_size ?? DEFAULT_LOG_MAX_SIZE, disabled: false, stderr: io.stderr });
+    const log = openLog(logPath, {
+      maxSize: config?.log_max_size ?? DEFAULT_LOG_MAX_SIZE,
+      disabled: false,
+      stderr: io.stderr,
+    });
     log.error("hook failed before a decision", { error: message });
     log.flush();
   }
   if (config?.metrics_disabled) return;
   const verdict: Verdict = { decision: "error", kind: "error", source: "short_circuit", error: message, timings: {} };
-  const entry = metricsEntry({ target, sessionId: request.sessionId ?? "", toolName: request.toolName ?? "", permissionMode: request.permissionMode ?? "", toolInput: request.toolInput ?? {} }, verdict, started, Date.now() - started.getTime());
+  const entry = metricsEntry(
+    {
+      target,
+      sessionId: request.sessionId ?? "",
+      toolName: request.toolName ?? "",
+      permissionMode: request.permissionMode ?? "",
+      toolInput: request.toolInput ?? {},
+    },
+    verdict,
+    started,
+    Date.now() - started.getTime(),
+  );
   appendMetrics(metricsPath, config?.metrics_max_size ?? DEFAULT_METRICS_MAX_SIZE, entry);
 }
 
@@ -83,9 +106,21 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
   if (!loaded.ok) return fail(`config error: ${loaded.error.message}`, request);
   const config = loaded.config;
   const configMs = performance.now() - tConfig;
-  const log: Logger = config.log_disabled ? nullLogger : openLog(config.log_path, { maxSize: config.log_max_size, disabled: false, stderr: io.stderr });
-  log.info("hook invoked", { target, tool: request.toolName, permission_mode: request.permissionMode, config_layers: loaded.layers.filter((l) => l.status === "loaded").map((l) => l.layer).join(",") });
-  for (const l of loaded.layers) if (l.status === "skipped-unknown" || l.status === "skipped-tracked") log.warn("project config skipped", { path: l.path, status: l.status });
+  const log: Logger = config.log_disabled
+    ? nullLogger
+    : openLog(config.log_path, { maxSize: config.log_max_size, disabled: false, stderr: io.stderr });
+  log.info("hook invoked", {
+    target,
+    tool: request.toolName,
+    permission_mode: request.permissionMode,
+    config_layers: loaded.layers
+      .filter((l) => l.status === "loaded")
+      .map((l) => l.layer)
+      .join(","),
+  });
+  for (const l of loaded.layers)
+    if (l.status === "skipped-unknown" || l.status === "skipped-tracked")
+      log.warn("project config skipped", { path: l.path, status: l.status });
 
   const { deps } = buildPipeline(target, { ...request, cwd }, config, git, io.env, log);
 
@@ -94,7 +129,13 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
     verdict = await decide({ ...request, cwd }, config, deps);
   } catch (e) {
     // decide() returns typed failures; reaching here is a bug, and still never an allow.
-    verdict = { decision: "error", kind: "error", source: "llm", error: `internal error: ${(e as Error).message}`, timings: {} };
+    verdict = {
+      decision: "error",
+      kind: "error",
+      source: "llm",
+      error: `internal error: ${(e as Error).message}`,
+      timings: {},
+    };
   }
   verdict.timings.config = Math.round(configMs * 100) / 100;
   const elapsed = performance.now() - t0;
@@ -103,11 +144,22 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
   if (verdict.decision === "error") {
     io.stderr(`ccgate ${target}: ${verdict.error}${verdict.hint ? ` (hint: ${verdict.hint})` : ""}`);
     log.error("decide failed", { error: verdict.error, hint: verdict.hint });
-  } else if (out) log.info("decision made", { behavior: verdict.decision, source: verdict.source, reason: verdict.reason, message: verdict.message, elapsed_ms: Math.round(elapsed) });
+  } else if (out)
+    log.info("decision made", {
+      behavior: verdict.decision,
+      source: verdict.source,
+      reason: verdict.reason,
+      message: verdict.message,
+      elapsed_ms: Math.round(elapsed),
+    });
   else log.info("no decision (fallthrough)", { kind: verdict.kind, reason: verdict.reason, source: verdict.source });
 
   if (!config.metrics_disabled) {
-    const result = appendMetrics(config.metrics_path, config.metrics_max_size, metricsEntry({ ...request, cwd }, verdict, started, elapsed));
+    const result = appendMetrics(
+      config.metrics_path,
+      config.metrics_max_size,
+      metricsEntry({ ...request, cwd }, verdict, started, elapsed),
+    );
     if (!result.ok) log.warn("cannot write metrics", { error: result.error });
   }
   if (out) io.stdout(`${out}\n`);

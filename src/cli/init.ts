@@ -10,9 +10,16 @@ import { ExitCode } from "./root.ts";
 
 export function initCommand(target: Target) {
   return defineCommand({
-    meta: { name: "init", description: "Print (or write with -o) the built-in rules, or the project-local template with -p" },
+    meta: {
+      name: "init",
+      description: "Print (or write with -o) the built-in rules, or the project-local template with -p",
+    },
     args: {
-      project: { type: "boolean", alias: "p", description: "The project-local template (<repo>/.<target>/ccgate.local.jsonnet)" },
+      project: {
+        type: "boolean",
+        alias: "p",
+        description: "The project-local template (<repo>/.<target>/ccgate.local.jsonnet)",
+      },
       output: { type: "string", alias: "o", description: "Write to this file instead of stdout" },
       force: { type: "boolean", alias: "f", description: "Overwrite an existing --output file" },
     },

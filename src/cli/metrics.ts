@@ -17,11 +17,18 @@ function readIfExists(path: string): string {
 
 export function metricsCommand(target: Target) {
   return defineCommand({
-    meta: { name: "metrics", description: "Report on recorded decisions: daily totals, automation rate, latency, top fallthroughs and denies" },
+    meta: {
+      name: "metrics",
+      description: "Report on recorded decisions: daily totals, automation rate, latency, top fallthroughs and denies",
+    },
     args: {
       days: { type: "string", description: "Days to cover, counted in local days (default 7)", default: "7" },
       json: { type: "boolean", description: "Machine-readable output (stable shape, see docs/metrics.md)" },
-      details: { type: "string", description: "Rows in the top fallthrough / deny sections (default 10, 0 hides them)", default: "10" },
+      details: {
+        type: "string",
+        description: "Rows in the top fallthrough / deny sections (default 10, 0 hides them)",
+        default: "10",
+      },
       path: { type: "string", description: "Read this metrics file instead of the configured one" },
     },
     run: async ({ args }) => {
@@ -49,7 +56,9 @@ export function metricsCommand(target: Target) {
       let text = renderReport(report, options);
       if (process.stdout.isTTY) {
         const { colors } = await import("consola/utils");
-        text = text.replace(/^(ccgate metrics.*)$/m, (m) => colors.bold(m)).replace(/^(Automation rate: .*)$/m, (m) => colors.cyan(m));
+        text = text
+          .replace(/^(ccgate metrics.*)$/m, (m) => colors.bold(m))
+          .replace(/^(Automation rate: .*)$/m, (m) => colors.cyan(m));
       }
       process.stdout.write(text);
     },

@@ -4,15 +4,15 @@
 import { join } from "node:path";
 import { cacheKey, DecisionCache, hashConfig } from "../cache/decision-cache.ts";
 import type { Config } from "../config/schema.ts";
-import type { DecideDeps, ProviderResolution } from "../core/decide.ts";
-import type { PromptContext } from "../core/prompt.ts";
-import type { DecisionRequest, Target } from "../core/types.ts";
 import type { GitFacts } from "../context/git.ts";
 import { referencedPaths } from "../context/referenced-paths.ts";
 import { settingsPermissions } from "../context/settings.ts";
 import { recentTranscript } from "../context/transcript.ts";
+import type { DecideDeps, ProviderResolution } from "../core/decide.ts";
+import type { PromptContext } from "../core/prompt.ts";
+import type { DecisionRequest, Target } from "../core/types.ts";
 import { resolveCredential } from "../credentials/resolve.ts";
-import { fastPathDecide, type FastPathResult } from "../fastpath/decide.ts";
+import { type FastPathResult, fastPathDecide } from "../fastpath/decide.ts";
 import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../fastpath/facts.ts";
 import { isKnownProvider, PROVIDERS } from "../providers/registry.ts";
 import type { Logger } from "../state/log.ts";
@@ -26,24 +26,57 @@ export interface Pipeline {
   cacheKey: string;
 }
 
-export function pathFacts(cwd: string, git: GitFacts | null, config: Config, env: Record<string, string | undefined>): PathFacts {
+export function pathFacts(
+  cwd: string,
+  git: GitFacts | null,
+  config: Config,
+  env: Record<string, string | undefined>,
+): PathFacts {
   return {
     cwd,
     boundary: git?.repoRoot ?? cwd,
     home: homeDir(env),
     branch: git?.branch && git.branch !== "HEAD" ? git.branch : null,
-    protectedBranches: config.fast_path.protected_branches.length ? config.fast_path.protected_branches : DEFAULT_PROTECTED_BRANCHES,
+    protectedBranches: config.fast_path.protected_branches.length
+      ? config.fast_path.protected_branches
+      : DEFAULT_PROTECTED_BRANCHES,
     tempDirs: [...new Set(["/tmp", "/var/tmp", env.TMPDIR?.replace(/\/+$/, "") ?? ""].filter(Boolean))],
   };
 }
 
-export function buildPipeline(target: Target, request: DecisionRequest, config: Config, git: GitFacts | null, env: Record<string, string | undefined>, log: Logger, options: { cache?: boolean } = {}): Pipeline {
+export function buildPipeline(
+  target: Target,
+  request: DecisionRequest,
+  config: Config,
+  git: GitFacts | null,
+  env: Record<string, string | undefined>,
+  log: Logger,
+  options: { cache?: boolean } = {},
+): Pipeline {
   const cwd = request.cwd;
   const facts = pathFacts(cwd, git, config, env);
   let fast: FastPathResult | null = null;
   const providerName = config.provider.name.trim().toLowerCase();
-  const store = options.cache !== false && config.cache.enabled && config.cache.ttl_ms > 0 ? new DecisionCache(join(cacheDir(env), target, "decisions")) : null;
-  const key = cacheKey({ target, repo: facts.boundary, cwd, branch: git?.branch ?? "", toolName: request.toolName, toolInput: request.toolInput, configHash: hashConfig({ p: config.provider, a: config.allow, d: config.deny, e: config.environment, f: config.fallthrough_strategy, m: request.permissionMode === "plan" }) });
+  const store =
+    options.cache !== false && config.cache.enabled && config.cache.ttl_ms > 0
+      ? new DecisionCache(join(cacheDir(env), target, "decisions"))
+      : null;
+  const key = cacheKey({
+    target,
+    repo: facts.boundary,
+    cwd,
+    branch: git?.branch ?? "",
+    toolName: request.toolName,
+    toolInput: request.toolInput,
+    configHash: hashConfig({
+      p: config.provider,
+      a: config.allow,
+      d: config.deny,
+      e: config.environment,
+      f: config.fallthrough_strategy,
+      m: request.permissionMode === "plan",
+    }),
+  });
   const deps: DecideDeps = {
     now: () => performance.now(),
     log: (msg, fields) => log.info(msg, fields),
@@ -70,14 +103,34 @@ export function buildPipeline(target: Target, request: DecisionRequest, config: 
       return {
         git,
         referencedPaths: referencedPaths(request, facts.home),
-        settingsPermissions: target === "claude" && config.include_settings_permissions_in_prompt ? settingsPermissions(facts.home, git?.repoRoot ?? cwd, (m) => log.warn(m)) : null,
-        transcript: target === "claude" && config.include_recent_transcript_in_prompt ? recentTranscript(request.transcriptPath) : null,
+        settingsPermissions:
+          target === "claude" && config.include_settings_permissions_in_prompt
+            ? settingsPermissions(facts.home, git?.repoRoot ?? cwd, (m) => log.warn(m))
+            : null,
+        transcript:
+          target === "claude" && config.include_recent_transcript_in_prompt
+            ? recentTranscript(request.transcriptPath)
+            : null,
         ...(analysis ? { shellAnalysis: analysis.parts.map((p) => ({ command: p.text, note: p.note })) } : {}),
       };
     },
     resolveProvider: async (): Promise<ProviderResolution> => {
-      if (!isKnownProvider(providerName)) return { ok: false, kind: "unknown_provider", detail: `provider ${JSON.stringify(config.provider.name)} is not one of ${Object.keys(PROVIDERS).join(", ")}` };
-      const cred = await resolveCredential({ target, providerName, provider: config.provider, env, cwd, stateDir: stateDir(env), cacheDir: cacheDir(env), warn: (m) => log.warn(m) });
+      if (!isKnownProvider(providerName))
+        return {
+          ok: false,
+          kind: "unknown_provider",
+          detail: `provider ${JSON.stringify(config.provider.name)} is not one of ${Object.keys(PROVIDERS).join(", ")}`,
+        };
+      const cred = await resolveCredential({
+        target,
+        providerName,
+        provider: config.provider,
+        env,
+        cwd,
+        stateDir: stateDir(env),
+        cacheDir: cacheDir(env),
+        warn: (m) => log.warn(m),
+      });
       if (!cred.ok) return cred;
       const mod = await PROVIDERS[providerName]();
       const provider = mod.create({

@@ -5,7 +5,8 @@ import type { Target } from "../core/types.ts";
 
 // biome-ignore lint: command definitions are heterogeneous in their args
 type AnyCommand = CommandDef<any>;
-const lazy = (load: () => Promise<unknown>) => () => load().then((m) => ((m as { default?: AnyCommand }).default ?? m) as CommandDef);
+const lazy = (load: () => Promise<unknown>) => () =>
+  load().then((m) => ((m as { default?: AnyCommand }).default ?? m) as CommandDef);
 
 function targetCommand(target: Target, title: string): CommandDef {
   return defineCommand({
@@ -44,7 +45,9 @@ function removed(name: string): CommandDef {
   return defineCommand({
     meta: { name, description: `(removed) use 'ccgate claude ${name}' or 'ccgate codex ${name}'` },
     run: () => {
-      process.stderr.write(`'ccgate ${name}' has been removed.\nUse one of:\n  ccgate claude ${name}   (Claude Code)\n  ccgate codex ${name}    (OpenAI Codex CLI)\n`);
+      process.stderr.write(
+        `'ccgate ${name}' has been removed.\nUse one of:\n  ccgate claude ${name}   (Claude Code)\n  ccgate codex ${name}    (OpenAI Codex CLI)\n`,
+      );
       throw new ExitCode(2);
     },
   });
@@ -58,7 +61,11 @@ export class ExitCode extends Error {
 
 export function rootCommand(version: string): CommandDef {
   return defineCommand({
-    meta: { name: "ccgate", version, description: "Permission gate for AI coding agents: a PermissionRequest hook for Claude Code and Codex CLI" },
+    meta: {
+      name: "ccgate",
+      version,
+      description: "Permission gate for AI coding agents: a PermissionRequest hook for Claude Code and Codex CLI",
+    },
     subCommands: {
       claude: () => Promise.resolve(targetCommand("claude", "Claude Code")),
       codex: () => Promise.resolve(targetCommand("codex", "Codex CLI")),
@@ -86,13 +93,17 @@ export async function runCli(argv: string[], version: string): Promise<number> {
   const { cmd, parent, path } = await resolveCommand(root, argv);
   if (argv.includes("--help") || argv.includes("-h")) {
     // Name the parent by its full path so usage reads `ccgate claude config`, not `claude config`.
-    const named = parent ? { ...parent, meta: { ...(parent.meta as object), name: ["ccgate", ...path.slice(0, -1)].join(" ") } } : undefined;
+    const named = parent
+      ? { ...parent, meta: { ...(parent.meta as object), name: ["ccgate", ...path.slice(0, -1)].join(" ") } }
+      : undefined;
     await showUsage(cmd, named as CommandDef | undefined);
     return 0;
   }
   const unknown = await unknownFlag(cmd, argv);
   if (unknown) {
-    process.stderr.write(`ccgate: error: unknown option '${unknown.flag}' for 'ccgate ${path.join(" ")}'${unknown.hint ? ` (did you mean --${unknown.hint}?)` : ""}\nRun 'ccgate ${path.join(" ")} --help' for usage.\n`);
+    process.stderr.write(
+      `ccgate: error: unknown option '${unknown.flag}' for 'ccgate ${path.join(" ")}'${unknown.hint ? ` (did you mean --${unknown.hint}?)` : ""}\nRun 'ccgate ${path.join(" ")} --help' for usage.\n`,
+    );
     return 2;
   }
   try {
@@ -112,13 +123,18 @@ export async function runCli(argv: string[], version: string): Promise<number> {
 }
 
 /** The command the arguments select (the deepest subcommand named), its parent and its name path. */
-async function resolveCommand(root: CommandDef, argv: string[]): Promise<{ cmd: CommandDef; parent?: CommandDef; path: string[] }> {
+async function resolveCommand(
+  root: CommandDef,
+  argv: string[],
+): Promise<{ cmd: CommandDef; parent?: CommandDef; path: string[] }> {
   let cmd = root;
   let parent: CommandDef | undefined;
   const path = ["ccgate"];
   for (const a of argv) {
     if (a.startsWith("-")) continue;
-    const subs = (typeof cmd.subCommands === "function" ? await cmd.subCommands() : await cmd.subCommands) as Record<string, () => Promise<CommandDef>> | undefined;
+    const subs = (typeof cmd.subCommands === "function" ? await cmd.subCommands() : await cmd.subCommands) as
+      | Record<string, () => Promise<CommandDef>>
+      | undefined;
     const next = subs?.[a];
     if (!next) break;
     parent = cmd;
@@ -130,7 +146,10 @@ async function resolveCommand(root: CommandDef, argv: string[]): Promise<{ cmd: 
 
 /** The first flag the command does not define (citty would silently ignore it), with a suggestion. */
 async function unknownFlag(cmd: CommandDef, argv: string[]): Promise<{ flag: string; hint: string | null } | null> {
-  const args = ((typeof cmd.args === "function" ? await cmd.args() : await cmd.args) ?? {}) as Record<string, { type?: string; alias?: string | string[] }>;
+  const args = ((typeof cmd.args === "function" ? await cmd.args() : await cmd.args) ?? {}) as Record<
+    string,
+    { type?: string; alias?: string | string[] }
+  >;
   const long = new Set(["help", "version"]);
   const short = new Set(["h", "v"]);
   const takesValue = new Set<string>();

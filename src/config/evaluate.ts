@@ -19,9 +19,15 @@ export type EvaluateResult =
     }
   | { ok: false; problems: ConfigProblem[] };
 
-export function configNatives(env: Record<string, string | undefined>, read: Set<string> = new Set()): Record<string, (...args: JsonValue[]) => JsonValue> {
+export function configNatives(
+  env: Record<string, string | undefined>,
+  read: Set<string> = new Set(),
+): Record<string, (...args: JsonValue[]) => JsonValue> {
   const name = (fn: string, value: JsonValue): string => {
-    if (typeof value !== "string") throw new Error(`${fn}: expected a variable name (string), got ${value === null ? "null" : Array.isArray(value) ? "array" : typeof value}`);
+    if (typeof value !== "string")
+      throw new Error(
+        `${fn}: expected a variable name (string), got ${value === null ? "null" : Array.isArray(value) ? "array" : typeof value}`,
+      );
     read.add(value);
     return value;
   };
@@ -37,7 +43,11 @@ export function configNatives(env: Record<string, string | undefined>, read: Set
 }
 
 /** Evaluate `path` (or `source`, its content already read by the caller). */
-export function evaluateConfigFile(path: string, env: Record<string, string | undefined>, source?: string): EvaluateResult {
+export function evaluateConfigFile(
+  path: string,
+  env: Record<string, string | undefined>,
+  source?: string,
+): EvaluateResult {
   const envNames = new Set<string>();
   const imports: Array<[string, string]> = [];
   const options: EvalOptions = {
@@ -60,5 +70,14 @@ export function evaluateConfigFile(path: string, env: Record<string, string | un
   const e = result.error;
   const where = e.pos ? `line ${e.line}, column ${e.col}` : "";
   const trace = e.trace.length ? ` (${e.trace.slice(0, 3).join("; ")})` : "";
-  return { ok: false, problems: [{ file: e.file && e.file !== path ? e.file : path, path: where, message: `Jsonnet evaluation failed: ${e.message}${trace}` }] };
+  return {
+    ok: false,
+    problems: [
+      {
+        file: e.file && e.file !== path ? e.file : path,
+        path: where,
+        message: `Jsonnet evaluation failed: ${e.message}${trace}`,
+      },
+    ],
+  };
 }

@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { Target } from "../core/types.ts";
 import { evaluateFile } from "../jsonnet/index.ts";
-import { layerSchema } from "./schema.ts";
 import { checkLayer } from "./rules.ts";
-import { formatProblem } from "./validate.ts";
+import { layerSchema } from "./schema.ts";
 import { TARGETS } from "./targets.ts";
+import { formatProblem } from "./validate.ts";
 
 export const SCHEMA_BASE = "https://raw.githubusercontent.com/ccgate/ccgate/main/schemas";
 
@@ -27,7 +27,9 @@ function defaultsModule(root: string, target: Target): string {
   const dir = join(root, "src", "hosts", target);
   const source = readFileSync(join(dir, "defaults.jsonnet"), "utf8");
   const project = readFileSync(join(dir, "defaults_project.jsonnet"), "utf8");
-  const result = evaluateFile(join(dir, "defaults.jsonnet"), { nativeFunctions: { env: () => "", must_env: () => "" } });
+  const result = evaluateFile(join(dir, "defaults.jsonnet"), {
+    nativeFunctions: { env: () => "", must_env: () => "" },
+  });
   if (!result.ok) throw new Error(`defaults.jsonnet for ${target}: ${result.error.format()}`);
   const problems = checkLayer(`src/hosts/${target}/defaults.jsonnet`, result.value);
   if (problems.length) throw new Error(problems.map(formatProblem).join("\n"));

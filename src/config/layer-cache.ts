@@ -16,8 +16,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { pruneOldest, writePrivateFile } from "../state/private-files.ts";
 import { digestFields } from "../core/digest.ts";
+import { pruneOldest, writePrivateFile } from "../state/private-files.ts";
 
 const MAX_ENTRIES = 200;
 
@@ -108,9 +108,21 @@ export class LayerCache {
   }
 
   /** Store a validated value; `deps` are the imported files with the digests of what was read. */
-  putLayer(path: string, digest: string, deps: Array<[string, string]>, envNames: string[], env: Record<string, string | undefined>, value: unknown): void {
+  putLayer(
+    path: string,
+    digest: string,
+    deps: Array<[string, string]>,
+    envNames: string[],
+    env: Record<string, string | undefined>,
+    value: unknown,
+  ): void {
     const names = [...new Set(envNames)].sort();
-    this.write(this.layerName(path, digest), { deps, envNames: names, env: envDigest(names, env), value } satisfies LayerEntry);
+    this.write(this.layerName(path, digest), {
+      deps,
+      envNames: names,
+      env: envDigest(names, env),
+      value,
+    } satisfies LayerEntry);
   }
 
   private trackedName(root: string, file: string, indexStamp: string): string {

@@ -3,9 +3,9 @@
 // they are untracked, so a cloned repository can never push policy into a user's gate.
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { type GitFacts, gitFacts } from "../context/git.ts";
 import { BUILD_ID } from "../core/build-info.ts";
 import type { Target } from "../core/types.ts";
-import { type GitFacts, gitFacts } from "../context/git.ts";
 import { expandHome, homeDir, pathKind, targetCacheDir, targetStateDir } from "../state/paths.ts";
 import { embeddedDefaults } from "./defaults.ts";
 import { contentDigest, fileStamp, LayerCache } from "./layer-cache.ts";
@@ -17,7 +17,8 @@ import type { ConfigProblem } from "./validate.ts";
 // embedded defaults alone stays free of both (see bench/hook).
 const evaluator = () => require("./evaluate.ts") as typeof import("./evaluate.ts");
 const rules = () => require("./rules.ts") as typeof import("./rules.ts");
-const formatProblem = (p: ConfigProblem) => (require("./validate.ts") as typeof import("./validate.ts")).formatProblem(p);
+const formatProblem = (p: ConfigProblem) =>
+  (require("./validate.ts") as typeof import("./validate.ts")).formatProblem(p);
 
 export type LayerName = "defaults" | "global" | "main-worktree" | "local";
 export type LayerStatus = "loaded" | "absent" | "skipped-tracked" | "skipped-unknown" | "skipped-disabled" | "failed";
@@ -53,11 +54,20 @@ export const DEFAULT_METRICS_MAX_SIZE = 2 * 1024 * 1024;
 export const DEFAULT_CACHE_TTL_MS = 10 * 60 * 1000;
 
 /** Is `file` untracked in the repository at `root`? null when git cannot tell. */
-export function isUntracked(root: string, file: string, env: Record<string, string | undefined> = process.env): boolean | null {
+export function isUntracked(
+  root: string,
+  file: string,
+  env: Record<string, string | undefined> = process.env,
+): boolean | null {
   const git = Bun.which("git", { PATH: env.PATH ?? "" });
   if (!git) return null;
   try {
-    const r = Bun.spawnSync([git, "-C", root, "ls-files", "--error-unmatch", "--", relative(root, file)], { stdin: "ignore", stdout: "ignore", stderr: "ignore", env: env as Record<string, string> });
+    const r = Bun.spawnSync([git, "-C", root, "ls-files", "--error-unmatch", "--", relative(root, file)], {
+      stdin: "ignore",
+      stdout: "ignore",
+      stderr: "ignore",
+      env: env as Record<string, string>,
+    });
     if (r.exitCode === 1) return true;
     if (r.exitCode === 0) return false;
     return null;
@@ -87,10 +97,17 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
   const provenance: Record<string, string> = {};
   const git = options.git !== undefined ? options.git : options.cwd ? gitFacts(options.cwd, env) : null;
 
-  const values: Array<{ layer: LayerName; path: string; value: ConfigLayer; project: boolean }> = [{ layer: "defaults", path: "(embedded)", value: embeddedDefaults(target), project: false }];
+  const values: Array<{ layer: LayerName; path: string; value: ConfigLayer; project: boolean }> = [
+    { layer: "defaults", path: "(embedded)", value: embeddedDefaults(target), project: false },
+  ];
   const problems: ConfigProblem[] = [];
 
-  const cache = options.layerCache !== undefined ? options.layerCache : BUILD_ID ? new LayerCache(join(targetCacheDir(target, env), "config"), BUILD_ID) : null;
+  const cache =
+    options.layerCache !== undefined
+      ? options.layerCache
+      : BUILD_ID
+        ? new LayerCache(join(targetCacheDir(target, env), "config"), BUILD_ID)
+        : null;
 
   const evaluate = (c: Candidate): boolean => {
     // With a cache, read the file once: its digest keys the entry and its text is what gets evaluated.
@@ -111,13 +128,23 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
     }
     const result = evaluator().evaluateConfigFile(c.path, env, source ? source.toString("utf8") : undefined);
     if (!result.ok) {
-      layers.push({ layer: c.layer, path: c.path, status: "failed", detail: result.problems.map(formatProblem).join("; ") });
+      layers.push({
+        layer: c.layer,
+        path: c.path,
+        status: "failed",
+        detail: result.problems.map(formatProblem).join("; "),
+      });
       problems.push(...result.problems);
       return false;
     }
     const layerProblems = rules().checkLayer(c.path, result.value);
     if (layerProblems.length) {
-      layers.push({ layer: c.layer, path: c.path, status: "failed", detail: layerProblems.map(formatProblem).join("; ") });
+      layers.push({
+        layer: c.layer,
+        path: c.path,
+        status: "failed",
+        detail: layerProblems.map(formatProblem).join("; "),
+      });
       problems.push(...layerProblems);
       return false;
     }
@@ -131,7 +158,10 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
   const untracked = (root: string, file: string, indexFile: string): boolean | null => {
     // A GIT_DIR or GIT_INDEX_FILE in the environment points git elsewhere: ask git every time.
     // A repository with nothing staged yet has no index file: that state is cacheable too.
-    const indexStamp = cache && !env.GIT_DIR && !env.GIT_INDEX_FILE ? (fileStamp(indexFile) ?? (pathKind(dirname(indexFile)) === "dir" ? "no-index" : null)) : null;
+    const indexStamp =
+      cache && !env.GIT_DIR && !env.GIT_INDEX_FILE
+        ? (fileStamp(indexFile) ?? (pathKind(dirname(indexFile)) === "dir" ? "no-index" : null))
+        : null;
     const known = cache && indexStamp ? cache.getUntracked(root, file, indexStamp) : undefined;
     if (known !== undefined) return known;
     const answer = isUntracked(root, file, env);
@@ -147,7 +177,8 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
   const disableMain = values.reduce<boolean>((acc, v) => v.value.disable_load_main_worktree_local_config ?? acc, false);
 
   const projectCandidates: Candidate[] = [];
-  if (git?.isWorktree && git.primaryCheckoutRoot) projectCandidates.push({ layer: "main-worktree", path: spec.localFile(git.primaryCheckoutRoot), project: true });
+  if (git?.isWorktree && git.primaryCheckoutRoot)
+    projectCandidates.push({ layer: "main-worktree", path: spec.localFile(git.primaryCheckoutRoot), project: true });
   const root = git?.repoRoot ?? options.cwd;
   if (root) projectCandidates.push({ layer: "local", path: spec.localFile(root), project: true });
 
@@ -157,7 +188,12 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
       continue;
     }
     if (c.layer === "main-worktree" && disableMain) {
-      layers.push({ layer: c.layer, path: c.path, status: "skipped-disabled", detail: "disable_load_main_worktree_local_config is set" });
+      layers.push({
+        layer: c.layer,
+        path: c.path,
+        status: "skipped-disabled",
+        detail: "disable_load_main_worktree_local_config is set",
+      });
       continue;
     }
     const checkRoot = c.layer === "main-worktree" ? (git?.primaryCheckoutRoot as string) : (git?.repoRoot ?? "");
@@ -165,11 +201,21 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
     const indexFile = git ? join(c.layer === "main-worktree" ? git.gitCommonDir : git.gitDir, "index") : "";
     const isNew = checkRoot ? untracked(checkRoot, c.path, indexFile) : null;
     if (isNew === false) {
-      layers.push({ layer: c.layer, path: c.path, status: "skipped-tracked", detail: "tracked by git: project files must stay untracked" });
+      layers.push({
+        layer: c.layer,
+        path: c.path,
+        status: "skipped-tracked",
+        detail: "tracked by git: project files must stay untracked",
+      });
       continue;
     }
     if (isNew === null) {
-      layers.push({ layer: c.layer, path: c.path, status: "skipped-unknown", detail: "git cannot tell whether this file is tracked (not a repository, or git is missing)" });
+      layers.push({
+        layer: c.layer,
+        path: c.path,
+        status: "skipped-unknown",
+        detail: "git cannot tell whether this file is tracked (not a repository, or git is missing)",
+      });
       continue;
     }
     evaluate(c);
@@ -185,7 +231,13 @@ function resolvePath(path: string, cwd: string, env: Record<string, string | und
   return isAbsolute(expanded) ? expanded : resolve(cwd || process.cwd(), expanded);
 }
 
-function merge(target: Target, values: Array<{ layer: LayerName; value: ConfigLayer; project: boolean }>, cwd: string, env: Record<string, string | undefined>, provenance: Record<string, string>): Config {
+function merge(
+  target: Target,
+  values: Array<{ layer: LayerName; value: ConfigLayer; project: boolean }>,
+  cwd: string,
+  env: Record<string, string | undefined>,
+  provenance: Record<string, string>,
+): Config {
   const config: Config = {
     provider: { name: "anthropic", model: "claude-haiku-4-5" },
     log_path: "",
@@ -204,7 +256,18 @@ function merge(target: Target, values: Array<{ layer: LayerName; value: ConfigLa
     fast_path: { enabled: true, hard_deny: [], protected_branches: [] },
     cache: { enabled: true, ttl_ms: DEFAULT_CACHE_TTL_MS },
   };
-  const scalars = ["log_path", "log_disabled", "log_max_size", "metrics_path", "metrics_disabled", "metrics_max_size", "fallthrough_strategy", "disable_load_main_worktree_local_config", "include_settings_permissions_in_prompt", "include_recent_transcript_in_prompt"] as const;
+  const scalars = [
+    "log_path",
+    "log_disabled",
+    "log_max_size",
+    "metrics_path",
+    "metrics_disabled",
+    "metrics_max_size",
+    "fallthrough_strategy",
+    "disable_load_main_worktree_local_config",
+    "include_settings_permissions_in_prompt",
+    "include_recent_transcript_in_prompt",
+  ] as const;
   for (const { layer, value, project } of values) {
     if (value.provider) {
       const codex = value.provider.name.trim().toLowerCase() === "codex-oauth";
@@ -245,7 +308,9 @@ function merge(target: Target, values: Array<{ layer: LayerName; value: ConfigLa
       else if (fp.hard_deny) rules.push(...fp.hard_deny); // a project file can only add
       rules.push(...(fp.append_hard_deny ?? []));
       config.fast_path.hard_deny.push(...rules);
-      if (fp.hard_deny || fp.append_hard_deny) provenance["fast_path.hard_deny"] = `${provenance["fast_path.hard_deny"] ? `${provenance["fast_path.hard_deny"]} + ` : ""}${layer}`;
+      if (fp.hard_deny || fp.append_hard_deny)
+        provenance["fast_path.hard_deny"] =
+          `${provenance["fast_path.hard_deny"] ? `${provenance["fast_path.hard_deny"]} + ` : ""}${layer}`;
     }
     if (value.cache) {
       if (value.cache.enabled !== undefined) config.cache.enabled = value.cache.enabled;

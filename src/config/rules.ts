@@ -6,14 +6,27 @@ import { type ConfigProblem, problemsFromZod } from "./validate.ts";
 
 export function checkLayer(file: string, value: unknown): ConfigProblem[] {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return [{ file, path: "", message: `expected an object at the top level, found ${Array.isArray(value) ? "an array" : JSON.stringify(value)}` }];
+    return [
+      {
+        file,
+        path: "",
+        message: `expected an object at the top level, found ${Array.isArray(value) ? "an array" : JSON.stringify(value)}`,
+      },
+    ];
   }
   const parsed = layerSchema.safeParse(value);
   if (parsed.success) return layerRules(file, parsed.data);
   // Report every problem at once: the schema's, plus a missing model (a rule, not a type).
   const problems = problemsFromZod(file, layerSchema, value, parsed.error);
   const provider = (value as { provider?: { name?: unknown; model?: unknown } }).provider;
-  if (provider && typeof provider === "object" && provider.model === undefined && typeof provider.name === "string" && provider.name.trim().toLowerCase() !== "codex-oauth" && !problems.some((p) => p.path === "provider.model")) {
+  if (
+    provider &&
+    typeof provider === "object" &&
+    provider.model === undefined &&
+    typeof provider.name === "string" &&
+    provider.name.trim().toLowerCase() !== "codex-oauth" &&
+    !problems.some((p) => p.path === "provider.model")
+  ) {
     problems.unshift({ file, path: "provider.model", message: "expected string, found nothing" });
   }
   return problems;
@@ -24,30 +37,76 @@ function layerRules(file: string, layer: ConfigLayer): ConfigProblem[] {
   const p = layer.provider;
   if (p) {
     const name = p.name.trim().toLowerCase();
-    if (!p.name.trim()) out.push({ file, path: "provider.name", message: "expected a provider name, found an empty string" });
-    if (p.model === undefined && name !== "codex-oauth") out.push({ file, path: "provider.model", message: "expected string, found nothing" });
-    else if (p.model !== undefined && !p.model.trim()) out.push({ file, path: "provider.model", message: "expected a model name, found an empty string" });
+    if (!p.name.trim())
+      out.push({ file, path: "provider.name", message: "expected a provider name, found an empty string" });
+    if (p.model === undefined && name !== "codex-oauth")
+      out.push({ file, path: "provider.model", message: "expected string, found nothing" });
+    else if (p.model !== undefined && !p.model.trim())
+      out.push({ file, path: "provider.model", message: "expected a model name, found an empty string" });
     if (name === "codex-oauth") {
-      if (p.auth) out.push({ file, path: "provider.auth", message: "codex-oauth authenticates through the Codex login; remove provider.auth" });
-      if (p.base_url !== undefined) out.push({ file, path: "provider.base_url", message: "codex-oauth talks to the codex binary, not a URL; remove provider.base_url" });
-      if (p.codex_home !== undefined && !(p.codex_home.startsWith("/") || (p.codex_home.startsWith("~/") && p.codex_home.length > 2))) {
-        out.push({ file, path: "provider.codex_home", message: `expected an absolute path or one starting with ~/, found ${JSON.stringify(p.codex_home)}` });
+      if (p.auth)
+        out.push({
+          file,
+          path: "provider.auth",
+          message: "codex-oauth authenticates through the Codex login; remove provider.auth",
+        });
+      if (p.base_url !== undefined)
+        out.push({
+          file,
+          path: "provider.base_url",
+          message: "codex-oauth talks to the codex binary, not a URL; remove provider.base_url",
+        });
+      if (
+        p.codex_home !== undefined &&
+        !(p.codex_home.startsWith("/") || (p.codex_home.startsWith("~/") && p.codex_home.length > 2))
+      ) {
+        out.push({
+          file,
+          path: "provider.codex_home",
+          message: `expected an absolute path or one starting with ~/, found ${JSON.stringify(p.codex_home)}`,
+        });
       }
     } else {
-      if (p.codex_bin !== undefined) out.push({ file, path: "provider.codex_bin", message: `only used with provider.name "codex-oauth", found it with ${JSON.stringify(p.name)}` });
-      if (p.codex_home !== undefined) out.push({ file, path: "provider.codex_home", message: `only used with provider.name "codex-oauth", found it with ${JSON.stringify(p.name)}` });
+      if (p.codex_bin !== undefined)
+        out.push({
+          file,
+          path: "provider.codex_bin",
+          message: `only used with provider.name "codex-oauth", found it with ${JSON.stringify(p.name)}`,
+        });
+      if (p.codex_home !== undefined)
+        out.push({
+          file,
+          path: "provider.codex_home",
+          message: `only used with provider.name "codex-oauth", found it with ${JSON.stringify(p.name)}`,
+        });
     }
-    if (p.auth?.type === "profile" && name !== "anthropic") out.push({ file, path: "provider.auth.type", message: `"profile" works only with provider.name "anthropic", found ${JSON.stringify(p.name)}` });
-    if (p.auth?.type === "profile" && p.auth.profile !== undefined && !p.auth.profile.trim()) out.push({ file, path: "provider.auth.profile", message: "expected a profile name, found only whitespace" });
-    if (p.auth?.type === "file" && p.auth.path !== undefined && /^~\/?$/.test(p.auth.path.trim())) out.push({ file, path: "provider.auth.path", message: `expected a file path, found ${JSON.stringify(p.auth.path)}` });
-    if (p.auth?.type === "exec" && !p.auth.command.trim()) out.push({ file, path: "provider.auth.command", message: "expected a command, found only whitespace" });
+    if (p.auth?.type === "profile" && name !== "anthropic")
+      out.push({
+        file,
+        path: "provider.auth.type",
+        message: `"profile" works only with provider.name "anthropic", found ${JSON.stringify(p.name)}`,
+      });
+    if (p.auth?.type === "profile" && p.auth.profile !== undefined && !p.auth.profile.trim())
+      out.push({ file, path: "provider.auth.profile", message: "expected a profile name, found only whitespace" });
+    if (p.auth?.type === "file" && p.auth.path !== undefined && /^~\/?$/.test(p.auth.path.trim()))
+      out.push({
+        file,
+        path: "provider.auth.path",
+        message: `expected a file path, found ${JSON.stringify(p.auth.path)}`,
+      });
+    if (p.auth?.type === "exec" && !p.auth.command.trim())
+      out.push({ file, path: "provider.auth.command", message: "expected a command, found only whitespace" });
   }
   for (const key of ["hard_deny", "append_hard_deny"] as const) {
     layer.fast_path?.[key]?.forEach((rule, i) => {
       try {
         new RegExp(rule.pattern);
       } catch (e) {
-        out.push({ file, path: `fast_path.${key}[${i}].pattern`, message: `expected a valid regular expression, found ${JSON.stringify(rule.pattern)} (${(e as Error).message})` });
+        out.push({
+          file,
+          path: `fast_path.${key}[${i}].pattern`,
+          message: `expected a valid regular expression, found ${JSON.stringify(rule.pattern)} (${(e as Error).message})`,
+        });
       }
     });
   }

@@ -9,8 +9,18 @@ const execAuth = z
     type: z.literal("exec").describe("Run a helper command that prints the key."),
     command: z.string().min(1).describe("Shell command that prints the key (plain line or {key, expires_at} JSON)."),
     shell: z.enum(["bash", "powershell"]).optional().describe("Shell that runs the command. Default bash."),
-    refresh_margin_ms: z.number().int().min(0).optional().describe("Refresh this many ms before expires_at. Default 60000."),
-    timeout_ms: z.number().int().min(1).optional().describe("Kill the helper's process group after this many ms. Default 30000."),
+    refresh_margin_ms: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("Refresh this many ms before expires_at. Default 60000."),
+    timeout_ms: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("Kill the helper's process group after this many ms. Default 30000."),
     cache_key: z.string().optional().describe("Extra input to the cache fingerprint (e.g. an AWS profile)."),
   })
   .strict();
@@ -19,7 +29,12 @@ const fileAuth = z
   .object({
     type: z.literal("file").describe("Read the key from a rotator-managed file."),
     path: z.string().min(1).optional().describe("Key file. Default <state>/<target>/auth_key.json."),
-    refresh_margin_ms: z.number().int().min(0).optional().describe("Treat the key as expired this many ms early. Default 60000."),
+    refresh_margin_ms: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("Treat the key as expired this many ms early. Default 60000."),
     timeout_ms: z.number().int().min(1).optional().describe("Give up reading after this many ms. Default 30000."),
   })
   .strict();
@@ -38,13 +53,33 @@ export const authSchema = z
 export const providerSchema = z
   .object({
     name: z.string().min(1).describe("Classifier provider: anthropic, openai, gemini or codex-oauth."),
-    model: z.string().min(1).optional().describe("Classifier model. Required, except with codex-oauth (default gpt-6-luna, the Codex catalog's small model)."),
+    model: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Classifier model. Required, except with codex-oauth (default gpt-6-luna, the Codex catalog's small model).",
+      ),
     base_url: z.string().optional().describe("API base URL (openai/gemini: include /v1 or /v1beta/openai)."),
-    timeout_ms: z.number().int().min(0).optional().describe("Hard deadline for the whole classification in ms. 0 = none. Default 20000."),
-    reasoning_effort: z.string().optional().describe("Unset: least reasoning the API allows. \"\": send nothing. Else forwarded as written."),
+    timeout_ms: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("Hard deadline for the whole classification in ms. 0 = none. Default 20000."),
+    reasoning_effort: z
+      .string()
+      .optional()
+      .describe('Unset: least reasoning the API allows. "": send nothing. Else forwarded as written.'),
     auth: authSchema.optional(),
     codex_bin: z.string().min(1).optional().describe("codex-oauth: the codex executable. Default `codex` from PATH."),
-    codex_home: z.string().min(1).optional().describe("codex-oauth: CODEX_HOME for the classifier (absolute or ~/). Default a managed home under the state dir."),
+    codex_home: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "codex-oauth: CODEX_HOME for the classifier (absolute or ~/). Default a managed home under the state dir.",
+      ),
   })
   .strict();
 
@@ -52,24 +87,50 @@ const stringList = (what: string) => z.array(z.string()).describe(what);
 
 export const hardDenyRuleSchema = z
   .object({
-    pattern: z.string().min(1).describe("Regular expression matched against the whole command line and each command in it."),
+    pattern: z
+      .string()
+      .min(1)
+      .describe("Regular expression matched against the whole command line and each command in it."),
     message: z.string().optional().describe("Message for the agent when the pattern matches."),
   })
   .strict();
 
 export const fastPathSchema = z
   .object({
-    enabled: z.boolean().optional().describe("Decide obvious cases locally before the LLM (hard deny, provable allow). Default true. Honoured only in the defaults and the global file."),
-    hard_deny: z.array(hardDenyRuleSchema).optional().describe("Your own hard-deny patterns. In the defaults and the global file this replaces the inherited list; a project file can only add to it."),
-    append_hard_deny: z.array(hardDenyRuleSchema).optional().describe("Hard-deny patterns added to the inherited list (allowed in every layer)."),
-    protected_branches: z.array(z.string().min(1)).optional().describe("Branches (glob * allowed) that must never be force-pushed or rewritten. Honoured only in the defaults and the global file."),
+    enabled: z
+      .boolean()
+      .optional()
+      .describe(
+        "Decide obvious cases locally before the LLM (hard deny, provable allow). Default true. Honoured only in the defaults and the global file.",
+      ),
+    hard_deny: z
+      .array(hardDenyRuleSchema)
+      .optional()
+      .describe(
+        "Your own hard-deny patterns. In the defaults and the global file this replaces the inherited list; a project file can only add to it.",
+      ),
+    append_hard_deny: z
+      .array(hardDenyRuleSchema)
+      .optional()
+      .describe("Hard-deny patterns added to the inherited list (allowed in every layer)."),
+    protected_branches: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        "Branches (glob * allowed) that must never be force-pushed or rewritten. Honoured only in the defaults and the global file.",
+      ),
   })
   .strict();
 
 export const cacheSchema = z
   .object({
     enabled: z.boolean().optional().describe("Reuse definite LLM verdicts for identical requests. Default true."),
-    ttl_ms: z.number().int().min(0).optional().describe("How long a cached verdict stays valid, in ms. Default 600000 (10 minutes); 0 disables the cache."),
+    ttl_ms: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("How long a cached verdict stays valid, in ms. Default 600000 (10 minutes); 0 disables the cache."),
   })
   .strict();
 
@@ -77,17 +138,41 @@ export const cacheSchema = z
 export const layerSchema = z
   .object({
     $schema: z.string().optional().describe("JSON Schema URL for editors; ignored at runtime."),
-    provider: providerSchema.optional().describe("Classifier provider. Replaced as a whole block by each layer that sets it."),
+    provider: providerSchema
+      .optional()
+      .describe("Classifier provider. Replaced as a whole block by each layer that sets it."),
     log_path: z.string().optional().describe("Log file. Default <state>/<target>/ccgate.log."),
     log_disabled: z.boolean().optional().describe("Write no log file."),
-    log_max_size: z.number().int().min(0).optional().describe("Rotate the log at this many bytes (one .1 generation). 0 = never."),
+    log_max_size: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("Rotate the log at this many bytes (one .1 generation). 0 = never."),
     metrics_path: z.string().optional().describe("Metrics JSONL file. Default <state>/<target>/metrics.jsonl."),
     metrics_disabled: z.boolean().optional().describe("Record no metrics."),
-    metrics_max_size: z.number().int().min(0).optional().describe("Rotate metrics at this many bytes (one .1 generation). 0 = never."),
-    fallthrough_strategy: z.enum(FALLTHROUGH_STRATEGIES).optional().describe("What to do when the LLM itself is unsure: ask the human, allow or deny."),
-    disable_load_main_worktree_local_config: z.boolean().optional().describe("Skip the main worktree's local file in linked worktrees (honoured in defaults and global only)."),
-    include_settings_permissions_in_prompt: z.boolean().optional().describe("Claude: send the user's settings permissions as background."),
-    include_recent_transcript_in_prompt: z.boolean().optional().describe("Claude: send recent user messages and tool names."),
+    metrics_max_size: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("Rotate metrics at this many bytes (one .1 generation). 0 = never."),
+    fallthrough_strategy: z
+      .enum(FALLTHROUGH_STRATEGIES)
+      .optional()
+      .describe("What to do when the LLM itself is unsure: ask the human, allow or deny."),
+    disable_load_main_worktree_local_config: z
+      .boolean()
+      .optional()
+      .describe("Skip the main worktree's local file in linked worktrees (honoured in defaults and global only)."),
+    include_settings_permissions_in_prompt: z
+      .boolean()
+      .optional()
+      .describe("Claude: send the user's settings permissions as background."),
+    include_recent_transcript_in_prompt: z
+      .boolean()
+      .optional()
+      .describe("Claude: send recent user messages and tool names."),
     allow: stringList("Allow guidance. Replaces the inherited list.").optional(),
     deny: stringList("Deny guidance. Replaces the inherited list.").optional(),
     environment: stringList("Facts about the environment. Replaces the inherited list.").optional(),

@@ -18,7 +18,8 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return `an array (${JSON.stringify(value).slice(0, 60)})`;
   if (typeof value === "object") return "an object";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
+  if (typeof value === "string")
+    return `the string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
@@ -39,7 +40,9 @@ function pathText(path: PropertyKey[]): string {
 function knownKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
   let cur: unknown = schema;
   for (const key of path) {
-    const def = (cur as { def?: { type?: string; shape?: Record<string, unknown>; innerType?: unknown; options?: unknown[] } })?.def;
+    const def = (
+      cur as { def?: { type?: string; shape?: Record<string, unknown>; innerType?: unknown; options?: unknown[] } }
+    )?.def;
     if (!def) return [];
     if (def.type === "optional" || def.type === "default" || def.type === "nullable") {
       cur = def.innerType;
@@ -53,7 +56,9 @@ function knownKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
       d = (cur as { def?: { type?: string; innerType?: unknown } })?.def;
     }
   }
-  const def = (cur as { def?: { shape?: Record<string, unknown>; options?: Array<{ def?: { shape?: Record<string, unknown> } }> } })?.def;
+  const def = (
+    cur as { def?: { shape?: Record<string, unknown>; options?: Array<{ def?: { shape?: Record<string, unknown> } }> } }
+  )?.def;
   if (def?.shape) return Object.keys(def.shape);
   if (def?.options) return [...new Set(def.options.flatMap((o) => Object.keys(o.def?.shape ?? {})))];
   return [];
@@ -68,7 +73,11 @@ export function problemsFromZod(file: string, schema: z.ZodType, value: unknown,
       const known = knownKeys(schema, path);
       for (const key of keys) {
         const hint = suggest(key, known);
-        out.push({ file, path: pathText([...path, key]), message: `unknown field${hint ? `; did you mean "${hint}"?` : ""} (known: ${known.join(", ")})` });
+        out.push({
+          file,
+          path: pathText([...path, key]),
+          message: `unknown field${hint ? `; did you mean "${hint}"?` : ""} (known: ${known.join(", ")})`,
+        });
       }
       continue;
     }
@@ -82,10 +91,15 @@ export function problemsFromZod(file: string, schema: z.ZodType, value: unknown,
         expected = `expected one of ${((issue as { values: unknown[] }).values ?? []).map((v) => JSON.stringify(v)).join(", ")}`;
         break;
       case "too_small":
-        expected = (issue as { origin?: string }).origin === "string" ? "expected a non-empty string" : `expected at least ${String((issue as { minimum: unknown }).minimum)}`;
+        expected =
+          (issue as { origin?: string }).origin === "string"
+            ? "expected a non-empty string"
+            : `expected at least ${String((issue as { minimum: unknown }).minimum)}`;
         break;
       case "invalid_union":
-        expected = (issue as { options?: unknown[] }).options ? `expected one of ${((issue as { options: unknown[] }).options).map((o) => JSON.stringify(o)).join(", ")}` : issue.message;
+        expected = (issue as { options?: unknown[] }).options
+          ? `expected one of ${(issue as { options: unknown[] }).options.map((o) => JSON.stringify(o)).join(", ")}`
+          : issue.message;
         break;
       default:
         expected = issue.message;

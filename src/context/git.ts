@@ -58,7 +58,13 @@ function run(args: string[], cwd: string, env: Record<string, string | undefined
   const git = Bun.which("git", { PATH: env.PATH ?? "" });
   if (!git) return null;
   try {
-    const r = Bun.spawnSync([git, ...args], { cwd, stdin: "ignore", stdout: "pipe", stderr: "ignore", env: { ...env, GIT_OPTIONAL_LOCKS: "0" } as Record<string, string> });
+    const r = Bun.spawnSync([git, ...args], {
+      cwd,
+      stdin: "ignore",
+      stdout: "pipe",
+      stderr: "ignore",
+      env: { ...env, GIT_OPTIONAL_LOCKS: "0" } as Record<string, string>,
+    });
     return r.exitCode === 0 ? r.stdout.toString().trimEnd().split("\n") : null;
   } catch {
     return null; // git missing or cwd gone
@@ -77,7 +83,14 @@ function fromGit(cwd: string, env: Record<string, string | undefined>): GitFacts
   }
   const [repoRoot, gitDir, gitCommonDir] = lines as [string, string, string];
   const primaryCheckoutRoot = /[/\\]\.git$/.test(gitCommonDir) ? dirname(gitCommonDir) : "";
-  return { repoRoot, gitDir, gitCommonDir, primaryCheckoutRoot, isWorktree: gitDir !== gitCommonDir, branch: branch ?? "" };
+  return {
+    repoRoot,
+    gitDir,
+    gitCommonDir,
+    primaryCheckoutRoot,
+    isWorktree: gitDir !== gitCommonDir,
+    branch: branch ?? "",
+  };
 }
 
 export function gitFacts(cwd: string, env: Record<string, string | undefined> = process.env): GitFacts | null {

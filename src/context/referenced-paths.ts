@@ -31,7 +31,7 @@ export function referencedPaths(request: DecisionRequest, home: string): string[
         const a = inv.argv[i] as string;
         const value = a.startsWith("-") && a.includes("=") ? a.slice(a.indexOf("=") + 1) : a;
         if (looksLikePath(value)) add(value);
-        if ((a === "-C" && inv.argv[0] === "git") && inv.argv[i + 1]) add(inv.argv[i + 1] as string);
+        if (a === "-C" && inv.argv[0] === "git" && inv.argv[i + 1]) add(inv.argv[i + 1] as string);
       }
       for (const r of inv.redirects) if (looksLikePath(r.target.raw)) add(r.target.raw);
     }

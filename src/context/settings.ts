@@ -12,11 +12,16 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
-export function settingsPermissions(home: string, projectRoot: string, warn: (msg: string) => void = () => {}): SettingsPermissions | null {
+export function settingsPermissions(
+  home: string,
+  projectRoot: string,
+  warn: (msg: string) => void = () => {},
+): SettingsPermissions | null {
   const allow: string[] = [];
   const deny: string[] = [];
   const files = [join(home, ".claude", "settings.json")];
-  if (projectRoot) files.push(join(projectRoot, ".claude", "settings.json"), join(projectRoot, ".claude", "settings.local.json"));
+  if (projectRoot)
+    files.push(join(projectRoot, ".claude", "settings.json"), join(projectRoot, ".claude", "settings.local.json"));
   for (const file of files) {
     let text: string;
     try {

@@ -35,7 +35,9 @@ function readTail(path: string): string | null {
 function userText(content: unknown): string | null {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return null;
-  const texts = content.filter((b) => b && typeof b === "object" && (b as { type?: string }).type === "text").map((b) => String((b as { text?: unknown }).text ?? ""));
+  const texts = content
+    .filter((b) => b && typeof b === "object" && (b as { type?: string }).type === "text")
+    .map((b) => String((b as { text?: unknown }).text ?? ""));
   return texts.length ? texts.join("\n") : null;
 }
 
@@ -56,7 +58,8 @@ export function recentTranscript(path: string | null): RecentTranscript | null {
     const role = entry.message?.role ?? entry.type;
     if (role === "user" && !entry.isMeta) {
       const t = userText(entry.message?.content)?.trim();
-      if (t && !t.startsWith("<system-reminder>") && !t.startsWith("[Request interrupted")) users.push(truncate(t, MAX_MESSAGE_CHARS));
+      if (t && !t.startsWith("<system-reminder>") && !t.startsWith("[Request interrupted"))
+        users.push(truncate(t, MAX_MESSAGE_CHARS));
     } else if (role === "assistant" && Array.isArray(entry.message?.content)) {
       for (const block of entry.message.content as Array<{ type?: string; name?: unknown }>) {
         if (block?.type === "tool_use" && typeof block.name === "string") tools.push(block.name);

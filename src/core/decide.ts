@@ -5,7 +5,13 @@ import type { Credential } from "../credentials/types.ts";
 import type { ClassifierPrompt, Provider } from "../providers/types.ts";
 import { buildPrompt, type PromptContext } from "./prompt.ts";
 import { redact, truncate } from "./redact.ts";
-import { DEFAULT_DENY_MESSAGE, type DecisionRequest, type FallthroughKind, type PhaseTimings, type Verdict } from "./types.ts";
+import {
+  DEFAULT_DENY_MESSAGE,
+  type DecisionRequest,
+  type FallthroughKind,
+  type PhaseTimings,
+  type Verdict,
+} from "./types.ts";
 
 export const USER_INTERACTION_TOOLS = new Set(["ExitPlanMode", "AskUserQuestion"]);
 
@@ -50,7 +56,9 @@ export interface DecideDeps {
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
 function forcedMessage(behavior: "allow" | "deny", reason: string): string {
-  const head = reason ? `The LLM classifier could not decide (fallthrough); its reason: ${JSON.stringify(reason)}.` : "The LLM classifier could not decide (fallthrough).";
+  const head = reason
+    ? `The LLM classifier could not decide (fallthrough); its reason: ${JSON.stringify(reason)}.`
+    : "The LLM classifier could not decide (fallthrough).";
   return behavior === "allow"
     ? `${head} Approved automatically by fallthrough_strategy=allow so unattended work can continue; proceed with care.`
     : `${head} Denied automatically by fallthrough_strategy=deny for safety. Do not ask the user, and do not try to get around this decision with other commands or workarounds.`;
@@ -66,32 +74,66 @@ export async function decide(request: DecisionRequest, config: Config, deps: Dec
       timings[name] = Math.round((deps.now() - start) * 100) / 100;
     }
   };
-  const fallthrough = (kind: FallthroughKind, source: Verdict["source"], extra: Partial<Verdict> = {}): Verdict => ({ decision: "fallthrough", kind, source, timings, ...extra });
+  const fallthrough = (kind: FallthroughKind, source: Verdict["source"], extra: Partial<Verdict> = {}): Verdict => ({
+    decision: "fallthrough",
+    kind,
+    source,
+    timings,
+    ...extra,
+  });
 
-  if (USER_INTERACTION_TOOLS.has(request.toolName)) return fallthrough("user_interaction", "short_circuit", { reason: `${request.toolName} needs the user` });
-  if (request.permissionMode === "bypassPermissions") return fallthrough("bypass", "short_circuit", { reason: "permission mode bypassPermissions" });
-  if (request.permissionMode === "dontAsk") return fallthrough("dontask", "short_circuit", { reason: "permission mode dontAsk" });
+  if (USER_INTERACTION_TOOLS.has(request.toolName))
+    return fallthrough("user_interaction", "short_circuit", { reason: `${request.toolName} needs the user` });
+  if (request.permissionMode === "bypassPermissions")
+    return fallthrough("bypass", "short_circuit", { reason: "permission mode bypassPermissions" });
+  if (request.permissionMode === "dontAsk")
+    return fallthrough("dontask", "short_circuit", { reason: "permission mode dontAsk" });
 
   if (deps.fastPath) {
     const fast = await phase("fast_path", () => deps.fastPath?.() as FastPathOutcome);
     if (fast.verdict === "deny") {
-      return { decision: "deny", message: fast.message || DEFAULT_DENY_MESSAGE, source: "fast_path", reason: `${fast.rule}: ${fast.reason}`, timings };
+      return {
+        decision: "deny",
+        message: fast.message || DEFAULT_DENY_MESSAGE,
+        source: "fast_path",
+        reason: `${fast.rule}: ${fast.reason}`,
+        timings,
+      };
     }
-    if (fast.verdict === "allow") return { decision: "allow", source: "fast_path", reason: `${fast.rule}: ${fast.reason}`, timings };
+    if (fast.verdict === "allow")
+      return { decision: "allow", source: "fast_path", reason: `${fast.rule}: ${fast.reason}`, timings };
   }
 
   const providerName = config.provider.name.trim().toLowerCase();
   const model = config.provider.model;
   const cached = deps.cache ? await phase("cache", () => deps.cache?.get() ?? null) : null;
   if (cached) {
-    return { decision: cached.decision, ...(cached.message ? { message: cached.message } : {}), source: "cache", reason: cached.reason ?? "cached verdict", provider: providerName, model, timings };
+    return {
+      decision: cached.decision,
+      ...(cached.message ? { message: cached.message } : {}),
+      source: "cache",
+      reason: cached.reason ?? "cached verdict",
+      provider: providerName,
+      model,
+      timings,
+    };
   }
 
   const resolution = await phase("credential", () => deps.resolveProvider());
   if (!resolution.ok) {
-    deps.log(resolution.kind === "credential_unavailable" ? "credential unavailable, falling through" : `${resolution.kind}, falling through`, { detail: resolution.detail });
+    deps.log(
+      resolution.kind === "credential_unavailable"
+        ? "credential unavailable, falling through"
+        : `${resolution.kind}, falling through`,
+      { detail: resolution.detail },
+    );
     if (resolution.kind === "credential_unavailable") {
-      return fallthrough("credential_unavailable", "llm", { reason: resolution.reason, credentialSource: resolution.source, provider: providerName, model });
+      return fallthrough("credential_unavailable", "llm", {
+        reason: resolution.reason,
+        credentialSource: resolution.source,
+        provider: providerName,
+        model,
+      });
     }
     return fallthrough(resolution.kind, "llm", { reason: resolution.detail, provider: providerName, model });
   }
@@ -99,8 +141,17 @@ export async function decide(request: DecisionRequest, config: Config, deps: Dec
 
   const context = await phase("context", () => deps.gatherContext());
   const prompt = buildPrompt(request, context, config);
-  const classifierPrompt: ClassifierPrompt = { ...prompt, model, reasoningEffort: config.provider.reasoning_effort, cwd: request.cwd };
-  deps.log("llm request", { provider: providerName, model, timeout_ms: config.provider.timeout_ms ?? DEFAULT_TIMEOUT_MS });
+  const classifierPrompt: ClassifierPrompt = {
+    ...prompt,
+    model,
+    reasoningEffort: config.provider.reasoning_effort,
+    cwd: request.cwd,
+  };
+  deps.log("llm request", {
+    provider: providerName,
+    model,
+    timeout_ms: config.provider.timeout_ms ?? DEFAULT_TIMEOUT_MS,
+  });
 
   const timeoutMs = config.provider.timeout_ms ?? DEFAULT_TIMEOUT_MS;
   const signal = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : new AbortController().signal;
@@ -116,16 +167,40 @@ export async function decide(request: DecisionRequest, config: Config, deps: Dec
         return { decision: "fallthrough", kind: "api_unusable", reason: f.detail, ...base };
       case "credential_unavailable":
         deps.log("provider credential unavailable, falling through", { reason: f.reason, detail: f.detail });
-        return { decision: "fallthrough", kind: "credential_unavailable", reason: f.reason, credentialSource: f.source, ...base };
+        return {
+          decision: "fallthrough",
+          kind: "credential_unavailable",
+          reason: f.reason,
+          credentialSource: f.source,
+          ...base,
+        };
       case "auth_rejected":
         if (credential?.fromAuth) {
           await credential.invalidate?.();
           deps.log("provider rejected credential, falling through", { status: f.status, source: credential.source });
-          return { decision: "fallthrough", kind: "credential_unavailable", reason: "provider_auth", credentialSource: credential.source, ...base };
+          return {
+            decision: "fallthrough",
+            kind: "credential_unavailable",
+            reason: "provider_auth",
+            credentialSource: credential.source,
+            ...base,
+          };
         }
-        return { decision: "error", kind: "error", error: truncate(redact(f.message), 200), hint: "check the API key in the environment variable for this provider", ...base };
+        return {
+          decision: "error",
+          kind: "error",
+          error: truncate(redact(f.message), 200),
+          hint: "check the API key in the environment variable for this provider",
+          ...base,
+        };
       case "error":
-        return { decision: "error", kind: "error", error: truncate(redact(f.message), 200), ...(f.hint ? { hint: f.hint } : {}), ...base };
+        return {
+          decision: "error",
+          kind: "error",
+          error: truncate(redact(f.message), 200),
+          ...(f.hint ? { hint: f.hint } : {}),
+          ...base,
+        };
     }
   }
 
@@ -142,10 +217,19 @@ export async function decide(request: DecisionRequest, config: Config, deps: Dec
     if (cacheable) deps.cache?.put({ decision: "deny", message, reason });
     return { decision: "deny", message, reason, ...usage, ...base };
   }
-  if (out.behavior !== "fallthrough") deps.log("classifier returned an unknown behavior; treating it as fallthrough", { behavior: out.behavior });
+  if (out.behavior !== "fallthrough")
+    deps.log("classifier returned an unknown behavior; treating it as fallthrough", { behavior: out.behavior });
   const strategy = config.fallthrough_strategy;
   if (strategy === "allow" || strategy === "deny") {
-    return { decision: strategy, message: forcedMessage(strategy, reason), kind: "llm", forced: true, reason, ...usage, ...base };
+    return {
+      decision: strategy,
+      message: forcedMessage(strategy, reason),
+      kind: "llm",
+      forced: true,
+      reason,
+      ...usage,
+      ...base,
+    };
   }
   return { decision: "fallthrough", kind: "llm", reason, ...usage, ...base };
 }

@@ -3,7 +3,8 @@
 // the classifier a little context; leaking a key costs the user the key.
 
 /** Right-hand sides that are code or references, not secret values. */
-const NOT_A_VALUE = /^(\[REDACTED|new\b|true\b|false\b|null\b|none\b|undefined\b|this\b|self\b|await\b|function\b|\$\{?[A-Za-z_]|process\.env|os\.environ|getenv|env\()/i;
+const NOT_A_VALUE =
+  /^(\[REDACTED|new\b|true\b|false\b|null\b|none\b|undefined\b|this\b|self\b|await\b|function\b|\$\{?[A-Za-z_]|process\.env|os\.environ|getenv|env\()/i;
 
 const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, "[REDACTED PRIVATE KEY]"],
@@ -18,17 +19,24 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\bnpm_[A-Za-z0-9]{36}\b/g, "[REDACTED]"],
   [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, "[REDACTED JWT]"],
   // Authorization headers and bearer tokens.
-  [/\b(authorization\s*[:=]\s*(?:bearer|basic|token)?\s*)["']?[A-Za-z0-9._~+/=-]{8,}/gi, (_m, p: string) => `${p}[REDACTED]`],
+  [
+    /\b(authorization\s*[:=]\s*(?:bearer|basic|token)?\s*)["']?[A-Za-z0-9._~+/=-]{8,}/gi,
+    (_m, p: string) => `${p}[REDACTED]`,
+  ],
   [/\b(bearer\s+)[A-Za-z0-9._~+/=-]{16,}/gi, (_m, p: string) => `${p}[REDACTED]`],
   // user:password@ in URLs.
   [/\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@'"]*:)[^@\s/'"]+(@)/gi, (_m, a: string, b: string) => `${a}[REDACTED]${b}`],
   // NAME=value where the name says it is secret (.env files, export lines, env prefixes, JSON-ish).
   [
     /\b([A-Za-z0-9_.-]*(?:SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CLIENT[_-]?SECRET|CREDENTIALS?)[A-Za-z0-9_.-]*)(\s*[=:]\s*)("[^"\n]*"|'[^'\n]*'|[^\s'",;&|)}]+)/gi,
-    (m: string, name: string, sep: string, value: string) => (NOT_A_VALUE.test(value.replace(/^["']/, "")) ? m : `${name}${sep}[REDACTED]`),
+    (m: string, name: string, sep: string, value: string) =>
+      NOT_A_VALUE.test(value.replace(/^["']/, "")) ? m : `${name}${sep}[REDACTED]`,
   ],
   // --password=x, --token x, -p'x' style flags.
-  [/(--(?:password|passwd|token|api-key|apikey|secret|client-secret|access-token)(?:=|\s+))("[^"]*"|'[^']*'|\S+)/gi, (_m, f: string) => `${f}[REDACTED]`],
+  [
+    /(--(?:password|passwd|token|api-key|apikey|secret|client-secret|access-token)(?:=|\s+))("[^"]*"|'[^']*'|\S+)/gi,
+    (_m, f: string) => `${f}[REDACTED]`,
+  ],
 ];
 
 export function redact(text: string): string {
@@ -43,7 +51,11 @@ export function redactValue<T>(value: T): T {
   if (Array.isArray(value)) return value.map(redactValue) as T;
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = /^(api[_-]?key|token|secret|password|authorization)$/i.test(k) && typeof v === "string" ? "[REDACTED]" : redactValue(v);
+    for (const [k, v] of Object.entries(value))
+      out[k] =
+        /^(api[_-]?key|token|secret|password|authorization)$/i.test(k) && typeof v === "string"
+          ? "[REDACTED]"
+          : redactValue(v);
     return out as T;
   }
   return value;

@@ -47,7 +47,10 @@ export class KeyCache {
     try {
       text = readFileSync(this.path, "utf8");
     } catch (e) {
-      return { key: null, ...((e as NodeJS.ErrnoException).code === "ENOENT" ? {} : { problem: "cache_read" as const }) };
+      return {
+        key: null,
+        ...((e as NodeJS.ErrnoException).code === "ENOENT" ? {} : { problem: "cache_read" as const }),
+      };
     }
     try {
       const v = JSON.parse(text) as { key?: unknown; expires_at?: unknown };
@@ -62,7 +65,11 @@ export class KeyCache {
 
   write(entry: CachedKey): string | null {
     try {
-      writePrivateFile(this.dir, basename(this.path), JSON.stringify({ key: entry.key, expires_at: new Date(entry.expiresAt).toISOString() }));
+      writePrivateFile(
+        this.dir,
+        basename(this.path),
+        JSON.stringify({ key: entry.key, expires_at: new Date(entry.expiresAt).toISOString() }),
+      );
       return null;
     } catch (e) {
       return (e as Error).message;

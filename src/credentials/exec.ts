@@ -5,7 +5,14 @@ import { spawn } from "node:child_process";
 
 export const MAX_HELPER_OUTPUT = 64 * 1024;
 
-export type HelperResult = { ok: true; stdout: string } | { ok: false; reason: "command_exit" | "timeout" | "output_too_large" | "spawn_failed"; detail: string; stderrBytes: number };
+export type HelperResult =
+  | { ok: true; stdout: string }
+  | {
+      ok: false;
+      reason: "command_exit" | "timeout" | "output_too_large" | "spawn_failed";
+      detail: string;
+      stderrBytes: number;
+    };
 
 function shellArgv(shell: "bash" | "powershell", command: string): string[] {
   if (shell === "bash") return ["bash", "-c", command];
@@ -13,12 +20,21 @@ function shellArgv(shell: "bash" | "powershell", command: string): string[] {
   return [pwsh, "-NoProfile", "-NonInteractive", "-Command", command];
 }
 
-export function runHelper(command: string, shell: "bash" | "powershell", timeoutMs: number, env: Record<string, string | undefined>): Promise<HelperResult> {
+export function runHelper(
+  command: string,
+  shell: "bash" | "powershell",
+  timeoutMs: number,
+  env: Record<string, string | undefined>,
+): Promise<HelperResult> {
   return new Promise((resolve) => {
     const [bin, ...args] = shellArgv(shell, command) as [string, ...string[]];
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"], detached: process.platform !== "win32", env: { ...env, CCGATE_API_KEY_RESOLUTION: "1" } as NodeJS.ProcessEnv });
+      child = spawn(bin, args, {
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: process.platform !== "win32",
+        env: { ...env, CCGATE_API_KEY_RESOLUTION: "1" } as NodeJS.ProcessEnv,
+      });
     } catch (e) {
       return resolve({ ok: false, reason: "spawn_failed", detail: (e as Error).message, stderrBytes: 0 });
     }
@@ -42,13 +58,23 @@ export function runHelper(command: string, shell: "bash" | "powershell", timeout
     };
     const timer = setTimeout(() => {
       killTree();
-      finish({ ok: false, reason: "timeout", detail: `the helper did not finish within ${timeoutMs} ms; its process group was killed`, stderrBytes });
+      finish({
+        ok: false,
+        reason: "timeout",
+        detail: `the helper did not finish within ${timeoutMs} ms; its process group was killed`,
+        stderrBytes,
+      });
     }, timeoutMs);
     child.stdout?.on("data", (d: Buffer) => {
       size += d.length;
       if (size > MAX_HELPER_OUTPUT) {
         killTree();
-        finish({ ok: false, reason: "output_too_large", detail: `the helper printed more than ${MAX_HELPER_OUTPUT} bytes`, stderrBytes });
+        finish({
+          ok: false,
+          reason: "output_too_large",
+          detail: `the helper printed more than ${MAX_HELPER_OUTPUT} bytes`,
+          stderrBytes,
+        });
         return;
       }
       chunks.push(d);
@@ -59,7 +85,8 @@ export function runHelper(command: string, shell: "bash" | "powershell", timeout
     child.on("error", (e) => finish({ ok: false, reason: "spawn_failed", detail: e.message, stderrBytes }));
     child.on("close", (code, signal) => {
       if (code === 0) finish({ ok: true, stdout: Buffer.concat(chunks).toString("utf8") });
-      else finish({ ok: false, reason: "command_exit", detail: `the helper exited with ${code ?? signal}`, stderrBytes });
+      else
+        finish({ ok: false, reason: "command_exit", detail: `the helper exited with ${code ?? signal}`, stderrBytes });
     });
   });
 }

@@ -14,11 +14,11 @@
 // Credentials files that are symlinks or readable by group or others are refused, as the SDKs do.
 import { lstatSync } from "node:fs";
 import { basename, dirname, isAbsolute, join } from "node:path";
+import { ANTHROPIC_DEFAULT_BASE_URL, OAUTH_BETA } from "../providers/anthropic.ts";
 import { cacheDir as defaultCacheDir, expandHome, homeDir } from "../state/paths.ts";
 import { writeFileAtomic } from "../state/private-files.ts";
 import { fingerprint, KeyCache } from "./cache.ts";
 import { readKeyFile } from "./file.ts";
-import { ANTHROPIC_DEFAULT_BASE_URL, OAUTH_BETA } from "../providers/anthropic.ts";
 import type { ResolveOptions } from "./resolve.ts";
 import type { CredentialResult } from "./types.ts";
 
@@ -28,7 +28,13 @@ const NAME = /^[A-Za-z0-9_.-]+$/;
 
 type Env = Record<string, string | undefined>;
 
-const unavailable = (reason: string, detail: string): CredentialResult => ({ ok: false, kind: "credential_unavailable", reason, source: "profile", detail });
+const unavailable = (reason: string, detail: string): CredentialResult => ({
+  ok: false,
+  kind: "credential_unavailable",
+  reason,
+  source: "profile",
+  detail,
+});
 
 export function anthropicConfigDir(env: Env): string {
   if (env.ANTHROPIC_CONFIG_DIR !== undefined) return env.ANTHROPIC_CONFIG_DIR;
@@ -64,11 +70,13 @@ function loadProfileConfig(requested: string | undefined, env: Env): Loaded<Prof
   const dir = anthropicConfigDir(env);
   const name = profileName(requested, dir, env);
   const fail = (detail: string): Loaded<ProfileConfig> => ({ ok: false, result: unavailable("profile_load", detail) });
-  if (!NAME.test(name) || name === "." || name === "..") return fail(`invalid profile name ${JSON.stringify(name)} (letters, digits, '_', '.', '-')`);
+  if (!NAME.test(name) || name === "." || name === "..")
+    return fail(`invalid profile name ${JSON.stringify(name)} (letters, digits, '_', '.', '-')`);
   if (!dir) return fail("no Anthropic config directory (set ANTHROPIC_CONFIG_DIR)");
   const path = join(dir, "configs", `${name}.json`);
   const text = readSmall(path);
-  if (text === null) return fail(`profile "${name}" not found: ${path} (run \`ant auth login\`, or set provider.auth.profile)`);
+  if (text === null)
+    return fail(`profile "${name}" not found: ${path} (run \`ant auth login\`, or set provider.auth.profile)`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -78,14 +86,31 @@ function loadProfileConfig(requested: string | undefined, env: Env): Loaded<Prof
   const cfg = raw as { authentication?: Record<string, unknown>; base_url?: unknown; workspace_id?: unknown } | null;
   const auth = cfg?.authentication;
   if (!auth || typeof auth !== "object") return fail(`${path} has no "authentication" object`);
-  if (auth.type === "oidc_federation") return fail(`profile "${name}" uses oidc_federation, which ccgate does not support; use provider.auth type "exec" with a helper that prints a key`);
-  if (auth.type !== "user_oauth") return fail(`profile "${name}" has authentication.type ${JSON.stringify(auth.type)}; ccgate supports "user_oauth"`);
+  if (auth.type === "oidc_federation")
+    return fail(
+      `profile "${name}" uses oidc_federation, which ccgate does not support; use provider.auth type "exec" with a helper that prints a key`,
+    );
+  if (auth.type !== "user_oauth")
+    return fail(`profile "${name}" has authentication.type ${JSON.stringify(auth.type)}; ccgate supports "user_oauth"`);
   const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
   const given = str(auth.credentials_path);
-  const credentialsPath = given ? (isAbsolute(expandHome(given, env)) ? expandHome(given, env) : join(dir, given)) : join(dir, "credentials", `${name}.json`);
+  const credentialsPath = given
+    ? isAbsolute(expandHome(given, env))
+      ? expandHome(given, env)
+      : join(dir, given)
+    : join(dir, "credentials", `${name}.json`);
   const baseUrl = str(cfg?.base_url) ?? str(env.ANTHROPIC_BASE_URL);
   const workspaceId = str(cfg?.workspace_id) ?? str(env.ANTHROPIC_WORKSPACE_ID);
-  return { ok: true, value: { name, clientId: str(auth.client_id) ?? "", credentialsPath, ...(baseUrl ? { baseUrl } : {}), ...(workspaceId ? { workspaceId } : {}) } };
+  return {
+    ok: true,
+    value: {
+      name,
+      clientId: str(auth.client_id) ?? "",
+      credentialsPath,
+      ...(baseUrl ? { baseUrl } : {}),
+      ...(workspaceId ? { workspaceId } : {}),
+    },
+  };
 }
 
 interface Tokens {
@@ -105,7 +130,8 @@ function readTokens(path: string): Loaded<Tokens> {
     return fail(`credentials file ${path} does not exist (run \`ant auth login\`)`);
   }
   if (st.isSymbolicLink()) return fail(`credentials file ${path} is a symlink; refusing to read it`);
-  if (process.platform !== "win32" && (st.mode & 0o077) !== 0) return fail(`credentials file ${path} is readable by group or others; refusing to read it (chmod 600 ${path})`);
+  if (process.platform !== "win32" && (st.mode & 0o077) !== 0)
+    return fail(`credentials file ${path} is readable by group or others; refusing to read it (chmod 600 ${path})`);
   const text = readSmall(path);
   if (text === null) return fail(`cannot read credentials file ${path}`);
   let raw: Record<string, unknown>;
@@ -118,8 +144,17 @@ function readTokens(path: string): Loaded<Tokens> {
   const accessToken = typeof raw.access_token === "string" ? raw.access_token : "";
   if (!accessToken) return fail(`credentials file ${path} has no access_token (run \`ant auth login\`)`);
   const exp = raw.expires_at;
-  if (exp !== undefined && exp !== null && typeof exp !== "number") return fail(`credentials file ${path}: expires_at must be unix seconds`);
-  return { ok: true, value: { raw, accessToken, refreshToken: typeof raw.refresh_token === "string" ? raw.refresh_token : "", expiresAt: typeof exp === "number" ? exp * 1000 : null } };
+  if (exp !== undefined && exp !== null && typeof exp !== "number")
+    return fail(`credentials file ${path}: expires_at must be unix seconds`);
+  return {
+    ok: true,
+    value: {
+      raw,
+      accessToken,
+      refreshToken: typeof raw.refresh_token === "string" ? raw.refresh_token : "",
+      expiresAt: typeof exp === "number" ? exp * 1000 : null,
+    },
+  };
 }
 
 const fresh = (t: Tokens, now: number) => t.expiresAt === null || t.expiresAt - now > REFRESH_THRESHOLD_MS;
@@ -129,34 +164,53 @@ function isLoopback(host: string): boolean {
   return ["localhost", "127.0.0.1", "::1", "[::1]"].includes(host.toLowerCase());
 }
 
-async function refresh(cfg: ProfileConfig, tokens: Tokens, options: ResolveOptions, now: number): Promise<Loaded<Tokens>> {
+async function refresh(
+  cfg: ProfileConfig,
+  tokens: Tokens,
+  options: ResolveOptions,
+  now: number,
+): Promise<Loaded<Tokens>> {
   const fail = (reason: string, detail: string): Loaded<Tokens> => ({ ok: false, result: unavailable(reason, detail) });
-  const base = (options.provider.base_url?.trim() || cfg.baseUrl || ANTHROPIC_DEFAULT_BASE_URL).replace(/\/+$/, "").replace(/\/v1$/, "");
+  const base = (options.provider.base_url?.trim() || cfg.baseUrl || ANTHROPIC_DEFAULT_BASE_URL)
+    .replace(/\/+$/, "")
+    .replace(/\/v1$/, "");
   let url: URL;
   try {
     url = new URL(`${base}/v1/oauth/token`);
   } catch {
     return fail("profile_load", `invalid token endpoint base URL ${base}`);
   }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) return fail("profile_load", `refusing to send a refresh token to a non-https endpoint (${base})`);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname)))
+    return fail("profile_load", `refusing to send a refresh token to a non-https endpoint (${base})`);
   let res: Response;
   try {
     res = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", "anthropic-beta": OAUTH_BETA },
-      body: JSON.stringify({ grant_type: "refresh_token", refresh_token: tokens.refreshToken, client_id: cfg.clientId }),
+      body: JSON.stringify({
+        grant_type: "refresh_token",
+        refresh_token: tokens.refreshToken,
+        client_id: cfg.clientId,
+      }),
       signal: AbortSignal.timeout(REFRESH_TIMEOUT_MS),
     });
   } catch (e) {
     return fail("provider_auth", `token refresh failed: ${(e as Error).message}`);
   }
-  const body = (await res.json().catch(() => null)) as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown; token_type?: unknown } | null;
+  const body = (await res.json().catch(() => null)) as {
+    access_token?: unknown;
+    refresh_token?: unknown;
+    expires_in?: unknown;
+    token_type?: unknown;
+  } | null;
   if (!res.ok || !body || typeof body.access_token !== "string" || !body.access_token) {
     return fail("provider_auth", `token refresh was refused (HTTP ${res.status}); run \`ant auth login\` again`);
   }
-  if (typeof body.token_type === "string" && body.token_type.toLowerCase() !== "bearer") return fail("provider_auth", `token refresh returned token_type ${body.token_type}`);
+  if (typeof body.token_type === "string" && body.token_type.toLowerCase() !== "bearer")
+    return fail("provider_auth", `token refresh returned token_type ${body.token_type}`);
   const expiresAt = typeof body.expires_in === "number" ? now + body.expires_in * 1000 : null;
-  const refreshToken = typeof body.refresh_token === "string" && body.refresh_token ? body.refresh_token : tokens.refreshToken;
+  const refreshToken =
+    typeof body.refresh_token === "string" && body.refresh_token ? body.refresh_token : tokens.refreshToken;
   const raw: Record<string, unknown> = { ...tokens.raw, access_token: body.access_token, refresh_token: refreshToken };
   if (expiresAt === null) delete raw.expires_at;
   else raw.expires_at = Math.floor(expiresAt / 1000);
@@ -171,7 +225,11 @@ async function refresh(cfg: ProfileConfig, tokens: Tokens, options: ResolveOptio
 }
 
 /** Read-only check for `ccgate doctor`: the profile it would use and whether its token is usable. */
-export function describeProfile(requested: string | undefined, env: Env, now = Date.now()): { ok: boolean; message: string } {
+export function describeProfile(
+  requested: string | undefined,
+  env: Env,
+  now = Date.now(),
+): { ok: boolean; message: string } {
   const loaded = loadProfileConfig(requested, env);
   const detail = (r: CredentialResult) => (!r.ok && "detail" in r ? r.detail : "unusable");
   if (!loaded.ok) return { ok: false, message: detail(loaded.result) };
@@ -179,12 +237,23 @@ export function describeProfile(requested: string | undefined, env: Env, now = D
   if (!tokens.ok) return { ok: false, message: detail(tokens.result) };
   const { name, credentialsPath } = loaded.value;
   const refreshable = canRefresh(loaded.value, tokens.value);
-  const expiry = tokens.value.expiresAt === null ? "does not expire" : `expires ${new Date(tokens.value.expiresAt).toISOString()}`;
-  if (!fresh(tokens.value, now) && !refreshable) return { ok: false, message: `profile "${name}": the token has expired and cannot be refreshed; run \`ant auth login\`` };
-  return { ok: true, message: `profile "${name}" (${credentialsPath}): token ${expiry}${refreshable ? ", refreshable" : ""}` };
+  const expiry =
+    tokens.value.expiresAt === null ? "does not expire" : `expires ${new Date(tokens.value.expiresAt).toISOString()}`;
+  if (!fresh(tokens.value, now) && !refreshable)
+    return {
+      ok: false,
+      message: `profile "${name}": the token has expired and cannot be refreshed; run \`ant auth login\``,
+    };
+  return {
+    ok: true,
+    message: `profile "${name}" (${credentialsPath}): token ${expiry}${refreshable ? ", refreshable" : ""}`,
+  };
 }
 
-export async function resolveProfileCredential(requested: string | undefined, options: ResolveOptions): Promise<CredentialResult> {
+export async function resolveProfileCredential(
+  requested: string | undefined,
+  options: ResolveOptions,
+): Promise<CredentialResult> {
   const now = options.now ?? Date.now;
   const loaded = loadProfileConfig(requested, options.env);
   if (!loaded.ok) return loaded.result;
@@ -203,9 +272,16 @@ export async function resolveProfileCredential(requested: string | undefined, op
   const first = readTokens(cfg.credentialsPath);
   if (!first.ok) return first.result;
   if (fresh(first.value, now())) return ok(first.value);
-  if (!canRefresh(cfg, first.value)) return unavailable("expired", `the access token of profile "${cfg.name}" has expired and the profile cannot refresh it (no client_id or refresh_token); run \`ant auth login\``);
+  if (!canRefresh(cfg, first.value))
+    return unavailable(
+      "expired",
+      `the access token of profile "${cfg.name}" has expired and the profile cannot refresh it (no client_id or refresh_token); run \`ant auth login\``,
+    );
   // One refresh for all parallel hooks: the lock lives in our cache dir, never beside the user's file.
-  const lockHolder = new KeyCache(join(options.cacheDir ?? defaultCacheDir(options.env), options.target), `profile.${fingerprint([cfg.credentialsPath])}`);
+  const lockHolder = new KeyCache(
+    join(options.cacheDir ?? defaultCacheDir(options.env), options.target),
+    `profile.${fingerprint([cfg.credentialsPath])}`,
+  );
   const dirProblem = lockHolder.ensureDir();
   if (dirProblem) return unavailable("cache_unavailable", `cannot prepare the lock directory: ${dirProblem}`);
   let release: (() => void) | null;

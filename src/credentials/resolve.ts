@@ -30,7 +30,13 @@ export async function resolveCredential(options: ResolveOptions): Promise<Creden
     return resolveAuth(auth, options);
   }
   if (envKeyNames(name).length === 0) {
-    return { ok: false, kind: "credential_unavailable", reason: "unknown_provider", source: "env", detail: `no credential scheme for provider ${name}` };
+    return {
+      ok: false,
+      kind: "credential_unavailable",
+      reason: "unknown_provider",
+      source: "env",
+      detail: `no credential scheme for provider ${name}`,
+    };
   }
   const credential = envCredential(name, options.env);
   if (!credential) return { ok: false, kind: "no_apikey", detail: `set ${envKeyNames(name).join(" or ")}` };

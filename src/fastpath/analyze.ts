@@ -33,7 +33,8 @@ export interface UserRule {
   message?: string;
 }
 
-const SENSITIVE = /^(\.env(\..*)?|.*\.pem|.*\.key|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|\.netrc|\.npmrc|\.pypirc|\.pgpass|credentials(\.json)?|.*\.p12|.*\.pfx|secrets?\.(json|ya?ml|toml)|\.git-credentials|known_hosts|authorized_keys)$/i;
+const SENSITIVE =
+  /^(\.env(\..*)?|.*\.pem|.*\.key|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|\.netrc|\.npmrc|\.pypirc|\.pgpass|credentials(\.json)?|.*\.p12|.*\.pfx|secrets?\.(json|ya?ml|toml)|\.git-credentials|known_hosts|authorized_keys)$/i;
 const DEVICES = new Set(["/dev/null", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/tty"]);
 
 export function isSensitivePath(path: string): boolean {
@@ -98,7 +99,9 @@ function userFindings(structure: Structure, command: string, rules: UserRule[]):
     if (texts.some((t) => re.test(t))) {
       out.push({
         rule: `user:${rule.pattern}`,
-        message: rule.message || `Blocked by the user's hard-deny rule /${rule.pattern}/. Do not try to work around it; ask the user.`,
+        message:
+          rule.message ||
+          `Blocked by the user's hard-deny rule /${rule.pattern}/. Do not try to work around it; ask the user.`,
         detail: `matches /${rule.pattern}/`,
       });
     }
@@ -117,21 +120,31 @@ export function analyzeCommand(command: string, facts: PathFacts, userRules: Use
     if (note === null && commandName(inv.argv[0] ?? "") === "cd") {
       const target = inv.argv[1];
       const path = target === undefined ? null : resolveArg(target, inv.raw[1] ?? target, facts, cwd);
-      if (inv.argv.length !== 2 || path === null || !isInside(path, facts.boundary)) note = "cd leaves the repository or is not a literal path";
+      if (inv.argv.length !== 2 || path === null || !isInside(path, facts.boundary))
+        note = "cd leaves the repository or is not a literal path";
       else cwd = path;
     }
     note ??= pathProblem(inv, facts, cwd) ?? redirectProblem(inv, facts, cwd);
     if (note !== null) provable = false;
     parts.push({ text: display(inv), status: note === null ? "read-only" : "needs-llm", note: note ?? "read-only" });
   }
-  if (structure.errors.length) parts.push({ text: "(syntax)", status: "needs-llm", note: structure.errors[0] ?? "syntax error" });
-  for (const c of new Set(structure.complex)) parts.push({ text: `(${c})`, status: "needs-llm", note: "not provable statically" });
+  if (structure.errors.length)
+    parts.push({ text: "(syntax)", status: "needs-llm", note: structure.errors[0] ?? "syntax error" });
+  for (const c of new Set(structure.complex))
+    parts.push({ text: `(${c})`, status: "needs-llm", note: "not provable statically" });
   const first = findings[0];
   if (first) {
     for (const f of findings) parts.push({ text: f.detail, status: "deny", note: f.rule });
     return { verdict: "deny", rule: first.rule, message: first.message, reason: first.detail, findings, parts };
   }
-  if (provable) return { verdict: "allow", rule: "read-only", reason: "every command is read-only and stays inside the repository", findings, parts };
+  if (provable)
+    return {
+      verdict: "allow",
+      rule: "read-only",
+      reason: "every command is read-only and stays inside the repository",
+      findings,
+      parts,
+    };
   const why = parts.find((p) => p.status === "needs-llm");
   return { verdict: "llm", reason: why ? `${why.text} — ${why.note}` : "nothing to analyse", findings, parts };
 }

@@ -34,7 +34,8 @@ export function shellCommandOf(request: DecisionRequest): string | null {
   if (Array.isArray(command) && command.every((c) => typeof c === "string")) {
     const argv = command as string[];
     // ["bash", "-lc", "<script>"] is how Codex wraps commands; analyse the script itself.
-    if (argv.length === 3 && /(^|\/)(ba|z|da)?sh$/.test(argv[0] as string) && /^-[a-z]*c$/.test(argv[1] as string)) return argv[2] as string;
+    if (argv.length === 3 && /(^|\/)(ba|z|da)?sh$/.test(argv[0] as string) && /^-[a-z]*c$/.test(argv[1] as string))
+      return argv[2] as string;
     return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", `'\\''`)}'`)).join(" ");
   }
   return null;
@@ -62,7 +63,8 @@ export function fastPathDecide(request: DecisionRequest, facts: PathFacts, setti
   const command = shellCommandOf(request);
   if (command !== null) {
     const analysis = analyzeCommand(command, facts, settings.hardDeny);
-    if (analysis.verdict === "deny") return { verdict: "deny", rule: analysis.rule, message: analysis.message, reason: analysis.reason, analysis };
+    if (analysis.verdict === "deny")
+      return { verdict: "deny", rule: analysis.rule, message: analysis.message, reason: analysis.reason, analysis };
     if (analysis.verdict === "allow") return { verdict: "allow", rule: "read-only", reason: analysis.reason, analysis };
     return { verdict: "llm", reason: analysis.reason, analysis };
   }
@@ -70,7 +72,8 @@ export function fastPathDecide(request: DecisionRequest, facts: PathFacts, setti
     const paths = fileToolPaths(request, facts.cwd);
     if (!paths) return { verdict: "llm", reason: `${request.toolName} — path or pattern leaves the repository` };
     for (const path of paths) {
-      if (path === "~" || !isInside(path, facts.boundary)) return { verdict: "llm", reason: `${request.toolName} — ${path} is outside the repository` };
+      if (path === "~" || !isInside(path, facts.boundary))
+        return { verdict: "llm", reason: `${request.toolName} — ${path} is outside the repository` };
       if (isSensitivePath(path)) return { verdict: "llm", reason: `${request.toolName} — ${path} may hold secrets` };
     }
     return { verdict: "allow", rule: "file-tool-in-repo", reason: `${request.toolName} inside the repository` };

@@ -16,7 +16,20 @@ export interface PathFacts {
   tempDirs: string[];
 }
 
-export const DEFAULT_PROTECTED_BRANCHES = ["main", "master", "trunk", "develop", "development", "production", "prod", "staging", "release", "release/*", "releases/*", "stable"];
+export const DEFAULT_PROTECTED_BRANCHES = [
+  "main",
+  "master",
+  "trunk",
+  "develop",
+  "development",
+  "production",
+  "prod",
+  "staging",
+  "release",
+  "release/*",
+  "releases/*",
+  "stable",
+];
 
 export function isInside(path: string, dir: string): boolean {
   const rel = relative(dir, path);
@@ -46,7 +59,9 @@ export function resolveArg(arg: string, raw: string, facts: PathFacts, cwd = fac
 }
 
 export function matchesBranch(branch: string, patterns: string[]): boolean {
-  return patterns.some((p) => (p.includes("*") ? new RegExp(`^${p.split("*").map(escapeRe).join(".*")}$`).test(branch) : p === branch));
+  return patterns.some((p) =>
+    p.includes("*") ? new RegExp(`^${p.split("*").map(escapeRe).join(".*")}$`).test(branch) : p === branch,
+  );
 }
 
 function escapeRe(s: string): string {

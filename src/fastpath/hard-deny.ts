@@ -2,8 +2,8 @@
 // message that tells the agent what to do instead. Rules look at every invocation the command line
 // can run (see invocations.ts), so quoting, wrappers and substitutions do not hide them.
 import { basename } from "node:path";
-import { commandName, DYNAMIC, type Invocation, SHELLS, type Structure } from "./invocations.ts";
 import { isInside, matchesBranch, type PathFacts, resolveArg } from "./facts.ts";
+import { commandName, DYNAMIC, type Invocation, SHELLS, type Structure } from "./invocations.ts";
 
 export interface Finding {
   /** Stable rule id (shown by `explain`, recorded as the metrics reason). */
@@ -14,7 +14,22 @@ export interface Finding {
   detail: string;
 }
 
-const DOWNLOADERS = new Set(["curl", "wget", "fetch", "aria2c", "http", "https", "httpie", "xh", "lwp-request", "GET", "Invoke-WebRequest", "iwr", "Invoke-RestMethod", "irm"]);
+const DOWNLOADERS = new Set([
+  "curl",
+  "wget",
+  "fetch",
+  "aria2c",
+  "http",
+  "https",
+  "httpie",
+  "xh",
+  "lwp-request",
+  "GET",
+  "Invoke-WebRequest",
+  "iwr",
+  "Invoke-RestMethod",
+  "irm",
+]);
 const DECODERS: Array<(argv: string[]) => boolean> = [
   (a) => commandName(a[0] ?? "") === "base64" && a.some((x) => /^(-d|-D|--decode)$/.test(x) || /^-[a-zA-Z]*d/.test(x)),
   (a) => commandName(a[0] ?? "") === "base32" && a.some((x) => /^(-d|--decode)$/.test(x)),
@@ -23,11 +38,66 @@ const DECODERS: Array<(argv: string[]) => boolean> = [
   (a) => ["gunzip", "zcat", "bunzip2", "xz", "unxz"].includes(commandName(a[0] ?? "")),
   (a) => commandName(a[0] ?? "") === "uudecode",
 ];
-const INTERPRETERS = new Set([...SHELLS, "python", "python2", "python3", "node", "nodejs", "deno", "bun", "perl", "ruby", "php", "pwsh", "powershell", "lua", "Rscript", "osascript", "iex", "Invoke-Expression"]);
-const PRIVILEGE = new Set(["sudo", "su", "doas", "pkexec", "sudoedit", "run0", "runas", "gosu", "su-exec", "chroot", "setpriv", "capsh"]);
-const DISK_TOOLS = /^(mkfs(\..+)?|mke2fs|mkswap|mkntfs|mkdosfs|newfs(_.+)?|wipefs|blkdiscard|sgdisk|gdisk|fdisk|sfdisk|cfdisk|parted|diskutil|zpool|cryptsetup|badblocks)$/;
-const BLOCK_DEVICE = /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|md\d|dm-\d|mapper\/|loop\d|sr\d)/;
-const SYSTEM_DIRS = new Set(["/", "/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/opt", "/proc", "/root", "/sbin", "/sys", "/usr", "/var", "/home", "/Users", "/System", "/Library", "/Applications", "/private"]);
+const INTERPRETERS = new Set([
+  ...SHELLS,
+  "python",
+  "python2",
+  "python3",
+  "node",
+  "nodejs",
+  "deno",
+  "bun",
+  "perl",
+  "ruby",
+  "php",
+  "pwsh",
+  "powershell",
+  "lua",
+  "Rscript",
+  "osascript",
+  "iex",
+  "Invoke-Expression",
+]);
+const PRIVILEGE = new Set([
+  "sudo",
+  "su",
+  "doas",
+  "pkexec",
+  "sudoedit",
+  "run0",
+  "runas",
+  "gosu",
+  "su-exec",
+  "chroot",
+  "setpriv",
+  "capsh",
+]);
+const DISK_TOOLS =
+  /^(mkfs(\..+)?|mke2fs|mkswap|mkntfs|mkdosfs|newfs(_.+)?|wipefs|blkdiscard|sgdisk|gdisk|fdisk|sfdisk|cfdisk|parted|diskutil|zpool|cryptsetup|badblocks)$/;
+const BLOCK_DEVICE =
+  /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|md\d|dm-\d|mapper\/|loop\d|sr\d)/;
+const SYSTEM_DIRS = new Set([
+  "/",
+  "/bin",
+  "/boot",
+  "/dev",
+  "/etc",
+  "/lib",
+  "/lib64",
+  "/opt",
+  "/proc",
+  "/root",
+  "/sbin",
+  "/sys",
+  "/usr",
+  "/var",
+  "/home",
+  "/Users",
+  "/System",
+  "/Library",
+  "/Applications",
+  "/private",
+]);
 
 const MESSAGES = {
   downloadExec:
@@ -40,8 +110,7 @@ const MESSAGES = {
     "Blocked: this force-pushes, deletes or rewrites a protected branch. Push your work to a feature branch and open a pull request instead; history on protected branches is rewritten only by a human.",
   historyRewrite:
     "Blocked: this rewrites the history of a protected branch (or of every branch). Make the change on a feature branch; if history really must be rewritten, ask the user to do it.",
-  disk:
-    "Blocked: this command can destroy a disk, partition or file system. Never run it from an agent; describe what you need and let the user run it.",
+  disk: "Blocked: this command can destroy a disk, partition or file system. Never run it from an agent; describe what you need and let the user run it.",
   privilege:
     "Blocked: this gains elevated privileges (root, another user, setuid or capabilities). Explain to the user what needs elevated rights and why; they can run it themselves.",
   forkBomb: "Blocked: this is a fork bomb that would exhaust the machine's processes.",
@@ -59,7 +128,8 @@ const recursiveDeletion: Rule = (inv, facts) => {
   const outside = (arg: string, raw: string): string | null => {
     const path = resolveArg(arg, raw, facts);
     if (path === null) return null;
-    if (path === "/" || path === facts.home || isInside(facts.home, path) && !isInside(facts.boundary, path)) return path;
+    if (path === "/" || path === facts.home || (isInside(facts.home, path) && !isInside(facts.boundary, path)))
+      return path;
     if (isInside(path, facts.boundary)) return null;
     if (facts.tempDirs.some((t) => isInside(path, t) && path !== t)) return null;
     return path;
@@ -75,7 +145,7 @@ const recursiveDeletion: Rule = (inv, facts) => {
     }
     return out;
   };
-  if (name === "rm" && flagged(inv.argv, "r", ["--recursive"]) || name === "rm" && flagged(inv.argv, "R", [])) {
+  if ((name === "rm" && flagged(inv.argv, "r", ["--recursive"])) || (name === "rm" && flagged(inv.argv, "R", []))) {
     for (const i of targets(1)) {
       const hit = outside(inv.argv[i] as string, inv.raw[i] ?? "");
       if (hit) return { rule: "rm-outside-repo", message: MESSAGES.rmOutside, detail: `rm -r ${hit}` };
@@ -100,7 +170,8 @@ const recursiveDeletion: Rule = (inv, facts) => {
   if ((name === "chmod" || name === "chown" || name === "chgrp") && flagged(inv.argv, "R", ["--recursive"])) {
     for (const i of targets(1).slice(1)) {
       const path = resolveArg(inv.argv[i] as string, inv.raw[i] ?? "", facts);
-      if (path && (SYSTEM_DIRS.has(path) || path === facts.home)) return { rule: "filesystem-destruction", message: MESSAGES.disk, detail: `${name} -R ${path}` };
+      if (path && (SYSTEM_DIRS.has(path) || path === facts.home))
+        return { rule: "filesystem-destruction", message: MESSAGES.disk, detail: `${name} -R ${path}` };
     }
   }
   return null;
@@ -126,21 +197,30 @@ const protectedBranches: Rule = (inv, facts) => {
   const isProtected = (ref: string) => matchesBranch(ref.replace(/^refs\/heads\//, ""), facts.protectedBranches);
   const current = facts.branch;
   if (git.sub === "push") {
-    const force = flagged(git.args, "f", ["--force", "--force-with-lease", "--force-if-includes", "--mirror"]) || git.args.some((a) => a.startsWith("--force-with-lease="));
+    const force =
+      flagged(git.args, "f", ["--force", "--force-with-lease", "--force-if-includes", "--mirror"]) ||
+      git.args.some((a) => a.startsWith("--force-with-lease="));
     const del = flagged(git.args, "d", ["--delete"]);
     const positional = git.args.filter((a) => !a.startsWith("-"));
     const refspecs = positional.slice(1);
-    if (git.args.includes("--mirror")) return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: "git push --mirror" };
+    if (git.args.includes("--mirror"))
+      return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: "git push --mirror" };
     for (const spec of refspecs) {
       const plus = spec.startsWith("+");
       const [src, dst] = spec.replace(/^\+/, "").split(":", 2) as [string, string | undefined];
-      const target = dst ?? (src === "HEAD" ? current ?? "" : src);
+      const target = dst ?? (src === "HEAD" ? (current ?? "") : src);
       if (dst === undefined && src === "HEAD" && !current) continue;
-      if (spec.startsWith(":") && isProtected(target)) return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: `delete ${target}` };
-      if ((force || plus || del) && isProtected(target)) return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: `git push ${spec}` };
+      if (spec.startsWith(":") && isProtected(target))
+        return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: `delete ${target}` };
+      if ((force || plus || del) && isProtected(target))
+        return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: `git push ${spec}` };
     }
     if ((force || git.args.includes("--all")) && force && refspecs.length === 0 && current && isProtected(current)) {
-      return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: `force push of current branch ${current}` };
+      return {
+        rule: "force-push-protected",
+        message: MESSAGES.forcePush,
+        detail: `force push of current branch ${current}`,
+      };
     }
     return null;
   }
@@ -148,25 +228,40 @@ const protectedBranches: Rule = (inv, facts) => {
     return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git ${git.sub}` };
   }
   if (git.sub === "branch") {
-    const destructive = flagged(git.args, "D", ["--delete", "--force", "-f", "--move", "-M", "-m", "-d"]) || flagged(git.args, "f", []);
+    const destructive =
+      flagged(git.args, "D", ["--delete", "--force", "-f", "--move", "-M", "-m", "-d"]) || flagged(git.args, "f", []);
     const names = git.args.filter((a) => !a.startsWith("-"));
-    if (destructive && names.some(isProtected)) return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git branch ${git.args.join(" ")}` };
+    if (destructive && names.some(isProtected))
+      return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git branch ${git.args.join(" ")}` };
     return null;
   }
   if (git.sub === "update-ref") {
     const ref = git.args.find((a) => !a.startsWith("-"));
-    if (ref && isProtected(ref) && ref.startsWith("refs/heads/")) return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git update-ref ${ref}` };
+    if (ref && isProtected(ref) && ref.startsWith("refs/heads/"))
+      return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git update-ref ${ref}` };
     return null;
   }
   if (current && isProtected(current)) {
-    if (git.sub === "rebase" && !git.args.some((a) => /^--(abort|continue|skip|quit|edit-todo|show-current-patch)$/.test(a))) {
+    if (
+      git.sub === "rebase" &&
+      !git.args.some((a) => /^--(abort|continue|skip|quit|edit-todo|show-current-patch)$/.test(a))
+    ) {
       return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git rebase on ${current}` };
     }
     if (git.sub === "reset") {
       const positional = git.args.filter((a) => !a.startsWith("-"));
-      const moves = positional.length > 0 && !git.args.includes("--") && positional.every((p) => /^(HEAD[~^]\d*|HEAD~+|HEAD\^+|[0-9a-f]{7,40}|origin\/.+|@\{.+\}|.+[~^]\d*)$/.test(p) && p !== "HEAD");
+      const moves =
+        positional.length > 0 &&
+        !git.args.includes("--") &&
+        positional.every(
+          (p) => /^(HEAD[~^]\d*|HEAD~+|HEAD\^+|[0-9a-f]{7,40}|origin\/.+|@\{.+\}|.+[~^]\d*)$/.test(p) && p !== "HEAD",
+        );
       if (moves && git.args.some((a) => ["--hard", "--soft", "--mixed", "--keep", "--merge"].includes(a))) {
-        return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git reset ${git.args.join(" ")} on ${current}` };
+        return {
+          rule: "history-rewrite",
+          message: MESSAGES.historyRewrite,
+          detail: `git reset ${git.args.join(" ")} on ${current}`,
+        };
       }
     }
   }
@@ -178,13 +273,17 @@ const diskDestruction: Rule = (inv) => {
   const name = commandName(inv.argv[0] ?? "");
   const devices = inv.argv.slice(1).filter((a) => BLOCK_DEVICE.test(a.replace(/^of=/, "")));
   if (DISK_TOOLS.test(name)) {
-    const listing = inv.argv.some((a) => /^(-l|--list|-s|--show|print|list)$/.test(a)) && !/^(mkfs|mke2fs|mkswap|wipefs|blkdiscard)/.test(name);
+    const listing =
+      inv.argv.some((a) => /^(-l|--list|-s|--show|print|list)$/.test(a)) &&
+      !/^(mkfs|mke2fs|mkswap|wipefs|blkdiscard)/.test(name);
     if (!listing && (devices.length > 0 || /^(mkfs|mke2fs|mkswap|wipefs|blkdiscard|newfs)/.test(name))) {
       return { rule: "disk-destruction", message: MESSAGES.disk, detail: inv.argv.join(" ") };
     }
   }
-  if (name === "dd" && inv.argv.some((a) => /^of=/.test(a) && BLOCK_DEVICE.test(a.slice(3)))) return { rule: "disk-destruction", message: MESSAGES.disk, detail: inv.argv.join(" ") };
-  if (name === "shred" && devices.length) return { rule: "disk-destruction", message: MESSAGES.disk, detail: inv.argv.join(" ") };
+  if (name === "dd" && inv.argv.some((a) => /^of=/.test(a) && BLOCK_DEVICE.test(a.slice(3))))
+    return { rule: "disk-destruction", message: MESSAGES.disk, detail: inv.argv.join(" ") };
+  if (name === "shred" && devices.length)
+    return { rule: "disk-destruction", message: MESSAGES.disk, detail: inv.argv.join(" ") };
   for (const r of inv.redirects) {
     if ((r.op === ">" || r.op === ">>" || r.op === ">|" || r.op === "&>") && BLOCK_DEVICE.test(r.target.raw)) {
       return { rule: "disk-destruction", message: MESSAGES.disk, detail: `redirect to ${r.target.raw}` };
@@ -197,17 +296,30 @@ const diskDestruction: Rule = (inv) => {
 const privilegeEscalation: Rule = (inv) => {
   const name = commandName(inv.argv[0] ?? "");
   if (PRIVILEGE.has(name)) return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: name };
-  if (name === "chmod" && inv.argv.slice(1).some((a) => /^[ugoa]*[+=][rwxXt]*s/.test(a) || /^[0-7]*[4-7][0-7]{3}$/.test(a) && a.length >= 4)) {
-    return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: `chmod ${inv.argv.slice(1).join(" ")}` };
+  if (
+    name === "chmod" &&
+    inv.argv.slice(1).some((a) => /^[ugoa]*[+=][rwxXt]*s/.test(a) || (/^[0-7]*[4-7][0-7]{3}$/.test(a) && a.length >= 4))
+  ) {
+    return {
+      rule: "privilege-escalation",
+      message: MESSAGES.privilege,
+      detail: `chmod ${inv.argv.slice(1).join(" ")}`,
+    };
   }
-  if (name === "setcap" || name === "visudo" || name === "vipw") return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: name };
-  if ((name === "usermod" || name === "gpasswd" || name === "adduser" || name === "addgroup") && inv.argv.some((a) => /\b(sudo|wheel|admin|root|docker)\b/.test(a))) {
+  if (name === "setcap" || name === "visudo" || name === "vipw")
+    return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: name };
+  if (
+    (name === "usermod" || name === "gpasswd" || name === "adduser" || name === "addgroup") &&
+    inv.argv.some((a) => /\b(sudo|wheel|admin|root|docker)\b/.test(a))
+  ) {
     return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: inv.argv.join(" ") };
   }
   const sensitive = /^\/etc\/(sudoers(\.d\/.*)?|passwd|shadow|group|doas\.conf)$/;
-  if (name === "tee" && inv.argv.slice(1).some((a) => sensitive.test(a))) return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: "write to an account database" };
+  if (name === "tee" && inv.argv.slice(1).some((a) => sensitive.test(a)))
+    return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: "write to an account database" };
   for (const r of inv.redirects) {
-    if ((r.op === ">" || r.op === ">>") && sensitive.test(r.target.raw)) return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: `write to ${r.target.raw}` };
+    if ((r.op === ">" || r.op === ">>") && sensitive.test(r.target.raw))
+      return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: `write to ${r.target.raw}` };
   }
   return null;
 };
@@ -222,12 +334,18 @@ function downloadedFiles(inv: Invocation): string[] {
   const argv = inv.argv;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i] as string;
-    if ((name === "curl" && (a === "-o" || a === "--output")) || (name === "wget" && (a === "-O" || a === "--output-document"))) {
+    if (
+      (name === "curl" && (a === "-o" || a === "--output")) ||
+      (name === "wget" && (a === "-O" || a === "--output-document"))
+    ) {
       if (argv[i + 1]) files.push(argv[i + 1] as string);
     } else if (/^--output(-document)?=/.test(a)) files.push(a.slice(a.indexOf("=") + 1));
-    else if (name === "curl" && /^-[a-zA-Z]*o.+/.test(a) && !a.startsWith("--")) files.push(a.slice(a.indexOf("o") + 1));
+    else if (name === "curl" && /^-[a-zA-Z]*o.+/.test(a) && !a.startsWith("--"))
+      files.push(a.slice(a.indexOf("o") + 1));
   }
-  const remoteName = name === "wget" && !argv.some((a) => /^(-O|--output-document)/.test(a)) || name === "curl" && argv.some((a) => a === "-O" || a === "--remote-name" || /^-[a-zA-Z]*O$/.test(a));
+  const remoteName =
+    (name === "wget" && !argv.some((a) => /^(-O|--output-document)/.test(a))) ||
+    (name === "curl" && argv.some((a) => a === "-O" || a === "--remote-name" || /^-[a-zA-Z]*O$/.test(a)));
   if (remoteName) {
     for (const a of argv) if (/^[a-z]+:\/\//i.test(a)) files.push(basename(a.split(/[?#]/)[0] as string));
   }
@@ -275,12 +393,19 @@ function substitutedDownload(structure: Structure): Finding | null {
     // The substitution's output is used as a program when a shell/eval/source is fed from it.
     const consumer = structure.invocations.find((other) => {
       const name = commandName(other.argv[0] ?? "");
-      if (other === inv || other.nested && !inv.nested) return false;
+      if (other === inv || (other.nested && !inv.nested)) return false;
       const code = INTERPRETERS.has(name) || name === "eval" || name === "source" || name === ".";
-      return code && other.argv.some((a) => a.includes(DYNAMIC)) || code && other.redirects.some((r) => r.op === "<<<" || r.op === "<");
+      return (
+        (code && other.argv.some((a) => a.includes(DYNAMIC))) ||
+        (code && other.redirects.some((r) => r.op === "<<<" || r.op === "<"))
+      );
     });
     if (consumer) {
-      return { rule: producesDownload(inv) ? "download-exec" : "decode-exec", message: producesDownload(inv) ? MESSAGES.downloadExec : MESSAGES.decodeExec, detail: `${commandName(consumer.argv[0] ?? "")} runs the output of ${commandName(inv.argv[0] ?? "")}` };
+      return {
+        rule: producesDownload(inv) ? "download-exec" : "decode-exec",
+        message: producesDownload(inv) ? MESSAGES.downloadExec : MESSAGES.decodeExec,
+        detail: `${commandName(consumer.argv[0] ?? "")} runs the output of ${commandName(inv.argv[0] ?? "")}`,
+      };
     }
   }
   return null;
@@ -293,8 +418,16 @@ function pipedDownload(structure: Structure): Finding | null {
     for (const stage of stages) {
       if (stage.some((inv) => readsProgramFromStdin(inv)) && (download || decode)) {
         return download
-          ? { rule: "download-exec", message: MESSAGES.downloadExec, detail: "downloaded content is piped into an interpreter" }
-          : { rule: "decode-exec", message: MESSAGES.decodeExec, detail: "decoded content is piped into an interpreter" };
+          ? {
+              rule: "download-exec",
+              message: MESSAGES.downloadExec,
+              detail: "downloaded content is piped into an interpreter",
+            }
+          : {
+              rule: "decode-exec",
+              message: MESSAGES.decodeExec,
+              detail: "decoded content is piped into an interpreter",
+            };
       }
       if (stage.some(producesDownload)) download = true;
       if (stage.some(producesDecoded)) decode = true;
@@ -309,10 +442,15 @@ function downloadThenRun(structure: Structure): Finding | null {
     for (const inv of sequence) {
       const file = executedFile(inv);
       if (file && fetched.has(file)) {
-        return { rule: "download-exec", message: MESSAGES.downloadExec, detail: `downloads ${file} and then executes it` };
+        return {
+          rule: "download-exec",
+          message: MESSAGES.downloadExec,
+          detail: `downloads ${file} and then executes it`,
+        };
       }
       for (const f of downloadedFiles(inv)) fetched.add(f);
-      if (producesDecoded(inv)) for (const r of inv.redirects) if (r.op === ">" || r.op === ">>") fetched.add(basename(r.target.raw));
+      if (producesDecoded(inv))
+        for (const r of inv.redirects) if (r.op === ">" || r.op === ">>") fetched.add(basename(r.target.raw));
     }
   }
   return null;

@@ -199,9 +199,47 @@ export function commandName(arg: string): string {
 
 /** Options (with their value arity) of wrappers that run the rest of the line as a command. */
 const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: boolean; skipPositionals?: number }> = {
-  sudo: { valued: new Set(["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "-R", "--user", "--group", "--chdir", "--host", "--prompt", "--role", "--type", "--other-user", "--close-from", "--command-timeout", "--chroot"]) },
+  sudo: {
+    valued: new Set([
+      "-u",
+      "-g",
+      "-C",
+      "-D",
+      "-h",
+      "-p",
+      "-r",
+      "-t",
+      "-U",
+      "-T",
+      "-R",
+      "--user",
+      "--group",
+      "--chdir",
+      "--host",
+      "--prompt",
+      "--role",
+      "--type",
+      "--other-user",
+      "--close-from",
+      "--command-timeout",
+      "--chroot",
+    ]),
+  },
   doas: { valued: new Set(["-u", "-C"]) },
-  env: { valued: new Set(["-u", "--unset", "-C", "--chdir", "-S", "--split-string", "-P", "--block-signal", "--default-signal", "--ignore-signal"]) },
+  env: {
+    valued: new Set([
+      "-u",
+      "--unset",
+      "-C",
+      "--chdir",
+      "-S",
+      "--split-string",
+      "-P",
+      "--block-signal",
+      "--default-signal",
+      "--ignore-signal",
+    ]),
+  },
   nice: { valued: new Set(["-n", "--adjustment"]) },
   ionice: { valued: new Set(["-c", "-n", "-p", "-P", "-u", "--class", "--classdata"]) },
   nohup: { valued: new Set() },
@@ -216,12 +254,33 @@ const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: bo
   caffeinate: { valued: new Set(["-t", "-w"]) },
   watch: { valued: new Set(["-n", "--interval", "-d", "--differences"]) },
   script: { valued: new Set() },
-  xargs: { valued: new Set(["-a", "--arg-file", "-d", "--delimiter", "-E", "-e", "-I", "-i", "-L", "-l", "-n", "--max-args", "-P", "--max-procs", "-s", "--max-chars", "--process-slot-var", "-J"]) },
+  xargs: {
+    valued: new Set([
+      "-a",
+      "--arg-file",
+      "-d",
+      "--delimiter",
+      "-E",
+      "-e",
+      "-I",
+      "-i",
+      "-L",
+      "-l",
+      "-n",
+      "--max-args",
+      "-P",
+      "--max-procs",
+      "-s",
+      "--max-chars",
+      "--process-slot-var",
+      "-J",
+    ]),
+  },
   parallel: { valued: new Set(["-j", "--jobs", "-S", "--sshlogin", "--joblog", "-a", "--arg-file"]) },
   flock: { valued: new Set(["-w", "--wait", "--timeout", "-E", "--conflict-exit-code"]), skipPositionals: 1 },
   busybox: { valued: new Set() },
   npx: { valued: new Set(["-p", "--package"]) },
-  "uv": { valued: new Set() },
+  uv: { valued: new Set() },
 };
 
 function unwrap(inv: Invocation): Unwrapped | null {
@@ -236,7 +295,7 @@ function unwrap(inv: Invocation): Unwrapped | null {
     openArgs,
   });
 
-  if (SHELLS.has(name) || name === "busybox" && argv[1] && SHELLS.has(argv[1])) {
+  if (SHELLS.has(name) || (name === "busybox" && argv[1] && SHELLS.has(argv[1]))) {
     const start = name === "busybox" ? 2 : 1;
     for (let i = start; i < argv.length; i++) {
       const a = argv[i] as string;
@@ -260,7 +319,14 @@ function unwrap(inv: Invocation): Unwrapped | null {
     if (exec === -1) return null;
     let end = argv.findIndex((a, i) => i > exec && (a === ";" || a === "+"));
     if (end === -1) end = argv.length;
-    return { kind: "argv", wrapper: "find -exec", argv: argv.slice(exec + 1, end), dynamic: inv.dynamic.slice(exec + 1, end), raw: inv.raw.slice(exec + 1, end), openArgs: true };
+    return {
+      kind: "argv",
+      wrapper: "find -exec",
+      argv: argv.slice(exec + 1, end),
+      dynamic: inv.dynamic.slice(exec + 1, end),
+      raw: inv.raw.slice(exec + 1, end),
+      openArgs: true,
+    };
   }
   if (name === "git" || name === "npm" || name === "pnpm" || name === "yarn" || name === "bun") return null;
   const spec = WRAPPERS[name];
@@ -295,7 +361,14 @@ function unwrap(inv: Invocation): Unwrapped | null {
     if (sep === i) return { kind: "script", wrapper: "parallel", script: argv.slice(sep + 1).join("\n") };
     if (sep > i) {
       const keep = (list: string[] | boolean[]) => [...list.slice(i, sep), ...list.slice(sep + 1)];
-      return { kind: "argv", wrapper: name, argv: keep(argv) as string[], dynamic: keep(inv.dynamic) as boolean[], raw: keep(inv.raw) as string[], openArgs: true };
+      return {
+        kind: "argv",
+        wrapper: name,
+        argv: keep(argv) as string[],
+        dynamic: keep(inv.dynamic) as boolean[],
+        raw: keep(inv.raw) as string[],
+        openArgs: true,
+      };
     }
   }
   const open = name === "xargs" || name === "parallel";

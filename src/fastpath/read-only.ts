@@ -13,7 +13,8 @@ function forbid(...patterns: (string | RegExp)[]): Check {
   return (args) => {
     for (const a of args) {
       for (const p of patterns) {
-        if (typeof p === "string" ? a === p || a.startsWith(`${p}=`) : p.test(a)) return `option ${a} writes or executes`;
+        if (typeof p === "string" ? a === p || a.startsWith(`${p}=`) : p.test(a))
+          return `option ${a} writes or executes`;
       }
     }
     return null;
@@ -32,7 +33,8 @@ function positionals(args: string[]): string[] {
 }
 
 function maxPositionals(n: number, then: Check = ok): Check {
-  return (args) => (positionals(args).length > n ? `more than ${n} file argument(s) (the extra one is written)` : then(args));
+  return (args) =>
+    positionals(args).length > n ? `more than ${n} file argument(s) (the extra one is written)` : then(args);
 }
 
 function noArgs(): Check {
@@ -41,10 +43,13 @@ function noArgs(): Check {
 
 /** Only `--version` / `-V` / `--help` style queries. */
 const versionOnly: Check = (args) =>
-  args.length >= 1 && args.every((a) => /^(--version|-v|-V|version|--help|-h|help)$/.test(a)) ? null : "only version/help queries are read-only";
+  args.length >= 1 && args.every((a) => /^(--version|-v|-V|version|--help|-h|help)$/.test(a))
+    ? null
+    : "only version/help queries are read-only";
 
 const sedCheck: Check = (args) => {
-  if (args.some((a) => /^(-i|--in-place)/.test(a) || /^-[a-zA-Z]*i/.test(a) && !a.startsWith("--"))) return "edits files in place";
+  if (args.some((a) => /^(-i|--in-place)/.test(a) || (/^-[a-zA-Z]*i/.test(a) && !a.startsWith("--"))))
+    return "edits files in place";
   const scripts: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -58,14 +63,17 @@ const sedCheck: Check = (args) => {
     scripts.push(first);
   }
   // Print/select/substitute only: no w/W/e/r/R commands, no w or e substitution flags.
-  const safe = /^(\s*(\d+|\$|\/[^/]*\/)?(,(\d+|\$|\/[^/]*\/))?\s*(p|d|q|=|s(.)(?:(?!\6)[^\\]|\\.)*\6(?:(?!\6)[^\\]|\\.)*\6[gIip0-9]*)\s*;?)+$/;
+  const safe =
+    /^(\s*(\d+|\$|\/[^/]*\/)?(,(\d+|\$|\/[^/]*\/))?\s*(p|d|q|=|s(.)(?:(?!\6)[^\\]|\\.)*\6(?:(?!\6)[^\\]|\\.)*\6[gIip0-9]*)\s*;?)+$/;
   return scripts.every((s) => safe.test(s)) ? null : "sed script may write files or run commands";
 };
 
 const awkCheck: Check = (args) => {
   const program = positionals(args)[0] ?? "";
   if (args.some((a) => /^-f/.test(a) || a.startsWith("--file"))) return "reads a program file";
-  return /system|getline|[|>]|fflush|close|ENVIRON/.test(program) ? "awk program may write, run commands or read the environment" : null;
+  return /system|getline|[|>]|fflush|close|ENVIRON/.test(program)
+    ? "awk program may write, run commands or read the environment"
+    : null;
 };
 
 const findCheck = forbid("-exec", "-execdir", "-ok", "-okdir", "-delete", "-fprint", "-fprint0", "-fprintf", "-fls");
@@ -101,22 +109,66 @@ const GIT: Record<string, Check> = {
   "range-diff": ok,
   whatchanged: ok,
   version: ok,
-  reflog: (a) => (a.length === 0 || a[0] === "show" || a[0]?.startsWith("-") ? null : "reflog subcommand changes the reflog"),
+  reflog: (a) =>
+    a.length === 0 || a[0] === "show" || a[0]?.startsWith("-") ? null : "reflog subcommand changes the reflog",
   branch: (a) => {
-    const listing = new Set(["-a", "--all", "-r", "--remotes", "--remote", "-v", "-vv", "--verbose", "-l", "--list", "--show-current", "--no-color", "--color", "--column", "--no-column", "-i", "--ignore-case", "--omit-empty"]);
+    const listing = new Set([
+      "-a",
+      "--all",
+      "-r",
+      "--remotes",
+      "--remote",
+      "-v",
+      "-vv",
+      "--verbose",
+      "-l",
+      "--list",
+      "--show-current",
+      "--no-color",
+      "--color",
+      "--column",
+      "--no-column",
+      "-i",
+      "--ignore-case",
+      "--omit-empty",
+    ]);
     const listingWithValue = /^--(contains|no-contains|merged|no-merged|sort|format|points-at|color|abbrev)(=|$)/;
     const listed = a.includes("-l") || a.includes("--list");
     for (let i = 0; i < a.length; i++) {
       const x = a[i] as string;
       if (listing.has(x) || listingWithValue.test(x)) continue;
-      if (!x.startsWith("-") && (listed || /^--(contains|no-contains|merged|no-merged|points-at)$/.test(a[i - 1] ?? ""))) continue;
+      if (
+        !x.startsWith("-") &&
+        (listed || /^--(contains|no-contains|merged|no-merged|points-at)$/.test(a[i - 1] ?? ""))
+      )
+        continue;
       return "creates, deletes or moves a branch";
     }
     return null;
   },
-  tag: (a) => (a.length === 0 || a.some((x) => /^(-l|--list|-n\d*|--contains|--no-contains|--merged|--no-merged|--points-at|--sort=.*|--format=.*)$/.test(x)) && !a.some((x) => /^-(d|f|a|s|m|u)$|^--(delete|force|annotate|sign|message)/.test(x)) ? null : "creates or deletes a tag"),
-  remote: (a) => (a.length === 0 || a.every((x) => x === "-v" || x === "--verbose") || a[0] === "get-url" || a[0] === "show" ? null : "changes remotes"),
-  config: (a) => (a.some((x) => /^(--get|--get-all|--get-regexp|--list|-l|--get-urlmatch|--show-origin|--show-scope|--name-only|get|list)$/.test(x)) && !a.some((x) => /^(--add|--unset|--unset-all|--replace-all|--rename-section|--remove-section|--edit|-e|set|unset)$/.test(x)) ? null : "may change configuration"),
+  tag: (a) =>
+    a.length === 0 ||
+    (a.some((x) =>
+      /^(-l|--list|-n\d*|--contains|--no-contains|--merged|--no-merged|--points-at|--sort=.*|--format=.*)$/.test(x),
+    ) &&
+      !a.some((x) => /^-(d|f|a|s|m|u)$|^--(delete|force|annotate|sign|message)/.test(x)))
+      ? null
+      : "creates or deletes a tag",
+  remote: (a) =>
+    a.length === 0 || a.every((x) => x === "-v" || x === "--verbose") || a[0] === "get-url" || a[0] === "show"
+      ? null
+      : "changes remotes",
+  config: (a) =>
+    a.some((x) =>
+      /^(--get|--get-all|--get-regexp|--list|-l|--get-urlmatch|--show-origin|--show-scope|--name-only|get|list)$/.test(
+        x,
+      ),
+    ) &&
+    !a.some((x) =>
+      /^(--add|--unset|--unset-all|--replace-all|--rename-section|--remove-section|--edit|-e|set|unset)$/.test(x),
+    )
+      ? null
+      : "may change configuration",
   stash: (a) => (a[0] === "list" || a[0] === "show" ? null : "changes the stash"),
   worktree: (a) => (a[0] === "list" ? null : "changes worktrees"),
   submodule: (a) => (a[0] === "status" || a[0] === "summary" || a.length === 0 ? null : "changes submodules"),
@@ -132,8 +184,16 @@ const gitCheck: Check = (args) => {
   let i = 0;
   while (i < args.length) {
     const a = args[i] as string;
-    if (a === "--no-pager" || a === "--no-optional-locks" || a === "-P" || a === "--literal-pathspecs" || a === "--no-replace-objects") i++;
-    else if (a === "-C") i += 2; // the directory is checked as a path argument
+    if (
+      a === "--no-pager" ||
+      a === "--no-optional-locks" ||
+      a === "-P" ||
+      a === "--literal-pathspecs" ||
+      a === "--no-replace-objects"
+    )
+      i++;
+    else if (a === "-C")
+      i += 2; // the directory is checked as a path argument
     else if (a === "--version" || a === "--help") return null;
     else if (a.startsWith("-")) return `git option ${a} can change what runs`;
     else break;
@@ -145,32 +205,130 @@ const gitCheck: Check = (args) => {
   return check(args.slice(i + 1));
 };
 
-const jqCheck: Check = (args) => (args.some((a) => /\benv\b|\$ENV|input_filename|\$__prog/.test(a)) ? "reads the environment" : null);
+const jqCheck: Check = (args) =>
+  args.some((a) => /\benv\b|\$ENV|input_filename|\$__prog/.test(a)) ? "reads the environment" : null;
 
 /** The read-only table: command name → argument check. */
 export const READ_ONLY: Record<string, Check> = {
-  ls: ok, dir: ok, vdir: ok, pwd: noArgs(), cat: ok, tac: ok, nl: ok, head: ok, tail: ok, wc: ok,
-  grep: ok, egrep: ok, fgrep: ok, zgrep: ok, rg: forbid("--pre", "--pre-glob", /^--search-zip$/), ag: ok, ack: ok,
-  find: findCheck, fd: forbid("-x", "--exec", "-X", "--exec-batch"), tree: forbid("-o", /^-o/),
-  echo: ok, printf: forbid("-v"), true: ok, false: ok, test: ok, "[": ok, sleep: ok,
-  which: ok, whereis: ok, type: ok, file: ok, stat: ok, du: ok, df: ok, realpath: ok, readlink: ok,
-  basename: ok, dirname: ok, diff: forbid(/^--to-file/, /^--from-file/) , cmp: ok, comm: ok, join: ok, paste: ok,
-  sort: forbid("-o", "--output", "--compress-program", /^-[a-zA-Z]*o/), uniq: maxPositionals(1), cut: ok, tr: ok, fold: ok, fmt: ok,
-  column: ok, expand: ok, unexpand: ok, rev: ok, seq: ok, strings: ok, od: ok, hexdump: ok, xxd: maxPositionals(1, forbid(/^-[a-z]*r/)),
-  md5sum: ok, sha1sum: ok, sha224sum: ok, sha256sum: ok, sha384sum: ok, sha512sum: ok, b2sum: ok, cksum: ok, shasum: ok, md5: ok,
-  date: forbid("-s", "--set", /^-[a-zA-Z]*s/), cal: ok, whoami: noArgs(), id: ok, groups: ok, uname: ok, hostname: noArgs(), arch: noArgs(),
-  nproc: ok, uptime: ok, free: ok, locale: ok, tty: noArgs(), lsb_release: ok, sw_vers: ok,
-  jq: jqCheck, yq: forbid("-i", "--inplace", /^-[a-zA-Z]*i/), sed: sedCheck, awk: awkCheck, gawk: awkCheck, mawk: awkCheck,
-  git: gitCheck, cd: ok,
-  node: versionOnly, npx: versionOnly, bun: versionOnly, deno: versionOnly,
-  python: versionOnly, python3: versionOnly, ruby: versionOnly, gem: versionOnly,
-  rustc: versionOnly, rustup: versionOnly, java: versionOnly, javac: versionOnly, mvn: versionOnly, gradle: versionOnly,
-  make: (a) => (a.every((x) => /^(-n|--dry-run|--just-print|-p|--print-data-base|--version|-v|-q|--question)$/.test(x)) && a.length > 0 ? null : "make runs recipes"),
-  tsc: versionOnly, cmake: versionOnly, gcc: versionOnly, clang: versionOnly,
+  ls: ok,
+  dir: ok,
+  vdir: ok,
+  pwd: noArgs(),
+  cat: ok,
+  tac: ok,
+  nl: ok,
+  head: ok,
+  tail: ok,
+  wc: ok,
+  grep: ok,
+  egrep: ok,
+  fgrep: ok,
+  zgrep: ok,
+  rg: forbid("--pre", "--pre-glob", /^--search-zip$/),
+  ag: ok,
+  ack: ok,
+  find: findCheck,
+  fd: forbid("-x", "--exec", "-X", "--exec-batch"),
+  tree: forbid("-o", /^-o/),
+  echo: ok,
+  printf: forbid("-v"),
+  true: ok,
+  false: ok,
+  test: ok,
+  "[": ok,
+  sleep: ok,
+  which: ok,
+  whereis: ok,
+  type: ok,
+  file: ok,
+  stat: ok,
+  du: ok,
+  df: ok,
+  realpath: ok,
+  readlink: ok,
+  basename: ok,
+  dirname: ok,
+  diff: forbid(/^--to-file/, /^--from-file/),
+  cmp: ok,
+  comm: ok,
+  join: ok,
+  paste: ok,
+  sort: forbid("-o", "--output", "--compress-program", /^-[a-zA-Z]*o/),
+  uniq: maxPositionals(1),
+  cut: ok,
+  tr: ok,
+  fold: ok,
+  fmt: ok,
+  column: ok,
+  expand: ok,
+  unexpand: ok,
+  rev: ok,
+  seq: ok,
+  strings: ok,
+  od: ok,
+  hexdump: ok,
+  xxd: maxPositionals(1, forbid(/^-[a-z]*r/)),
+  md5sum: ok,
+  sha1sum: ok,
+  sha224sum: ok,
+  sha256sum: ok,
+  sha384sum: ok,
+  sha512sum: ok,
+  b2sum: ok,
+  cksum: ok,
+  shasum: ok,
+  md5: ok,
+  date: forbid("-s", "--set", /^-[a-zA-Z]*s/),
+  cal: ok,
+  whoami: noArgs(),
+  id: ok,
+  groups: ok,
+  uname: ok,
+  hostname: noArgs(),
+  arch: noArgs(),
+  nproc: ok,
+  uptime: ok,
+  free: ok,
+  locale: ok,
+  tty: noArgs(),
+  lsb_release: ok,
+  sw_vers: ok,
+  jq: jqCheck,
+  yq: forbid("-i", "--inplace", /^-[a-zA-Z]*i/),
+  sed: sedCheck,
+  awk: awkCheck,
+  gawk: awkCheck,
+  mawk: awkCheck,
+  git: gitCheck,
+  cd: ok,
+  node: versionOnly,
+  npx: versionOnly,
+  bun: versionOnly,
+  deno: versionOnly,
+  python: versionOnly,
+  python3: versionOnly,
+  ruby: versionOnly,
+  gem: versionOnly,
+  rustc: versionOnly,
+  rustup: versionOnly,
+  java: versionOnly,
+  javac: versionOnly,
+  mvn: versionOnly,
+  gradle: versionOnly,
+  make: (a) =>
+    a.every((x) => /^(-n|--dry-run|--just-print|-p|--print-data-base|--version|-v|-q|--question)$/.test(x)) &&
+    a.length > 0
+      ? null
+      : "make runs recipes",
+  tsc: versionOnly,
+  cmake: versionOnly,
+  gcc: versionOnly,
+  clang: versionOnly,
 };
 
 /** Environment assignments that cannot change what a read-only command executes. */
-const SAFE_ENV = /^(LANG|LANGUAGE|LC_[A-Z]+|TZ|NO_COLOR|FORCE_COLOR|CLICOLOR|CLICOLOR_FORCE|COLUMNS|LINES|TERM|GIT_PAGER|PAGER)$/;
+const SAFE_ENV =
+  /^(LANG|LANGUAGE|LC_[A-Z]+|TZ|NO_COLOR|FORCE_COLOR|CLICOLOR|CLICOLOR_FORCE|COLUMNS|LINES|TERM|GIT_PAGER|PAGER)$/;
 
 /** Null when the invocation is provably read-only; otherwise the reason it is not. */
 export function readOnlyReason(inv: Invocation): string | null {
@@ -179,7 +337,7 @@ export function readOnlyReason(inv: Invocation): string | null {
   if (inv.via.length) return `runs through ${inv.via[inv.via.length - 1]}`;
   const bad = inv.assigns.find((a) => !SAFE_ENV.test(a));
   if (bad) return `sets ${bad}, which can change what runs`;
-  if ((inv.assigns.includes("PAGER") || inv.assigns.includes("GIT_PAGER"))) return "sets a pager";
+  if (inv.assigns.includes("PAGER") || inv.assigns.includes("GIT_PAGER")) return "sets a pager";
   const cli = readOnlyCliReason(name, inv.argv.slice(1));
   if (cli !== undefined) return cli;
   const check = Object.hasOwn(READ_ONLY, name) ? READ_ONLY[name] : undefined;

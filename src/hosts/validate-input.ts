@@ -7,18 +7,32 @@ export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
 
 type FieldType = "string" | "string?" | "array?" | "any";
 
-export function checkFields(value: unknown, fields: Record<string, FieldType>, required: string[]): Check<Record<string, unknown>> {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return { ok: false, error: `input: expected a JSON object, got ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}` };
+export function checkFields(
+  value: unknown,
+  fields: Record<string, FieldType>,
+  required: string[],
+): Check<Record<string, unknown>> {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return {
+      ok: false,
+      error: `input: expected a JSON object, got ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}`,
+    };
   const obj = value as Record<string, unknown>;
   for (const name of required) {
     const v = obj[name];
-    if (typeof v !== "string" || v.length === 0) return { ok: false, error: `${name}: expected a non-empty string, got ${v === undefined ? "nothing" : JSON.stringify(v)}` };
+    if (typeof v !== "string" || v.length === 0)
+      return {
+        ok: false,
+        error: `${name}: expected a non-empty string, got ${v === undefined ? "nothing" : JSON.stringify(v)}`,
+      };
   }
   for (const [name, type] of Object.entries(fields)) {
     const v = obj[name];
     if (v === undefined || v === null || type === "any") continue;
-    if ((type === "string" || type === "string?") && typeof v !== "string") return { ok: false, error: `${name}: expected a string, got ${typeof v}` };
-    if (type === "array?" && !Array.isArray(v)) return { ok: false, error: `${name}: expected an array, got ${typeof v}` };
+    if ((type === "string" || type === "string?") && typeof v !== "string")
+      return { ok: false, error: `${name}: expected a string, got ${typeof v}` };
+    if (type === "array?" && !Array.isArray(v))
+      return { ok: false, error: `${name}: expected an array, got ${typeof v}` };
   }
   return { ok: true, value: obj };
 }

@@ -59,7 +59,14 @@ export type Node =
   | { t: "superindex"; index: Node; pos: Position }
   | { t: "insuper"; key: Node; pos: Position }
   | { t: "slice"; target: Node; start: Node | null; end: Node | null; step: Node | null; pos: Position }
-  | { t: "call"; fn: Node; args: Node[]; named: Array<{ name: string; value: Node }>; tailstrict: boolean; pos: Position }
+  | {
+      t: "call";
+      fn: Node;
+      args: Node[];
+      named: Array<{ name: string; value: Node }>;
+      tailstrict: boolean;
+      pos: Position;
+    }
   | { t: "local"; binds: Bind[]; body: Node; pos: Position }
   | { t: "if"; cond: Node; then: Node; else: Node | null; pos: Position }
   | { t: "function"; params: Param[]; body: Node; pos: Position }

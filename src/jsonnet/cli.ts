@@ -3,7 +3,13 @@
 import { evaluateFile, renderJson } from "./index.ts";
 
 const args = process.argv.slice(2);
-const opts = { extVars: {} as Record<string, string>, extCodes: {} as Record<string, string>, tlaVars: {} as Record<string, string>, tlaCodes: {} as Record<string, string>, jpath: [] as string[] };
+const opts = {
+  extVars: {} as Record<string, string>,
+  extCodes: {} as Record<string, string>,
+  tlaVars: {} as Record<string, string>,
+  tlaCodes: {} as Record<string, string>,
+  jpath: [] as string[],
+};
 let file: string | null = null;
 for (let i = 0; i < args.length; i++) {
   const a = args[i] as string;

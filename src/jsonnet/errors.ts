@@ -25,7 +25,10 @@ export class JsonnetError extends Error {
   /** `file:line:col: message` followed by up to 10 trace lines. */
   format(): string {
     const where = this.pos ? `${this.pos.file}:${this.pos.line}:${this.pos.col}: ` : "";
-    const trace = this.trace.slice(0, 10).map((t) => `\n\t${t}`).join("");
+    const trace = this.trace
+      .slice(0, 10)
+      .map((t) => `\n\t${t}`)
+      .join("");
     const more = this.trace.length > 10 ? `\n\t... ${this.trace.length - 10} more frames` : "";
     return `${where}${this.message}${trace}${more}`;
   }

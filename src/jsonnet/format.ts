@@ -66,7 +66,8 @@ function parseFormat(fmt: string, pos: Position | null): Array<string | Spec> {
     while ("hlL".includes(fmt[i] ?? "x")) i++;
     const conv = fmt[i];
     if (conv === undefined) throw new JsonnetError("format: truncated format code", pos);
-    if (!"diouxXeEfFgGcrs%".includes(conv)) throw new JsonnetError(`format: unrecognised conversion type: ${conv}`, pos);
+    if (!"diouxXeEfFgGcrs%".includes(conv))
+      throw new JsonnetError(`format: unrecognised conversion type: ${conv}`, pos);
     i++;
     out.push({ key, flags, width, precision, conv });
   }
@@ -99,9 +100,20 @@ function expForm(v: number, precision: number, upper: boolean, alt: boolean): st
   return upper ? s.toUpperCase() : s;
 }
 
-function renderOne(spec: Spec, v: Value, width: number, precision: number | null, host: FormatHost, pos: Position | null): string {
+function renderOne(
+  spec: Spec,
+  v: Value,
+  width: number,
+  precision: number | null,
+  host: FormatHost,
+  pos: Position | null,
+): string {
   const needNum = (): number => {
-    if (typeof v !== "number") throw new JsonnetError(`format error: ${spec.conv} expected number, got ${v === null ? "null" : typeof v === "object" ? (v instanceof JArray ? "array" : "object") : typeof v}`, pos);
+    if (typeof v !== "number")
+      throw new JsonnetError(
+        `format error: ${spec.conv} expected number, got ${v === null ? "null" : typeof v === "object" ? (v instanceof JArray ? "array" : "object") : typeof v}`,
+        pos,
+      );
     return v;
   };
   const alt = spec.flags.includes("#");
@@ -122,13 +134,27 @@ function renderOne(spec: Spec, v: Value, width: number, precision: number | null
       let digits = Math.abs(n).toString(base);
       if (spec.conv === "X") digits = digits.toUpperCase();
       if (precision !== null) digits = digits.padStart(precision, "0");
-      const prefix = alt ? (spec.conv === "o" ? (digits.startsWith("0") ? "" : "0") : spec.conv === "x" ? "0x" : "0X") : "";
+      const prefix = alt
+        ? spec.conv === "o"
+          ? digits.startsWith("0")
+            ? ""
+            : "0"
+          : spec.conv === "x"
+            ? "0x"
+            : "0X"
+        : "";
       return pad(digits, (n < 0 ? "-" : signOf(Math.abs(n), spec.flags)) + prefix, spec, width, true);
     }
     case "e":
     case "E": {
       const n = needNum();
-      return pad(expForm(Math.abs(n), precision ?? 6, spec.conv === "E", alt), signOf(n, spec.flags), spec, width, true);
+      return pad(
+        expForm(Math.abs(n), precision ?? 6, spec.conv === "E", alt),
+        signOf(n, spec.flags),
+        spec,
+        width,
+        true,
+      );
     }
     case "f":
     case "F": {
@@ -173,7 +199,8 @@ export function format(fmt: string, vals: Value, host: FormatHost, pos: Position
         continue;
       }
       if (c.key === null) throw new JsonnetError("format: mapping keys required when formatting with an object", pos);
-      if (c.width === "*" || c.precision === "*") throw new JsonnetError("format: * cannot be used with mapping keys", pos);
+      if (c.width === "*" || c.precision === "*")
+        throw new JsonnetError("format: * cannot be used with mapping keys", pos);
       if (host.findField(vals, c.key) < 0) throw new JsonnetError(`format: no such field: ${c.key}`, pos);
       out += renderOne(c, host.fieldValue(vals, c.key, vals.layers.length, pos), c.width ?? 0, c.precision, host, pos);
     }

@@ -9,7 +9,15 @@
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { JsonnetError } from "./errors.ts";
-import { compareStrings, DEFAULT_LIMITS, escapeJson, type ImportedFile, type ImportResolver, Interpreter, type Limits } from "./interp.ts";
+import {
+  compareStrings,
+  DEFAULT_LIMITS,
+  escapeJson,
+  type ImportedFile,
+  type ImportResolver,
+  Interpreter,
+  type Limits,
+} from "./interp.ts";
 import { renderNumber } from "./numbers.ts";
 import { buildStd, type NativeCallback } from "./std.ts";
 import { JObject, Lazy, ready, type Thunk, type Value } from "./value.ts";
@@ -42,7 +50,9 @@ export type EvalResult = { ok: true; value: JsonValue } | { ok: false; error: Js
 export function fileResolver(jpath: string[] = []): ImportResolver {
   return (importingFile, importPath) => {
     // Relative imports keep the importing file's spelling (std.thisFile shows `dir/file`, as in the reference).
-    const candidates = isAbsolute(importPath) ? [importPath] : [join(dirname(importingFile), importPath), ...jpath.map((d) => resolve(d, importPath))];
+    const candidates = isAbsolute(importPath)
+      ? [importPath]
+      : [join(dirname(importingFile), importPath), ...jpath.map((d) => resolve(d, importPath))];
     for (const path of candidates) {
       try {
         return { path, content: readFileSync(path) } satisfies ImportedFile;
@@ -59,20 +69,27 @@ function run(filename: string, source: string, options: EvalOptions): EvalResult
   const interp = new Interpreter(limits, options.importResolver ?? fileResolver(options.jpath));
   const extVars: Record<string, Thunk> = {};
   for (const [k, v] of Object.entries(options.extVars ?? {})) extVars[k] = ready(v);
-  for (const [k, code] of Object.entries(options.extCodes ?? {})) extVars[k] = new Lazy(() => interp.evalProgram(code, `<extvar:${k}>`));
-  interp.stdFor = buildStd(interp, { extVars, natives: (options.nativeFunctions ?? {}) as Record<string, NativeCallback>, ...(options.trace ? { trace: options.trace } : {}) });
+  for (const [k, code] of Object.entries(options.extCodes ?? {}))
+    extVars[k] = new Lazy(() => interp.evalProgram(code, `<extvar:${k}>`));
+  interp.stdFor = buildStd(interp, {
+    extVars,
+    natives: (options.nativeFunctions ?? {}) as Record<string, NativeCallback>,
+    ...(options.trace ? { trace: options.trace } : {}),
+  });
   try {
     let value: Value = interp.evalProgram(source, filename);
     if (value !== null && typeof value === "object" && !(value instanceof JObject) && !("items" in value)) {
       const named: Array<{ name: string; thunk: Thunk }> = [];
       for (const [k, v] of Object.entries(options.tlaVars ?? {})) named.push({ name: k, thunk: ready(v) });
-      for (const [k, code] of Object.entries(options.tlaCodes ?? {})) named.push({ name: k, thunk: new Lazy(() => interp.evalProgram(code, `<top-level-arg:${k}>`)) });
+      for (const [k, code] of Object.entries(options.tlaCodes ?? {}))
+        named.push({ name: k, thunk: new Lazy(() => interp.evalProgram(code, `<top-level-arg:${k}>`)) });
       value = interp.call(value, [], named, null);
     }
     return { ok: true, value: interp.toPlain(value, null) as JsonValue };
   } catch (e) {
     if (e instanceof JsonnetError) return { ok: false, error: e };
-    if (e instanceof RangeError) return { ok: false, error: new JsonnetError("max stack frames exceeded (the JavaScript stack ran out)", null) };
+    if (e instanceof RangeError)
+      return { ok: false, error: new JsonnetError("max stack frames exceeded (the JavaScript stack ran out)", null) };
     return { ok: false, error: new JsonnetError(`internal error: ${(e as Error).message}`, null) };
   }
 }
@@ -86,7 +103,13 @@ export function evaluateFile(path: string, options: EvalOptions = {}): EvalResul
   try {
     source = readFileSync(path, "utf8");
   } catch (e) {
-    return { ok: false, error: new JsonnetError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, null) };
+    return {
+      ok: false,
+      error: new JsonnetError(
+        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        null,
+      ),
+    };
   }
   return run(path, source, options);
 }
@@ -101,7 +124,9 @@ export function renderJson(value: JsonValue): string {
     const next = `${cur}   `;
     if (Array.isArray(v)) return v.length ? `[\n${v.map((x) => next + out(x, next)).join(",\n")}\n${cur}]` : "[ ]";
     const keys = Object.keys(v).sort(compareStrings);
-    return keys.length ? `{\n${keys.map((k) => `${next}${escapeJson(k)}: ${out(v[k] as JsonValue, next)}`).join(",\n")}\n${cur}}` : "{ }";
+    return keys.length
+      ? `{\n${keys.map((k) => `${next}${escapeJson(k)}: ${out(v[k] as JsonValue, next)}`).join(",\n")}\n${cur}}`
+      : "{ }";
   };
   return `${out(value, "")}\n`;
 }

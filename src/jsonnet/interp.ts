@@ -3,7 +3,20 @@ import type { Bind, CompSpec, FieldNode, Member, Node, Param } from "./ast.ts";
 import { JsonnetError, type Position, posText } from "./errors.ts";
 import { renderNumber } from "./numbers.ts";
 import { parse } from "./parser.ts";
-import { type Env, isFunction, JArray, type JFunction, JObject, Lazy, type Layer, type LayerField, ready, type Thunk, typeName, type Value } from "./value.ts";
+import {
+  type Env,
+  isFunction,
+  JArray,
+  type JFunction,
+  JObject,
+  type Layer,
+  type LayerField,
+  Lazy,
+  ready,
+  type Thunk,
+  typeName,
+  type Value,
+} from "./value.ts";
 
 export interface Limits {
   /** Nested calls / field evaluations before "max stack frames exceeded" (default 500). */
@@ -90,12 +103,14 @@ export class Interpreter {
   }
 
   checkString(s: string, pos: Position | null): string {
-    if (s.length > this.limits.maxStringLength) fail(`string longer than the limit of ${this.limits.maxStringLength} characters`, pos);
+    if (s.length > this.limits.maxStringLength)
+      fail(`string longer than the limit of ${this.limits.maxStringLength} characters`, pos);
     return s;
   }
 
   checkArray(n: number, pos: Position | null): void {
-    if (n > this.limits.maxArrayLength) fail(`array longer than the limit of ${this.limits.maxArrayLength} elements`, pos);
+    if (n > this.limits.maxArrayLength)
+      fail(`array longer than the limit of ${this.limits.maxArrayLength} elements`, pos);
   }
 
   // ---- evaluation ---------------------------------------------------------------------------
@@ -228,7 +243,8 @@ export class Interpreter {
       return;
     }
     const arr = this.eval(spec.expr, env);
-    if (!(arr instanceof JArray)) fail(`in comprehension, can only iterate over arrays, got ${typeName(arr)}`, spec.expr.pos);
+    if (!(arr instanceof JArray))
+      fail(`in comprehension, can only iterate over arrays, got ${typeName(arr)}`, spec.expr.pos);
     for (const item of arr.items) {
       const inner: Env = Object.create(env);
       inner[spec.name] = item;
@@ -299,7 +315,11 @@ export class Interpreter {
     env.$super = i;
     if (!(base.$dollar as JObject | undefined) && !base.$self) env.$dollar = self;
     else if (!base.$dollar) env.$dollar = base.$self;
-    if (layer.locals.length) this.bindLocals(layer.locals.map((l) => ({ name: l.name, params: l.params, body: l.body })), env);
+    if (layer.locals.length)
+      this.bindLocals(
+        layer.locals.map((l) => ({ name: l.name, params: l.params, body: l.body })),
+        env,
+      );
     if (base === layer.env) self.layerEnvs[i] = env;
     return env;
   }
@@ -338,7 +358,8 @@ export class Interpreter {
       v = this.evalField(self, i, field, name);
       if (field.plus && this.findField(self, name, i) >= 0) v = this.plus(this.fieldValue(self, name, i, pos), v, pos);
     } catch (e) {
-      if (e instanceof JsonnetError && e.trace.length < 50) e.trace.push(`${posText(pos)} field ${JSON.stringify(name)}`);
+      if (e instanceof JsonnetError && e.trace.length < 50)
+        e.trace.push(`${posText(pos)} field ${JSON.stringify(name)}`);
       throw e;
     } finally {
       this.leave();
@@ -405,7 +426,8 @@ export class Interpreter {
     if (typeof target === "string") {
       if (typeof idx !== "number") fail(`string index must be a number, got ${typeName(idx)}`, pos);
       const chars = Array.from(target);
-      if (!Number.isInteger(idx) || idx < 0 || idx >= chars.length) fail(`string index ${idx} out of bounds (length ${chars.length})`, pos);
+      if (!Number.isInteger(idx) || idx < 0 || idx >= chars.length)
+        fail(`string index ${idx} out of bounds (length ${chars.length})`, pos);
       return chars[idx] as string;
     }
     return fail(`can't index a ${typeName(target)}`, pos);
@@ -417,13 +439,20 @@ export class Interpreter {
       if (!n) return null;
       const v = this.eval(n, env);
       if (v === null) return null;
-      if (typeof v !== "number" || !Number.isInteger(v)) fail(`slice ${what} must be an integer, got ${typeName(v)}`, node.pos);
+      if (typeof v !== "number" || !Number.isInteger(v))
+        fail(`slice ${what} must be an integer, got ${typeName(v)}`, node.pos);
       return v;
     };
     return this.sliceValue(target, num(node.start, "start"), num(node.end, "end"), num(node.step, "step"), node.pos);
   }
 
-  sliceValue(target: Value, start: number | null, end: number | null, step: number | null, pos: Position | null): Value {
+  sliceValue(
+    target: Value,
+    start: number | null,
+    end: number | null,
+    step: number | null,
+    pos: Position | null,
+  ): Value {
     const isStr = typeof target === "string";
     if (!isStr && !(target instanceof JArray)) fail(`can only slice arrays and strings, got ${typeName(target)}`, pos);
     const items: unknown[] = isStr ? Array.from(target as string) : (target as JArray).items;
@@ -463,9 +492,15 @@ export class Interpreter {
   }
 
   /** Positional and named arguments in parameter order (holes for defaults). */
-  private bindNamed(fn: JFunction, positional: Thunk[], named: Array<{ name: string; thunk: Thunk }>, pos: Position | null): Array<Thunk | undefined> {
+  private bindNamed(
+    fn: JFunction,
+    positional: Thunk[],
+    named: Array<{ name: string; thunk: Thunk }>,
+    pos: Position | null,
+  ): Array<Thunk | undefined> {
     const names = fn.kind === "user" ? fn.params.map((p) => p.name) : fn.params;
-    if (positional.length > names.length) fail(`too many arguments: ${fn.name} takes ${names.length}, got ${positional.length}`, pos);
+    if (positional.length > names.length)
+      fail(`too many arguments: ${fn.name} takes ${names.length}, got ${positional.length}`, pos);
     const bound: Array<Thunk | undefined> = [...positional];
     for (const n of named) {
       const i = names.indexOf(n.name);
@@ -489,7 +524,11 @@ export class Interpreter {
     return e;
   }
 
-  private bindArgs(fn: Extract<JFunction, { kind: "user" }>, bound: Array<Thunk | undefined>, pos: Position | null): Env {
+  private bindArgs(
+    fn: Extract<JFunction, { kind: "user" }>,
+    bound: Array<Thunk | undefined>,
+    pos: Position | null,
+  ): Env {
     const env: Env = Object.create(fn.env);
     fn.params.forEach((p: Param, i) => {
       const b = bound[i];
@@ -526,7 +565,8 @@ export class Interpreter {
       if (node.t === "call") {
         const fn = this.eval(node.fn, e);
         if (!isFunction(fn) || fn.kind !== "user") return this.callValue(fn, node, e);
-        if (!node.tailstrict || node.named.length > 0 || node.args.length > fn.params.length) return this.trampoline(node, e, fn);
+        if (!node.tailstrict || node.named.length > 0 || node.args.length > fn.params.length)
+          return this.trampoline(node, e, fn);
         const args = node.args.map((a) => ready(this.eval(a, e)));
         e = this.bindArgs(fn, args, node.pos);
         node = fn.body;
@@ -609,7 +649,9 @@ export class Interpreter {
       }
     } catch (err) {
       let out: unknown = err;
-      if (frames) for (let i = frames.length - 1; i >= 0; i--) out = this.unwound(out, (frames[i] as { name: string }).name, (frames[i] as { pos: Position | null }).pos);
+      if (frames)
+        for (let i = frames.length - 1; i >= 0; i--)
+          out = this.unwound(out, (frames[i] as { name: string }).name, (frames[i] as { pos: Position | null }).pos);
       if (claimed) for (const t of claimed) t.unclaim();
       throw out;
     } finally {
@@ -649,7 +691,8 @@ export class Interpreter {
         return !v;
       case "~":
         if (typeof v !== "number") fail(`~ needs a number, got ${typeName(v)}`, pos);
-        if (!Number.isSafeInteger(Math.trunc(v))) fail("numeric value outside safe integer range for bitwise operation", pos);
+        if (!Number.isSafeInteger(Math.trunc(v)))
+          fail("numeric value outside safe integer range for bitwise operation", pos);
         return Number(~BigInt(Math.trunc(v)));
     }
     return fail(`unknown unary operator ${op}`, pos);
@@ -694,7 +737,8 @@ export class Interpreter {
         if (typeof l === "string") return this.format(l, r, pos);
         break;
     }
-    if (typeof l !== "number" || typeof r !== "number") fail(`operator ${op} needs numbers, got ${typeName(l)} and ${typeName(r)}`, pos);
+    if (typeof l !== "number" || typeof r !== "number")
+      fail(`operator ${op} needs numbers, got ${typeName(l)} and ${typeName(r)}`, pos);
     let v: number;
     switch (op) {
       case "-":
@@ -716,11 +760,13 @@ export class Interpreter {
       case "&":
       case "|":
       case "^": {
-        if (!Number.isSafeInteger(Math.trunc(l)) || !Number.isSafeInteger(Math.trunc(r))) fail("numeric value outside safe integer range for bitwise operation", pos);
+        if (!Number.isSafeInteger(Math.trunc(l)) || !Number.isSafeInteger(Math.trunc(r)))
+          fail("numeric value outside safe integer range for bitwise operation", pos);
         const a = BigInt(Math.trunc(l));
         const b = BigInt(Math.trunc(r));
         if ((op === "<<" || op === ">>") && b < 0n) fail("shift by a negative exponent", pos);
-        const res = op === "<<" ? a << (b % 64n) : op === ">>" ? a >> (b % 64n) : op === "&" ? a & b : op === "|" ? a | b : a ^ b;
+        const res =
+          op === "<<" ? a << (b % 64n) : op === ">>" ? a >> (b % 64n) : op === "&" ? a & b : op === "|" ? a | b : a ^ b;
         if (res !== BigInt.asIntN(64, res)) fail("bitwise operation result exceeds the 64-bit integer range", pos);
         v = Number(res);
         break;
@@ -763,7 +809,9 @@ export class Interpreter {
       const fa = this.fieldNames(a);
       const fb = this.fieldNames(b);
       if (fa.length !== fb.length || fa.some((f, i) => f !== fb[i])) return false;
-      return fa.every((f) => this.equals(this.fieldValue(a, f, a.layers.length, pos), this.fieldValue(b, f, b.layers.length, pos), pos));
+      return fa.every((f) =>
+        this.equals(this.fieldValue(a, f, a.layers.length, pos), this.fieldValue(b, f, b.layers.length, pos), pos),
+      );
     }
     if (ta === "function") fail("cannot test equality of functions", pos);
     return false;
@@ -796,7 +844,15 @@ export class Interpreter {
    * JSON text of a value. `indent` "" gives the compact single-line form used by std.toString
    * (`{"a": 1}`), a non-empty indent the multi-line form of std.manifestJsonEx.
    */
-  manifestJson(v: Value, indent: string, pos: Position | null, compact = false, newline = "\n", keySep = ": ", cur = ""): string {
+  manifestJson(
+    v: Value,
+    indent: string,
+    pos: Position | null,
+    compact = false,
+    newline = "\n",
+    keySep = ": ",
+    cur = "",
+  ): string {
     if (v === null) return "null";
     if (v === true) return "true";
     if (v === false) return "false";
@@ -814,7 +870,10 @@ export class Interpreter {
     this.checkAsserts(obj, pos);
     const names = this.fieldNames(obj);
     if (names.length === 0) return compact ? "{ }" : `{${newline}${newline}${cur}}`;
-    const parts = names.map((n) => `${escapeJson(n)}${keySep}${this.manifestJson(this.fieldValue(obj, n, obj.layers.length, pos), indent, pos, compact, newline, keySep, next)}`);
+    const parts = names.map(
+      (n) =>
+        `${escapeJson(n)}${keySep}${this.manifestJson(this.fieldValue(obj, n, obj.layers.length, pos), indent, pos, compact, newline, keySep, next)}`,
+    );
     if (compact) return `{${parts.join(", ")}}`;
     return `{${newline}${parts.map((p) => next + p).join(`,${newline}`)}${newline}${cur}}`;
   }
@@ -838,7 +897,8 @@ export class Interpreter {
 
   private importFile(kind: "import" | "importstr" | "importbin", path: string, pos: Position): Value {
     const found = this.resolver(this.currentFile(pos), path);
-    if (!found) fail(`couldn't open import ${JSON.stringify(path)}: no match locally or in the library search paths`, pos);
+    if (!found)
+      fail(`couldn't open import ${JSON.stringify(path)}: no match locally or in the library search paths`, pos);
     if (kind === "importbin") {
       const bytes = typeof found.content === "string" ? new TextEncoder().encode(found.content) : found.content;
       return new JArray(Array.from(bytes, (b) => ready(b)));
@@ -862,7 +922,8 @@ export class Interpreter {
     try {
       return t.get();
     } catch (e) {
-      if (e instanceof JsonnetError && /infinite recursion/.test(e.message) && !e.pos) fail(`import cycle involving ${key}`, pos);
+      if (e instanceof JsonnetError && /infinite recursion/.test(e.message) && !e.pos)
+        fail(`import cycle involving ${key}`, pos);
       throw e;
     }
   }

@@ -12,7 +12,26 @@ export interface Token {
   pos: Position;
 }
 
-const KEYWORDS = new Set(["assert", "else", "error", "false", "for", "function", "if", "import", "importstr", "importbin", "in", "local", "null", "tailstrict", "then", "self", "super", "true"]);
+const KEYWORDS = new Set([
+  "assert",
+  "else",
+  "error",
+  "false",
+  "for",
+  "function",
+  "if",
+  "import",
+  "importstr",
+  "importbin",
+  "in",
+  "local",
+  "null",
+  "tailstrict",
+  "then",
+  "self",
+  "super",
+  "true",
+]);
 const OP_CHARS = "!$:~+-&|^=<>*/%";
 
 export function tokenize(src: string, file: string): Token[] {
@@ -89,15 +108,33 @@ export function tokenize(src: string, file: string): Token[] {
           const n = src[i + 1];
           i += 2;
           switch (n) {
-            case '"': out += '"'; break;
-            case "'": out += "'"; break;
-            case "\\": out += "\\"; break;
-            case "/": out += "/"; break;
-            case "b": out += "\b"; break;
-            case "f": out += "\f"; break;
-            case "n": out += "\n"; break;
-            case "r": out += "\r"; break;
-            case "t": out += "\t"; break;
+            case '"':
+              out += '"';
+              break;
+            case "'":
+              out += "'";
+              break;
+            case "\\":
+              out += "\\";
+              break;
+            case "/":
+              out += "/";
+              break;
+            case "b":
+              out += "\b";
+              break;
+            case "f":
+              out += "\f";
+              break;
+            case "n":
+              out += "\n";
+              break;
+            case "r":
+              out += "\r";
+              break;
+            case "t":
+              out += "\t";
+              break;
             case "u": {
               const hex = src.slice(i, i + 4);
               if (!/^[0-9a-fA-F]{4}$/.test(hex)) err("invalid \\u escape", i - 2);

@@ -9,7 +9,8 @@ function fieldsOf(interp: Interpreter, o: JObject, pos: Position | null): Array<
   return interp.fieldNames(o).map((k) => [k, interp.fieldValue(o, k, o.layers.length, pos)]);
 }
 
-const nonEmpty = (interp: Interpreter, v: Value) => (v instanceof JArray ? v.length > 0 : v instanceof JObject ? interp.fieldNames(v).length > 0 : false);
+const nonEmpty = (interp: Interpreter, v: Value) =>
+  v instanceof JArray ? v.length > 0 : v instanceof JObject ? interp.fieldNames(v).length > 0 : false;
 
 /** Keys that YAML 1.1 or 1.2 would read as something other than a plain string must be quoted. */
 const NOT_A_STRING = [
@@ -32,7 +33,13 @@ function bareSafe(key: string): boolean {
   return !NOT_A_STRING.some((re) => re.test(key));
 }
 
-export function manifestYamlDoc(interp: Interpreter, value: Value, indentArrayInObject: boolean, quoteKeys: boolean, pos: Position | null): string {
+export function manifestYamlDoc(
+  interp: Interpreter,
+  value: Value,
+  indentArrayInObject: boolean,
+  quoteKeys: boolean,
+  pos: Position | null,
+): string {
   const aux = (v: Value, cindent: string): string => {
     if (v === true) return "true";
     if (v === false) return "false";
@@ -81,7 +88,14 @@ export function manifestYamlDoc(interp: Interpreter, value: Value, indentArrayIn
   return aux(value, "");
 }
 
-export function manifestYamlStream(interp: Interpreter, value: JArray, indentArrayInObject: boolean, documentEnd: boolean, quoteKeys: boolean, pos: Position | null): string {
+export function manifestYamlStream(
+  interp: Interpreter,
+  value: JArray,
+  indentArrayInObject: boolean,
+  documentEnd: boolean,
+  quoteKeys: boolean,
+  pos: Position | null,
+): string {
   if (value.length === 0) return documentEnd ? "---\n...\n" : "---\n";
   const docs = value.items.map((t) => manifestYamlDoc(interp, t.get(), indentArrayInObject, quoteKeys, pos));
   return `---\n${docs.join("\n---\n")}${documentEnd ? "\n...\n" : "\n"}`;
@@ -90,12 +104,17 @@ export function manifestYamlStream(interp: Interpreter, value: JArray, indentArr
 export function manifestIni(interp: Interpreter, ini: JObject, pos: Position | null): string {
   const body = (o: Value): string[] => {
     if (!(o instanceof JObject)) return fail("std.manifestIni: sections must be objects", pos);
-    return fieldsOf(interp, o, pos).flatMap(([k, v]) => (v instanceof JArray ? v.items.map((t) => `${k} = ${interp.toStr(t.get(), pos)}`) : [`${k} = ${interp.toStr(v, pos)}`]));
+    return fieldsOf(interp, o, pos).flatMap(([k, v]) =>
+      v instanceof JArray
+        ? v.items.map((t) => `${k} = ${interp.toStr(t.get(), pos)}`)
+        : [`${k} = ${interp.toStr(v, pos)}`],
+    );
   };
   const fields = new Map(fieldsOf(interp, ini, pos));
   const main = fields.has("main") ? body(fields.get("main") as Value) : [];
   const sections = fields.get("sections");
-  const all = sections instanceof JObject ? fieldsOf(interp, sections, pos).flatMap(([k, v]) => [`[${k}]`, ...body(v)]) : [];
+  const all =
+    sections instanceof JObject ? fieldsOf(interp, sections, pos).flatMap(([k, v]) => [`[${k}]`, ...body(v)]) : [];
   return [...main, ...all, ""].join("\n");
 }
 
@@ -107,26 +126,41 @@ export function manifestPython(interp: Interpreter, v: Value, pos: Position | nu
   if (typeof v === "string") return escapeJson(v);
   if (isFunction(v)) return fail("cannot manifest function", pos);
   if (v instanceof JArray) return `[${v.items.map((t) => manifestPython(interp, t.get(), pos)).join(", ")}]`;
-  return `{${fieldsOf(interp, v as JObject, pos).map(([k, x]) => `${escapeJson(k)}: ${manifestPython(interp, x, pos)}`).join(", ")}}`;
+  return `{${fieldsOf(interp, v as JObject, pos)
+    .map(([k, x]) => `${escapeJson(k)}: ${manifestPython(interp, x, pos)}`)
+    .join(", ")}}`;
 }
 
 export function manifestPythonVars(interp: Interpreter, conf: JObject, pos: Position | null): string {
-  return fieldsOf(interp, conf, pos).map(([k, v]) => `${k} = ${manifestPython(interp, v, pos)}\n`).join("");
+  return fieldsOf(interp, conf, pos)
+    .map(([k, v]) => `${k} = ${manifestPython(interp, v, pos)}\n`)
+    .join("");
 }
 
 function escapeXmlText(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string,
+  );
 }
 
 export function manifestXmlJsonml(interp: Interpreter, v: Value, pos: Position | null): string {
   if (typeof v === "string") return escapeXmlText(v);
-  if (!(v instanceof JArray) || v.length === 0) return fail("std.manifestXmlJsonml: expected a JsonML array [tag, {attrs}?, children...]", pos);
+  if (!(v instanceof JArray) || v.length === 0)
+    return fail("std.manifestXmlJsonml: expected a JsonML array [tag, {attrs}?, children...]", pos);
   const tag = v.at(0);
   if (typeof tag !== "string") return fail("std.manifestXmlJsonml: the tag must be a string", pos);
   const second = v.length > 1 ? v.at(1) : null;
   const hasAttrs = second instanceof JObject;
-  const attrs = hasAttrs ? fieldsOf(interp, second as JObject, pos).map(([k, x]) => ` ${k}="${escapeXmlText(interp.toStr(x, pos))}"`).join("") : "";
-  const children = v.items.slice(hasAttrs ? 2 : 1).map((t) => manifestXmlJsonml(interp, t.get(), pos)).join("");
+  const attrs = hasAttrs
+    ? fieldsOf(interp, second as JObject, pos)
+        .map(([k, x]) => ` ${k}="${escapeXmlText(interp.toStr(x, pos))}"`)
+        .join("")
+    : "";
+  const children = v.items
+    .slice(hasAttrs ? 2 : 1)
+    .map((t) => manifestXmlJsonml(interp, t.get(), pos))
+    .join("");
   return `<${tag}${attrs}>${children}</${tag}>`;
 }
 
@@ -136,7 +170,8 @@ function tomlKey(k: string): string {
 
 export function manifestToml(interp: Interpreter, value: JObject, indent: string, pos: Position | null): string {
   const isTable = (v: Value) => v instanceof JObject;
-  const isTableArray = (v: Value) => v instanceof JArray && v.length > 0 && v.items.every((t) => t.get() instanceof JObject);
+  const isTableArray = (v: Value) =>
+    v instanceof JArray && v.length > 0 && v.items.every((t) => t.get() instanceof JObject);
   const renderValue = (v: Value, cindent: string, inline: boolean): string => {
     if (v === true) return "true";
     if (v === false) return "false";

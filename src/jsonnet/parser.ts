@@ -4,11 +4,20 @@ import { JsonnetError, type Position } from "./errors.ts";
 import { type Token, tokenize } from "./lexer.ts";
 
 const BINARY_PRECEDENCE: Record<string, number> = {
-  "*": 12, "/": 12, "%": 12,
-  "+": 11, "-": 11,
-  "<<": 10, ">>": 10,
-  "<": 9, "<=": 9, ">": 9, ">=": 9, in: 9,
-  "==": 8, "!=": 8,
+  "*": 12,
+  "/": 12,
+  "%": 12,
+  "+": 11,
+  "-": 11,
+  "<<": 10,
+  ">>": 10,
+  "<": 9,
+  "<=": 9,
+  ">": 9,
+  ">=": 9,
+  in: 9,
+  "==": 8,
+  "!=": 8,
   "&": 7,
   "^": 6,
   "|": 5,
@@ -374,7 +383,8 @@ class Parser {
   private objComp(members: Member[], pos: Position): Node {
     const fields = members.filter((m): m is FieldNode => m.kind === "field");
     const field = fields[0];
-    if (fields.length !== 1 || !field || typeof field.name === "string") this.fail("object comprehension needs exactly one field with a computed [name]");
+    if (fields.length !== 1 || !field || typeof field.name === "string")
+      this.fail("object comprehension needs exactly one field with a computed [name]");
     if (members.some((m) => m.kind === "assert")) this.fail("object comprehension cannot contain asserts");
     const locals = members.filter((m) => m.kind === "local").map((m) => (m as { bind: Bind }).bind);
     const specs = this.compSpecs();
@@ -407,7 +417,14 @@ class Parser {
       params = this.params();
     }
     const op = this.next();
-    const ops: Record<string, [boolean, Visibility]> = { ":": [false, "default"], "::": [false, "hidden"], ":::": [false, "forced"], "+:": [true, "default"], "+::": [true, "hidden"], "+:::": [true, "forced"] };
+    const ops: Record<string, [boolean, Visibility]> = {
+      ":": [false, "default"],
+      "::": [false, "hidden"],
+      ":::": [false, "forced"],
+      "+:": [true, "default"],
+      "+::": [true, "hidden"],
+      "+:::": [true, "forced"],
+    };
     const kind = op.kind === "op" ? ops[op.value] : undefined;
     if (!kind) this.fail(`expected a field separator (:, ::, :::, +:) but got "${op.value}"`, op);
     if (params && kind[0]) this.fail("a method cannot use +:", op);

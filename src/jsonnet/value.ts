@@ -133,7 +133,10 @@ export function typeName(v: Value): string {
 }
 
 /** Build an object from already-known values (standard library results). */
-export function objectFromEntries(entries: Iterable<[string, Value | Thunk]>, visibility: Visibility = "default"): JObject {
+export function objectFromEntries(
+  entries: Iterable<[string, Value | Thunk]>,
+  visibility: Visibility = "default",
+): JObject {
   const fields = new Map<string, LayerField>();
   for (const [k, v] of entries) {
     const thunk = v instanceof Lazy || v instanceof Ready ? (v as Thunk) : ready(v as Value);

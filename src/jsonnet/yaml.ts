@@ -22,13 +22,15 @@ function scalar(raw: string): unknown {
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
   if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
   if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(s)) return Number(s);
-  if (/^[-+]?\.(inf|Inf|INF)$/.test(s) || /^\.(nan|NaN|NAN)$/.test(s)) throw new YamlError(`non-finite number ${s} cannot be represented`);
+  if (/^[-+]?\.(inf|Inf|INF)$/.test(s) || /^\.(nan|NaN|NAN)$/.test(s))
+    throw new YamlError(`non-finite number ${s} cannot be represented`);
   if (s.startsWith('"')) return JSON.parse(s.replace(/\\x([0-9a-fA-F]{2})/g, "\\u00$1"));
   if (s.startsWith("'")) {
     if (!s.endsWith("'") || s.length < 2) throw new YamlError(`unterminated quoted scalar ${s}`);
     return s.slice(1, -1).replaceAll("''", "'");
   }
-  if (s.startsWith("&") || s.startsWith("*") || s.startsWith("!")) throw new YamlError(`anchors, aliases and tags are not supported: ${s}`);
+  if (s.startsWith("&") || s.startsWith("*") || s.startsWith("!"))
+    throw new YamlError(`anchors, aliases and tags are not supported: ${s}`);
   if (/:(\s|$)/.test(s)) throw new YamlError(`mapping values are not allowed here: ${s}`);
   return s;
 }
@@ -108,7 +110,8 @@ function flow(text: string): unknown {
     }
     if (c === '"' || c === "'") {
       let j = i + 1;
-      while (j < text.length && !(text[j] === c && (c === "'" ? text[j + 1] !== "'" : text[j - 1] !== "\\"))) j += c === "'" && text[j] === "'" ? 2 : 1;
+      while (j < text.length && !(text[j] === c && (c === "'" ? text[j + 1] !== "'" : text[j - 1] !== "\\")))
+        j += c === "'" && text[j] === "'" ? 2 : 1;
       const raw = text.slice(i, j + 1);
       i = j + 1;
       return scalar(raw);
@@ -130,7 +133,8 @@ class Parser {
   parse(): unknown {
     if (this.lines.length === 0) return null;
     const v = this.block((this.lines[0] as Line).indent);
-    if (this.i < this.lines.length) throw new YamlError(`unexpected indentation at line ${(this.lines[this.i] as Line).no}`);
+    if (this.i < this.lines.length)
+      throw new YamlError(`unexpected indentation at line ${(this.lines[this.i] as Line).no}`);
     return v;
   }
 
@@ -151,8 +155,15 @@ class Parser {
       while (!balanced(all) && this.i < this.lines.length) all += ` ${(this.lines[this.i++] as Line).text}`;
       return flow(all);
     }
-    if (t === "" && this.i < this.lines.length && (this.lines[this.i] as Line).indent > indent) return this.block((this.lines[this.i] as Line).indent);
-    if (t === "" && this.i < this.lines.length && (this.lines[this.i] as Line).indent === indent && (this.lines[this.i] as Line).text.startsWith("- ")) return this.sequence(indent);
+    if (t === "" && this.i < this.lines.length && (this.lines[this.i] as Line).indent > indent)
+      return this.block((this.lines[this.i] as Line).indent);
+    if (
+      t === "" &&
+      this.i < this.lines.length &&
+      (this.lines[this.i] as Line).indent === indent &&
+      (this.lines[this.i] as Line).text.startsWith("- ")
+    )
+      return this.sequence(indent);
     void line;
     return scalar(t);
   }
@@ -161,11 +172,17 @@ class Parser {
     const folded = header.startsWith(">");
     const chomp = header.slice(1);
     const raw: Line[] = [];
-    while (this.i < this.lines.length && ((this.lines[this.i] as Line).indent > indent || (this.lines[this.i] as Line).text === "")) raw.push(this.lines[this.i++] as Line);
+    while (
+      this.i < this.lines.length &&
+      ((this.lines[this.i] as Line).indent > indent || (this.lines[this.i] as Line).text === "")
+    )
+      raw.push(this.lines[this.i++] as Line);
     const base = raw.find((l) => l.text !== "")?.indent ?? indent + 2;
     const texts = raw.map((l) => (l.text === "" ? "" : " ".repeat(l.indent - base) + l.text));
     while (texts.length && texts[texts.length - 1] === "") texts.pop();
-    let body = folded ? texts.reduce((acc, l, k) => (k === 0 ? l : l === "" || acc.endsWith("\n") ? `${acc}\n${l}` : `${acc} ${l}`), "") : texts.join("\n");
+    let body = folded
+      ? texts.reduce((acc, l, k) => (k === 0 ? l : l === "" || acc.endsWith("\n") ? `${acc}\n${l}` : `${acc} ${l}`), "")
+      : texts.join("\n");
     if (chomp !== "-") body += "\n";
     return body;
   }
@@ -180,7 +197,11 @@ class Parser {
       if (rest.trim() === "") out.push(this.inlineValue("", indent, line));
       else if (/^[^'"[{].*?:(\s|$)/.test(rest) || /^("[^"]*"|'[^']*')\s*:(\s|$)/.test(rest)) {
         // "- key: value" starts a mapping whose indent is that of the key.
-        this.lines.splice(this.i, 0, { indent: indent + 2 + (rest.length - rest.trimStart().length), text: rest.trimStart(), no: line.no });
+        this.lines.splice(this.i, 0, {
+          indent: indent + 2 + (rest.length - rest.trimStart().length),
+          text: rest.trimStart(),
+          no: line.no,
+        });
         out.push(this.mapping(indent + 2 + (rest.length - rest.trimStart().length)));
       } else if (rest.startsWith("- ")) {
         this.lines.splice(this.i, 0, { indent: indent + 2, text: rest, no: line.no });
@@ -233,7 +254,8 @@ export function parseYaml(text: string): YamlResult {
         return;
       }
       if (/^\.\.\.(\s|$)/.test(raw)) return;
-      if (raw.includes("\t") && /^\s*\t/.test(raw)) throw new YamlError(`tabs are not allowed for indentation (line ${idx + 1})`);
+      if (raw.includes("\t") && /^\s*\t/.test(raw))
+        throw new YamlError(`tabs are not allowed for indentation (line ${idx + 1})`);
       const stripped = stripComment(raw);
       const text2 = stripped.trimStart();
       if (text2 === "" && !/^\s*$/.test(raw)) return; // comment-only line

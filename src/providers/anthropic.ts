@@ -9,7 +9,11 @@ export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
 export const OAUTH_BETA = "oauth-2025-04-20";
 
 export function anthropicBaseUrl(options: ProviderOptions): string {
-  const base = options.baseUrl || options.credential?.baseUrl || options.env.ANTHROPIC_BASE_URL?.trim() || ANTHROPIC_DEFAULT_BASE_URL;
+  const base =
+    options.baseUrl ||
+    options.credential?.baseUrl ||
+    options.env.ANTHROPIC_BASE_URL?.trim() ||
+    ANTHROPIC_DEFAULT_BASE_URL;
   return base.replace(/\/+$/, "").replace(/\/v1$/, "");
 }
 
@@ -44,7 +48,10 @@ export function create(options: ProviderOptions): Provider {
       const cred = options.credential;
       const key = cred?.key ?? "";
       // Profiles carry an OAuth access token: bearer auth plus the OAuth beta, never x-api-key.
-      const auth: Record<string, string> = cred?.scheme === "bearer" ? { authorization: `Bearer ${key}`, "anthropic-beta": OAUTH_BETA } : { "x-api-key": key };
+      const auth: Record<string, string> =
+        cred?.scheme === "bearer"
+          ? { authorization: `Bearer ${key}`, "anthropic-beta": OAUTH_BETA }
+          : { "x-api-key": key };
       const res = await postJson({
         vendor: "anthropic",
         url: `${anthropicBaseUrl(options)}/v1/messages`,
@@ -54,19 +61,32 @@ export function create(options: ProviderOptions): Provider {
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
       if (!res.ok) {
-        if (res.status === 401 || res.status === 403) return { ok: false, failure: { type: "auth_rejected", status: res.status, message: res.message } };
+        if (res.status === 401 || res.status === 403)
+          return { ok: false, failure: { type: "auth_rejected", status: res.status, message: res.message } };
         const effortHint =
           res.status === 400 && prompt.reasoningEffort !== "" && /effort|thinking|reasoning/i.test(res.message)
             ? `this model rejected reasoning_effort=${JSON.stringify(prompt.reasoningEffort ?? "none")}; set provider.reasoning_effort to a value it accepts, or "" to send nothing`
             : undefined;
-        return { ok: false, failure: { type: "error", message: res.message, status: res.status, ...(effortHint ? { hint: effortHint } : {}) } };
+        return {
+          ok: false,
+          failure: {
+            type: "error",
+            message: res.message,
+            status: res.status,
+            ...(effortHint ? { hint: effortHint } : {}),
+          },
+        };
       }
       const data = res.json as MessagesResponse;
       const usage = { inputTokens: data.usage?.input_tokens ?? 0, outputTokens: data.usage?.output_tokens ?? 0 };
       if (data.stop_reason === "max_tokens" || data.stop_reason === "refusal") {
         return { ok: false, failure: { type: "unusable", detail: `anthropic stop_reason ${data.stop_reason}` } };
       }
-      const text = (data.content ?? []).filter((b) => b.type === "text").map((b) => b.text ?? "").join("").trim();
+      const text = (data.content ?? [])
+        .filter((b) => b.type === "text")
+        .map((b) => b.text ?? "")
+        .join("")
+        .trim();
       if (!text) return { ok: false, failure: { type: "unusable", detail: "anthropic returned no text" } };
       const parsed = parseAnswer(text);
       if (!parsed.ok) return { ok: false, failure: { type: "error", message: `anthropic: ${parsed.error}` } };

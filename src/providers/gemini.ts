@@ -4,7 +4,12 @@
 import { type CompatFlavor, createCompat } from "./openai-compat.ts";
 import type { Provider, ProviderOptions } from "./types.ts";
 
-export const GEMINI: CompatFlavor = { name: "gemini", defaultBaseUrl: "https://generativelanguage.googleapis.com/v1beta/openai", baseUrlEnv: "GEMINI_BASE_URL", leastEffort: "minimal" };
+export const GEMINI: CompatFlavor = {
+  name: "gemini",
+  defaultBaseUrl: "https://generativelanguage.googleapis.com/v1beta/openai",
+  baseUrlEnv: "GEMINI_BASE_URL",
+  leastEffort: "minimal",
+};
 
 export function create(options: ProviderOptions): Provider {
   return createCompat(options, GEMINI);

@@ -47,14 +47,29 @@ function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
 }
 
 /** Reduce a vendor error body to `vendor API error (status N), type=T: message (request-id R)`. */
-export function describeError(vendor: string, status: number, body: string, requestId: string | null): { message: string; errorType: string | null } {
+export function describeError(
+  vendor: string,
+  status: number,
+  body: string,
+  requestId: string | null,
+): { message: string; errorType: string | null } {
   let type: string | null = null;
   let message: string | null = null;
   try {
-    const json = JSON.parse(body) as { error?: { type?: unknown; message?: unknown; code?: unknown; status?: unknown } | string; message?: unknown };
+    const json = JSON.parse(body) as {
+      error?: { type?: unknown; message?: unknown; code?: unknown; status?: unknown } | string;
+      message?: unknown;
+    };
     const err = Array.isArray(json) ? (json[0] as typeof json)?.error : json.error;
     if (err && typeof err === "object") {
-      type = typeof err.type === "string" ? err.type : typeof err.code === "string" ? err.code : typeof err.status === "string" ? err.status : null;
+      type =
+        typeof err.type === "string"
+          ? err.type
+          : typeof err.code === "string"
+            ? err.code
+            : typeof err.status === "string"
+              ? err.status
+              : null;
       message = typeof err.message === "string" ? err.message : null;
     } else if (typeof err === "string") message = err;
     else if (typeof json.message === "string") message = json.message;
@@ -76,10 +91,21 @@ export async function postJson(req: HttpRequest): Promise<HttpResult> {
     if (req.signal.aborted) break;
     let res: Response;
     try {
-      res = await doFetch(req.url, { method: "POST", headers: { "content-type": "application/json", ...req.headers }, body: JSON.stringify(req.body), signal: req.signal });
+      res = await doFetch(req.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...req.headers },
+        body: JSON.stringify(req.body),
+        signal: req.signal,
+      });
     } catch (e) {
       if (req.signal.aborted) break;
-      lastFailure = { ok: false, status: 0, message: redact(`${req.vendor} API unreachable: ${(e as Error).message}`), errorType: "network", requestId: null };
+      lastFailure = {
+        ok: false,
+        status: 0,
+        message: redact(`${req.vendor} API unreachable: ${(e as Error).message}`),
+        errorType: "network",
+        requestId: null,
+      };
       if (!(await sleep(backoff(attempt, null), req.signal))) break;
       continue;
     }
@@ -89,26 +115,58 @@ export async function postJson(req: HttpRequest): Promise<HttpResult> {
       text = await res.text();
     } catch (e) {
       if (req.signal.aborted) break;
-      lastFailure = { ok: false, status: 0, message: redact(`${req.vendor} API response broken: ${(e as Error).message}`), errorType: "network", requestId: null };
+      lastFailure = {
+        ok: false,
+        status: 0,
+        message: redact(`${req.vendor} API response broken: ${(e as Error).message}`),
+        errorType: "network",
+        requestId: null,
+      };
       continue;
     }
     if (res.ok) {
       try {
         return { ok: true, status: res.status, json: JSON.parse(text), requestId };
       } catch {
-        return { ok: false, status: res.status, message: `${req.vendor} API returned a non-JSON body (status ${res.status})`, errorType: "invalid_response", requestId };
+        return {
+          ok: false,
+          status: res.status,
+          message: `${req.vendor} API returned a non-JSON body (status ${res.status})`,
+          errorType: "invalid_response",
+          requestId,
+        };
       }
     }
     const described = describeError(req.vendor, res.status, text, requestId);
-    lastFailure = { ok: false, status: res.status, message: described.message, errorType: described.errorType, requestId };
+    lastFailure = {
+      ok: false,
+      status: res.status,
+      message: described.message,
+      errorType: described.errorType,
+      requestId,
+    };
     if (!RETRYABLE(res.status) || attempt === retries) return lastFailure;
     if (!(await sleep(backoff(attempt, retryAfterMs(res.headers.get("retry-after"))), req.signal))) break;
   }
   if (req.signal.aborted) {
     const why = lastFailure ? ` after ${lastFailure.message}` : "";
-    return { ok: false, status: 0, message: `${req.vendor} API call hit the provider.timeout_ms deadline${why}`, errorType: "timeout", requestId: null };
+    return {
+      ok: false,
+      status: 0,
+      message: `${req.vendor} API call hit the provider.timeout_ms deadline${why}`,
+      errorType: "timeout",
+      requestId: null,
+    };
   }
-  return lastFailure ?? { ok: false, status: 0, message: `${req.vendor} API call failed`, errorType: "network", requestId: null };
+  return (
+    lastFailure ?? {
+      ok: false,
+      status: 0,
+      message: `${req.vendor} API call failed`,
+      errorType: "network",
+      requestId: null,
+    }
+  );
 }
 
 function backoff(attempt: number, retryAfter: number | null): number {

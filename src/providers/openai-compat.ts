@@ -22,7 +22,10 @@ export function compatBody(prompt: ClassifierPrompt, flavor: CompatFlavor): Reco
       { role: "system", content: prompt.system },
       { role: "user", content: prompt.user },
     ],
-    response_format: { type: "json_schema", json_schema: { name: "permission_decision", strict: true, schema: DECISION_SCHEMA } },
+    response_format: {
+      type: "json_schema",
+      json_schema: { name: "permission_decision", strict: true, schema: DECISION_SCHEMA },
+    },
     max_completion_tokens: 4096,
   };
   const effort = prompt.reasoningEffort;
@@ -54,21 +57,36 @@ export function createCompat(options: ProviderOptions, flavor: CompatFlavor): Pr
         ...(options.fetch ? { fetch: options.fetch } : {}),
       });
       if (!res.ok) {
-        if (res.status === 401 || res.status === 403) return { ok: false, failure: { type: "auth_rejected", status: res.status, message: res.message } };
+        if (res.status === 401 || res.status === 403)
+          return { ok: false, failure: { type: "auth_rejected", status: res.status, message: res.message } };
         const sentEffort = prompt.reasoningEffort !== "";
         const hint =
           res.status === 400 && sentEffort && /reasoning|effort/i.test(res.message)
             ? `this model rejected reasoning_effort=${JSON.stringify(prompt.reasoningEffort ?? flavor.leastEffort)}; set provider.reasoning_effort to a value it accepts, or "" to send nothing`
             : undefined;
-        return { ok: false, failure: { type: "error", message: res.message, status: res.status, ...(hint ? { hint } : {}) } };
+        return {
+          ok: false,
+          failure: { type: "error", message: res.message, status: res.status, ...(hint ? { hint } : {}) },
+        };
       }
       const data = res.json as ChatResponse;
       const usage = { inputTokens: data.usage?.prompt_tokens ?? 0, outputTokens: data.usage?.completion_tokens ?? 0 };
       const choice = data.choices?.[0];
       if (!choice) return { ok: false, failure: { type: "unusable", detail: `${flavor.name} returned no choices` } };
-      if (choice.finish_reason === "length" || choice.finish_reason === "content_filter") return { ok: false, failure: { type: "unusable", detail: `${flavor.name} finish_reason ${choice.finish_reason}` } };
+      if (choice.finish_reason === "length" || choice.finish_reason === "content_filter")
+        return {
+          ok: false,
+          failure: { type: "unusable", detail: `${flavor.name} finish_reason ${choice.finish_reason}` },
+        };
       const text = choice.message?.content?.trim() ?? "";
-      if (!text) return { ok: false, failure: { type: "unusable", detail: choice.message?.refusal ? `${flavor.name} refused` : `${flavor.name} returned empty content` } };
+      if (!text)
+        return {
+          ok: false,
+          failure: {
+            type: "unusable",
+            detail: choice.message?.refusal ? `${flavor.name} refused` : `${flavor.name} returned empty content`,
+          },
+        };
       const parsed = parseAnswer(text);
       if (!parsed.ok) return { ok: false, failure: { type: "error", message: `${flavor.name}: ${parsed.error}` } };
       return { ok: true, output: parsed.output, usage, raw: text };

@@ -3,7 +3,12 @@
 import { type CompatFlavor, createCompat } from "./openai-compat.ts";
 import type { Provider, ProviderOptions } from "./types.ts";
 
-export const OPENAI: CompatFlavor = { name: "openai", defaultBaseUrl: "https://api.openai.com/v1", baseUrlEnv: "OPENAI_BASE_URL", leastEffort: "none" };
+export const OPENAI: CompatFlavor = {
+  name: "openai",
+  defaultBaseUrl: "https://api.openai.com/v1",
+  baseUrlEnv: "OPENAI_BASE_URL",
+  leastEffort: "none",
+};
 
 export function create(options: ProviderOptions): Provider {
   return createCompat(options, OPENAI);

@@ -21,7 +21,11 @@ function asAnswer(value: unknown): ClassifierOutput | null {
   if (typeof v.behavior !== "string") return null;
   if (v.reason !== undefined && typeof v.reason !== "string") return null;
   if (v.deny_message !== undefined && v.deny_message !== null && typeof v.deny_message !== "string") return null;
-  return { reason: String(v.reason ?? "").trim(), behavior: v.behavior.trim().toLowerCase(), deny_message: String(v.deny_message ?? "").trim() };
+  return {
+    reason: String(v.reason ?? "").trim(),
+    behavior: v.behavior.trim().toLowerCase(),
+    deny_message: String(v.deny_message ?? "").trim(),
+  };
 }
 
 export function parseAnswer(text: string): ParsedAnswer {

@@ -241,7 +241,9 @@ class Parser {
       else this.error("unterminated group");
       return { type: "group", body, redirects: this.parseTrailingRedirects() };
     }
-    const keyword = /^(if|for|while|until|case|select|function|\[\[)(?=[\s;&|()<>]|$)/.exec(this.src.slice(this.pos, this.pos + 10));
+    const keyword = /^(if|for|while|until|case|select|function|\[\[)(?=[\s;&|()<>]|$)/.exec(
+      this.src.slice(this.pos, this.pos + 10),
+    );
     if (keyword) return this.parseCompound(keyword[1] as string);
     return this.parseSimple(terminators);
   }
@@ -411,7 +413,8 @@ class Parser {
         if (this.startsWith("()")) this.pos += 2;
         this.skipBlanksAndNewlines();
         const body = this.parseCommand(null);
-        if (body) bodies.push({ items: [{ pipelines: [{ commands: [body], negated: false }], ops: [], background: false }] });
+        if (body)
+          bodies.push({ items: [{ pipelines: [{ commands: [body], negated: false }], ops: [], background: false }] });
         break;
       }
     }
@@ -450,20 +453,22 @@ class Parser {
       this.skipBlanks();
       if (this.eof()) break;
       const c = this.peek();
-      if (c === "\n" || c === ";" || c === "&" && !this.startsWith("&>") || c === "|" || c === ")") break;
+      if (c === "\n" || c === ";" || (c === "&" && !this.startsWith("&>")) || c === "|" || c === ")") break;
       if (words.length === 0 && assigns.length === 0 && this.atReservedEnd(terminators)) break;
       const redirect = this.tryRedirect();
       if (redirect) {
         redirects.push(redirect);
         continue;
       }
-      if (c === "(" ) {
+      if (c === "(") {
         // `name() { … }` function definition
         if (words.length === 1 && this.startsWith("()")) {
           this.pos += 2;
           this.skipBlanksAndNewlines();
           const body = this.parseCommand(null);
-          const bodies: Script[] = body ? [{ items: [{ pipelines: [{ commands: [body], negated: false }], ops: [], background: false }] }] : [];
+          const bodies: Script[] = body
+            ? [{ items: [{ pipelines: [{ commands: [body], negated: false }], ops: [], background: false }] }]
+            : [];
           return { type: "compound", keyword: "function", words, bodies, redirects };
         }
         this.error("unexpected '('");
@@ -518,7 +523,8 @@ class Parser {
       const c = this.peek();
       if (!inHeredoc) {
         if (stopAt !== null && c === stopAt) break;
-        if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === ";" || c === "&" || c === "|" || c === ")") break;
+        if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === ";" || c === "&" || c === "|" || c === ")")
+          break;
         if (c === "(" && !(parts.length || lit)) break;
         if ((c === "<" || c === ">") && this.peek(1) === "(" && !lit && parts.length === 0) {
           this.pos += 2;
@@ -662,7 +668,21 @@ class Parser {
       if (c === "\\") {
         const n = this.peek(1);
         this.pos += 2;
-        const simple: Record<string, string> = { n: "\n", t: "\t", r: "\r", a: "\x07", b: "\b", e: "\x1b", E: "\x1b", f: "\f", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
+        const simple: Record<string, string> = {
+          n: "\n",
+          t: "\t",
+          r: "\r",
+          a: "\x07",
+          b: "\b",
+          e: "\x1b",
+          E: "\x1b",
+          f: "\f",
+          v: "\v",
+          "\\": "\\",
+          "'": "'",
+          '"': '"',
+          "?": "?",
+        };
         if (n in simple) out += simple[n];
         else if (n === "x") {
           const hex = /^[0-9a-fA-F]{1,2}/.exec(this.src.slice(this.pos))?.[0] ?? "";
@@ -774,7 +794,7 @@ class Parser {
         this.pos += 2;
         continue;
       }
-      if (c === "'" ) {
+      if (c === "'") {
         const end = this.src.indexOf("'", this.pos + 1);
         this.pos = end === -1 ? this.src.length : end + 1;
         continue;

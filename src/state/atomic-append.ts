@@ -2,7 +2,17 @@
 // single write(2) on an O_APPEND descriptor, so lines never interleave or tear. Size rotation
 // (one `.1` generation) happens under a short-lived lock directory and re-checks the size once the
 // lock is held, so parallel writers rotate at most once and never lose a line to the rename.
-import { closeSync, mkdirSync, openSync, renameSync, rmdirSync, statSync, writeSync, chmodSync, constants } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { dirname } from "node:path";
 
 export type AppendResult = { ok: true; rotated: boolean } | { ok: false; error: string };

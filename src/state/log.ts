@@ -14,11 +14,16 @@ export interface Logger {
 }
 
 function quote(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   return /^[\w.,:/@+-]+$/.test(text) ? text : JSON.stringify(text);
 }
 
-export function formatLine(level: LogLevel, msg: string, fields: Record<string, unknown> = {}, now = new Date()): string {
+export function formatLine(
+  level: LogLevel,
+  msg: string,
+  fields: Record<string, unknown> = {},
+  now = new Date(),
+): string {
   const parts = [`time=${now.toISOString()}`, `level=${level.toUpperCase()}`, `msg=${JSON.stringify(msg)}`];
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) parts.push(`${k}=${quote(v)}`);
   return redact(parts.join(" "));
@@ -28,13 +33,17 @@ export function formatLine(level: LogLevel, msg: string, fields: Record<string, 
  * A log for one hook run. Lines are buffered and written together by flush() (or at process exit),
  * in a single append: a run's lines stay together even when hooks run in parallel.
  */
-export function openLog(path: string, options: { maxSize: number; disabled: boolean; stderr?: (line: string) => void }): Logger {
+export function openLog(
+  path: string,
+  options: { maxSize: number; disabled: boolean; stderr?: (line: string) => void },
+): Logger {
   const buffer: string[] = [];
   const flush = () => {
     if (!buffer.length || options.disabled || !path) return;
     const result = appendLine(path, `${buffer.join("\n")}\n`, options.maxSize);
     buffer.length = 0;
-    if (!result.ok) (options.stderr ?? ((l) => process.stderr.write(`${l}\n`)))(`ccgate: cannot write log ${path}: ${result.error}`);
+    if (!result.ok)
+      (options.stderr ?? ((l) => process.stderr.write(`${l}\n`)))(`ccgate: cannot write log ${path}: ${result.error}`);
   };
   process.once("exit", flush);
   const write = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {

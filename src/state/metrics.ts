@@ -55,7 +55,14 @@ export function metricsToolInput(input: Record<string, unknown>): MetricsToolInp
 
 const text = (v: string | undefined) => (v ? truncate(redact(v), TEXT_CAP) : undefined);
 
-export function metricsEntry(request: Pick<DecisionRequest, "target" | "sessionId" | "toolName" | "permissionMode" | "toolInput"> & { cwd?: string }, verdict: Verdict, startedAt: Date, elapsedMs: number): MetricsEntry {
+export function metricsEntry(
+  request: Pick<DecisionRequest, "target" | "sessionId" | "toolName" | "permissionMode" | "toolInput"> & {
+    cwd?: string;
+  },
+  verdict: Verdict,
+  startedAt: Date,
+  elapsedMs: number,
+): MetricsEntry {
   const entry: MetricsEntry = {
     ts: startedAt.toISOString(),
     ...(request.sessionId ? { sid: request.sessionId } : {}),
@@ -71,7 +78,8 @@ export function metricsEntry(request: Pick<DecisionRequest, "target" | "sessionI
   if (verdict.forced) entry.forced = true;
   const reason = text(verdict.reason);
   if (reason) entry.reason = reason;
-  if (verdict.kind === "credential_unavailable" && verdict.credentialSource) entry.credential_source = verdict.credentialSource;
+  if (verdict.kind === "credential_unavailable" && verdict.credentialSource)
+    entry.credential_source = verdict.credentialSource;
   if (verdict.decision === "deny" && verdict.message) entry.deny_msg = text(verdict.message);
   if (verdict.provider) entry.provider = verdict.provider;
   if (verdict.model) entry.model = verdict.model;

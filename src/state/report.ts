@@ -73,7 +73,8 @@ function quantile(sorted: number[], q: number): number {
   return sorted[i] as number;
 }
 
-const inputKey = (i: MetricsToolInput | undefined) => JSON.stringify([i?.command ?? "", i?.file_path ?? "", i?.path ?? "", i?.pattern ?? ""]);
+const inputKey = (i: MetricsToolInput | undefined) =>
+  JSON.stringify([i?.command ?? "", i?.file_path ?? "", i?.path ?? "", i?.pattern ?? ""]);
 
 function top(entries: MetricsEntry[], limit: number): TopRow[] {
   if (limit <= 0) return [];
@@ -84,9 +85,18 @@ function top(entries: MetricsEntry[], limit: number): TopRow[] {
     if (g) g.count++;
     else groups.set(key, { tool: e.tool, tool_input: e.tool_input ?? {}, count: 1 });
   }
-  const cmp = (a: string | undefined, b: string | undefined) => ((a ?? "") < (b ?? "") ? -1 : (a ?? "") > (b ?? "") ? 1 : 0);
+  const cmp = (a: string | undefined, b: string | undefined) =>
+    (a ?? "") < (b ?? "") ? -1 : (a ?? "") > (b ?? "") ? 1 : 0;
   return [...groups.values()]
-    .sort((a, b) => b.count - a.count || cmp(a.tool, b.tool) || cmp(a.tool_input.command, b.tool_input.command) || cmp(a.tool_input.file_path, b.tool_input.file_path) || cmp(a.tool_input.path, b.tool_input.path) || cmp(a.tool_input.pattern, b.tool_input.pattern))
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        cmp(a.tool, b.tool) ||
+        cmp(a.tool_input.command, b.tool_input.command) ||
+        cmp(a.tool_input.file_path, b.tool_input.file_path) ||
+        cmp(a.tool_input.path, b.tool_input.path) ||
+        cmp(a.tool_input.pattern, b.tool_input.pattern),
+    )
     .slice(0, limit);
 }
 
@@ -141,7 +151,12 @@ export function buildReport(all: MetricsEntry[], skipped: number, options: Repor
       };
     });
   const decided = entries.filter((e) => e.decision === "allow" || e.decision === "deny").length;
-  const count = (list: MetricsEntry[]): CountRow => ({ total: list.length, allow: list.filter((e) => e.decision === "allow").length, deny: list.filter((e) => e.decision === "deny").length, fallthrough: list.filter((e) => e.decision === "fallthrough").length });
+  const count = (list: MetricsEntry[]): CountRow => ({
+    total: list.length,
+    allow: list.filter((e) => e.decision === "allow").length,
+    deny: list.filter((e) => e.decision === "deny").length,
+    fallthrough: list.filter((e) => e.decision === "fallthrough").length,
+  });
   const group = <K extends string>(key: (e: MetricsEntry) => K) => {
     const m = new Map<K, MetricsEntry[]>();
     for (const e of entries) {
@@ -152,8 +167,21 @@ export function buildReport(all: MetricsEntry[], skipped: number, options: Repor
     }
     return m;
   };
-  const sources = [...group((e) => e.source ?? "llm").entries()].map(([source, list]) => ({ source, ...count(list), avg_elapsed_ms: list.reduce((s, e) => s + (e.elapsed_ms ?? 0), 0) / list.length })).sort((a, b) => b.total - a.total || (a.source < b.source ? -1 : 1));
-  const tools = [...group((e) => e.tool).entries()].map(([tool, list]) => ({ tool, ...count(list), forced_allow: list.filter((e) => e.forced && e.decision === "allow").length, forced_deny: list.filter((e) => e.forced && e.decision === "deny").length })).sort((a, b) => b.total - a.total || (a.tool < b.tool ? -1 : 1));
+  const sources = [...group((e) => e.source ?? "llm").entries()]
+    .map(([source, list]) => ({
+      source,
+      ...count(list),
+      avg_elapsed_ms: list.reduce((s, e) => s + (e.elapsed_ms ?? 0), 0) / list.length,
+    }))
+    .sort((a, b) => b.total - a.total || (a.source < b.source ? -1 : 1));
+  const tools = [...group((e) => e.tool).entries()]
+    .map(([tool, list]) => ({
+      tool,
+      ...count(list),
+      forced_allow: list.filter((e) => e.forced && e.decision === "allow").length,
+      forced_deny: list.filter((e) => e.forced && e.decision === "deny").length,
+    }))
+    .sort((a, b) => b.total - a.total || (a.tool < b.tool ? -1 : 1));
   const credGroups = new Map<string, { source: string; reason: string; count: number }>();
   for (const e of entries.filter((x) => x.ft_kind === "credential_unavailable")) {
     const source = e.credential_source || "(unknown)";
@@ -163,7 +191,9 @@ export function buildReport(all: MetricsEntry[], skipped: number, options: Repor
     if (g) g.count++;
     else credGroups.set(k, { source, reason, count: 1 });
   }
-  const credential_failures = [...credGroups.values()].sort((a, b) => b.count - a.count || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.reason < b.reason ? -1 : 1));
+  const credential_failures = [...credGroups.values()].sort(
+    (a, b) => b.count - a.count || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.reason < b.reason ? -1 : 1),
+  );
   const dates = daily.map((d) => d.date);
   const report: Report = {
     period: `last ${options.days} days`,
@@ -172,8 +202,14 @@ export function buildReport(all: MetricsEntry[], skipped: number, options: Repor
     daily,
     sources,
     tools,
-    fallthrough_top: top(entries.filter((e) => e.ft_kind === "llm"), options.details),
-    deny_top: top(entries.filter((e) => e.decision === "deny" && !e.forced), options.details),
+    fallthrough_top: top(
+      entries.filter((e) => e.ft_kind === "llm"),
+      options.details,
+    ),
+    deny_top: top(
+      entries.filter((e) => e.decision === "deny" && !e.forced),
+      options.details,
+    ),
   };
   if (dates.length) report.data_range = `${dates[dates.length - 1]} ~ ${dates[0]}`;
   if (credential_failures.length) report.credential_failures = credential_failures;
@@ -185,8 +221,13 @@ export function humanInt(n: number): string {
 }
 
 function formatInput(i: MetricsToolInput): string {
-  const text = i.command ?? i.file_path ?? (i.pattern && i.path ? `${i.pattern} @ ${i.path}` : (i.path ?? i.pattern ?? "(no input)"));
-  return Array.from(text.replace(/[\n\r\t]/g, " ")).slice(0, 200).join("");
+  const text =
+    i.command ??
+    i.file_path ??
+    (i.pattern && i.path ? `${i.pattern} @ ${i.path}` : (i.path ?? i.pattern ?? "(no input)"));
+  return Array.from(text.replace(/[\n\r\t]/g, " "))
+    .slice(0, 200)
+    .join("");
 }
 
 /** The human-readable report (plain text; the CLI adds colour on a TTY). */
@@ -200,9 +241,38 @@ export function renderReport(r: Report, options: ReportOptions): string {
     return `${out.join("\n")}\n`;
   }
   const oldest = r.daily[r.daily.length - 1]?.date ?? "";
-  if (oldest > localDate(cutoff(options.now, options.days))) out.push("Note: data limited by file rotation (or no earlier activity)", "");
-  const headers = ["Date", "Total", "Allow", "Deny", "Fall", "F.Allow", "F.Deny", "Err", "Auto%", "p50(ms)", "p95(ms)", "Tokens(in", "out)"];
-  const rows = r.daily.map((d) => [d.date, humanInt(d.total), humanInt(d.allow), humanInt(d.deny), humanInt(d.fallthrough), humanInt(d.forced_allow), humanInt(d.forced_deny), humanInt(d.errors), `${(d.automation_rate * 100).toFixed(1)}%`, humanInt(d.p50_elapsed_ms), humanInt(d.p95_elapsed_ms), humanInt(d.total_input_tokens), humanInt(d.total_output_tokens)]);
+  if (oldest > localDate(cutoff(options.now, options.days)))
+    out.push("Note: data limited by file rotation (or no earlier activity)", "");
+  const headers = [
+    "Date",
+    "Total",
+    "Allow",
+    "Deny",
+    "Fall",
+    "F.Allow",
+    "F.Deny",
+    "Err",
+    "Auto%",
+    "p50(ms)",
+    "p95(ms)",
+    "Tokens(in",
+    "out)",
+  ];
+  const rows = r.daily.map((d) => [
+    d.date,
+    humanInt(d.total),
+    humanInt(d.allow),
+    humanInt(d.deny),
+    humanInt(d.fallthrough),
+    humanInt(d.forced_allow),
+    humanInt(d.forced_deny),
+    humanInt(d.errors),
+    `${(d.automation_rate * 100).toFixed(1)}%`,
+    humanInt(d.p50_elapsed_ms),
+    humanInt(d.p95_elapsed_ms),
+    humanInt(d.total_input_tokens),
+    humanInt(d.total_output_tokens),
+  ]);
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
   // Date left-aligned, numbers right-aligned; the two token columns read "in / out".
   const line = (cells: string[]) => {
@@ -211,15 +281,25 @@ export function renderReport(r: Report, options: ReportOptions): string {
   };
   out.push(line(headers), ...rows.map(line), "");
   out.push(`Automation rate: ${(r.automation_rate * 100).toFixed(1)}% ((allow+deny) / total)`, "");
-  out.push(`Decided by: ${r.sources.map((s) => `${s.source} ${humanInt(s.total)} (avg ${humanInt(s.avg_elapsed_ms)} ms)`).join(", ")}`, "");
-  out.push(`Top tools: ${r.tools.slice(0, 10).map((t) => `${t.tool}:${humanInt(t.total)}`).join(" ")}`, "");
+  out.push(
+    `Decided by: ${r.sources.map((s) => `${s.source} ${humanInt(s.total)} (avg ${humanInt(s.avg_elapsed_ms)} ms)`).join(", ")}`,
+    "",
+  );
+  out.push(
+    `Top tools: ${r.tools
+      .slice(0, 10)
+      .map((t) => `${t.tool}:${humanInt(t.total)}`)
+      .join(" ")}`,
+    "",
+  );
   const topSection = (title: string, rows2: TopRow[]) => {
     if (options.details <= 0) return;
     out.push(`${title} (top ${options.details}):`);
     if (!rows2.length) out.push("  (none)");
     const tw = Math.max(4, ...rows2.map((x) => x.tool.length));
     const cw = Math.max(1, ...rows2.map((x) => humanInt(x.count).length));
-    for (const x of rows2) out.push(`  ${x.tool.padEnd(tw)}  ${humanInt(x.count).padStart(cw)}  ${formatInput(x.tool_input)}`);
+    for (const x of rows2)
+      out.push(`  ${x.tool.padEnd(tw)}  ${humanInt(x.count).padStart(cw)}  ${formatInput(x.tool_input)}`);
     out.push("");
   };
   topSection("Top fallthrough commands", r.fallthrough_top);
@@ -228,7 +308,8 @@ export function renderReport(r: Report, options: ReportOptions): string {
     out.push(`Credential failures (${r.credential_failures.reduce((s, c) => s + c.count, 0)}):`);
     const sw = Math.max(...r.credential_failures.map((c) => c.source.length));
     const rw = Math.max(...r.credential_failures.map((c) => c.reason.length));
-    for (const c of r.credential_failures) out.push(`  ${c.source.padEnd(sw)}  ${c.reason.padEnd(rw)}  ${humanInt(c.count)}`);
+    for (const c of r.credential_failures)
+      out.push(`  ${c.source.padEnd(sw)}  ${c.reason.padEnd(rw)}  ${humanInt(c.count)}`);
     out.push("");
   }
   if (r.skipped_lines) out.push(`(${r.skipped_lines} malformed line(s) skipped)`);

@@ -4,7 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cacheKey, DecisionCache, hashConfig, normaliseToolInput } from "../../src/cache/decision-cache.ts";
 
-const base = { target: "claude", repo: "/r", cwd: "/r", branch: "feature/x", toolName: "Bash", toolInput: { command: "npm test" }, configHash: "c1" };
+const base = {
+  target: "claude",
+  repo: "/r",
+  cwd: "/r",
+  branch: "feature/x",
+  toolName: "Bash",
+  toolInput: { command: "npm test" },
+  configHash: "c1",
+};
 
 describe("decision cache keys", () => {
   test("same action, same key; intent text and key order do not matter", () => {
@@ -14,7 +22,16 @@ describe("decision cache keys", () => {
   });
   test("target, repository, directory, branch, tool, input and config each change the key", () => {
     const a = cacheKey(base);
-    for (const changed of [{ target: "codex" }, { repo: "/other" }, { cwd: "/r/sub" }, { branch: "main" }, { branch: "" }, { toolName: "Write" }, { toolInput: { command: "npm test -- --watch" } }, { configHash: "c2" }]) {
+    for (const changed of [
+      { target: "codex" },
+      { repo: "/other" },
+      { cwd: "/r/sub" },
+      { branch: "main" },
+      { branch: "" },
+      { toolName: "Write" },
+      { toolInput: { command: "npm test -- --watch" } },
+      { configHash: "c2" },
+    ]) {
       expect(cacheKey({ ...base, ...changed })).not.toBe(a);
     }
   });
@@ -32,7 +49,9 @@ describe("decision cache store", () => {
     const cache = new DecisionCache(dir(), () => now);
     const key = cacheKey(base);
     expect(cache.get(key)).toBeNull();
-    expect(cache.put(key, { decision: "deny", message: "no", reason: "r", provider: "anthropic", model: "m" }, 5_000)).toBe(true);
+    expect(
+      cache.put(key, { decision: "deny", message: "no", reason: "r", provider: "anthropic", model: "m" }, 5_000),
+    ).toBe(true);
     expect(cache.get(key)).toMatchObject({ decision: "deny", message: "no", expiresAt: 6_000 });
     now = 5_999;
     expect(cache.get(key)?.decision).toBe("deny");

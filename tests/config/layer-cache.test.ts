@@ -9,7 +9,6 @@ import { LayerCache } from "../../src/config/layer-cache.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import { git } from "../support/git.ts";
 
-
 function world() {
   const base = mkdtempSync(join(tmpdir(), "ccgate-layer-cache-"));
   const home = join(base, "home");
@@ -20,7 +19,11 @@ function world() {
   writeFileSync(join(repo, "README.md"), "x\n");
   git(repo, "add", ".");
   git(repo, "commit", "-q", "-m", "init");
-  const env: Record<string, string | undefined> = { HOME: home, PATH: process.env.PATH, XDG_STATE_HOME: join(base, "state") };
+  const env: Record<string, string | undefined> = {
+    HOME: home,
+    PATH: process.env.PATH,
+    XDG_STATE_HOME: join(base, "state"),
+  };
   const cacheDir = join(base, "cache", "claude", "config");
   const cache = new LayerCache(cacheDir, "build-1");
   const global = join(home, ".claude", "ccgate.jsonnet");
@@ -29,14 +32,18 @@ function world() {
     if (!r.ok) throw new Error(r.error.message);
     return r;
   };
-  const fromCache = (r: ReturnType<typeof load>, layer: string) => r.layers.find((l) => l.layer === layer)?.detail === "validated earlier; unchanged since";
+  const fromCache = (r: ReturnType<typeof load>, layer: string) =>
+    r.layers.find((l) => l.layer === layer)?.detail === "validated earlier; unchanged since";
   return { base, home, repo, env, cacheDir, cache, global, load, fromCache };
 }
 
 describe("config layer cache", () => {
   test("an unchanged file is served from the cache with the same result; an edit is a miss", () => {
     const w = world();
-    writeFileSync(w.global, "local n = 3; { append_allow: ['rule %d' % i for i in std.range(1, n)], fallthrough_strategy: 'deny' }");
+    writeFileSync(
+      w.global,
+      "local n = 3; { append_allow: ['rule %d' % i for i in std.range(1, n)], fallthrough_strategy: 'deny' }",
+    );
     const first = w.load();
     expect(w.fromCache(first, "global")).toBe(false);
     const second = w.load();

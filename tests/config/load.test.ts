@@ -8,7 +8,6 @@ import { loadConfig } from "../../src/config/load.ts";
 import { checkLayer } from "../../src/config/rules.ts";
 import { git } from "../support/git.ts";
 
-
 function world() {
   const base = mkdtempSync(join(tmpdir(), "ccgate-config-"));
   const home = join(base, "home");
@@ -47,15 +46,21 @@ describe("layers", () => {
 
   test("merge: lists replace (even []), append_* add, scalars overwrite, provider is replaced whole", () => {
     const w = world();
-    w.write(join(w.home, ".claude", "ccgate.jsonnet"), `{
+    w.write(
+      join(w.home, ".claude", "ccgate.jsonnet"),
+      `{
       provider: { name: 'openai', model: 'gpt-5.6-luna', timeout_ms: 5000 },
       allow: ['only this'],
       append_deny: ['global extra deny'],
       environment: [],
       fallthrough_strategy: 'allow',
       log_max_size: 5 * 1024 * 1024,
-    }`);
-    w.write(join(w.repo, ".claude", "ccgate.local.jsonnet"), `{ append_allow: ['local extra'], provider: { name: 'anthropic', model: 'claude-sonnet-4-6' } }`);
+    }`,
+    );
+    w.write(
+      join(w.repo, ".claude", "ccgate.local.jsonnet"),
+      `{ append_allow: ['local extra'], provider: { name: 'anthropic', model: 'claude-sonnet-4-6' } }`,
+    );
     const r = loadConfig("claude", { cwd: w.repo, env: w.env });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.config.allow).toEqual(["only this", "local extra"]);
@@ -71,7 +76,9 @@ describe("layers", () => {
 
   test("a config written as in the reference's docs loads unchanged", () => {
     const w = world();
-    w.write(join(w.home, ".claude", "ccgate.jsonnet"), `// My settings
+    w.write(
+      join(w.home, ".claude", "ccgate.jsonnet"),
+      `// My settings
 {
   ['$schema']: 'https://raw.githubusercontent.com/tak848/ccgate/main/schemas/claude.schema.json',
   provider: {
@@ -83,7 +90,8 @@ describe("layers", () => {
   log_disabled: false,
   metrics_max_size: 2 * 1024 * 1024,
   append_environment: [ 'Working dir: ' + std.native('env')('PWD') ],
-}`);
+}`,
+    );
     const r = loadConfig("claude", { cwd: w.repo, env: { ...w.env, PWD: "/x/y", HOSTNAME: "box" } });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.config.provider.auth).toEqual({ type: "exec", command: "echo key", cache_key: "box" });
@@ -93,10 +101,16 @@ describe("layers", () => {
   test("imports resolve relative to the importing file; must_env names the missing variable", () => {
     const w = world();
     w.write(join(w.home, ".claude", "shared.libsonnet"), "{ rules: ['from the shared file'] }");
-    w.write(join(w.home, ".claude", "ccgate.jsonnet"), "local s = import 'shared.libsonnet'; { append_allow: s.rules }");
+    w.write(
+      join(w.home, ".claude", "ccgate.jsonnet"),
+      "local s = import 'shared.libsonnet'; { append_allow: s.rules }",
+    );
     const r = loadConfig("claude", { cwd: w.repo, env: w.env });
     expect(r.ok && r.config.allow.at(-1)).toBe("from the shared file");
-    w.write(join(w.home, ".claude", "ccgate.jsonnet"), "{ append_allow: [std.native('must_env')('CCGATE_TEST_UNSET_VAR')] }");
+    w.write(
+      join(w.home, ".claude", "ccgate.jsonnet"),
+      "{ append_allow: [std.native('must_env')('CCGATE_TEST_UNSET_VAR')] }",
+    );
     const bad = loadConfig("claude", { cwd: w.repo, env: w.env });
     expect(!bad.ok && bad.error.message).toContain('must_env: undefined env var "CCGATE_TEST_UNSET_VAR"');
   });
@@ -154,7 +168,12 @@ describe("project files count only when git says they are untracked", () => {
     let r = loadConfig("claude", { cwd: wt, env: w.env });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.config.allow.slice(-2)).toEqual(["from main", "from worktree"]);
-    expect(r.layers.map((l) => `${l.layer}:${l.status}`)).toEqual(["defaults:loaded", "global:absent", "main-worktree:loaded", "local:loaded"]);
+    expect(r.layers.map((l) => `${l.layer}:${l.status}`)).toEqual([
+      "defaults:loaded",
+      "global:absent",
+      "main-worktree:loaded",
+      "local:loaded",
+    ]);
 
     // The switch is honoured from the global file...
     w.write(join(w.home, ".claude", "ccgate.jsonnet"), "{ disable_load_main_worktree_local_config: true }");
@@ -163,7 +182,10 @@ describe("project files count only when git says they are untracked", () => {
     expect(r.ok && r.config.allow.includes("from main")).toBe(false);
     // ...but a project file cannot switch it.
     w.write(join(w.home, ".claude", "ccgate.jsonnet"), "{}");
-    w.write(join(wt, ".claude", "ccgate.local.jsonnet"), "{ disable_load_main_worktree_local_config: true, append_allow: ['wt'] }");
+    w.write(
+      join(wt, ".claude", "ccgate.local.jsonnet"),
+      "{ disable_load_main_worktree_local_config: true, append_allow: ['wt'] }",
+    );
     r = loadConfig("claude", { cwd: wt, env: w.env });
     expect(r.ok && r.config.allow.includes("from main")).toBe(true);
   });
@@ -171,7 +193,10 @@ describe("project files count only when git says they are untracked", () => {
   test("a project file can add hard-deny patterns but not switch the fast path off or replace patterns", () => {
     const w = world();
     w.write(join(w.home, ".claude", "ccgate.jsonnet"), "{ fast_path: { hard_deny: [{ pattern: 'global-pattern' }] } }");
-    w.write(join(w.repo, ".claude", "ccgate.local.jsonnet"), "{ fast_path: { enabled: false, hard_deny: [{ pattern: 'project-pattern' }], protected_branches: [] } }");
+    w.write(
+      join(w.repo, ".claude", "ccgate.local.jsonnet"),
+      "{ fast_path: { enabled: false, hard_deny: [{ pattern: 'project-pattern' }], protected_branches: [] } }",
+    );
     const r = loadConfig("claude", { cwd: w.repo, env: w.env });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.config.fast_path.enabled).toBe(true);
@@ -181,18 +206,51 @@ describe("project files count only when git says they are untracked", () => {
 
 describe("validation messages name the file, the field, what was expected and what was found", () => {
   const cases: Array<[string, string[]]> = [
-    ["{ fallthrough_strategy: 'block' }", ['fallthrough_strategy: expected one of "ask", "allow", "deny", found the string "block"']],
+    [
+      "{ fallthrough_strategy: 'block' }",
+      ['fallthrough_strategy: expected one of "ask", "allow", "deny", found the string "block"'],
+    ],
     ["{ alow: [] }", ['alow: unknown field; did you mean "allow"?']],
-    ["{ provider: { name: 'anthropic', modle: 'x' } }", ["provider.model: expected string, found nothing", 'provider.modle: unknown field; did you mean "model"?']],
-    ["{ provider: { name: 'anthropic', model: 'm', timeout_ms: -1 } }", ["provider.timeout_ms: expected at least 0, found number -1"]],
-    ["{ provider: { name: 'anthropic', model: 'm', auth: { type: 'exec' } } }", ["provider.auth.command: expected string, found nothing"]],
-    ["{ provider: { name: 'anthropic', model: 'm', auth: { type: 'vault' } } }", ['provider.auth.type: expected one of "exec", "file", "profile", found the string "vault"']],
-    ["{ provider: { name: 'openai', model: 'm', auth: { type: 'profile' } } }", ['provider.auth.type: "profile" works only with provider.name "anthropic"']],
-    ["{ provider: { name: 'anthropic', model: 'm', auth: { type: 'file', path: '~' } } }", ['provider.auth.path: expected a file path, found "~"']],
-    ["{ provider: { name: 'codex-oauth', model: 'm', base_url: 'http://x', codex_home: 'rel/dir' } }", ["provider.base_url: codex-oauth talks to the codex binary", 'provider.codex_home: expected an absolute path or one starting with ~/, found "rel/dir"']],
-    ["{ provider: { name: 'anthropic', model: 'm', codex_bin: '/bin/codex' } }", ['provider.codex_bin: only used with provider.name "codex-oauth"']],
+    [
+      "{ provider: { name: 'anthropic', modle: 'x' } }",
+      ["provider.model: expected string, found nothing", 'provider.modle: unknown field; did you mean "model"?'],
+    ],
+    [
+      "{ provider: { name: 'anthropic', model: 'm', timeout_ms: -1 } }",
+      ["provider.timeout_ms: expected at least 0, found number -1"],
+    ],
+    [
+      "{ provider: { name: 'anthropic', model: 'm', auth: { type: 'exec' } } }",
+      ["provider.auth.command: expected string, found nothing"],
+    ],
+    [
+      "{ provider: { name: 'anthropic', model: 'm', auth: { type: 'vault' } } }",
+      ['provider.auth.type: expected one of "exec", "file", "profile", found the string "vault"'],
+    ],
+    [
+      "{ provider: { name: 'openai', model: 'm', auth: { type: 'profile' } } }",
+      ['provider.auth.type: "profile" works only with provider.name "anthropic"'],
+    ],
+    [
+      "{ provider: { name: 'anthropic', model: 'm', auth: { type: 'file', path: '~' } } }",
+      ['provider.auth.path: expected a file path, found "~"'],
+    ],
+    [
+      "{ provider: { name: 'codex-oauth', model: 'm', base_url: 'http://x', codex_home: 'rel/dir' } }",
+      [
+        "provider.base_url: codex-oauth talks to the codex binary",
+        'provider.codex_home: expected an absolute path or one starting with ~/, found "rel/dir"',
+      ],
+    ],
+    [
+      "{ provider: { name: 'anthropic', model: 'm', codex_bin: '/bin/codex' } }",
+      ['provider.codex_bin: only used with provider.name "codex-oauth"'],
+    ],
     ["{ allow: 'one rule' }", ['allow: expected array, found the string "one rule"']],
-    ["{ fast_path: { hard_deny: [{ pattern: '(' }] } }", ["fast_path.hard_deny[0].pattern: expected a valid regular expression"]],
+    [
+      "{ fast_path: { hard_deny: [{ pattern: '(' }] } }",
+      ["fast_path.hard_deny[0].pattern: expected a valid regular expression"],
+    ],
     ["[1, 2]", ["expected an object at the top level"]],
     ["{ a: }", ["Jsonnet evaluation failed"]],
   ];

@@ -6,10 +6,17 @@ import { join } from "node:path";
 import { gitFacts } from "../../src/context/git.ts";
 import { git } from "../support/git.ts";
 
-
 function fromGit(cwd: string) {
-  const [top, dir, common] = git(cwd, "rev-parse", "--path-format=absolute", "--show-toplevel", "--git-dir", "--git-common-dir").split("\n");
-  const branch = Bun.spawnSync(["git", "symbolic-ref", "--short", "-q", "HEAD"], { cwd }).stdout.toString().trim() || "HEAD";
+  const [top, dir, common] = git(
+    cwd,
+    "rev-parse",
+    "--path-format=absolute",
+    "--show-toplevel",
+    "--git-dir",
+    "--git-common-dir",
+  ).split("\n");
+  const branch =
+    Bun.spawnSync(["git", "symbolic-ref", "--short", "-q", "HEAD"], { cwd }).stdout.toString().trim() || "HEAD";
   return { repoRoot: top, gitDir: dir, gitCommonDir: common, branch, isWorktree: dir !== common };
 }
 
@@ -26,7 +33,12 @@ describe("git facts", () => {
   git(repo, "worktree", "add", "-q", "-b", "feature/x", wt);
   mkdirSync(join(wt, "sub"));
 
-  for (const [name, cwd] of [["main checkout", repo], ["subdirectory of the main checkout", join(repo, "src", "deep")], ["linked worktree", wt], ["subdirectory of a linked worktree", join(wt, "sub")]] as const) {
+  for (const [name, cwd] of [
+    ["main checkout", repo],
+    ["subdirectory of the main checkout", join(repo, "src", "deep")],
+    ["linked worktree", wt],
+    ["subdirectory of a linked worktree", join(wt, "sub")],
+  ] as const) {
     test(`${name}: same answers as git, absolute paths`, () => {
       const facts = gitFacts(cwd, { PATH: process.env.PATH });
       expect(facts).toMatchObject(fromGit(cwd));

@@ -3,11 +3,20 @@ import { redact, redactValue, truncate } from "../../src/core/redact.ts";
 
 // Each positive case: [input, the secret that must disappear].
 const SECRETS: Array<[string, string]> = [
-  ["export ANTHROPIC_API_KEY=sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789", "sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789"],
+  [
+    "export ANTHROPIC_API_KEY=sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789",
+    "sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789",
+  ],
   ["curl -H 'x-api-key: sk-ant-api03-zzzzzzzzzzzzzzzzzzzzzzzz' https://api", "sk-ant-api03-zzzzzzzzzzzzzzzzzzzzzzzz"],
   ["OPENAI_API_KEY=sk-proj-ABCDEFGHIJKLMNOPQRSTUVWXYZ012345 npm test", "sk-proj-ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"],
-  ["git clone https://ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@github.com/o/r", "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"],
-  ["gh auth login --with-token github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ", "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ"],
+  [
+    "git clone https://ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@github.com/o/r",
+    "ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+  ],
+  [
+    "gh auth login --with-token github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ",
+    "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ",
+  ],
   ["aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"],
   ["aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"],
   ["curl -H 'Authorization: Bearer abcdef0123456789abcdef0123456789' https://x", "abcdef0123456789abcdef0123456789"],
@@ -17,9 +26,18 @@ const SECRETS: Array<[string, string]> = [
   ["SLACK_TOKEN=xoxb-1234567890-abcdefghijklmnop", "xoxb-1234567890-abcdefghijklmnop"],
   ["gcloud --key AIzaSyA1234567890abcdefghijklmnopqrstuv", "AIzaSyA1234567890abcdefghijklmnopqrstuv"],
   ["mysql --password=correct-horse-battery -u root", "correct-horse-battery"],
-  ["echo eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"],
-  ["cat <<EOF > key.pem\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1234\nabcd\n-----END RSA PRIVATE KEY-----\nEOF", "MIIEowIBAAKCAQEA1234"],
-  ["npm config set //registry.npmjs.org/:_authToken npm_abcdefghijklmnopqrstuvwxyz0123456789", "npm_abcdefghijklmnopqrstuvwxyz0123456789"],
+  [
+    "echo eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+  ],
+  [
+    "cat <<EOF > key.pem\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1234\nabcd\n-----END RSA PRIVATE KEY-----\nEOF",
+    "MIIEowIBAAKCAQEA1234",
+  ],
+  [
+    "npm config set //registry.npmjs.org/:_authToken npm_abcdefghijklmnopqrstuvwxyz0123456789",
+    "npm_abcdefghijklmnopqrstuvwxyz0123456789",
+  ],
   ["client_secret: 9f8e7d6c5b4a3210", "9f8e7d6c5b4a3210"],
 ];
 
@@ -50,7 +68,11 @@ describe("redact", () => {
     });
   }
   test("redactValue walks objects and arrays and blanks secret-named keys", () => {
-    const v = redactValue({ command: "export GITHUB_TOKEN=ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", nested: [{ api_key: "plain-looking" }], n: 3 });
+    const v = redactValue({
+      command: "export GITHUB_TOKEN=ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+      nested: [{ api_key: "plain-looking" }],
+      n: 3,
+    });
     expect(JSON.stringify(v)).not.toContain("ghp_");
     expect(v.nested[0]?.api_key).toBe("[REDACTED]");
     expect(v.n).toBe(3);

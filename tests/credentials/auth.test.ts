@@ -11,19 +11,39 @@ function ctx(auth?: ProviderConfig["auth"], env: Record<string, string | undefin
   const dir = mkdtempSync(join(tmpdir(), "ccgate-cred-"));
   return {
     dir,
-    opts: { target: "claude" as const, providerName: "anthropic", provider: { name: "anthropic", model: "m", ...(auth ? { auth } : {}) } as ProviderConfig, env: { PATH: process.env.PATH, ...env } as Record<string, string | undefined>, cwd: dir, stateDir: join(dir, "state"), cacheDir: join(dir, "cache") },
+    opts: {
+      target: "claude" as const,
+      providerName: "anthropic",
+      provider: { name: "anthropic", model: "m", ...(auth ? { auth } : {}) } as ProviderConfig,
+      env: { PATH: process.env.PATH, ...env } as Record<string, string | undefined>,
+      cwd: dir,
+      stateDir: join(dir, "state"),
+      cacheDir: join(dir, "cache"),
+    },
   };
 }
 
 describe("environment keys", () => {
   test("CCGATE_<P>_API_KEY wins; blank counts as unset; none → no_apikey", async () => {
-    expect(await resolveCredential(ctx(undefined, { CCGATE_ANTHROPIC_API_KEY: "a", ANTHROPIC_API_KEY: "b" }).opts)).toMatchObject({ ok: true, credential: { key: "a", source: "env", envVar: "CCGATE_ANTHROPIC_API_KEY", fromAuth: false } });
-    expect(await resolveCredential(ctx(undefined, { CCGATE_ANTHROPIC_API_KEY: "  ", ANTHROPIC_API_KEY: " b " }).opts)).toMatchObject({ ok: true, credential: { key: "b", envVar: "ANTHROPIC_API_KEY" } });
+    expect(
+      await resolveCredential(ctx(undefined, { CCGATE_ANTHROPIC_API_KEY: "a", ANTHROPIC_API_KEY: "b" }).opts),
+    ).toMatchObject({
+      ok: true,
+      credential: { key: "a", source: "env", envVar: "CCGATE_ANTHROPIC_API_KEY", fromAuth: false },
+    });
+    expect(
+      await resolveCredential(ctx(undefined, { CCGATE_ANTHROPIC_API_KEY: "  ", ANTHROPIC_API_KEY: " b " }).opts),
+    ).toMatchObject({ ok: true, credential: { key: "b", envVar: "ANTHROPIC_API_KEY" } });
     expect(await resolveCredential(ctx(undefined, {}).opts)).toMatchObject({ ok: false, kind: "no_apikey" });
   });
   test("auth never falls back to environment keys", async () => {
     const c = ctx({ type: "exec", command: "exit 3" }, { ANTHROPIC_API_KEY: "env-key" });
-    expect(await resolveCredential(c.opts)).toMatchObject({ ok: false, kind: "credential_unavailable", reason: "command_exit", source: "exec" });
+    expect(await resolveCredential(c.opts)).toMatchObject({
+      ok: false,
+      kind: "credential_unavailable",
+      reason: "command_exit",
+      source: "exec",
+    });
   });
 });
 
@@ -37,19 +57,34 @@ describe("output format", () => {
     ["line one\nline two", "invalid_plain_output"],
     ['{"key":"k","expires_at":"2026-01-01T00:00:30Z"}', "expired"],
   ];
-  for (const [text, reason] of cases) test(`${JSON.stringify(text)} → ${reason}`, () => expect(parseKeyOutput(text, now, 60_000)).toMatchObject({ ok: false, reason }));
+  for (const [text, reason] of cases)
+    test(`${JSON.stringify(text)} → ${reason}`, () =>
+      expect(parseKeyOutput(text, now, 60_000)).toMatchObject({ ok: false, reason }));
   test("a plain line and a JSON key with a future expiry are accepted", () => {
     expect(parseKeyOutput("  sk-plain \n", now, 0)).toEqual({ ok: true, key: "sk-plain", expiresAt: null });
-    expect(parseKeyOutput('{"key":"k","expires_at":"2026-01-01T02:00:00+01:00","extra":1}', now, 60_000)).toEqual({ ok: true, key: "k", expiresAt: Date.parse("2026-01-01T01:00:00Z") });
+    expect(parseKeyOutput('{"key":"k","expires_at":"2026-01-01T02:00:00+01:00","extra":1}', now, 60_000)).toEqual({
+      ok: true,
+      key: "k",
+      expiresAt: Date.parse("2026-01-01T01:00:00Z"),
+    });
   });
 });
 
 describe("exec helper", () => {
   test("the helper's key is cached (0600 in 0700, only key and expiry) and reused", async () => {
-    const c = ctx({ type: "exec", command: `echo run >> "$COUNT"; echo '{"key":"rotated","expires_at":"${future()}","note":"x"}'` });
+    const c = ctx({
+      type: "exec",
+      command: `echo run >> "$COUNT"; echo '{"key":"rotated","expires_at":"${future()}","note":"x"}'`,
+    });
     c.opts.env.COUNT = join(c.dir, "count");
-    expect(await resolveCredential(c.opts)).toMatchObject({ ok: true, credential: { key: "rotated", source: "exec", fromAuth: true } });
-    expect(await resolveCredential(c.opts)).toMatchObject({ ok: true, credential: { key: "rotated", source: "cache" } });
+    expect(await resolveCredential(c.opts)).toMatchObject({
+      ok: true,
+      credential: { key: "rotated", source: "exec", fromAuth: true },
+    });
+    expect(await resolveCredential(c.opts)).toMatchObject({
+      ok: true,
+      credential: { key: "rotated", source: "cache" },
+    });
     expect(readFileSync(join(c.dir, "count"), "utf8")).toBe("run\n");
     const dir = join(c.dir, "cache", "claude");
     const file = readdirSync(dir).find((f) => f.startsWith("api_key.") && f.endsWith(".json")) as string;
@@ -98,11 +133,18 @@ describe("exec helper", () => {
   });
 
   test("20 parallel hook processes run a slow helper exactly once", async () => {
-    const c = ctx({ type: "exec", command: `echo run >> "$COUNT"; sleep 0.5; echo '{"key":"shared","expires_at":"${future()}"}'`, timeout_ms: 10_000 });
+    const c = ctx({
+      type: "exec",
+      command: `echo run >> "$COUNT"; sleep 0.5; echo '{"key":"shared","expires_at":"${future()}"}'`,
+      timeout_ms: 10_000,
+    });
     const count = join(c.dir, "count");
     c.opts.env.COUNT = count;
     const script = join(c.dir, "resolve.ts");
-    writeFileSync(script, `import { resolveCredential } from ${JSON.stringify(join(import.meta.dir, "..", "..", "src", "credentials", "resolve.ts"))};\nconst r = await resolveCredential(${JSON.stringify(c.opts)});\nconsole.log(JSON.stringify(r.ok ? { key: r.credential?.key, source: r.credential?.source } : r));\n`);
+    writeFileSync(
+      script,
+      `import { resolveCredential } from ${JSON.stringify(join(import.meta.dir, "..", "..", "src", "credentials", "resolve.ts"))};\nconst r = await resolveCredential(${JSON.stringify(c.opts)});\nconsole.log(JSON.stringify(r.ok ? { key: r.credential?.key, source: r.credential?.source } : r));\n`,
+    );
     const procs = Array.from({ length: 20 }, () => Bun.spawn([process.execPath, script], { stdout: "pipe" }));
     const outs = await Promise.all(procs.map(async (p) => JSON.parse(await new Response(p.stdout).text())));
     expect(readFileSync(count, "utf8")).toBe("run\n");
@@ -118,13 +160,22 @@ describe("rotator file", () => {
     const path = join(c.dir, "state", "claude", "auth_key.json");
     mkdirSync(join(c.dir, "state", "claude"), { recursive: true });
     writeFileSync(path, `{"key":"from-file","expires_at":"${future()}"}`, { mode: 0o600 });
-    expect(await resolveCredential(c.opts)).toMatchObject({ ok: true, credential: { key: "from-file", source: "file", fromAuth: true } });
+    expect(await resolveCredential(c.opts)).toMatchObject({
+      ok: true,
+      credential: { key: "from-file", source: "file", fromAuth: true },
+    });
 
     const fifo = join(c.dir, "fifo");
     expect(Bun.spawnSync(["mkfifo", fifo]).exitCode).toBe(0);
     const t0 = Date.now();
-    expect(await resolveCredential(ctx({ type: "file", path: fifo }).opts)).toMatchObject({ ok: false, reason: "file_read" });
-    expect(await resolveCredential(ctx({ type: "file", path: c.dir }).opts)).toMatchObject({ ok: false, reason: "file_read" });
+    expect(await resolveCredential(ctx({ type: "file", path: fifo }).opts)).toMatchObject({
+      ok: false,
+      reason: "file_read",
+    });
+    expect(await resolveCredential(ctx({ type: "file", path: c.dir }).opts)).toMatchObject({
+      ok: false,
+      reason: "file_read",
+    });
     expect(Date.now() - t0).toBeLessThan(1000);
     expect(existsSync(fifo)).toBe(true);
   });

@@ -1,7 +1,16 @@
 // `provider.auth: { type: 'profile' }`: `ant auth login` profiles on real files, refreshed against a
 // loopback server speaking the OAuth token endpoint; and end to end through the compiled hook.
 import { afterAll, describe, expect, test } from "bun:test";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ProviderConfig } from "../../src/config/schema.ts";
@@ -23,7 +32,11 @@ interface World {
 function world(): World {
   const dir = mkdtempSync(join(tmpdir(), "ccgate-profile-"));
   const configDir = join(dir, "anthropic");
-  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: join(dir, "home"), ANTHROPIC_CONFIG_DIR: configDir };
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: join(dir, "home"),
+    ANTHROPIC_CONFIG_DIR: configDir,
+  };
   return {
     dir,
     configDir,
@@ -40,14 +53,30 @@ function world(): World {
       return cred;
     },
     resolve(auth = {}, extraEnv = {}) {
-      const provider = { name: "anthropic", model: "m", base_url: mock.url, auth: { type: "profile", ...auth } } as ProviderConfig;
-      return resolveCredential({ target: "claude", providerName: "anthropic", provider, env: { ...env, ...extraEnv }, cwd: dir, cacheDir: join(dir, "cache"), stateDir: join(dir, "state") });
+      const provider = {
+        name: "anthropic",
+        model: "m",
+        base_url: mock.url,
+        auth: { type: "profile", ...auth },
+      } as ProviderConfig;
+      return resolveCredential({
+        target: "claude",
+        providerName: "anthropic",
+        provider,
+        env: { ...env, ...extraEnv },
+        cwd: dir,
+        cacheDir: join(dir, "cache"),
+        stateDir: join(dir, "state"),
+      });
     },
   };
 }
 
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
-const userOAuth = (extra: Record<string, unknown> = {}) => ({ version: "1.0", authentication: { type: "user_oauth", ...extra } });
+const userOAuth = (extra: Record<string, unknown> = {}) => ({
+  version: "1.0",
+  authentication: { type: "user_oauth", ...extra },
+});
 
 describe("finding the profile", () => {
   test("config dir: ANTHROPIC_CONFIG_DIR, else XDG_CONFIG_HOME/anthropic, else ~/.config/anthropic", () => {
@@ -60,26 +89,48 @@ describe("finding the profile", () => {
 
   test("name: auth.profile, else ANTHROPIC_PROFILE, else active_config, else default", async () => {
     const w = world();
-    for (const name of ["named", "fromenv", "active", "default"]) w.profile(name, userOAuth(), { access_token: `tok-${name}`, expires_at: inAnHour() });
+    for (const name of ["named", "fromenv", "active", "default"])
+      w.profile(name, userOAuth(), { access_token: `tok-${name}`, expires_at: inAnHour() });
     writeFileSync(join(w.configDir, "active_config"), "active\n");
-    expect(await w.resolve({ profile: "named" }, { ANTHROPIC_PROFILE: "fromenv" })).toMatchObject({ ok: true, credential: { key: "tok-named" } });
-    expect(await w.resolve({}, { ANTHROPIC_PROFILE: "fromenv" })).toMatchObject({ ok: true, credential: { key: "tok-fromenv" } });
+    expect(await w.resolve({ profile: "named" }, { ANTHROPIC_PROFILE: "fromenv" })).toMatchObject({
+      ok: true,
+      credential: { key: "tok-named" },
+    });
+    expect(await w.resolve({}, { ANTHROPIC_PROFILE: "fromenv" })).toMatchObject({
+      ok: true,
+      credential: { key: "tok-fromenv" },
+    });
     expect(await w.resolve()).toMatchObject({ ok: true, credential: { key: "tok-active" } });
     writeFileSync(join(w.configDir, "active_config"), "  \n");
-    expect(await w.resolve()).toMatchObject({ ok: true, credential: { key: "tok-default", source: "profile", fromAuth: true, scheme: "bearer" } });
+    expect(await w.resolve()).toMatchObject({
+      ok: true,
+      credential: { key: "tok-default", source: "profile", fromAuth: true, scheme: "bearer" },
+    });
   });
 
   test("a fresh token is used as is, with the profile's base URL and workspace", async () => {
     const w = world();
-    w.profile("default", { ...userOAuth({ client_id: "cid" }), base_url: "https://proxy.example", workspace_id: "wrkspc_1" }, { access_token: "tok", refresh_token: "r", expires_at: inAnHour() });
-    expect(await w.resolve()).toMatchObject({ ok: true, credential: { key: "tok", baseUrl: "https://proxy.example", headers: { "anthropic-workspace-id": "wrkspc_1" } } });
+    w.profile(
+      "default",
+      { ...userOAuth({ client_id: "cid" }), base_url: "https://proxy.example", workspace_id: "wrkspc_1" },
+      { access_token: "tok", refresh_token: "r", expires_at: inAnHour() },
+    );
+    expect(await w.resolve()).toMatchObject({
+      ok: true,
+      credential: { key: "tok", baseUrl: "https://proxy.example", headers: { "anthropic-workspace-id": "wrkspc_1" } },
+    });
     expect(mock.tokenRequests).toHaveLength(0);
   });
 
   test("every way to be unusable is credential_unavailable with a reason that says what to do", async () => {
     const w = world();
     const missing = await w.resolve({ profile: "nope" });
-    expect(missing).toMatchObject({ ok: false, kind: "credential_unavailable", reason: "profile_load", source: "profile" });
+    expect(missing).toMatchObject({
+      ok: false,
+      kind: "credential_unavailable",
+      reason: "profile_load",
+      source: "profile",
+    });
     expect(!missing.ok && "detail" in missing && missing.detail).toContain("ant auth login");
     expect(await w.resolve({ profile: "../etc" })).toMatchObject({ ok: false, reason: "profile_load" });
     w.profile("fed", { authentication: { type: "oidc_federation", federation_rule_id: "fdrl_1" } });
@@ -107,13 +158,22 @@ describe("finding the profile", () => {
 describe("refresh", () => {
   test("an expiring token is refreshed once, the rotated pair written back 0600, unknown keys kept", async () => {
     const w = world();
-    const cred = w.profile("default", userOAuth({ client_id: "client-123" }), { access_token: "old", refresh_token: "refresh-1", expires_at: Math.floor(Date.now() / 1000) + 10, note: "kept" });
+    const cred = w.profile("default", userOAuth({ client_id: "client-123" }), {
+      access_token: "old",
+      refresh_token: "refresh-1",
+      expires_at: Math.floor(Date.now() / 1000) + 10,
+      note: "kept",
+    });
     mock.tokenRequests.length = 0;
     mock.tokenScript.push({ access_token: "new-token", refresh_token: "refresh-2", expires_in: 3600 });
     const r = await w.resolve();
     expect(r).toMatchObject({ ok: true, credential: { key: "new-token", scheme: "bearer" } });
     expect(mock.tokenRequests).toHaveLength(1);
-    expect(mock.tokenRequests[0]?.body).toEqual({ grant_type: "refresh_token", refresh_token: "refresh-1", client_id: "client-123" });
+    expect(mock.tokenRequests[0]?.body).toEqual({
+      grant_type: "refresh_token",
+      refresh_token: "refresh-1",
+      client_id: "client-123",
+    });
     expect(mock.tokenRequests[0]?.headers["anthropic-beta"]).toBe("oauth-2025-04-20");
     const saved = JSON.parse(readFileSync(cred, "utf8"));
     expect(saved).toMatchObject({ access_token: "new-token", refresh_token: "refresh-2", note: "kept" });
@@ -136,13 +196,29 @@ describe("refresh", () => {
 
   test("a refused refresh is provider_auth; a non-https endpoint is never sent the refresh token", async () => {
     const w = world();
-    const cred = w.profile("default", userOAuth({ client_id: "c" }), { access_token: "old", refresh_token: "r1", expires_at: 1 });
+    const cred = w.profile("default", userOAuth({ client_id: "c" }), {
+      access_token: "old",
+      refresh_token: "r1",
+      expires_at: 1,
+    });
     mock.tokenRequests.length = 0;
     mock.tokenScript.push({ status: 400, error: "invalid_grant" });
     expect(await w.resolve()).toMatchObject({ ok: false, reason: "provider_auth", source: "profile" });
     expect(JSON.parse(readFileSync(cred, "utf8")).refresh_token).toBe("r1");
-    const provider = { name: "anthropic", model: "m", base_url: "http://api.example.com", auth: { type: "profile" } } as ProviderConfig;
-    const plain = await resolveCredential({ target: "claude", providerName: "anthropic", provider, env: w.env, cwd: w.dir, cacheDir: join(w.dir, "cache") });
+    const provider = {
+      name: "anthropic",
+      model: "m",
+      base_url: "http://api.example.com",
+      auth: { type: "profile" },
+    } as ProviderConfig;
+    const plain = await resolveCredential({
+      target: "claude",
+      providerName: "anthropic",
+      provider,
+      env: w.env,
+      cwd: w.dir,
+      cacheDir: join(w.dir, "cache"),
+    });
     expect(plain).toMatchObject({ ok: false, reason: "profile_load" });
     expect(!plain.ok && "detail" in plain && plain.detail).toContain("non-https");
     expect(mock.tokenRequests).toHaveLength(1);
@@ -154,19 +230,44 @@ describe("through the hook binary", () => {
   async function hook(w: World, command: string) {
     const home = join(w.dir, "home");
     mkdirSync(join(home, ".claude"), { recursive: true });
-    writeFileSync(join(home, ".claude", "ccgate.jsonnet"), `{ provider: { name: 'anthropic', model: 'claude-haiku-4-5', base_url: '${mock.url}', auth: { type: 'profile' } }, cache: { enabled: false } }`);
+    writeFileSync(
+      join(home, ".claude", "ccgate.jsonnet"),
+      `{ provider: { name: 'anthropic', model: 'claude-haiku-4-5', base_url: '${mock.url}', auth: { type: 'profile' } }, cache: { enabled: false } }`,
+    );
     const repo = join(w.dir, "repo");
     if (!existsSync(repo)) Bun.spawnSync(["git", "init", "-q", "-b", "feature/p", repo]);
-    const env = { PATH: process.env.PATH ?? "", HOME: home, ANTHROPIC_CONFIG_DIR: w.configDir, XDG_STATE_HOME: join(w.dir, "state"), XDG_CACHE_HOME: join(w.dir, "cache"), ANTHROPIC_API_KEY: "sk-ant-env-key-that-must-not-be-used-0000" };
-    const p = Bun.spawn([bin, "claude"], { env, cwd: repo, stdin: Buffer.from(JSON.stringify({ tool_name: "Bash", tool_input: { command }, cwd: repo, hook_event_name: "PermissionRequest" })), stdout: "pipe", stderr: "pipe" });
+    const env = {
+      PATH: process.env.PATH ?? "",
+      HOME: home,
+      ANTHROPIC_CONFIG_DIR: w.configDir,
+      XDG_STATE_HOME: join(w.dir, "state"),
+      XDG_CACHE_HOME: join(w.dir, "cache"),
+      ANTHROPIC_API_KEY: "sk-ant-env-key-that-must-not-be-used-0000",
+    };
+    const p = Bun.spawn([bin, "claude"], {
+      env,
+      cwd: repo,
+      stdin: Buffer.from(
+        JSON.stringify({ tool_name: "Bash", tool_input: { command }, cwd: repo, hook_event_name: "PermissionRequest" }),
+      ),
+      stdout: "pipe",
+      stderr: "pipe",
+    });
     const [stdout, code] = await Promise.all([new Response(p.stdout).text(), p.exited]);
-    const metrics = readFileSync(join(w.dir, "state", "ccgate", "claude", "metrics.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const metrics = readFileSync(join(w.dir, "state", "ccgate", "claude", "metrics.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     return { stdout, code, last: metrics[metrics.length - 1] };
   }
 
   test("the classifier is called with the bearer token and OAuth beta, never the environment's API key", async () => {
     const w = world();
-    w.profile("default", { ...userOAuth(), workspace_id: "wrkspc_9" }, { access_token: "profile-access-token", expires_at: inAnHour() });
+    w.profile(
+      "default",
+      { ...userOAuth(), workspace_id: "wrkspc_9" },
+      { access_token: "profile-access-token", expires_at: inAnHour() },
+    );
     mock.requests.length = 0;
     const r = await hook(w, "make lint");
     expect(r.stdout).toContain('"behavior":"allow"');
@@ -185,19 +286,40 @@ describe("through the hook binary", () => {
     const r = await hook(w, "make lint");
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
-    expect(r.last).toMatchObject({ decision: "fallthrough", ft_kind: "credential_unavailable", credential_source: "profile" });
+    expect(r.last).toMatchObject({
+      decision: "fallthrough",
+      ft_kind: "credential_unavailable",
+      credential_source: "profile",
+    });
   });
 
   test("doctor reports the profile it would use without refreshing or printing the token", async () => {
     const w = world();
-    w.profile("default", userOAuth({ client_id: "c" }), { access_token: "secret-access-token", refresh_token: "r", expires_at: 1 });
+    w.profile("default", userOAuth({ client_id: "c" }), {
+      access_token: "secret-access-token",
+      refresh_token: "r",
+      expires_at: 1,
+    });
     await hook(w, "true").catch(() => null); // writes the global config file
     const home = join(w.dir, "home");
     mock.tokenRequests.length = 0;
-    const p = Bun.spawn([bin, "doctor", "--json"], { env: { PATH: process.env.PATH ?? "", HOME: home, ANTHROPIC_CONFIG_DIR: w.configDir, XDG_STATE_HOME: join(w.dir, "state"), XDG_CACHE_HOME: join(w.dir, "cache") }, cwd: w.dir, stdout: "pipe", stderr: "pipe" });
+    const p = Bun.spawn([bin, "doctor", "--json"], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: home,
+        ANTHROPIC_CONFIG_DIR: w.configDir,
+        XDG_STATE_HOME: join(w.dir, "state"),
+        XDG_CACHE_HOME: join(w.dir, "cache"),
+      },
+      cwd: w.dir,
+      stdout: "pipe",
+      stderr: "pipe",
+    });
     const out = await new Response(p.stdout).text();
     await p.exited;
-    const line = (JSON.parse(out).checks as Array<{ area: string; status: string; message: string }>).find((c) => c.area === "claude provider" && c.message.includes("profile"));
+    const line = (JSON.parse(out).checks as Array<{ area: string; status: string; message: string }>).find(
+      (c) => c.area === "claude provider" && c.message.includes("profile"),
+    );
     expect(line).toMatchObject({ status: "ok" });
     expect(line?.message).toContain("refreshable");
     expect(out).not.toContain("secret-access-token");

@@ -19,7 +19,12 @@ beforeAll(async () => {
   if (!existsSync(ccgate)) Bun.spawnSync([process.execPath, "build.ts"], { cwd: root });
   const wrapper = await installNpmTool("@anthropic-ai/claude-code", CLAUDE_CODE_VERSION, "claude");
   // Without install scripts the wrapper is a stub; the platform package holds the real binary.
-  const native = join(dirname(dirname(wrapper)), "@anthropic-ai", `claude-code-${process.platform}-${process.arch}`, "claude");
+  const native = join(
+    dirname(dirname(wrapper)),
+    "@anthropic-ai",
+    `claude-code-${process.platform}-${process.arch}`,
+    "claude",
+  );
   claude = existsSync(native) ? native : wrapper;
   mock = startClaudeCodeMock();
 }, 300_000);
@@ -32,7 +37,10 @@ interface Run {
   metrics: Array<Record<string, unknown>>;
 }
 
-async function runClaude(command: string, opts: { hook?: string; env?: Record<string, string>; dotenv?: string } = {}): Promise<Run> {
+async function runClaude(
+  command: string,
+  opts: { hook?: string; env?: Record<string, string>; dotenv?: string } = {},
+): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), "ccgate-e2e-claude-"));
   const home = join(dir, "home");
   const proj = join(dir, "proj");
@@ -41,7 +49,12 @@ async function runClaude(command: string, opts: { hook?: string; env?: Record<st
   Bun.spawnSync(["git", "init", "-q", "-b", "feature/e2e", proj]);
   if (opts.dotenv) writeFileSync(join(proj, ".env"), opts.dotenv);
   const hook = opts.hook ?? `${ccgate} claude`;
-  writeFileSync(join(home, ".claude", "settings.json"), JSON.stringify({ hooks: { PermissionRequest: [{ matcher: "", hooks: [{ type: "command", command: hook, timeout: 30 }] }] } }));
+  writeFileSync(
+    join(home, ".claude", "settings.json"),
+    JSON.stringify({
+      hooks: { PermissionRequest: [{ matcher: "", hooks: [{ type: "command", command: hook, timeout: 30 }] }] },
+    }),
+  );
   mock.command = command;
   mock.reset();
   const env: Record<string, string> = {
@@ -58,12 +71,29 @@ async function runClaude(command: string, opts: { hook?: string; env?: Record<st
     DISABLE_ERROR_REPORTING: "1",
     ...opts.env,
   };
-  const p = Bun.spawn([claude, "-p", `please run: ${command}`, "--output-format", "stream-json", "--verbose", "--permission-mode", "default"], { cwd: proj, env, stdout: "pipe", stderr: "pipe", stdin: "ignore" });
+  const p = Bun.spawn(
+    [
+      claude,
+      "-p",
+      `please run: ${command}`,
+      "--output-format",
+      "stream-json",
+      "--verbose",
+      "--permission-mode",
+      "default",
+    ],
+    { cwd: proj, env, stdout: "pipe", stderr: "pipe", stdin: "ignore" },
+  );
   const timer = setTimeout(() => p.kill(), 120_000);
   const [stdout, code] = await Promise.all([new Response(p.stdout).text(), p.exited]);
   clearTimeout(timer);
   const mpath = join(dir, "state", "ccgate", "claude", "metrics.jsonl");
-  const metrics = existsSync(mpath) ? readFileSync(mpath, "utf8").trim().split("\n").map((l) => JSON.parse(l)) : [];
+  const metrics = existsSync(mpath)
+    ? readFileSync(mpath, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+    : [];
   return { code, stdout, projDir: proj, metrics };
 }
 
@@ -88,7 +118,9 @@ describe(`real Claude Code ${CLAUDE_CODE_VERSION} with dist/ccgate as its Permis
   }, 150_000);
 
   test("a command the classifier denies is not run; the model gets the classifier's message", async () => {
-    mock.rules = [{ match: "touch denied-by-e2e.txt", behavior: "deny", deny_message: "Not in this repository, please." }];
+    mock.rules = [
+      { match: "touch denied-by-e2e.txt", behavior: "deny", deny_message: "Not in this repository, please." },
+    ];
     const r = await runClaude("touch denied-by-e2e.txt");
     expect(existsSync(join(r.projDir, "denied-by-e2e.txt"))).toBe(false);
     expect(mock.toolResults()[0]).toEqual({ content: "Not in this repository, please.", is_error: true });
@@ -96,7 +128,9 @@ describe(`real Claude Code ${CLAUDE_CODE_VERSION} with dist/ccgate as its Permis
 
   test("with no API key the hook stays silent and Claude Code's own handling applies", async () => {
     mock.rules = [{ match: "touch", behavior: "allow" }];
-    const r = await runClaude("touch nokey.txt", { hook: `env -u ANTHROPIC_API_KEY -u CCGATE_ANTHROPIC_API_KEY ${ccgate} claude` });
+    const r = await runClaude("touch nokey.txt", {
+      hook: `env -u ANTHROPIC_API_KEY -u CCGATE_ANTHROPIC_API_KEY ${ccgate} claude`,
+    });
     expect(mock.classifierRequests).toHaveLength(0);
     expect(existsSync(join(r.projDir, "nokey.txt"))).toBe(false);
     const result = mock.toolResults()[0];
@@ -109,7 +143,9 @@ describe(`real Claude Code ${CLAUDE_CODE_VERSION} with dist/ccgate as its Permis
     const canary = startAnthropicMock({ kind: "verdict", behavior: "deny", deny_message: "from the planted endpoint" });
     try {
       mock.rules = [{ match: "touch dotenv-e2e.txt", behavior: "allow" }];
-      const r = await runClaude("touch dotenv-e2e.txt", { dotenv: `ANTHROPIC_BASE_URL=${canary.url}\nCCGATE_ANTHROPIC_API_KEY=planted\n` });
+      const r = await runClaude("touch dotenv-e2e.txt", {
+        dotenv: `ANTHROPIC_BASE_URL=${canary.url}\nCCGATE_ANTHROPIC_API_KEY=planted\n`,
+      });
       expect(canary.requests).toHaveLength(0);
       expect(mock.classifierRequests).toHaveLength(1);
       expect(mock.classifierRequests[0]?.headers["x-api-key"]).toBe("sk-ant-api03-e2e-dummy-key-0000000000");

@@ -25,22 +25,40 @@ function setup() {
   const codexHome = join(home, ".codex");
   mkdirSync(codexHome, { recursive: true });
   const hooksJson = join(codexHome, "hooks.json");
-  const writeHook = (timeout: number) => writeFileSync(hooksJson, JSON.stringify({ hooks: { PermissionRequest: [{ matcher: "Bash", hooks: [{ type: "command", command: `${ccgate} codex`, timeout }] }] } }));
+  const writeHook = (timeout: number) =>
+    writeFileSync(
+      hooksJson,
+      JSON.stringify({
+        hooks: {
+          PermissionRequest: [{ matcher: "Bash", hooks: [{ type: "command", command: `${ccgate} codex`, timeout }] }],
+        },
+      }),
+    );
   writeHook(30);
   writeFileSync(join(codexHome, "config.toml"), "");
   // `codex` on PATH is the npm wrapper, as after `npm i -g @openai/codex`.
-  const env = { PATH: `${dirname(wrapper)}:${process.env.PATH ?? "/usr/bin:/bin"}`, HOME: home, XDG_STATE_HOME: join(work, "state"), XDG_CACHE_HOME: join(work, "cache") };
+  const env = {
+    PATH: `${dirname(wrapper)}:${process.env.PATH ?? "/usr/bin:/bin"}`,
+    HOME: home,
+    XDG_STATE_HOME: join(work, "state"),
+    XDG_CACHE_HOME: join(work, "cache"),
+  };
   return { work, home, codexHome, hooksJson, writeHook, env };
 }
 
 /** Codex's own view of the hook in the user's CODEX_HOME. */
-async function codexSays(codexHome: string, env: Record<string, string>): Promise<{ key: string; currentHash: string; trustStatus: string }> {
+async function codexSays(
+  codexHome: string,
+  env: Record<string, string>,
+): Promise<{ key: string; currentHash: string; trustStatus: string }> {
   const bin = resolveCodexBinary(wrapper, env);
   if (!bin.ok) throw new Error(bin.error);
   const server = startAppServer(bin.path, { ...env, CODEX_HOME: codexHome });
   try {
     await initialize(server);
-    const listed = await server.call<{ data: Array<{ hooks: Array<{ key: string; currentHash: string; trustStatus: string }> }> }>("hooks/list", { cwds: [codexHome] });
+    const listed = await server.call<{
+      data: Array<{ hooks: Array<{ key: string; currentHash: string; trustStatus: string }> }>;
+    }>("hooks/list", { cwds: [codexHome] });
     const hook = listed.data.flatMap((d) => d.hooks).find((h) => h.key.includes(":permission_request:"));
     if (!hook) throw new Error("codex lists no PermissionRequest hook");
     return hook;
@@ -53,7 +71,9 @@ async function doctor(env: Record<string, string>) {
   const p = Bun.spawn([ccgate, "doctor", "--json"], { env, stdout: "pipe", stderr: "pipe" });
   const out = await new Response(p.stdout).text();
   await p.exited;
-  return (JSON.parse(out).checks as Array<{ area: string; status: string; message: string }>).filter((c) => c.area === "codex");
+  return (JSON.parse(out).checks as Array<{ area: string; status: string; message: string }>).filter(
+    (c) => c.area === "codex",
+  );
 }
 
 describe(`ccgate doctor and Codex ${CODEX_VERSION} hook trust`, () => {
@@ -63,7 +83,10 @@ describe(`ccgate doctor and Codex ${CODEX_VERSION} hook trust`, () => {
     expect((await doctor(s.env)).find((c) => c.message.includes("not trusted yet"))?.status).toBe("warn");
 
     const { key, currentHash } = await codexSays(s.codexHome, s.env);
-    writeFileSync(join(s.codexHome, "config.toml"), `[features]\nhooks = true\n\n[hooks.state."${key}"]\ntrusted_hash = "${currentHash}"\n`);
+    writeFileSync(
+      join(s.codexHome, "config.toml"),
+      `[features]\nhooks = true\n\n[hooks.state."${key}"]\ntrusted_hash = "${currentHash}"\n`,
+    );
     expect((await codexSays(s.codexHome, s.env)).trustStatus).toBe("trusted");
     const trusted = await doctor(s.env);
     expect(trusted.find((c) => c.message.startsWith("trusted by Codex"))?.status).toBe("ok");

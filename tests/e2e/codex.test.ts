@@ -41,7 +41,21 @@ interface Outcome {
 async function runCodex(command: string): Promise<Outcome> {
   const work = mkdtempSync(join(tmpdir(), "ccgate-e2e-codex-"));
   const home = makeCodexHome(join(work, "codex-home"), backend.url);
-  writeFileSync(join(home, "hooks.json"), JSON.stringify({ hooks: { PermissionRequest: [{ matcher: "", hooks: [{ type: "command", command: `${ccgate} codex`, timeout: 30, statusMessage: "ccgate evaluating request" }] }] } }));
+  writeFileSync(
+    join(home, "hooks.json"),
+    JSON.stringify({
+      hooks: {
+        PermissionRequest: [
+          {
+            matcher: "",
+            hooks: [
+              { type: "command", command: `${ccgate} codex`, timeout: 30, statusMessage: "ccgate evaluating request" },
+            ],
+          },
+        ],
+      },
+    }),
+  );
   const proj = join(work, "proj");
   mkdirSync(proj);
   Bun.spawnSync(["git", "init", "-q", "-b", "feature/e2e", proj]);
@@ -57,8 +71,11 @@ async function runCodex(command: string): Promise<Outcome> {
   // Codex runs only trusted hooks: read the hook's key and hash, trust it, restart.
   let server: AppServer = startAppServer(codex, env);
   await initialize(server);
-  const listed = (await server.call("hooks/list", { cwds: [proj] })) as { data: Array<{ hooks: Array<{ key: string; currentHash: string }> }> };
-  for (const h of listed.data[0]?.hooks ?? []) appendFileSync(join(home, "config.toml"), `\n[hooks.state."${h.key}"]\ntrusted_hash = "${h.currentHash}"\n`);
+  const listed = (await server.call("hooks/list", { cwds: [proj] })) as {
+    data: Array<{ hooks: Array<{ key: string; currentHash: string }> }>;
+  };
+  for (const h of listed.data[0]?.hooks ?? [])
+    appendFileSync(join(home, "config.toml"), `\n[hooks.state."${h.key}"]\ntrusted_hash = "${h.currentHash}"\n`);
   await server.close();
   server = startAppServer(codex, env);
   const approvalRequests: RpcMessage[] = [];
@@ -67,23 +84,52 @@ async function runCodex(command: string): Promise<Outcome> {
     return { decision: "decline" };
   });
   await initialize(server);
-  backend.script.push({ kind: "tool", name: "exec_command", arguments: { cmd: command, yield_time_ms: 500, sandbox_permissions: "require_escalated", justification: "the task needs it" } });
-  const thread = (await server.call("thread/start", { model: "gpt-6-luna", cwd: proj, approvalPolicy: "untrusted", sandbox: "read-only", ephemeral: true })) as { thread: { id: string } };
+  backend.script.push({
+    kind: "tool",
+    name: "exec_command",
+    arguments: {
+      cmd: command,
+      yield_time_ms: 500,
+      sandbox_permissions: "require_escalated",
+      justification: "the task needs it",
+    },
+  });
+  const thread = (await server.call("thread/start", {
+    model: "gpt-6-luna",
+    cwd: proj,
+    approvalPolicy: "untrusted",
+    sandbox: "read-only",
+    ephemeral: true,
+  })) as { thread: { id: string } };
   const before = backend.responsesBodies().length;
-  await server.call("turn/start", { threadId: thread.thread.id, input: [{ type: "text", text: "run it", text_elements: [] }] });
+  await server.call("turn/start", {
+    threadId: thread.thread.id,
+    input: [{ type: "text", text: "run it", text_elements: [] }],
+  });
   await server.waitFor((m) => m.method === "turn/completed", 60_000);
   const hookRuns = server.messages.filter((m) => m.method === "hook/completed").map((m) => m.params?.run);
   await server.close();
   let functionCallOutput: string | null = null;
-  for (const body of backend.responsesBodies().slice(before)) for (const item of (body.input as Array<{ type: string; output?: unknown }>) ?? []) if (item.type === "function_call_output") functionCallOutput = JSON.stringify(item.output);
+  for (const body of backend.responsesBodies().slice(before))
+    for (const item of (body.input as Array<{ type: string; output?: unknown }>) ?? [])
+      if (item.type === "function_call_output") functionCallOutput = JSON.stringify(item.output);
   const mpath = join(work, "state", "ccgate", "codex", "metrics.jsonl");
-  const metrics = existsSync(mpath) ? readFileSync(mpath, "utf8").trim().split("\n").map((l) => JSON.parse(l)) : [];
+  const metrics = existsSync(mpath)
+    ? readFileSync(mpath, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+    : [];
   return { work, functionCallOutput, approvalRequests, hookRuns, metrics };
 }
 
 describe(`real Codex CLI ${CODEX_VERSION} with dist/ccgate codex as its PermissionRequest hook`, () => {
   test("a command the classifier denies is rejected and the model receives our message", async () => {
-    classifier.script.push({ kind: "verdict", behavior: "deny", deny_message: "Writes outside the workspace need the user." });
+    classifier.script.push({
+      kind: "verdict",
+      behavior: "deny",
+      deny_message: "Writes outside the workspace need the user.",
+    });
     const dir = mkdtempSync(join(tmpdir(), "ccgate-target-"));
     const r = await runCodex(`touch ${dir}/denied-marker`);
     expect(existsSync(join(dir, "denied-marker"))).toBe(false);

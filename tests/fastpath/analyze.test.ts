@@ -108,7 +108,9 @@ describe("hard deny", () => {
   }
 
   test("a project can add patterns; they match any part of the line", () => {
-    const a = analyzeCommand("ls && terraform apply -auto-approve", facts, [{ pattern: "terraform (apply|destroy)", message: "Run terraform through CI." }]);
+    const a = analyzeCommand("ls && terraform apply -auto-approve", facts, [
+      { pattern: "terraform (apply|destroy)", message: "Run terraform through CI." },
+    ]);
     expect(a.verdict).toBe("deny");
     expect(a.message).toBe("Run terraform through CI.");
     expect(analyzeCommand("terraform plan", facts, [{ pattern: "terraform (apply|destroy)" }]).verdict).toBe("llm");
@@ -197,7 +199,7 @@ describe("obfuscation does not hide a hard deny", () => {
     "/bin/rm -rf /",
     "\\rm -rf /",
     "'rm' -rf /",
-    "r\"m\" -rf /",
+    'r"m" -rf /',
     "command rm -rf /",
     "nice -n 10 rm -rf /",
     "timeout 5 rm -rf /",

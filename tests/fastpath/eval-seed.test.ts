@@ -13,11 +13,22 @@ import { evalSeedDir } from "../support/eval-seed.ts";
 const found = evalSeedDir();
 const dir = found ?? "";
 const present = found !== null;
-if (!present) console.log("eval-seed corpora not found (set CCGATE_EVAL_SEED): the fast-path regression gate is skipped");
-const facts: PathFacts = { cwd: "/work/repo", boundary: "/work/repo", home: "/home/dev", branch: "feature/x", protectedBranches: DEFAULT_PROTECTED_BRANCHES, tempDirs: ["/tmp"] };
+if (!present)
+  console.log("eval-seed corpora not found (set CCGATE_EVAL_SEED): the fast-path regression gate is skipped");
+const facts: PathFacts = {
+  cwd: "/work/repo",
+  boundary: "/work/repo",
+  home: "/home/dev",
+  branch: "feature/x",
+  protectedBranches: DEFAULT_PROTECTED_BRANCHES,
+  tempDirs: ["/tmp"],
+};
 
 function rows<T>(file: string): T[] {
-  return readFileSync(join(dir, file), "utf8").trim().split("\n").map((l) => JSON.parse(l) as T);
+  return readFileSync(join(dir, file), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as T);
 }
 
 /** Dippy auto-approve rows we deny locally on purpose, with the reason. Keep this list short. */
@@ -25,10 +36,14 @@ const JUSTIFIED_LOCAL_DENIES: Record<string, string> = {};
 
 describe.skipIf(!present)("eval-seed corpora", () => {
   test("safety-net: no blocked row is allowed locally", () => {
-    const blocked = rows<{ command: string; blocked: boolean; context_dependent: boolean }>("safety-net-commands.jsonl").filter((r) => r.blocked && !r.context_dependent);
+    const blocked = rows<{ command: string; blocked: boolean; context_dependent: boolean }>(
+      "safety-net-commands.jsonl",
+    ).filter((r) => r.blocked && !r.context_dependent);
     const allowed = blocked.filter((r) => analyzeCommand(r.command, facts).verdict === "allow").map((r) => r.command);
     const denied = blocked.filter((r) => analyzeCommand(r.command, facts).verdict === "deny").length;
-    console.log(`safety-net blocked rows: ${blocked.length}; denied locally ${denied}, sent to the LLM ${blocked.length - denied - allowed.length}, allowed locally ${allowed.length}`);
+    console.log(
+      `safety-net blocked rows: ${blocked.length}; denied locally ${denied}, sent to the LLM ${blocked.length - denied - allowed.length}, allowed locally ${allowed.length}`,
+    );
     expect(blocked.length).toBeGreaterThan(200);
     expect(allowed).toEqual([]);
   });
@@ -46,7 +61,9 @@ describe.skipIf(!present)("eval-seed corpora", () => {
     }
     const askAllowed = ask.filter((r) => analyzeCommand(r.command, facts).verdict === "allow").map((r) => r.command);
     const share = local / approve.length;
-    console.log(`dippy auto-approve rows: ${approve.length}; decided locally ${local} (${(share * 100).toFixed(1)}%); false local denies ${falseDenies.length}; ask rows allowed locally ${askAllowed.length}`);
+    console.log(
+      `dippy auto-approve rows: ${approve.length}; decided locally ${local} (${(share * 100).toFixed(1)}%); false local denies ${falseDenies.length}; ask rows allowed locally ${askAllowed.length}`,
+    );
     expect(falseDenies).toEqual([]);
     expect(askAllowed).toEqual([]);
     expect(share).toBeGreaterThanOrEqual(0.45);

@@ -13,7 +13,49 @@ const SEEDS = [
   "|||\n  text\n||| + @'verbatim' + \"\\u00e9\" + std.join(',', std.map(std.toString, std.set([3, 1, 2])))",
   "local fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2); { fib: fib(10), s: std.sort(['b', 'a']), m: std.mergePatch({ a: 1 }, { b: 2 }) }",
 ];
-const ALPHABET = ["{", "}", "[", "]", "(", ")", ",", ";", ":", "::", "+:", "+", "-", "*", "/", "%", "==", "<", "!", "'", '"', "|||", "$", "self", "super", "local", "function", "if", "then", "else", "for", "in", "assert", "error", "import", "x", "1", "1e309", "std.", "\n", " "];
+const ALPHABET = [
+  "{",
+  "}",
+  "[",
+  "]",
+  "(",
+  ")",
+  ",",
+  ";",
+  ":",
+  "::",
+  "+:",
+  "+",
+  "-",
+  "*",
+  "/",
+  "%",
+  "==",
+  "<",
+  "!",
+  "'",
+  '"',
+  "|||",
+  "$",
+  "self",
+  "super",
+  "local",
+  "function",
+  "if",
+  "then",
+  "else",
+  "for",
+  "in",
+  "assert",
+  "error",
+  "import",
+  "x",
+  "1",
+  "1e309",
+  "std.",
+  "\n",
+  " ",
+];
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -35,7 +77,8 @@ test("2,000 mutated programs: values or clean errors only, each within a bound",
       const at = Math.floor(rand() * (src.length + 1));
       const op = rand();
       if (op < 0.3) src = src.slice(0, at) + src.slice(at + 1 + Math.floor(rand() * 5));
-      else if (op < 0.6) src = src.slice(0, at) + (ALPHABET[Math.floor(rand() * ALPHABET.length)] as string) + src.slice(at);
+      else if (op < 0.6)
+        src = src.slice(0, at) + (ALPHABET[Math.floor(rand() * ALPHABET.length)] as string) + src.slice(at);
       else if (op < 0.8) {
         const len = Math.floor(rand() * 10);
         src = src.slice(0, at) + src.slice(at, at + len) + src.slice(at);
@@ -47,7 +90,9 @@ test("2,000 mutated programs: values or clean errors only, each within a bound",
       }
     }
     const t0 = performance.now();
-    const r = evaluateSnippet("fuzz.jsonnet", src, { limits: { maxStack: 200, maxStringLength: 1_000_000, maxArrayLength: 100_000 } });
+    const r = evaluateSnippet("fuzz.jsonnet", src, {
+      limits: { maxStack: 200, maxStringLength: 1_000_000, maxArrayLength: 100_000 },
+    });
     expect(performance.now() - t0).toBeLessThan(2000);
     if (r.ok) values++;
     else {
@@ -56,6 +101,8 @@ test("2,000 mutated programs: values or clean errors only, each within a bound",
       errors++;
     }
   }
-  console.log(`fuzz: 2000 programs → ${values} values, ${errors} clean errors, ${(performance.now() - started).toFixed(0)} ms`);
+  console.log(
+    `fuzz: 2000 programs → ${values} values, ${errors} clean errors, ${(performance.now() - started).toFixed(0)} ms`,
+  );
   expect(values + errors).toBe(2000);
 }, 60_000);

@@ -9,7 +9,10 @@ describe("classifier answer parsing", () => {
     expect(parseAnswer('Sure. {"reason":"r","behavior":"deny","deny_message":"no"} Hope that helps')).toEqual(want);
   });
   test("missing optional fields default to empty; wrong types are rejected", () => {
-    expect(parseAnswer('{"behavior":"allow"}')).toEqual({ ok: true, output: { reason: "", behavior: "allow", deny_message: "" } });
+    expect(parseAnswer('{"behavior":"allow"}')).toEqual({
+      ok: true,
+      output: { reason: "", behavior: "allow", deny_message: "" },
+    });
     expect(parseAnswer('{"behavior":1}').ok).toBe(false);
     expect(parseAnswer('{"reason":5,"behavior":"allow"}').ok).toBe(false);
     expect(parseAnswer("[]").ok).toBe(false);

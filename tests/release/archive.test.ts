@@ -58,6 +58,12 @@ describe("homebrew formula", () => {
   });
 
   test("refuses to render without a required platform", () => {
-    expect(() => renderFormula({ version: "1", repo: "a/b", assets: assets.filter((a) => a.target.asset !== "ccgate-darwin-arm64") })).toThrow(/darwin-arm64/);
+    expect(() =>
+      renderFormula({
+        version: "1",
+        repo: "a/b",
+        assets: assets.filter((a) => a.target.asset !== "ccgate-darwin-arm64"),
+      }),
+    ).toThrow(/darwin-arm64/);
   });
 });

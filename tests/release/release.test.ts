@@ -26,7 +26,9 @@ describe("release set", () => {
     for (const t of RELEASE_TARGETS) {
       const file = assetFileName(t);
       expect(existsSync(join(out, file))).toBe(true);
-      const digest = createHash("sha256").update(readFileSync(join(out, file))).digest("hex");
+      const digest = createHash("sha256")
+        .update(readFileSync(join(out, file)))
+        .digest("hex");
       expect(sums).toContain(`${digest}  ${file}`);
     }
     expect(Bun.spawnSync(["sha256sum", "-c", "checksums.txt"], { cwd: out }).exitCode).toBe(0);
@@ -43,16 +45,31 @@ describe("release set", () => {
   test("linux-x64 runs from a hostile directory without reading its .env or bunfig.toml", async () => {
     const bin = join(out, "bin", "ccgate-linux-amd64", "ccgate");
     const dir = mkdtempSync(join(tmpdir(), "ccgate-hostile-"));
-    const real = startAnthropicMock({ kind: "verdict", behavior: "deny", deny_message: "from the configured endpoint" });
+    const real = startAnthropicMock({
+      kind: "verdict",
+      behavior: "deny",
+      deny_message: "from the configured endpoint",
+    });
     const planted = startAnthropicMock({ kind: "verdict", behavior: "allow" });
     try {
       writeFileSync(join(dir, ".env"), `ANTHROPIC_BASE_URL=${planted.url}\nCCGATE_ANTHROPIC_API_KEY=planted\n`);
       writeFileSync(join(dir, "bunfig.toml"), 'preload = ["./pwn.ts"]\n[test]\npreload = ["./pwn.ts"]\n');
       writeFileSync(join(dir, "pwn.ts"), `require("fs").writeFileSync(${JSON.stringify(join(dir, "PWNED"))}, "1");\n`);
-      const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: join(dir, "home"), XDG_STATE_HOME: join(dir, "state"), ANTHROPIC_BASE_URL: real.url, CCGATE_ANTHROPIC_API_KEY: "sk-ant-real" };
+      const env = {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: join(dir, "home"),
+        XDG_STATE_HOME: join(dir, "state"),
+        ANTHROPIC_BASE_URL: real.url,
+        CCGATE_ANTHROPIC_API_KEY: "sk-ant-real",
+      };
       const v = Bun.spawn([bin, "--version"], { cwd: dir, env, stdout: "pipe" });
       expect(await new Response(v.stdout).text()).toStartWith(`ccgate ${result.version}`);
-      const p = Bun.spawn([bin, "claude"], { cwd: dir, env, stdin: Buffer.from(JSON.stringify({ tool_name: "Bash", tool_input: { command: "make install" }, cwd: dir })), stdout: "pipe" });
+      const p = Bun.spawn([bin, "claude"], {
+        cwd: dir,
+        env,
+        stdin: Buffer.from(JSON.stringify({ tool_name: "Bash", tool_input: { command: "make install" }, cwd: dir })),
+        stdout: "pipe",
+      });
       const decision = JSON.parse(await new Response(p.stdout).text()).hookSpecificOutput.decision;
       expect(decision).toEqual({ behavior: "deny", message: "from the configured endpoint" });
       expect(planted.requests).toHaveLength(0);

@@ -75,7 +75,8 @@ describe("shell parser", () => {
   });
 
   test("compound commands expose their bodies", () => {
-    const src = "for f in *.ts; do echo $f; done; if test -f x; then cat x; elif true; then :; else rm y; fi; while false; do sleep 1; done; case $a in x|y) echo 1;; *) echo 2;; esac; f() { rm -rf z; }; [[ -n $x && -f y ]]; (( i++ ))";
+    const src =
+      "for f in *.ts; do echo $f; done; if test -f x; then cat x; elif true; then :; else rm y; fi; while false; do sleep 1; done; case $a in x|y) echo 1;; *) echo 2;; esac; f() { rm -rf z; }; [[ -n $x && -f y ]]; (( i++ ))";
     const { script, errors } = parseShell(src);
     expect(errors).toEqual([]);
     const kinds = script.items.map((i) => {

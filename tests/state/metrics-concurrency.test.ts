@@ -27,10 +27,15 @@ log.info("hook invoked", { run: i, pad: "y".repeat(200) });
 log.info("decision made", { run: i });
 log.flush();`,
   );
-  const procs = Array.from({ length: N }, (_, i) => Bun.spawn([process.execPath, script, String(i)], { stdout: "ignore", stderr: "pipe" }));
+  const procs = Array.from({ length: N }, (_, i) =>
+    Bun.spawn([process.execPath, script, String(i)], { stdout: "ignore", stderr: "pipe" }),
+  );
   const codes = await Promise.all(procs.map((p) => p.exited));
   expect(codes.every((c) => c === 0)).toBe(true);
-  const text = [`${path}.1`, path].filter(existsSync).map((f) => readFileSync(f, "utf8")).join("");
+  const text = [`${path}.1`, path]
+    .filter(existsSync)
+    .map((f) => readFileSync(f, "utf8"))
+    .join("");
   return { text, rotated: existsSync(`${path}.1`) };
 }
 

@@ -20,7 +20,9 @@ export interface CapturedMessagesRequest {
 }
 
 /** A reply to a refresh-token grant: a token response, or an OAuth error with a status. */
-export type TokenReply = { access_token: string; refresh_token?: string; expires_in?: number; token_type?: string; delayMs?: number } | { status: number; error: string };
+export type TokenReply =
+  | { access_token: string; refresh_token?: string; expires_in?: number; token_type?: string; delayMs?: number }
+  | { status: number; error: string };
 
 export interface AnthropicMock {
   url: string;
@@ -39,9 +41,22 @@ async function respond(reply: AnthropicReply, body: Record<string, unknown>): Pr
     return respond(reply.then, body);
   }
   if (reply.kind === "error") {
-    return Response.json({ type: "error", error: { type: reply.type ?? "api_error", message: reply.message ?? "mock failure" } }, { status: reply.status, headers: { "request-id": "req_mock_1", ...(reply.retryAfter ? { "retry-after": reply.retryAfter } : {}) } });
+    return Response.json(
+      { type: "error", error: { type: reply.type ?? "api_error", message: reply.message ?? "mock failure" } },
+      {
+        status: reply.status,
+        headers: { "request-id": "req_mock_1", ...(reply.retryAfter ? { "retry-after": reply.retryAfter } : {}) },
+      },
+    );
   }
-  const text = reply.kind === "text" ? reply.text : JSON.stringify({ reason: reply.reason ?? "mock reason", behavior: reply.behavior, deny_message: reply.deny_message ?? "" });
+  const text =
+    reply.kind === "text"
+      ? reply.text
+      : JSON.stringify({
+          reason: reply.reason ?? "mock reason",
+          behavior: reply.behavior,
+          deny_message: reply.deny_message ?? "",
+        });
   return Response.json(
     {
       id: "msg_mock",
@@ -58,7 +73,15 @@ async function respond(reply: AnthropicReply, body: Record<string, unknown>): Pr
 }
 
 export function startAnthropicMock(fallback: AnthropicReply = { kind: "verdict", behavior: "allow" }): AnthropicMock {
-  const mock: AnthropicMock = { url: "", requests: [], tokenRequests: [], tokenScript: [], script: [], fallback, stop: () => server.stop(true) };
+  const mock: AnthropicMock = {
+    url: "",
+    requests: [],
+    tokenRequests: [],
+    tokenScript: [],
+    script: [],
+    fallback,
+    stop: () => server.stop(true),
+  };
   const server: Server<undefined> = Bun.serve({
     hostname: "127.0.0.1",
     port: 0,
@@ -66,14 +89,23 @@ export function startAnthropicMock(fallback: AnthropicReply = { kind: "verdict",
       const url = new URL(req.url);
       if (req.method === "POST" && url.pathname === "/v1/oauth/token") {
         const raw = await req.text();
-        mock.tokenRequests.push({ headers: Object.fromEntries(req.headers), body: JSON.parse(raw) as Record<string, unknown>, raw });
+        mock.tokenRequests.push({
+          headers: Object.fromEntries(req.headers),
+          body: JSON.parse(raw) as Record<string, unknown>,
+          raw,
+        });
         const reply = mock.tokenScript.shift() ?? { status: 400, error: "invalid_grant" };
-        if ("error" in reply) return Response.json({ error: reply.error, error_description: "mock refusal" }, { status: reply.status });
+        if ("error" in reply)
+          return Response.json({ error: reply.error, error_description: "mock refusal" }, { status: reply.status });
         if (reply.delayMs) await Bun.sleep(reply.delayMs);
         const { delayMs: _delay, ...token } = reply;
         return Response.json({ token_type: "Bearer", ...token });
       }
-      if (req.method !== "POST" || url.pathname !== "/v1/messages") return Response.json({ type: "error", error: { type: "not_found_error", message: url.pathname } }, { status: 404 });
+      if (req.method !== "POST" || url.pathname !== "/v1/messages")
+        return Response.json(
+          { type: "error", error: { type: "not_found_error", message: url.pathname } },
+          { status: 404 },
+        );
       const raw = await req.text();
       const body = JSON.parse(raw) as Record<string, unknown>;
       mock.requests.push({ headers: Object.fromEntries(req.headers), body, raw });

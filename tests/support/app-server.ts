@@ -75,7 +75,10 @@ export function startAppServer(bin: string, env: Record<string, string>, args: s
     new Promise<RpcMessage>((resolve, reject) => {
       const old = messages.find(pred);
       if (old) return resolve(old);
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for a message; stderr tail: ${stderr.slice(-1500)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for a message; stderr tail: ${stderr.slice(-1500)}`)),
+        timeoutMs,
+      );
       waiters.push((m) => {
         if (pred(m)) {
           clearTimeout(timer);
@@ -90,7 +93,10 @@ export function startAppServer(bin: string, env: Record<string, string>, args: s
     call: (method, params, timeoutMs = 30_000) => {
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${method} timed out; stderr tail: ${stderr.slice(-1500)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${method} timed out; stderr tail: ${stderr.slice(-1500)}`)),
+          timeoutMs,
+        );
         pending.set(id, {
           resolve: (v) => {
             clearTimeout(timer);

@@ -35,24 +35,49 @@ function sse(events: Array<Record<string, unknown>>): string {
   return events.map((e) => `event: ${String(e.type)}\ndata: ${JSON.stringify(e)}\n\n`).join("");
 }
 
-const USAGE = { input_tokens: 10, input_tokens_details: null, output_tokens: 5, output_tokens_details: null, total_tokens: 15 };
+const USAGE = {
+  input_tokens: 10,
+  input_tokens_details: null,
+  output_tokens: 5,
+  output_tokens_details: null,
+  total_tokens: 15,
+};
 
 function replyBody(reply: ScriptedReply, n: number): Response {
   if (reply.kind === "error") {
-    return Response.json(reply.body ?? { error: { type: "invalid_request_error", message: "mock error" } }, { status: reply.status });
+    return Response.json(reply.body ?? { error: { type: "invalid_request_error", message: "mock error" } }, {
+      status: reply.status,
+    });
   }
   const id = `resp-${n}`;
   const events: Array<Record<string, unknown>> = [{ type: "response.created", response: { id } }];
   if (reply.kind === "tool") {
     events.push({
       type: "response.output_item.done",
-      item: { type: "function_call", call_id: reply.callId ?? `call-${n}`, name: reply.name, arguments: JSON.stringify(reply.arguments) },
+      item: {
+        type: "function_call",
+        call_id: reply.callId ?? `call-${n}`,
+        name: reply.name,
+        arguments: JSON.stringify(reply.arguments),
+      },
     });
   } else {
     const msg = `msg-${n}`;
-    events.push({ type: "response.output_item.added", item: { type: "message", role: "assistant", id: msg, content: [] } });
-    events.push({ type: "response.output_text.delta", item_id: msg, output_index: 0, content_index: 0, delta: reply.text });
-    events.push({ type: "response.output_item.done", item: { type: "message", role: "assistant", id: msg, content: [{ type: "output_text", text: reply.text }] } });
+    events.push({
+      type: "response.output_item.added",
+      item: { type: "message", role: "assistant", id: msg, content: [] },
+    });
+    events.push({
+      type: "response.output_text.delta",
+      item_id: msg,
+      output_index: 0,
+      content_index: 0,
+      delta: reply.text,
+    });
+    events.push({
+      type: "response.output_item.done",
+      item: { type: "message", role: "assistant", id: msg, content: [{ type: "output_text", text: reply.text }] },
+    });
   }
   events.push({ type: "response.completed", response: { id, usage: USAGE } });
   return new Response(sse(events), { headers: { "content-type": "text/event-stream" } });
@@ -67,7 +92,8 @@ export function startChatgptBackend(options: { fallback?: ScriptedReply; account
     requests,
     script: [],
     fallback: options.fallback ?? { kind: "text", text: "done" },
-    responsesBodies: () => requests.filter((r) => r.path.endsWith("/responses")).map((r) => r.json as Record<string, unknown>),
+    responsesBodies: () =>
+      requests.filter((r) => r.path.endsWith("/responses")).map((r) => r.json as Record<string, unknown>),
     stop: () => server.stop(true),
   };
   const server: Server<undefined> = Bun.serve({
@@ -87,7 +113,12 @@ export function startChatgptBackend(options: { fallback?: ScriptedReply; account
       }
       if (url.pathname.endsWith("/wham/accounts/check")) {
         const id = options.accountId ?? "acct-123";
-        return Response.json({ accounts: [{ id, workspace_backend_origin: "https://chatgpt.com", account_routing_override: "NO_CONSTRAINT" }], account_ordering: [id] });
+        return Response.json({
+          accounts: [
+            { id, workspace_backend_origin: "https://chatgpt.com", account_routing_override: "NO_CONSTRAINT" },
+          ],
+          account_ordering: [id],
+        });
       }
       if (/\/models$/.test(url.pathname)) return Response.json({ models: [] });
       return Response.json({ error: "not mocked" }, { status: 404 });

@@ -29,21 +29,48 @@ function sse(events: Array<Record<string, unknown>>): Response {
   return new Response(body, { headers: { "content-type": "text/event-stream", "request-id": "req_e2e" } });
 }
 
-function streamMessage(content: Array<{ type: "text"; text: string } | { type: "tool_use"; id: string; name: string; input: unknown }>, stop: string): Response {
+function streamMessage(
+  content: Array<{ type: "text"; text: string } | { type: "tool_use"; id: string; name: string; input: unknown }>,
+  stop: string,
+): Response {
   const events: Array<Record<string, unknown>> = [
-    { type: "message_start", message: { id: "msg_e2e", type: "message", role: "assistant", model: "claude-e2e", content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 10, output_tokens: 1 } } },
+    {
+      type: "message_start",
+      message: {
+        id: "msg_e2e",
+        type: "message",
+        role: "assistant",
+        model: "claude-e2e",
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 10, output_tokens: 1 },
+      },
+    },
   ];
   content.forEach((block, index) => {
     if (block.type === "text") {
       events.push({ type: "content_block_start", index, content_block: { type: "text", text: "" } });
       events.push({ type: "content_block_delta", index, delta: { type: "text_delta", text: block.text } });
     } else {
-      events.push({ type: "content_block_start", index, content_block: { type: "tool_use", id: block.id, name: block.name, input: {} } });
-      events.push({ type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: JSON.stringify(block.input) } });
+      events.push({
+        type: "content_block_start",
+        index,
+        content_block: { type: "tool_use", id: block.id, name: block.name, input: {} },
+      });
+      events.push({
+        type: "content_block_delta",
+        index,
+        delta: { type: "input_json_delta", partial_json: JSON.stringify(block.input) },
+      });
     }
     events.push({ type: "content_block_stop", index });
   });
-  events.push({ type: "message_delta", delta: { stop_reason: stop, stop_sequence: null }, usage: { output_tokens: 5 } });
+  events.push({
+    type: "message_delta",
+    delta: { stop_reason: stop, stop_sequence: null },
+    usage: { output_tokens: 5 },
+  });
   events.push({ type: "message_stop" });
   return sse(events);
 }
@@ -54,7 +81,12 @@ function toolResultsOf(body: Record<string, any>): Array<{ content: string; is_e
     if (m.role !== "user" || !Array.isArray(m.content)) continue;
     for (const b of m.content) {
       if (b?.type !== "tool_result") continue;
-      const content = typeof b.content === "string" ? b.content : Array.isArray(b.content) ? b.content.map((c: { text?: string }) => c.text ?? "").join("") : "";
+      const content =
+        typeof b.content === "string"
+          ? b.content
+          : Array.isArray(b.content)
+            ? b.content.map((c: { text?: string }) => c.text ?? "").join("")
+            : "";
       out.push({ content, is_error: b.is_error === true });
     }
   }
@@ -85,16 +117,38 @@ export function startClaudeCodeMock(): ClaudeCodeMock {
       if (Array.isArray(body.tools) && body.tools.length > 0) {
         mock.agentRequests.push(body);
         if (toolResultsOf(body).length === 0) {
-          return streamMessage([{ type: "tool_use", id: `toolu_${mock.agentRequests.length}`, name: "Bash", input: { command: mock.command, description: "Run the requested command" } }], "tool_use");
+          return streamMessage(
+            [
+              {
+                type: "tool_use",
+                id: `toolu_${mock.agentRequests.length}`,
+                name: "Bash",
+                input: { command: mock.command, description: "Run the requested command" },
+              },
+            ],
+            "tool_use",
+          );
         }
         return streamMessage([{ type: "text", text: "Done." }], "end_turn");
       }
       mock.classifierRequests.push({ headers: Object.fromEntries(req.headers), body });
       const user = JSON.stringify(body.messages ?? []);
       const rule = mock.rules.find((r) => user.includes(r.match)) ?? { behavior: "fallthrough" as const, match: "" };
-      const text = JSON.stringify({ reason: `e2e rule for ${rule.match || "anything"}`, behavior: rule.behavior, deny_message: rule.deny_message ?? "" });
+      const text = JSON.stringify({
+        reason: `e2e rule for ${rule.match || "anything"}`,
+        behavior: rule.behavior,
+        deny_message: rule.deny_message ?? "",
+      });
       if (body.stream) return streamMessage([{ type: "text", text }], "end_turn");
-      return Response.json({ id: "msg_cls", type: "message", role: "assistant", model: body.model, content: [{ type: "text", text }], stop_reason: "end_turn", usage: { input_tokens: 100, output_tokens: 10 } });
+      return Response.json({
+        id: "msg_cls",
+        type: "message",
+        role: "assistant",
+        model: body.model,
+        content: [{ type: "text", text }],
+        stop_reason: "end_turn",
+        usage: { input_tokens: 100, output_tokens: 10 },
+      });
     },
   });
   mock.url = `http://127.0.0.1:${server.port}`;

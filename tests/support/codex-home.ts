@@ -3,8 +3,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const b64url = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
-const jwt = (payload: Record<string, unknown>) => `${b64url({ alg: "none", typ: "JWT" })}.${b64url(payload)}.${b64url("sig")}`;
+const b64url = (value: unknown) =>
+  Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+const jwt = (payload: Record<string, unknown>) =>
+  `${b64url({ alg: "none", typ: "JWT" })}.${b64url(payload)}.${b64url("sig")}`;
 
 export type AuthMode = "chatgpt" | "apikey" | "none";
 
@@ -13,7 +15,12 @@ export function writeFakeAuth(home: string, mode: AuthMode = "chatgpt"): void {
   const claims = {
     email: "user@example.test",
     exp: Math.floor(Date.now() / 1000) + 10 * 86400,
-    "https://api.openai.com/auth": { chatgpt_plan_type: "plus", chatgpt_user_id: "user-123", chatgpt_account_id: "acct-123", user_id: "user-123" },
+    "https://api.openai.com/auth": {
+      chatgpt_plan_type: "plus",
+      chatgpt_user_id: "user-123",
+      chatgpt_account_id: "acct-123",
+      user_id: "user-123",
+    },
   };
   const auth =
     mode === "apikey"
@@ -21,7 +28,12 @@ export function writeFakeAuth(home: string, mode: AuthMode = "chatgpt"): void {
       : {
           auth_mode: "chatgpt",
           OPENAI_API_KEY: null,
-          tokens: { id_token: jwt(claims), access_token: jwt({ ...claims, aud: ["https://api.openai.com/v1"] }), refresh_token: "rt-fake", account_id: "acct-123" },
+          tokens: {
+            id_token: jwt(claims),
+            access_token: jwt({ ...claims, aud: ["https://api.openai.com/v1"] }),
+            refresh_token: "rt-fake",
+            account_id: "acct-123",
+          },
           last_refresh: new Date().toISOString(),
         };
   writeFileSync(join(home, "auth.json"), JSON.stringify(auth, null, 2), { mode: 0o600 });
@@ -44,9 +56,21 @@ export function mockProviderToml(backendUrl: string): string {
   ].join("\n");
 }
 
-export function makeCodexHome(dir: string, backendUrl: string, options: { auth?: AuthMode; extraToml?: string } = {}): string {
+export function makeCodexHome(
+  dir: string,
+  backendUrl: string,
+  options: { auth?: AuthMode; extraToml?: string } = {},
+): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileSync(join(dir, "config.toml"), [`cli_auth_credentials_store = "file"`, `project_doc_max_bytes = 0`, options.extraToml ?? "", mockProviderToml(backendUrl)].join("\n"));
+  writeFileSync(
+    join(dir, "config.toml"),
+    [
+      `cli_auth_credentials_store = "file"`,
+      `project_doc_max_bytes = 0`,
+      options.extraToml ?? "",
+      mockProviderToml(backendUrl),
+    ].join("\n"),
+  );
   writeFakeAuth(dir, options.auth ?? "chatgpt");
   return dir;
 }

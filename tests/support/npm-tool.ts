@@ -34,13 +34,17 @@ export async function installNpmTool(pkg: string, version: string, bin: string):
   try {
     if (!existsSync(binPath)) {
       const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-      const proc = Bun.spawn([npm, "install", "--prefix", prefix, "--no-audit", "--no-fund", "--no-save", `${pkg}@${version}`], {
-        stdout: "pipe",
-        stderr: "pipe",
-        stdin: "ignore",
-      });
+      const proc = Bun.spawn(
+        [npm, "install", "--prefix", prefix, "--no-audit", "--no-fund", "--no-save", `${pkg}@${version}`],
+        {
+          stdout: "pipe",
+          stderr: "pipe",
+          stdin: "ignore",
+        },
+      );
       const [code, err] = await Promise.all([proc.exited, new Response(proc.stderr).text()]);
-      if (code !== 0 || !existsSync(binPath)) throw new Error(`npm install ${pkg}@${version} failed (${code}): ${err.slice(-2000)}`);
+      if (code !== 0 || !existsSync(binPath))
+        throw new Error(`npm install ${pkg}@${version} failed (${code}): ${err.slice(-2000)}`);
     }
     return binPath;
   } finally {

@@ -25,14 +25,30 @@ export function startOpenAIMock(fallback: OpenAIReply = { kind: "verdict", behav
       const body = (await req.json()) as Record<string, any>;
       mock.requests.push({ path: url.pathname, headers: Object.fromEntries(req.headers), body });
       const reply = mock.script.shift() ?? mock.fallback;
-      if (reply.kind === "error") return Response.json({ error: { message: reply.message ?? "mock error", type: reply.type ?? "invalid_request_error", code: null } }, { status: reply.status, headers: { "x-request-id": "req_oai" } });
+      if (reply.kind === "error")
+        return Response.json(
+          {
+            error: { message: reply.message ?? "mock error", type: reply.type ?? "invalid_request_error", code: null },
+          },
+          { status: reply.status, headers: { "x-request-id": "req_oai" } },
+        );
       if (reply.kind === "raw") return Response.json(reply.body);
-      const content = JSON.stringify({ reason: reply.reason ?? "mock", behavior: reply.behavior, deny_message: reply.deny_message ?? "" });
+      const content = JSON.stringify({
+        reason: reply.reason ?? "mock",
+        behavior: reply.behavior,
+        deny_message: reply.deny_message ?? "",
+      });
       return Response.json({
         id: "chatcmpl-mock",
         object: "chat.completion",
         model: body.model,
-        choices: [{ index: 0, finish_reason: reply.finish_reason ?? "stop", message: { role: "assistant", content, refusal: null } }],
+        choices: [
+          {
+            index: 0,
+            finish_reason: reply.finish_reason ?? "stop",
+            message: { role: "assistant", content, refusal: null },
+          },
+        ],
         usage: { prompt_tokens: 200, completion_tokens: 9, total_tokens: 209 },
       });
     },

@@ -9,12 +9,26 @@ export type ParsedInput = { ok: true; request: DecisionRequest } | { ok: false; 
 export function parseClaudeInput(value: unknown): ParsedInput {
   const checked = checkFields(
     value,
-    { session_id: "string?", transcript_path: "string?", cwd: "string?", hook_event_name: "string?", permission_mode: "string?", tool_name: "string", tool_input: "any", permission_suggestions: "array?", prompt_id: "string?", effort: "any" },
+    {
+      session_id: "string?",
+      transcript_path: "string?",
+      cwd: "string?",
+      hook_event_name: "string?",
+      permission_mode: "string?",
+      tool_name: "string",
+      tool_input: "any",
+      permission_suggestions: "array?",
+      prompt_id: "string?",
+      effort: "any",
+    },
     ["tool_name"],
   );
   if (!checked.ok) return checked;
   const input = checked.value;
-  const toolInput = input.tool_input && typeof input.tool_input === "object" && !Array.isArray(input.tool_input) ? (input.tool_input as Record<string, unknown>) : {};
+  const toolInput =
+    input.tool_input && typeof input.tool_input === "object" && !Array.isArray(input.tool_input)
+      ? (input.tool_input as Record<string, unknown>)
+      : {};
   const suggestions = input.permission_suggestions as unknown[] | null | undefined;
   return {
     ok: true,

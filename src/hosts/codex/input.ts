@@ -16,7 +16,17 @@ function asObject(value: unknown): Record<string, unknown> {
 export function parseCodexInput(value: unknown): ParsedInput {
   const checked = checkFields(
     value,
-    { session_id: "string?", turn_id: "string?", transcript_path: "string?", cwd: "string?", hook_event_name: "string?", model: "string?", permission_mode: "string?", tool_name: "string", tool_input: "any" },
+    {
+      session_id: "string?",
+      turn_id: "string?",
+      transcript_path: "string?",
+      cwd: "string?",
+      hook_event_name: "string?",
+      model: "string?",
+      permission_mode: "string?",
+      tool_name: "string",
+      tool_input: "any",
+    },
     ["tool_name"],
   );
   if (!checked.ok) return checked;

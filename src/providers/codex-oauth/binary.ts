@@ -15,10 +15,22 @@ const TRIPLES: Record<string, string> = {
 
 export type ResolvedBinary = { ok: true; path: string; native: boolean } | { ok: false; error: string };
 
-export function resolveCodexBinary(codexBin: string | undefined, env: Record<string, string | undefined>): ResolvedBinary {
+export function resolveCodexBinary(
+  codexBin: string | undefined,
+  env: Record<string, string | undefined>,
+): ResolvedBinary {
   const wanted = codexBin?.trim() || "codex";
-  const found = wanted.includes("/") || wanted.includes("\\") ? (existsSync(wanted) ? wanted : null) : Bun.which(wanted, { PATH: env.PATH ?? "" });
-  if (!found) return { ok: false, error: `codex not found: provider.codex_bin is ${JSON.stringify(wanted)}; install Codex CLI (npm i -g @openai/codex) or set provider.codex_bin to its full path` };
+  const found =
+    wanted.includes("/") || wanted.includes("\\")
+      ? existsSync(wanted)
+        ? wanted
+        : null
+      : Bun.which(wanted, { PATH: env.PATH ?? "" });
+  if (!found)
+    return {
+      ok: false,
+      error: `codex not found: provider.codex_bin is ${JSON.stringify(wanted)}; install Codex CLI (npm i -g @openai/codex) or set provider.codex_bin to its full path`,
+    };
   let real = found;
   try {
     real = realpathSync(found);
@@ -29,7 +41,11 @@ export function resolveCodexBinary(codexBin: string | undefined, env: Record<str
     const pkgRoot = dirname(dirname(real));
     const exe = process.platform === "win32" ? "codex.exe" : "codex";
     if (triple) {
-      for (const base of [join(dirname(pkgRoot), `codex-${key}`), join(pkgRoot, "node_modules", "@openai", `codex-${key}`), pkgRoot]) {
+      for (const base of [
+        join(dirname(pkgRoot), `codex-${key}`),
+        join(pkgRoot, "node_modules", "@openai", `codex-${key}`),
+        pkgRoot,
+      ]) {
         const candidate = join(base, "vendor", triple, "bin", exe);
         if (existsSync(candidate)) return { ok: true, path: candidate, native: true };
       }

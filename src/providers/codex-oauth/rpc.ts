@@ -4,7 +4,13 @@
 import type { Subprocess } from "bun";
 
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
-const APPROVALS = new Set(["item/commandExecution/requestApproval", "item/fileChange/requestApproval", "item/permissions/requestApproval", "applyPatchApproval", "execCommandApproval"]);
+const APPROVALS = new Set([
+  "item/commandExecution/requestApproval",
+  "item/fileChange/requestApproval",
+  "item/permissions/requestApproval",
+  "applyPatchApproval",
+  "execCommandApproval",
+]);
 
 export interface RpcMessage {
   id?: number | string;
@@ -42,7 +48,11 @@ export class AppServerSession {
     this.exited = child.exited;
     void this.readStdout();
     void this.readStderr();
-    child.exited.then((code) => this.fail(new RpcError(`codex app-server exited (code ${code}) before the decision was complete`, "exited", code)));
+    child.exited.then((code) =>
+      this.fail(
+        new RpcError(`codex app-server exited (code ${code}) before the decision was complete`, "exited", code),
+      ),
+    );
     const onAbort = () => this.fail(new RpcError("provider.timeout_ms passed before codex answered", "aborted"));
     if (signal.aborted) onAbort();
     else signal.addEventListener("abort", onAbort, { once: true });
@@ -84,7 +94,8 @@ export class AppServerSession {
   private async readStderr(): Promise<void> {
     const decoder = new TextDecoder();
     try {
-      for await (const chunk of this.child.stderr) this.stderrTail = (this.stderrTail + decoder.decode(chunk, { stream: true })).slice(-8192);
+      for await (const chunk of this.child.stderr)
+        this.stderrTail = (this.stderrTail + decoder.decode(chunk, { stream: true })).slice(-8192);
     } catch {}
   }
 

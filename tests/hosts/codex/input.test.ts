@@ -34,13 +34,24 @@ describe("codex hook input", () => {
   });
 
   test("unknown fields, a missing description and NetworkAccess are tolerated", () => {
-    const r = parseCodexInput({ ...observed, tool_name: "NetworkAccess", tool_input: { host: "example.com", port: 443 }, future_field: { x: 1 } });
+    const r = parseCodexInput({
+      ...observed,
+      tool_name: "NetworkAccess",
+      tool_input: { host: "example.com", port: 443 },
+      future_field: { x: 1 },
+    });
     expect(r.ok && r.request.toolName).toBe("NetworkAccess");
     expect(r.ok && r.request.toolInput).toEqual({ host: "example.com", port: 443 });
   });
 
   test("optional fields may be absent or null", () => {
-    const r = parseCodexInput({ tool_name: "Bash", tool_input: { command: "ls" }, turn_id: null, model: null, permission_mode: null });
+    const r = parseCodexInput({
+      tool_name: "Bash",
+      tool_input: { command: "ls" },
+      turn_id: null,
+      model: null,
+      permission_mode: null,
+    });
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.request.permissionMode).toBe("");

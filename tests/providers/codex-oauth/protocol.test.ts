@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DECISION_SCHEMA } from "../../../src/core/schema.ts";
 import { codexChildEnv } from "../../../src/providers/codex-oauth/env.ts";
-import { create } from "../../../src/providers/codex-oauth/index.ts";
 import { MANAGED_CONFIG } from "../../../src/providers/codex-oauth/home.ts";
+import { create } from "../../../src/providers/codex-oauth/index.ts";
 import type { ClassifierPrompt } from "../../../src/providers/types.ts";
 
 const fake = join(import.meta.dir, "fixtures", "fake-app-server.ts");
@@ -15,7 +15,11 @@ function setup(scenario: string, over: { codexHome?: string; env?: Record<string
   const dir = mkdtempSync(join(tmpdir(), "ccgate-codex-oauth-"));
   const record = join(dir, "record.json");
   const bin = join(dir, "codex");
-  writeFileSync(bin, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} --no-env-file ${JSON.stringify(fake)} ${scenario} ${JSON.stringify(record)} "$@"\n`, { mode: 0o755 });
+  writeFileSync(
+    bin,
+    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} --no-env-file ${JSON.stringify(fake)} ${scenario} ${JSON.stringify(record)} "$@"\n`,
+    { mode: 0o755 },
+  );
   const logs: string[] = [];
   const provider = create({
     target: "claude",
@@ -27,11 +31,23 @@ function setup(scenario: string, over: { codexHome?: string; env?: Record<string
     stateDir: join(dir, "state"),
     log: (m, f) => logs.push(`${m} ${JSON.stringify(f ?? {})}`),
   });
-  const read = () => JSON.parse(readFileSync(record, "utf8")) as { argv: string[]; env: Record<string, string>; pid: number; received: Array<{ method?: string; params?: any; id?: number; result?: any; error?: any }> };
+  const read = () =>
+    JSON.parse(readFileSync(record, "utf8")) as {
+      argv: string[];
+      env: Record<string, string>;
+      pid: number;
+      received: Array<{ method?: string; params?: any; id?: number; result?: any; error?: any }>;
+    };
   return { dir, provider, read, logs };
 }
 
-const prompt: ClassifierPrompt = { system: "SYSTEM PROMPT", user: "<permission_request>{}</permission_request>", model: "", reasoningEffort: undefined, cwd: "/tmp" };
+const prompt: ClassifierPrompt = {
+  system: "SYSTEM PROMPT",
+  user: "<permission_request>{}</permission_request>",
+  model: "",
+  reasoningEffort: undefined,
+  cwd: "/tmp",
+};
 
 function gone(pid: number): boolean {
   try {
@@ -56,12 +72,31 @@ describe("codex-oauth protocol", () => {
     expect(result).toMatchObject({ ok: true, output: { behavior: "allow", reason: "fake says fine" } });
     expect(Object.keys(result.timings ?? {})).toEqual(["spawn_init", "account", "thread", "turn"]);
     const calls = rec.received.filter((m) => m.method);
-    expect(calls.map((m) => m.method)).toEqual(["initialize", "initialized", "account/read", "thread/start", "turn/start"]);
+    expect(calls.map((m) => m.method)).toEqual([
+      "initialize",
+      "initialized",
+      "account/read",
+      "thread/start",
+      "turn/start",
+    ]);
     expect(calls[0]?.params.clientInfo.name).toBe("ccgate");
     expect(calls[2]?.params).toEqual({ refreshToken: false });
-    expect(calls[3]?.params).toMatchObject({ model: "gpt-6-luna", approvalPolicy: "never", sandbox: "read-only", ephemeral: true, baseInstructions: "SYSTEM PROMPT" });
+    expect(calls[3]?.params).toMatchObject({
+      model: "gpt-6-luna",
+      approvalPolicy: "never",
+      sandbox: "read-only",
+      ephemeral: true,
+      baseInstructions: "SYSTEM PROMPT",
+    });
     expect(calls.some((m) => m.method === "thread/archive")).toBe(false);
-    expect(calls[4]?.params).toMatchObject({ threadId: "thr-1", effort: "low", summary: "none", outputSchema: DECISION_SCHEMA, sandboxPolicy: { type: "readOnly", networkAccess: false }, approvalPolicy: "never" });
+    expect(calls[4]?.params).toMatchObject({
+      threadId: "thr-1",
+      effort: "low",
+      summary: "none",
+      outputSchema: DECISION_SCHEMA,
+      sandboxPolicy: { type: "readOnly", networkAccess: false },
+      approvalPolicy: "never",
+    });
     expect(calls[4]?.params.input).toEqual([{ type: "text", text: prompt.user, text_elements: [] }]);
     expect(rec.argv.slice(0, 5)).toEqual(["app-server", "--disable", "hooks", "-c", "project_doc_max_bytes=0"]);
     expect(rec.argv).toContain("features.shell_tool=false");
@@ -70,8 +105,20 @@ describe("codex-oauth protocol", () => {
   });
 
   test("the child's environment holds only the allowlist plus CODEX_HOME", async () => {
-    const { rec, s } = await classify("ok", 5000, { env: { CODEX_API_KEY: "sk-codex", OPENAI_API_KEY: "sk-openai", CCGATE_OPENAI_API_KEY: "sk-ccgate", AWS_SECRET_ACCESS_KEY: "aws", LANG: "C.UTF-8", LC_ALL: "C", HTTPS_PROXY: "http://proxy:3128" } });
-    const names = Object.keys(rec.env).filter((k) => !["PWD", "SHLVL", "_", "OLDPWD"].includes(k)).sort();
+    const { rec, s } = await classify("ok", 5000, {
+      env: {
+        CODEX_API_KEY: "sk-codex",
+        OPENAI_API_KEY: "sk-openai",
+        CCGATE_OPENAI_API_KEY: "sk-ccgate",
+        AWS_SECRET_ACCESS_KEY: "aws",
+        LANG: "C.UTF-8",
+        LC_ALL: "C",
+        HTTPS_PROXY: "http://proxy:3128",
+      },
+    });
+    const names = Object.keys(rec.env)
+      .filter((k) => !["PWD", "SHLVL", "_", "OLDPWD"].includes(k))
+      .sort();
     expect(names).toEqual(["CODEX_HOME", "HOME", "HTTPS_PROXY", "LANG", "LC_ALL", "PATH"]);
     expect(rec.env.CODEX_HOME).toBe(join(s.dir, "state", "codex-oauth", "codex-home"));
     expect(codexChildEnv({ OPENAI_API_KEY: "x", CODEX_HOME: "/elsewhere" }, "/mine")).toEqual({ CODEX_HOME: "/mine" });
@@ -90,7 +137,10 @@ describe("codex-oauth protocol", () => {
 
   test("a self-managed home is used as is, and its MCP servers are switched off by name", async () => {
     const own = mkdtempSync(join(tmpdir(), "ccgate-own-home-"));
-    writeFileSync(join(own, "config.toml"), '[mcp_servers.github]\ncommand = "x"\n[mcp_servers."my server".env]\nA = "1"\n');
+    writeFileSync(
+      join(own, "config.toml"),
+      '[mcp_servers.github]\ncommand = "x"\n[mcp_servers."my server".env]\nA = "1"\n',
+    );
     const { rec } = await classify("ok", 5000, { codexHome: own });
     expect(rec.env.CODEX_HOME).toBe(own);
     expect(rec.argv).toContain("mcp_servers.github.enabled=false");
@@ -122,7 +172,9 @@ describe("codex-oauth protocol", () => {
   test("no login: the detail and the log tell the user the exact login command", async () => {
     const { result, s } = await classify("no-account");
     const home = join(s.dir, "state", "codex-oauth", "codex-home");
-    expect(!result.ok && result.failure.type === "credential_unavailable" && result.failure.detail).toContain(`CODEX_HOME=${home} codex login`);
+    expect(!result.ok && result.failure.type === "credential_unavailable" && result.failure.detail).toContain(
+      `CODEX_HOME=${home} codex login`,
+    );
     expect(s.logs.join("\n")).toContain(`CODEX_HOME=${home} codex login`);
   });
 
@@ -130,7 +182,10 @@ describe("codex-oauth protocol", () => {
     const t0 = performance.now();
     const { result, rec } = await classify("hang", 800);
     expect(performance.now() - t0).toBeLessThan(3000);
-    expect(result).toMatchObject({ ok: false, failure: { type: "error", message: expect.stringContaining("timeout_ms") } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { type: "error", message: expect.stringContaining("timeout_ms") },
+    });
     expect(gone(rec.pid)).toBe(true);
   });
 
@@ -145,8 +200,20 @@ describe("codex-oauth protocol", () => {
   test("codex missing: the message names provider.codex_bin", async () => {
     const dir = mkdtempSync(join(tmpdir(), "ccgate-nocodex-"));
     mkdirSync(join(dir, "bin"));
-    const p = create({ target: "claude", baseUrl: "", timeoutMs: 1000, credential: null, config: { name: "codex-oauth" }, env: { PATH: join(dir, "bin"), HOME: dir }, stateDir: join(dir, "state"), log: () => {} });
+    const p = create({
+      target: "claude",
+      baseUrl: "",
+      timeoutMs: 1000,
+      credential: null,
+      config: { name: "codex-oauth" },
+      env: { PATH: join(dir, "bin"), HOME: dir },
+      stateDir: join(dir, "state"),
+      log: () => {},
+    });
     const r = await p.classify(prompt, AbortSignal.timeout(1000));
-    expect(r).toMatchObject({ ok: false, failure: { type: "error", message: expect.stringContaining("provider.codex_bin") } });
+    expect(r).toMatchObject({
+      ok: false,
+      failure: { type: "error", message: expect.stringContaining("provider.codex_bin") },
+    });
   });
 });
