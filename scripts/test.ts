@@ -1,5 +1,5 @@
 // The README's test command (`npm test`). Builds the binary the end-to-end suites drive, runs
-// `bun test` alongside the type checker and biome (format + lint) (each counts as one failure when unhappy),
+// `bun test` alongside the type checker and `biome ci` (format + lint); each counts as one failure when unhappy,
 // and closes with one plain line `N passed, N failed` that CI reads.
 // Extra arguments go to `bun test` (e.g. `npm test -- tests/jsonnet`).
 const args = process.argv.slice(2);
