@@ -192,11 +192,10 @@ describe("hook: LLM verdicts", () => {
       join(box.home, ".claude", "ccgate.jsonnet"),
       "{ provider: { name: 'anthropic', model: 'claude-haiku-4-5', timeout_ms: 300 } }",
     );
+    // The reply would come after 60 s, past the test timeout: only the 300 ms deadline can end the call.
     // biome-ignore lint/suspicious/noThenProperty: the mock's "reply after a delay" step
-    mock.script.push({ kind: "delay", ms: 1500, then: { kind: "verdict", behavior: "allow" } });
-    const t0 = performance.now();
+    mock.script.push({ kind: "delay", ms: 60_000, then: { kind: "verdict", behavior: "allow" } });
     const r = await run(bash("make e", box.repo), box);
-    expect(performance.now() - t0).toBeLessThan(1400);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("timeout_ms");
   });

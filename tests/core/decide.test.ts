@@ -208,10 +208,9 @@ describe("decide", () => {
         },
       }),
     }).d;
-    const t0 = performance.now();
+    // The provider resolves only on abort: without the deadline this never returns (the test timeout catches it).
     expect(
       await decide(request(), config({ provider: { name: "anthropic", model: "m", timeout_ms: 100 } }), slow),
     ).toMatchObject({ decision: "error" });
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });

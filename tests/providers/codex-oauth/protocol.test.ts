@@ -178,10 +178,9 @@ describe("codex-oauth protocol", () => {
     expect(s.logs.join("\n")).toContain(`CODEX_HOME=${home} codex login`);
   });
 
-  test("a hang past the deadline ends in an error within the deadline, child killed", async () => {
-    const t0 = performance.now();
+  test("a hang past the deadline ends in a timeout error, child killed", async () => {
+    // The scripted server never answers: only the deadline can end the call (else the test times out).
     const { result, rec } = await classify("hang", 800);
-    expect(performance.now() - t0).toBeLessThan(3000);
     expect(result).toMatchObject({
       ok: false,
       failure: { type: "error", message: expect.stringContaining("timeout_ms") },
