@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { compileBinary } from "../../scripts/release/compile.ts";
 
 export const ROOT = join(import.meta.dir, "..", "..");
-export const CCGATE = join(ROOT, "dist", "ccgate");
+// CCGATE_BIN measures another build (e.g. an older commit) against the same floor in the same run.
+export const CCGATE = process.env.CCGATE_BIN || join(ROOT, "dist", "ccgate");
 
 /** Compile the floor: a Bun binary with ccgate's compile options that reads stdin and prints an allow. */
 export async function compileFloor(dir: string): Promise<string> {
