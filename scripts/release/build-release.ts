@@ -33,8 +33,14 @@ export async function buildRelease(options: ReleaseOptions): Promise<ReleaseResu
   const { version, stamp } = projectVersion(root);
   // The Claude Code plugin is versioned with the binary: a release whose manifests disagree is refused.
   for (const [file, found] of [
-    ["plugin/.claude-plugin/plugin.json", JSON.parse(readFileSync(join(root, "plugin/.claude-plugin/plugin.json"), "utf8")).version],
-    [".claude-plugin/marketplace.json", JSON.parse(readFileSync(join(root, ".claude-plugin/marketplace.json"), "utf8")).plugins?.[0]?.version],
+    [
+      "plugin/.claude-plugin/plugin.json",
+      JSON.parse(readFileSync(join(root, "plugin/.claude-plugin/plugin.json"), "utf8")).version,
+    ],
+    [
+      ".claude-plugin/marketplace.json",
+      JSON.parse(readFileSync(join(root, ".claude-plugin/marketplace.json"), "utf8")).plugins?.[0]?.version,
+    ],
   ] as const) {
     if (found !== version) throw new Error(`${file}: version ${String(found)} does not match package.json ${version}`);
   }
