@@ -81,7 +81,9 @@ export function rootCommand(version: string): CommandDef {
 export async function runCli(argv: string[], version: string): Promise<number> {
   const root = rootCommand(version);
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
-    process.stdout.write(`ccgate ${version}\n`);
+    // The bare version, as the Go binary prints it (`v0.1.0`); the long form with the commit is in doctor.
+    const bare = version.split(" ")[0] ?? version;
+    process.stdout.write(`${/^\d/.test(bare) ? `v${bare}` : bare}\n`);
     return 0;
   }
   if (argv.length === 0) {

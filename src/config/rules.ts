@@ -4,6 +4,12 @@ import type { ConfigLayer } from "./schema.ts";
 import { layerSchema } from "./schema.ts";
 import { type ConfigProblem, problemsFromZod } from "./validate.ts";
 
+// A `provider` block replaces the one from lower layers as a whole (the Go version's newest rule); a
+// file written for the older per-field merge (e.g. only `model`) is told so, with the field it lacks.
+const WHOLE_BLOCK = "a provider block replaces the lower layers' provider as a whole, fields are not merged";
+const WHOLE_BLOCK_NAME = `expected string, found nothing (${WHOLE_BLOCK}: give name too, e.g. 'anthropic')`;
+const WHOLE_BLOCK_MODEL = `expected string, found nothing (${WHOLE_BLOCK}: give model too, e.g. 'claude-haiku-4-5')`;
+
 export function checkLayer(file: string, value: unknown): ConfigProblem[] {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return [
@@ -17,7 +23,9 @@ export function checkLayer(file: string, value: unknown): ConfigProblem[] {
   const parsed = layerSchema.safeParse(value);
   if (parsed.success) return layerRules(file, parsed.data);
   // Report every problem at once: the schema's, plus a missing model (a rule, not a type).
-  const problems = problemsFromZod(file, layerSchema, value, parsed.error);
+  const problems = problemsFromZod(file, layerSchema, value, parsed.error).map((p) =>
+    p.path === "provider.name" && p.message.endsWith("found nothing") ? { ...p, message: WHOLE_BLOCK_NAME } : p,
+  );
   const provider = (value as { provider?: { name?: unknown; model?: unknown } }).provider;
   if (
     provider &&
@@ -27,7 +35,7 @@ export function checkLayer(file: string, value: unknown): ConfigProblem[] {
     provider.name.trim().toLowerCase() !== "codex-oauth" &&
     !problems.some((p) => p.path === "provider.model")
   ) {
-    problems.unshift({ file, path: "provider.model", message: "expected string, found nothing" });
+    problems.unshift({ file, path: "provider.model", message: WHOLE_BLOCK_MODEL });
   }
   return problems;
 }
@@ -40,7 +48,7 @@ function layerRules(file: string, layer: ConfigLayer): ConfigProblem[] {
     if (!p.name.trim())
       out.push({ file, path: "provider.name", message: "expected a provider name, found an empty string" });
     if (p.model === undefined && name !== "codex-oauth")
-      out.push({ file, path: "provider.model", message: "expected string, found nothing" });
+      out.push({ file, path: "provider.model", message: WHOLE_BLOCK_MODEL });
     else if (p.model !== undefined && !p.model.trim())
       out.push({ file, path: "provider.model", message: "expected a model name, found an empty string" });
     if (name === "codex-oauth") {

@@ -36,8 +36,12 @@ function pathText(path: PropertyKey[]): string {
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
 }
 
-/** Known keys of the object schema at `path` (for did-you-mean). */
-function knownKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
+type Shape = Record<string, { def?: { values?: unknown[] } }>;
+
+/** Known keys of the object schema at `path` (for did-you-mean). For a union of objects told apart by
+ * `type` (provider.auth), the keys of the variant the value names, so a message never lists another
+ * variant's field as known while calling it unknown. */
+function knownKeys(schema: z.ZodType, path: PropertyKey[], value: unknown): string[] {
   let cur: unknown = schema;
   for (const key of path) {
     const def = (
@@ -56,12 +60,13 @@ function knownKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
       d = (cur as { def?: { type?: string; innerType?: unknown } })?.def;
     }
   }
-  const def = (
-    cur as { def?: { shape?: Record<string, unknown>; options?: Array<{ def?: { shape?: Record<string, unknown> } }> } }
-  )?.def;
+  const def = (cur as { def?: { shape?: Shape; options?: Array<{ def?: { shape?: Shape } }> } })?.def;
   if (def?.shape) return Object.keys(def.shape);
-  if (def?.options) return [...new Set(def.options.flatMap((o) => Object.keys(o.def?.shape ?? {})))];
-  return [];
+  if (!def?.options) return [];
+  const tag = (value as { type?: unknown } | null)?.type;
+  const variant = def.options.find((o) => o.def?.shape?.type?.def?.values?.includes(tag));
+  if (variant) return Object.keys(variant.def?.shape ?? {});
+  return [...new Set(def.options.flatMap((o) => Object.keys(o.def?.shape ?? {})))];
 }
 
 export function problemsFromZod(file: string, schema: z.ZodType, value: unknown, error: z.ZodError): ConfigProblem[] {
@@ -70,13 +75,16 @@ export function problemsFromZod(file: string, schema: z.ZodType, value: unknown,
     const path = issue.path as PropertyKey[];
     if (issue.code === "unrecognized_keys") {
       const keys = (issue as { keys: string[] }).keys;
-      const known = knownKeys(schema, path);
+      const here = valueAt(value, path);
+      const known = knownKeys(schema, path, here);
+      const tag = (here as { type?: unknown } | null)?.type;
+      const variant = path.at(-1) === "auth" && typeof tag === "string" ? ` for auth type "${tag}"` : "";
       for (const key of keys) {
         const hint = suggest(key, known);
         out.push({
           file,
           path: pathText([...path, key]),
-          message: `unknown field${hint ? `; did you mean "${hint}"?` : ""} (known: ${known.join(", ")})`,
+          message: `unknown field${variant}${hint ? `; did you mean "${hint}"?` : ""} (known: ${known.join(", ")})`,
         });
       }
       continue;

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const bin = join(import.meta.dir, "..", "..", "dist", "ccgate");
+const pkgVersion: string = JSON.parse(readFileSync(join(import.meta.dir, "..", "..", "package.json"), "utf8")).version;
 
 function sandbox() {
   const dir = mkdtempSync(join(tmpdir(), "ccgate-cli-"));
@@ -40,7 +41,8 @@ async function run(args: string[], box: ReturnType<typeof sandbox>, stdin?: stri
 describe("cli", () => {
   test("--version, removed and unknown commands", async () => {
     const box = sandbox();
-    expect((await run(["--version"], box)).stdout).toMatch(/^ccgate \d+\.\d+\.\d+/);
+    expect((await run(["--version"], box)).stdout).toBe(`v${pkgVersion}\n`);
+    expect((await run(["doctor"], box)).stdout).toMatch(new RegExp(`ccgate ${pkgVersion.replaceAll(".", "\\.")} \\(`));
     for (const removed of ["init", "metrics"]) {
       const r = await run([removed], box);
       expect(r.code).toBe(2);

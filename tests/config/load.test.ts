@@ -247,6 +247,30 @@ describe("validation messages name the file, the field, what was expected and wh
       ['provider.codex_bin: only used with provider.name "codex-oauth"'],
     ],
     ["{ allow: 'one rule' }", ['allow: expected array, found the string "one rule"']],
+    // A file written for the older per-field provider merge is told that the block replaces as a whole.
+    [
+      "{ provider: { model: 'claude-sonnet-4-6' } }",
+      [
+        "provider.name: expected string, found nothing (a provider block replaces the lower layers' provider as a whole",
+      ],
+    ],
+    ["{ provider: { timeout_ms: 5000 } }", ["give name too, e.g. 'anthropic'"]],
+    [
+      "{ provider: { name: 'anthropic', base_url: 'http://127.0.0.1:1' } }",
+      [
+        "provider.model: expected string, found nothing (a provider block replaces the lower layers' provider as a whole, fields are not merged: give model too",
+      ],
+    ], // Another auth variant's field is unknown here, and the list of known fields says which variant.
+    [
+      "{ provider: { name: 'anthropic', model: 'm', auth: { type: 'exec', command: 'x', path: '/k' } } }",
+      [
+        'provider.auth.path: unknown field for auth type "exec" (known: type, command, shell, refresh_margin_ms, timeout_ms, cache_key)',
+      ],
+    ],
+    [
+      "{ provider: { name: 'anthropic', model: 'm', auth: { type: 'file', command: 'x' } } }",
+      ['provider.auth.command: unknown field for auth type "file" (known: type, path, refresh_margin_ms, timeout_ms)'],
+    ],
     [
       "{ fast_path: { hard_deny: [{ pattern: '(' }] } }",
       ["fast_path.hard_deny[0].pattern: expected a valid regular expression"],

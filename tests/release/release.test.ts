@@ -63,7 +63,7 @@ describe("release set", () => {
         CCGATE_ANTHROPIC_API_KEY: "sk-ant-real",
       };
       const v = Bun.spawn([bin, "--version"], { cwd: dir, env, stdout: "pipe" });
-      expect(await new Response(v.stdout).text()).toStartWith(`ccgate ${result.version}`);
+      expect(await new Response(v.stdout).text()).toBe(`v${result.version}\n`);
       const p = Bun.spawn([bin, "claude"], {
         cwd: dir,
         env,
