@@ -205,6 +205,17 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
 
   for (const c of projectCandidates) {
     const checkRoot = c.layer === "main-worktree" ? (git?.primaryCheckoutRoot as string) : (git?.repoRoot ?? "");
+    if (c.layer === "main-worktree" && disableMain) {
+      if (pathKind(c.path) === null) layers.push({ layer: c.layer, path: c.path, status: "absent" });
+      else
+        layers.push({
+          layer: c.layer,
+          path: c.path,
+          status: "skipped-disabled",
+          detail: "disable_load_main_worktree_local_config is set",
+        });
+      continue;
+    }
     // Kinds first, on every run and before any cache: a cached "loaded" must not outlive the file
     // turning into a symlink. Without a repository root there is nothing to check against.
     const read = readProjectFile(checkRoot || (options.cwd ?? ""), c.path);
@@ -218,15 +229,6 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
         path: c.path,
         status: read.status,
         ...(read.detail ? { detail: read.detail } : {}),
-      });
-      continue;
-    }
-    if (c.layer === "main-worktree" && disableMain) {
-      layers.push({
-        layer: c.layer,
-        path: c.path,
-        status: "skipped-disabled",
-        detail: "disable_load_main_worktree_local_config is set",
       });
       continue;
     }
