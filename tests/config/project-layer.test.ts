@@ -354,6 +354,20 @@ describe("a repository cannot plant the project file", () => {
     expect(c.config.allow).not.toContain("CODEX-PLANTED");
   });
 
+  test("disable_load_main_worktree_local_config in the global file: the main checkout's file is skipped-disabled", async () => {
+    const b = box();
+    const wt = join(b.base, "wt");
+    git(b.repo, "worktree", "add", "-q", "-b", "topic", wt);
+    put(b.local, "{ append_allow: ['MAIN-DISABLED'] }");
+    put(join(b.home, ".claude", "ccgate.jsonnet"), "{ disable_load_main_worktree_local_config: true }");
+    const c = await configJson(b, wt);
+    expect(layer(c, "main-worktree")?.status).toBe("skipped-disabled");
+    expect(c.config.allow).not.toContain("MAIN-DISABLED");
+    // A project file cannot switch it back on.
+    put(join(wt, ".claude", "ccgate.local.jsonnet"), "{ disable_load_main_worktree_local_config: false }");
+    expect(layer(await configJson(b, wt), "main-worktree")?.status).toBe("skipped-disabled");
+  });
+
   test("the hook logs the skip with its reason", async () => {
     const b = box();
     put(join(b.repo, "docs", "ccgate.local.jsonnet"), "{}");
