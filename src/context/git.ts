@@ -13,8 +13,8 @@
 // lives there), and nothing in them can be planted by a clone.
 // A linked worktree is recognised by its git dir differing from the common dir, compared as
 // absolute paths, so a subdirectory of the main checkout is never mistaken for a worktree.
-import { readFileSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { readFileSync, realpathSync } from "node:fs";
+import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pathKind } from "../state/paths.ts";
 
 export interface GitFacts {
@@ -81,6 +81,17 @@ export const GIT_HARDENING = [
   "protocol.allow=never",
 ];
 
+/**
+ * PATH with only absolute entries: a relative one ("", ".", "bin") would resolve against the
+ * directory the agent runs in, where a repository could have committed its own `git`.
+ */
+export function absolutePath(path: string | undefined): string {
+  return (path ?? "")
+    .split(delimiter)
+    .filter((p) => p && isAbsolute(p))
+    .join(delimiter);
+}
+
 /** The whole environment a git child gets: nothing of the hook's environment beyond these. */
 export function gitEnv(env: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = { GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat" };
@@ -96,6 +107,7 @@ export function gitEnv(env: Record<string, string | undefined>): Record<string, 
     )
       out[k] = v;
   }
+  if (out.PATH !== undefined) out.PATH = absolutePath(out.PATH);
   return out;
 }
 
@@ -105,19 +117,34 @@ export function runGit(
   cwd: string,
   env: Record<string, string | undefined>,
 ): { code: number; stdout: string } | null {
-  const git = Bun.which("git", { PATH: env.PATH ?? "" });
-  if (!git) return null;
+  // Never a git from the directory it is asked about (a repository's own bin/ on PATH).
+  const search = absolutePath(env.PATH)
+    .split(delimiter)
+    .filter((d) => d && !isInside(d, cwd))
+    .join(delimiter);
+  const git = Bun.which("git", { PATH: search });
+  if (!git || isInside(git, cwd)) return null;
   try {
     const r = Bun.spawnSync([git, "--no-pager", ...GIT_HARDENING, ...args], {
       cwd,
       stdin: "ignore",
       stdout: "pipe",
       stderr: "ignore",
-      env: gitEnv(env),
+      env: { ...gitEnv(env), PATH: search },
     });
     return { code: r.exitCode ?? -1, stdout: r.stdout.toString() };
   } catch {
     return null; // git missing or cwd gone
+  }
+}
+
+/** Is `file` `dir` itself or anything below it (real paths)? */
+function isInside(file: string, dir: string): boolean {
+  try {
+    const rel = relative(realpathSync(dir), realpathSync(file));
+    return !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`);
+  } catch {
+    return false;
   }
 }
 

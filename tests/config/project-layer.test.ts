@@ -659,6 +659,31 @@ describe("git runs hardened", () => {
     expect(existsSync(marker)).toBe(false);
   });
 
+  test("a `git` committed to the repository never runs, whatever PATH says (., relative, absolute into the repo)", async () => {
+    const b = box();
+    const marker = join(b.base, "planted-git-ran");
+    for (const dir of ["", "bin"]) {
+      put(join(b.repo, dir, "git"), `#!/bin/sh\ntouch ${marker}\nexit 1\n`);
+      Bun.spawnSync(["chmod", "+x", join(b.repo, dir, "git")]);
+    }
+    commitAll(b.repo);
+    put(b.local, "{ append_allow: ['REAL-GIT-ANSWERED'] }");
+    for (const PATH of [
+      `.:${process.env.PATH}`,
+      `:${process.env.PATH}`,
+      `bin:${process.env.PATH}`,
+      `${join(b.repo, "bin")}:${process.env.PATH}`,
+      `${b.repo}:${process.env.PATH}`,
+    ]) {
+      rmSync(join(b.base, "cache"), { recursive: true, force: true });
+      const c = await configJson(b, b.repo, { PATH });
+      expect(existsSync(marker)).toBe(false);
+      expect(layer(c, "local")?.status).toBe("loaded");
+      await ccgate(b, ["claude"], { stdin: bash("npm ci", b.repo), env: { PATH } });
+      expect(existsSync(marker)).toBe(false);
+    }
+  });
+
   test("git never sees the API keys or GIT_* of the hook's environment (a real `git` wrapper dumps its env)", async () => {
     const b = box();
     const realGit = Bun.which("git") as string;
