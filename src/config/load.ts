@@ -119,11 +119,13 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
     detail?: string,
   ) => {
     const report: LayerReport = { layer: c.layer, path: c.path, status: "loaded", ...(detail ? { detail } : {}) };
-    if (c.project && source) {
+    if (c.project) {
+      // Without the checked bytes there is nothing to match a trust record against: untrusted.
       const gated = gatedFields(value);
-      const sha256 = sha256Hex(source);
-      trustStore ??= readTrustStore(target, env);
-      const state = gated.length ? trustState(trustStore, c.path, sha256, imports) : "untrusted";
+      const sha256 = source ? sha256Hex(source) : "";
+      if (gated.length) trustStore ??= readTrustStore(target, env);
+      const state =
+        gated.length && source && trustStore ? trustState(trustStore, c.path, sha256, imports) : "untrusted";
       const values = Object.fromEntries(gated.map((f) => [f, (value as Record<string, unknown>)[f]]));
       report.trust = { state, gated, sha256, imports, values };
       if (gated.length && state !== "trusted") value = withoutGated(value, gated);
