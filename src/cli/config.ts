@@ -1,7 +1,7 @@
 // `ccgate <target> config [--json] [--cwd DIR]`: the effective configuration, which layer set each
 // value, and what happened to every candidate file. Read-only.
 import { defineCommand } from "citty";
-import { loadConfig } from "../config/load.ts";
+import { type LayerReport, loadConfig, trustCommand } from "../config/load.ts";
 import type { Target } from "../core/types.ts";
 import { ExitCode } from "./root.ts";
 
@@ -25,10 +25,13 @@ export function configCommand(target: Target) {
       const w = (s: string) => process.stdout.write(`${s}\n`);
       w(`ccgate ${target} configuration for ${cwd}\n`);
       w("Files:");
-      for (const l of result.layers)
+      for (const l of result.layers) {
         w(
           `  ${l.layer.padEnd(13)} ${l.status.padEnd(16)} ${l.path}${l.detail ? `\n  ${" ".repeat(30)}${l.detail}` : ""}`,
         );
+        const note = trustNote(target, l, args.cwd);
+        if (note) w(`  ${" ".repeat(30)}${note}`);
+      }
       if (!result.ok) {
         w("\nError:");
         for (const d of result.error.details) w(`  ${d}`);
@@ -56,4 +59,14 @@ export function configCommand(target: Target) {
       }
     },
   });
+}
+
+/** What trust means for a loaded project layer, with the one command that changes it; null if moot. */
+export function trustNote(target: Target, l: LayerReport, cwd?: string): string | null {
+  if (!l.trust?.gated.length) return null;
+  const fields = l.trust.gated.join(", ");
+  if (l.trust.state === "trusted") return `${fields}: applied (trusted project file)`;
+  const why = l.trust.state === "changed" ? "project file changed since you trusted it" : "untrusted project file";
+  const cmd = `${trustCommand(target)}${cwd ? ` --cwd ${JSON.stringify(cwd)}` : ""}`;
+  return `${fields}: not applied (${why}; run \`${cmd}\`)`;
 }

@@ -15,6 +15,7 @@ import { resolveCodexBinary } from "../providers/codex-oauth/binary.ts";
 import { managedHome } from "../providers/codex-oauth/home.ts";
 import { expandHome, homeDir, stateDir } from "../state/paths.ts";
 import { codexHookHashes, recordedTrust } from "./codex-trust.ts";
+import { trustNote } from "./config.ts";
 import { ExitCode } from "./root.ts";
 
 type Status = "ok" | "warn" | "fail" | "info";
@@ -161,13 +162,21 @@ function writableDir(path: string): boolean {
 function targetChecks(target: Target, cwd: string, env: Record<string, string | undefined>): Check[] {
   const out: Check[] = [];
   const r = loadConfig(target, { cwd, env });
-  for (const l of r.layers)
+  for (const l of r.layers) {
     if (l.status !== "absent")
       out.push({
         area: `${target} config`,
         status: l.status === "failed" ? "fail" : l.status.startsWith("skipped") ? "warn" : "ok",
         message: `${l.layer}: ${l.status} ${l.path}${l.detail ? ` — ${l.detail}` : ""}`,
       });
+    const note = trustNote(target, l);
+    if (note)
+      out.push({
+        area: `${target} config`,
+        status: l.trust?.state === "trusted" ? "info" : "warn",
+        message: `${l.layer}: ${note}`,
+      });
+  }
   if (!r.ok) {
     out.push({ area: `${target} config`, status: "fail", message: r.error.message });
     return out;

@@ -118,9 +118,16 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
       .map((l) => l.layer)
       .join(","),
   });
-  for (const l of loaded.layers)
-    if (l.status === "skipped-unknown" || l.status === "skipped-tracked")
-      log.warn("project config skipped", { path: l.path, status: l.status });
+  for (const l of loaded.layers) {
+    if (l.status.startsWith("skipped-") && l.status !== "skipped-disabled")
+      log.warn("project config skipped", { path: l.path, status: l.status, detail: l.detail ?? "" });
+    if (l.trust?.gated.length && l.trust.state !== "trusted")
+      log.warn("project config settings not applied", {
+        path: l.path,
+        trust: l.trust.state,
+        not_applied: l.trust.gated.join(","),
+      });
+  }
 
   const { deps } = buildPipeline(target, { ...request, cwd }, config, git, io.env, log);
 

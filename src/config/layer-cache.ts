@@ -98,13 +98,17 @@ export class LayerCache {
     return `layer-${digestFields(["layer", this.buildId, path, digest])}.json`;
   }
 
-  /** The validated value of `path` (whose content has `digest`) if it is still current. */
-  getLayer(path: string, digest: string, env: Record<string, string | undefined>): unknown | undefined {
+  /** The validated value of `path` (whose content has `digest`) and its imports, if still current. */
+  getLayer(
+    path: string,
+    digest: string,
+    env: Record<string, string | undefined>,
+  ): { value: unknown; deps: Array<[string, string]> } | undefined {
     const e = this.read(this.layerName(path, digest));
     if (!isLayerEntry(e)) return undefined;
     if (e.env !== envDigest(e.envNames, env)) return undefined;
     for (const [dep, depDigest] of e.deps) if (fileDigest(dep) !== depDigest) return undefined;
-    return e.value;
+    return { value: e.value, deps: e.deps };
   }
 
   /** Store a validated value; `deps` are the imported files with the digests of what was read. */

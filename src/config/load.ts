@@ -1,16 +1,20 @@
 // Layered configuration: embedded defaults → global file → (linked worktree only) the main
-// worktree's local file → the repository's local file. Project-local files count only when git says
-// they are untracked, so a cloned repository can never push policy into a user's gate.
+// worktree's local file → the repository's local file. Project-local files count only when they
+// are real, regular, untracked files inside the repository (project-file.ts), so a cloned repository
+// can never push policy into a user's gate; and their settings that can move the key or run code
+// apply only once the user trusted that exact content (trust.ts).
 import { readFileSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { type GitFacts, gitFacts } from "../context/git.ts";
 import { BUILD_ID } from "../core/build-info.ts";
 import type { Target } from "../core/types.ts";
 import { expandHome, homeDir, pathKind, targetCacheDir, targetStateDir } from "../state/paths.ts";
 import { embeddedDefaults } from "./defaults.ts";
 import { contentDigest, fileStamp, LayerCache } from "./layer-cache.ts";
+import { type ProjectSkip, readProjectFile, isUntracked as untrackedInGit } from "./project-file.ts";
 import type { Config, ConfigLayer, HardDenyRule } from "./schema.ts";
 import { TARGETS } from "./targets.ts";
+import { gatedFields, readTrustStore, sha256Hex, type TrustEntry, trustState, withoutGated } from "./trust.ts";
 import type { ConfigProblem } from "./validate.ts";
 
 // The Jsonnet evaluator and the zod validation load only when a user file exists: a hook run on the
@@ -21,13 +25,26 @@ const formatProblem = (p: ConfigProblem) =>
   (require("./validate.ts") as typeof import("./validate.ts")).formatProblem(p);
 
 export type LayerName = "defaults" | "global" | "main-worktree" | "local";
-export type LayerStatus = "loaded" | "absent" | "skipped-tracked" | "skipped-unknown" | "skipped-disabled" | "failed";
+export type LayerStatus = "loaded" | "absent" | ProjectSkip | "skipped-disabled" | "failed";
+
+/** For a loaded project layer: whether its key-moving / code-running settings were applied. */
+export interface LayerTrust {
+  state: "trusted" | "untrusted" | "changed";
+  /** Gated fields the file sets (see trust.ts); applied only when state is "trusted". */
+  gated: string[];
+  /** sha256 of the file's bytes and the digests of its imports, as `trust` records them. */
+  sha256: string;
+  imports: Array<[string, string]>;
+  /** The gated settings as the file sets them (shown before trusting; applied or not per state). */
+  values: Record<string, unknown>;
+}
 
 export interface LayerReport {
   layer: LayerName;
   path: string;
   status: LayerStatus;
   detail?: string;
+  trust?: LayerTrust;
 }
 
 export interface ConfigError {
@@ -53,28 +70,11 @@ export const DEFAULT_LOG_MAX_SIZE = 5 * 1024 * 1024;
 export const DEFAULT_METRICS_MAX_SIZE = 2 * 1024 * 1024;
 export const DEFAULT_CACHE_TTL_MS = 10 * 60 * 1000;
 
-/** Is `file` untracked in the repository at `root`? null when git cannot tell. */
-export function isUntracked(
-  root: string,
-  file: string,
-  env: Record<string, string | undefined> = process.env,
-): boolean | null {
-  const git = Bun.which("git", { PATH: env.PATH ?? "" });
-  if (!git) return null;
-  try {
-    const r = Bun.spawnSync([git, "-C", root, "ls-files", "--error-unmatch", "--", relative(root, file)], {
-      stdin: "ignore",
-      stdout: "ignore",
-      stderr: "ignore",
-      env: env as Record<string, string>,
-    });
-    if (r.exitCode === 1) return true;
-    if (r.exitCode === 0) return false;
-    return null;
-  } catch {
-    return null;
-  }
-}
+/** Is `file` (and every directory on its way) untracked in the repository at `root`? */
+export const isUntracked = untrackedInGit;
+
+/** The command that trusts the project files of `cwd`'s repository. */
+export const trustCommand = (target: Target) => `ccgate ${target} trust`;
 
 function fail(problems: ConfigProblem[], layers: LayerReport[], git: GitFacts | null): ConfigLoadResult {
   const details = problems.map(formatProblem);
@@ -109,10 +109,36 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
         ? new LayerCache(join(targetCacheDir(target, env), "config"), BUILD_ID)
         : null;
 
-  const evaluate = (c: Candidate): boolean => {
-    // With a cache, read the file once: its digest keys the entry and its text is what gets evaluated.
-    let source: Buffer | null = null;
-    if (cache) {
+  let trustStore: Record<string, TrustEntry> | null = null;
+  /** A loaded layer: a project layer loses its gated fields unless this exact content is trusted. */
+  const accept = (
+    c: Candidate,
+    value: ConfigLayer,
+    source: Buffer | null,
+    imports: Array<[string, string]>,
+    detail?: string,
+  ) => {
+    const report: LayerReport = { layer: c.layer, path: c.path, status: "loaded", ...(detail ? { detail } : {}) };
+    if (c.project) {
+      // Without the checked bytes there is nothing to match a trust record against: untrusted.
+      const gated = gatedFields(value);
+      const sha256 = source ? sha256Hex(source) : "";
+      if (gated.length) trustStore ??= readTrustStore(target, env);
+      const state =
+        gated.length && source && trustStore ? trustState(trustStore, c.path, sha256, imports) : "untrusted";
+      const values = Object.fromEntries(gated.map((f) => [f, (value as Record<string, unknown>)[f]]));
+      report.trust = { state, gated, sha256, imports, values };
+      if (gated.length && state !== "trusted") value = withoutGated(value, gated);
+    }
+    layers.push(report);
+    values.push({ layer: c.layer, path: c.path, value, project: c.project });
+  };
+
+  const evaluate = (c: Candidate, bytes?: Buffer): boolean => {
+    // Read the file once: its digest keys the cache entry and its text is what gets evaluated. A
+    // project file's bytes come from the checked read (project-file.ts), never from a second open.
+    let source: Buffer | null = bytes ?? null;
+    if (cache && !source) {
       try {
         source = readFileSync(c.path);
       } catch {
@@ -122,8 +148,7 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
     const digest = source ? contentDigest(source) : null;
     const cached = cache && digest ? cache.getLayer(c.path, digest, env) : undefined;
     if (cached !== undefined) {
-      layers.push({ layer: c.layer, path: c.path, status: "loaded", detail: "validated earlier; unchanged since" });
-      values.push({ layer: c.layer, path: c.path, value: cached as ConfigLayer, project: c.project });
+      accept(c, cached.value as ConfigLayer, source, cached.deps, "validated earlier; unchanged since");
       return true;
     }
     const result = evaluator().evaluateConfigFile(c.path, env, source ? source.toString("utf8") : undefined);
@@ -148,20 +173,18 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
       problems.push(...layerProblems);
       return false;
     }
-    layers.push({ layer: c.layer, path: c.path, status: "loaded" });
-    values.push({ layer: c.layer, path: c.path, value: result.value as ConfigLayer, project: c.project });
+    accept(c, result.value as ConfigLayer, source, result.imports);
     if (cache && digest) cache.putLayer(c.path, digest, result.imports, result.envNames, env, result.value);
     return true;
   };
 
   /** isUntracked, answered from the cache while the git index that decides it is unchanged. */
   const untracked = (root: string, file: string, indexFile: string): boolean | null => {
-    // A GIT_DIR or GIT_INDEX_FILE in the environment points git elsewhere: ask git every time.
-    // A repository with nothing staged yet has no index file: that state is cacheable too.
-    const indexStamp =
-      cache && !env.GIT_DIR && !env.GIT_INDEX_FILE
-        ? (fileStamp(indexFile) ?? (pathKind(dirname(indexFile)) === "dir" ? "no-index" : null))
-        : null;
+    // git runs without the hook's GIT_* variables (context/git.ts), so the index file is the one
+    // that answers. A repository with nothing staged yet has no index file: that is cacheable too.
+    const indexStamp = cache
+      ? (fileStamp(indexFile) ?? (pathKind(dirname(indexFile)) === "dir" ? "no-index" : null))
+      : null;
     const known = cache && indexStamp ? cache.getUntracked(root, file, indexStamp) : undefined;
     if (known !== undefined) return known;
     const answer = isUntracked(root, file, env);
@@ -183,20 +206,34 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
   if (root) projectCandidates.push({ layer: "local", path: spec.localFile(root), project: true });
 
   for (const c of projectCandidates) {
-    if (pathKind(c.path) !== "file") {
+    const checkRoot = c.layer === "main-worktree" ? (git?.primaryCheckoutRoot as string) : (git?.repoRoot ?? "");
+    if (c.layer === "main-worktree" && disableMain) {
+      if (pathKind(c.path) === null) layers.push({ layer: c.layer, path: c.path, status: "absent" });
+      else
+        layers.push({
+          layer: c.layer,
+          path: c.path,
+          status: "skipped-disabled",
+          detail: "disable_load_main_worktree_local_config is set",
+        });
+      continue;
+    }
+    // Kinds first, on every run and before any cache: a cached "loaded" must not outlive the file
+    // turning into a symlink. Without a repository root there is nothing to check against.
+    const read = readProjectFile(checkRoot || (options.cwd ?? ""), c.path);
+    if (!read.ok && read.status === "absent") {
       layers.push({ layer: c.layer, path: c.path, status: "absent" });
       continue;
     }
-    if (c.layer === "main-worktree" && disableMain) {
+    if (!read.ok) {
       layers.push({
         layer: c.layer,
         path: c.path,
-        status: "skipped-disabled",
-        detail: "disable_load_main_worktree_local_config is set",
+        status: read.status,
+        ...(read.detail ? { detail: read.detail } : {}),
       });
       continue;
     }
-    const checkRoot = c.layer === "main-worktree" ? (git?.primaryCheckoutRoot as string) : (git?.repoRoot ?? "");
     // The main worktree's index lives in the common git dir; this worktree's in its own git dir.
     const indexFile = git ? join(c.layer === "main-worktree" ? git.gitCommonDir : git.gitDir, "index") : "";
     const isNew = checkRoot ? untracked(checkRoot, c.path, indexFile) : null;
@@ -205,7 +242,7 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
         layer: c.layer,
         path: c.path,
         status: "skipped-tracked",
-        detail: "tracked by git: project files must stay untracked",
+        detail: "tracked by git (the file, or a directory on its way): project files must stay untracked",
       });
       continue;
     }
@@ -218,7 +255,7 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
       });
       continue;
     }
-    evaluate(c);
+    evaluate(c, read.bytes);
   }
   if (problems.length) return fail(problems, layers, git);
 

@@ -1,11 +1,12 @@
 import { describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { embeddedDefaults } from "../../src/config/defaults.ts";
 import { generatedFiles } from "../../src/config/generate.ts";
 import { loadConfig } from "../../src/config/load.ts";
 import { checkLayer } from "../../src/config/rules.ts";
+import { sha256Hex, writeTrustStore } from "../../src/config/trust.ts";
 import { git } from "../support/git.ts";
 
 function world() {
@@ -61,6 +62,15 @@ describe("layers", () => {
       join(w.repo, ".claude", "ccgate.local.jsonnet"),
       `{ append_allow: ['local extra'], provider: { name: 'anthropic', model: 'claude-sonnet-4-6' } }`,
     );
+    // Untrusted, the project file's provider is withheld (its rules still apply); trusted, it replaces.
+    const before = loadConfig("claude", { cwd: w.repo, env: w.env, layerCache: null });
+    if (!before.ok) throw new Error(before.error.message);
+    expect(before.config.provider.name).toBe("openai");
+    expect(before.config.allow).toEqual(["only this", "local extra"]);
+    const local = join(w.repo, ".claude", "ccgate.local.jsonnet");
+    writeTrustStore("claude", w.env, {
+      [local]: { sha256: sha256Hex(readFileSync(local)), imports: [], trusted_at: "" },
+    });
     const r = loadConfig("claude", { cwd: w.repo, env: w.env });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.config.allow).toEqual(["only this", "local extra"]);
