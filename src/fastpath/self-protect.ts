@@ -496,22 +496,25 @@ function gitHit(inv: Invocation, ctx: Ctx): boolean {
 }
 
 /** Literal assignments on the line (`d=~/.claude`, `export D=…`), for simple obfuscations. */
-function assignments(script: Script, vars: Map<string, string[]>): void {
+function assignments(script: Script, ctx: Ctx): void {
+  const vars = ctx.vars;
   const add = (name: string, value: string) => vars.set(name, [...(vars.get(name) ?? []), value]);
+  // a value built from `$HOME` or an earlier literal variable is known too
+  const known = (w: Word, raw: string) => {
+    const lit = literalOf(w);
+    return lit !== null ? [lit] : (substitute(raw, ctx) ?? []);
+  };
   const walk = (s: Script) => {
     for (const item of s.items)
       for (const p of item.pipelines)
         for (const c of p.commands) {
           if (c.type === "simple") {
-            for (const a of c.assigns) {
-              const v = literalOf(a.value);
-              if (v !== null) add(a.name, v);
-            }
+            for (const a of c.assigns) for (const v of known(a.value, a.value.raw)) add(a.name, v);
             const head = c.words[0] ? literalOf(c.words[0]) : null;
             if (head && ["export", "declare", "local", "readonly", "typeset"].includes(head))
               for (const w of c.words.slice(1)) {
-                const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(literalOf(w) ?? "");
-                if (m) add(m[1] as string, m[2] as string);
+                const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(w.raw);
+                if (m) for (const v of substitute(m[2] as string, ctx) ?? []) add(m[1] as string, v);
               }
           } else if (c.type === "compound") c.bodies.forEach(walk);
           else walk(c.body);
@@ -546,7 +549,7 @@ export function commandFinding(structure: Structure, command: string, cwd: strin
     parsed ??= parseShell(command).script;
     return parsed;
   };
-  if (/[A-Za-z_]\w*=/.test(command)) assignments(script(), ctx.vars);
+  if (/[A-Za-z_]\w*=/.test(command)) assignments(script(), ctx);
   for (const inv of structure.invocations) {
     const name = commandName(inv.argv[0] ?? "");
     if ((name === "cd" || name === "pushd") && !inv.nested) {
