@@ -211,6 +211,7 @@ describe("self-protect: shell", () => {
   const commands: string[] = [
     "echo x > ~/.claude/settings.json",
     'echo x >> "$HOME/.claude/settings.json"',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell command, not a template
     "echo x >| ${HOME}/.claude/ccgate.jsonnet",
     "make &> .claude/settings.local.json",
     "echo '{}' | tee ~/.claude/settings.json",
