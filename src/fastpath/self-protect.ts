@@ -5,7 +5,7 @@
 // `cd`, `..`, braces, globs, symlinks via the real path of the longest existing prefix); a word that
 // is only known at run time is not denied on that basis (the classifier still sees it), except when
 // its literal tail alone names a protected file. Reading stays allowed.
-import { existsSync, realpathSync, statSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import type { Command, Redirect, Script, Word } from "../shell/ast.ts";
 import { literalOf, parseShell } from "../shell/parse.ts";
@@ -23,6 +23,8 @@ export interface ProtectedSet {
   files: string[];
   /** Protected directories (everything under them too). */
   dirs: string[];
+  /** Environment variables the agent's shell expands the same way (`$HOME`, `$CODEX_HOME`, …). */
+  vars: Record<string, string>;
 }
 
 /** File names protected in any `.claude` / `.codex` directory (any repository, any worktree, home). */
@@ -60,8 +62,14 @@ export function protectedSet(
   const codexHome = absEnv(env, "CODEX_HOME");
   if (codexHome) for (const n of ["hooks.json", "config.toml", "ccgate.jsonnet"]) files.push(join(codexHome, n));
   files.push(...extra.filter((p) => isAbsolute(p)));
+  const vars: Record<string, string> = { HOME: home };
+  for (const name of ["CLAUDE_CONFIG_DIR", "CODEX_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"]) {
+    const v = absEnv(env, name);
+    if (v) vars[name] = v;
+  }
   return {
     home,
+    vars,
     files,
     dirs: [dirs.state, dirs.cache, "/etc/claude-code", "/Library/Application Support/ClaudeCode", "/etc/codex"],
   };
@@ -117,17 +125,37 @@ function treeHit(path: string, set: ProtectedSet): boolean {
   if (set.files.some((f) => inside(f, path)) || set.dirs.some((d) => inside(d, path))) return true;
   const name = lower(basename(path));
   if (name in BY_DIR) return true;
+  return holdsProtected(path, 0, { left: SEARCH_BUDGET });
+}
+
+const SEARCH_DEPTH = 4;
+const SEARCH_BUDGET = 4000;
+const SKIP_DIRS = new Set(["node_modules", ".git", "target", "dist", "build", ".venv", "vendor"]);
+
+/** Does directory `dir` hold a `.claude` / `.codex` with a protected file, a few levels down (bounded)? */
+function holdsProtected(dir: string, depth: number, budget: { left: number }): boolean {
+  let entries: Dirent[];
   try {
-    if (!statSync(path).isDirectory()) return false;
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return false;
   }
-  for (const [dir, names] of Object.entries(BY_DIR))
-    for (const n of names) if (existsSync(join(path, dir, n))) return true;
+  budget.left -= entries.length;
+  for (const e of entries) {
+    if (!e.isDirectory()) continue;
+    const names = BY_DIR[lower(e.name)];
+    if (names?.some((n) => existsSync(join(dir, e.name, n)))) return true;
+  }
+  if (depth + 1 >= SEARCH_DEPTH) return false;
+  for (const e of entries) {
+    if (budget.left <= 0) return false; // too big to search: the classifier judges it
+    if (e.isDirectory() && !SKIP_DIRS.has(e.name) && holdsProtected(join(dir, e.name), depth + 1, budget)) return true;
+  }
   return false;
 }
 
-// Globs: decided component by component against the protected names, never against the disk.
+// Globs: decided component by component against the protected names, and (for removals) against
+// what they match on disk now.
 
 function componentRe(glob: string): RegExp {
   let re = "";
@@ -207,8 +235,38 @@ function braces(word: string, budget = 64): string[] {
   return [word];
 }
 
-/** True when writing to (or, in tree mode, removing) the absolute path would touch protected state. */
-export function pathIsProtected(path: string, set: ProtectedSet, tree = false): boolean {
+/**
+ * How a path is touched: `file` written in place; `tree` removed or moved away with everything
+ * under it; `dest` the destination of a copy/move/link (a new name becomes whatever lands there).
+ */
+export type Mode = "file" | "tree" | "dest";
+
+/** The existing paths a glob matches, one directory listing per wildcard component (bounded). */
+function expandGlob(abs: string, limit = 500): string[] {
+  let current = ["/"];
+  for (const c of abs.split(sep).filter(Boolean)) {
+    const next: string[] = [];
+    for (const base of current) {
+      if (!isGlob(c)) {
+        next.push(join(base, c));
+        continue;
+      }
+      const re = componentRe(c);
+      let names: string[] = [];
+      try {
+        names = readdirSync(base);
+      } catch {}
+      for (const n of names) if (re.test(n) && next.length < limit) next.push(join(base, n));
+    }
+    current = next.filter((p) => existsSync(p));
+    if (!current.length) return [];
+  }
+  return current;
+}
+
+/** True when touching the absolute path this way would touch protected state. */
+export function pathIsProtected(path: string, set: ProtectedSet, mode: Mode = "file"): boolean {
+  const tree = mode === "tree";
   for (const p of braces(path)) {
     const abs = resolve(p);
     if (isGlob(abs)) {
@@ -216,11 +274,13 @@ export function pathIsProtected(path: string, set: ProtectedSet, tree = false): 
       const head = abs.slice(0, abs.lastIndexOf("/", wild) + 1) || "/";
       const real = `${realLocation(head).replace(/\/$/, "")}/${abs.slice(head.length)}`;
       if (globHit(abs, set, tree) || globHit(real, set, tree)) return true;
+      if (tree && expandGlob(abs).some((m) => treeHit(m, set) || treeHit(realLocation(m), set))) return true;
       continue;
     }
-    const check = tree ? treeHit : fileHit;
-    if (check(abs, set)) return true;
     const real = realLocation(abs);
+    // a destination that does not exist yet becomes whatever lands there: judge it as a tree
+    const check = tree || (mode === "dest" && !existsSync(real)) ? treeHit : fileHit;
+    if (check(abs, set)) return true;
     if (real !== abs && check(real, set)) return true;
   }
   return false;
@@ -268,7 +328,7 @@ export function fileToolFinding(
   for (const p of paths) {
     const abs = toolPath(p, cwd, set.home);
     // a patch's Delete File removes; everything else writes
-    if (pathIsProtected(abs, set, false)) return finding(`${toolName} of ${p}`);
+    if (pathIsProtected(abs, set, "file")) return finding(`${toolName} of ${p}`);
   }
   return null;
 }
@@ -278,7 +338,7 @@ export function fileToolFinding(
 
 const WRITE_REDIRECTS = new Set([">", ">>", ">|", "&>", "&>>", "<>"]);
 /** Every operand is removed or moved away (checked with everything under it). */
-const REMOVERS = new Set(["rm", "rmdir", "unlink", "shred", "srm", "trash", "trash-put", "gio"]);
+const REMOVERS = new Set(["rm", "rmdir", "unlink", "shred", "srm", "trash", "trash-put"]);
 /** Every operand is written in place. */
 const WRITERS = new Set(["tee", "touch", "truncate", "sponge", "mkdir", "mkfifo", "mknod", "ed", "ex", "patch"]);
 const CHANGERS = new Set(["chmod", "chown", "chgrp", "chattr", "setfacl", "xattr"]);
@@ -292,13 +352,23 @@ const IN_PLACE: Record<string, RegExp> = {
   yq: /^(-[a-zA-Z]*i|--inplace)$/,
   sd: /./,
 };
-const WRITE_LIKE = new Set([...REMOVERS, ...WRITERS, ...CHANGERS, ...COPIERS, ...Object.keys(IN_PLACE), "dd"]);
+const WRITE_LIKE = new Set([...REMOVERS, ...WRITERS, ...CHANGERS, ...COPIERS, ...Object.keys(IN_PLACE), "dd", "gio"]);
 
 interface Ctx {
   set: ProtectedSet;
-  /** Working directory as far as it is known (null after a `cd` to a run-time path). */
-  cwd: string | null;
-  vars: Map<string, string[]>;
+  /** Working directories the command may be in (null: changed to a run-time path). */
+  cwds: Array<string | null>;
+  /** Literal assignments on the line, read on first need. */
+  vars: Map<string, string[]> | null;
+  script: () => Script;
+}
+
+function lineVars(ctx: Ctx): Map<string, string[]> {
+  if (ctx.vars === null) {
+    ctx.vars = new Map();
+    assignments(ctx.script(), ctx);
+  }
+  return ctx.vars;
 }
 
 /** Candidate absolute paths of one argument, or [] when it cannot be told statically. */
@@ -317,14 +387,8 @@ function candidates(value: string, raw: string, ctx: Ctx): string[] {
     let p = t;
     if (p === "~" || p.startsWith("~/")) p = ctx.set.home + p.slice(1);
     else if (p.startsWith("~")) continue;
-    if (!isAbsolute(p)) {
-      if (ctx.cwd === null) {
-        out.push(`/${DYNAMIC}/${p}`);
-        continue;
-      }
-      p = resolve(ctx.cwd, p);
-    }
-    out.push(p);
+    if (isAbsolute(p)) out.push(p);
+    else for (const cwd of ctx.cwds) out.push(cwd === null ? `/${DYNAMIC}/${p}` : resolve(cwd, p));
   }
   return out;
 }
@@ -337,7 +401,8 @@ function substitute(raw: string, ctx: Ctx): string[] | null {
   let last = 0;
   for (const m of text.matchAll(/\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g)) {
     const name = (m[1] ?? m[2]) as string;
-    const values = name === "HOME" ? [ctx.set.home] : ctx.vars.get(name);
+    const env = ctx.set.vars[name];
+    const values = env !== undefined ? [env] : lineVars(ctx).get(name);
     if (!values) return null;
     const lit = text.slice(last, m.index);
     results = results.flatMap((r) => values.map((v) => r + lit + v));
@@ -347,9 +412,9 @@ function substitute(raw: string, ctx: Ctx): string[] | null {
   return results.map((r) => r + text.slice(last));
 }
 
-function hit(value: string, raw: string, ctx: Ctx, tree: boolean): boolean {
+function hit(value: string, raw: string, ctx: Ctx, mode: Mode): boolean {
   return candidates(value, raw, ctx).some((p) =>
-    p.startsWith(`/${DYNAMIC}`) ? suffixOnly(p, tree) : pathIsProtected(p, ctx.set, tree),
+    p.startsWith(`/${DYNAMIC}`) ? suffixOnly(p, mode === "tree") : pathIsProtected(p, ctx.set, mode),
   );
 }
 
@@ -397,24 +462,26 @@ function invocationHit(inv: Invocation, ctx: Ctx): string | null {
     if (!WRITE_REDIRECTS.has(r.op)) continue;
     const lit = literalOf(r.target);
     const value = lit ?? r.target.parts.map((p) => (p.type === "lit" ? p.value : DYNAMIC)).join("");
-    if (hit(value, r.target.raw, ctx, false)) return `redirect ${r.op} ${r.target.raw}`;
+    if (hit(value, r.target.raw, ctx, "file")) return `redirect ${r.op} ${r.target.raw}`;
   }
   const name = commandName(inv.argv[0] ?? "");
   if (!WRITE_LIKE.has(name) && name !== "find" && name !== "git") return null;
   const ops = operands(inv);
   const text = `${name} ${inv.raw.slice(1).join(" ")}`;
-  const any = (tree: boolean, list = ops) => list.some((o) => hit(o.value, o.raw, ctx, tree));
-  if (REMOVERS.has(name)) return any(true) ? text : null;
-  if (WRITERS.has(name)) return any(false) ? text : null;
-  if (CHANGERS.has(name)) return any(flag(inv, "R", ["--recursive"])) ? text : null;
+  const any = (mode: Mode, list = ops) => list.some((o) => hit(o.value, o.raw, ctx, mode));
+  if (REMOVERS.has(name)) return any("tree") ? text : null;
+  if (name === "gio")
+    return /^(trash|remove|rm|move|mv|copy|cp|save|rename|set)$/.test(inv.argv[1] ?? "") && any("tree") ? text : null;
+  if (WRITERS.has(name)) return any("file") ? text : null;
+  if (CHANGERS.has(name)) return any(flag(inv, "R", ["--recursive"]) ? "tree" : "file") ? text : null;
   if (name in IN_PLACE) {
     const re = IN_PLACE[name] as RegExp;
     if (name !== "sd" && !inv.argv.slice(1).some((a) => re.test(a))) return null;
-    return any(false) ? text : null;
+    return any("file") ? text : null;
   }
   if (name === "dd") {
     for (const o of ops)
-      if (o.value.startsWith("of=") && hit(o.value.slice(3), o.raw.slice(3), ctx, false)) return text;
+      if (o.value.startsWith("of=") && hit(o.value.slice(3), o.raw.slice(3), ctx, "file")) return text;
     return null;
   }
   if (COPIERS.has(name)) return copyHit(inv, name, ops, ctx) ? text : null;
@@ -447,14 +514,14 @@ function copyHit(
   }
   const removesSources = name === "mv" || (name === "rsync" && inv.argv.includes("--remove-source-files"));
   // ln links to its sources: a link to a protected path is the first step of writing through it
-  if ((removesSources || name === "ln") && sources.some((s) => hit(s.value, s.raw, ctx, true))) return true;
+  if ((removesSources || name === "ln") && sources.some((s) => hit(s.value, s.raw, ctx, "tree"))) return true;
   if (!dest) return false;
-  const destTree = name === "rsync" && inv.argv.some((a) => a.startsWith("--delete"));
-  if (hit(dest.value, dest.raw, ctx, destTree)) return true;
+  const destMode = name === "rsync" && inv.argv.some((a) => a.startsWith("--delete")) ? "tree" : "dest";
+  if (hit(dest.value, dest.raw, ctx, destMode)) return true;
   for (const s of sources) {
     const base = basename(s.value.replace(/\/+$/, ""));
     if (!base || base.includes(DYNAMIC)) continue;
-    if (hit(`${dest.value.replace(/\/+$/, "")}/${base}`, `${dest.raw.replace(/\/+$/, "")}/${base}`, ctx, false))
+    if (hit(`${dest.value.replace(/\/+$/, "")}/${base}`, `${dest.raw.replace(/\/+$/, "")}/${base}`, ctx, "tree"))
       return true;
   }
   return false;
@@ -473,15 +540,22 @@ function findHit(inv: Invocation, ctx: Ctx): boolean {
   const deletes = argv.includes("-delete") || execWrites;
   for (let i = 1; i < argv.length; i++)
     if (/^-(fprint|fprint0|fprintf|fls)$/.test(argv[i] as string) && argv[i + 1] !== undefined)
-      if (hit(argv[i + 1] as string, inv.raw[i + 1] ?? "", ctx, false)) return true;
+      if (hit(argv[i + 1] as string, inv.raw[i + 1] ?? "", ctx, "file")) return true;
   if (!deletes && !argv.some((a) => FIND_WRITE_ACTIONS.test(a))) return false;
-  return deletes && roots.some((r, i) => hit(r, rawRoots[i] ?? r, ctx, true));
+  return deletes && roots.some((r, i) => hit(r, rawRoots[i] ?? r, ctx, "tree"));
 }
 
-function gitHit(inv: Invocation, ctx: Ctx): boolean {
-  // git rm / mv / checkout / restore / clean with literal pathspecs; git's own -C shifts nothing here
+function gitHit(inv: Invocation, outer: Ctx): boolean {
+  // git rm / mv / checkout / restore / clean with literal pathspecs, relative to any `-C DIR`
   let i = 1;
-  while (i < inv.argv.length && (inv.argv[i] as string).startsWith("-")) i += inv.argv[i] === "-C" ? 2 : 1;
+  let ctx = outer;
+  while (i < inv.argv.length && (inv.argv[i] as string).startsWith("-")) {
+    if (inv.argv[i] === "-C" && inv.argv[i + 1] !== undefined) {
+      const dir = candidates(inv.argv[i + 1] as string, inv.raw[i + 1] ?? "", ctx);
+      ctx = { ...ctx, cwds: dir.length === 1 && !(dir[0] as string).includes(DYNAMIC) ? dir : [null] };
+      i += 2;
+    } else i += 1;
+  }
   const sub = inv.argv[i];
   if (!sub || !["rm", "mv", "checkout", "restore", "clean"].includes(sub)) return false;
   const rest: Invocation = { ...inv, argv: inv.argv.slice(i), raw: inv.raw.slice(i), redirects: [] };
@@ -490,14 +564,14 @@ function gitHit(inv: Invocation, ctx: Ctx): boolean {
     // only -x / -X reach ignored files, and the local config files are ignored by design
     if (!flag(rest, "f", ["--force"]) || !rest.argv.some((a) => /^-[a-zA-Z]*[xX]/.test(a))) return false;
     const targets = ops.filter((o) => !o.option);
-    return (targets.length ? targets : [{ value: ".", raw: "." }]).some((o) => hit(o.value, o.raw, ctx, true));
+    return (targets.length ? targets : [{ value: ".", raw: "." }]).some((o) => hit(o.value, o.raw, ctx, "tree"));
   }
-  return ops.some((o) => !o.option && hit(o.value, o.raw, ctx, sub === "rm" || sub === "mv"));
+  return ops.some((o) => !o.option && hit(o.value, o.raw, ctx, sub === "rm" || sub === "mv" ? "tree" : "file"));
 }
 
 /** Literal assignments on the line (`d=~/.claude`, `export D=…`), for simple obfuscations. */
 function assignments(script: Script, ctx: Ctx): void {
-  const vars = ctx.vars;
+  const vars = ctx.vars ?? new Map<string, string[]>();
   const add = (name: string, value: string) => vars.set(name, [...(vars.get(name) ?? []), value]);
   // a value built from `$HOME` or an earlier literal variable is known too
   const known = (w: Word, raw: string) => {
@@ -543,22 +617,24 @@ function compoundRedirects(script: Script, out: Redirect[]): void {
 
 /** A self-protect finding for a command line, or null. */
 export function commandFinding(structure: Structure, command: string, cwd: string, set: ProtectedSet): Finding | null {
-  const ctx: Ctx = { set, cwd, vars: new Map() };
   let parsed: Script | null = null;
-  const script = () => {
-    parsed ??= parseShell(command).script;
-    return parsed;
+  const ctx: Ctx = {
+    set,
+    cwds: [cwd],
+    vars: null,
+    script: () => {
+      parsed ??= parseShell(command).script;
+      return parsed;
+    },
   };
-  if (/[A-Za-z_]\w*=/.test(command)) assignments(script(), ctx);
   for (const inv of structure.invocations) {
     const name = commandName(inv.argv[0] ?? "");
-    if ((name === "cd" || name === "pushd") && !inv.nested) {
+    if (name === "cd" || name === "pushd") {
       const target = inv.argv[1];
-      if (target === undefined) ctx.cwd = set.home;
-      else {
-        const c = candidates(target, inv.raw[1] ?? target, ctx);
-        ctx.cwd = c.length === 1 && !(c[0] as string).includes(DYNAMIC) ? (c[0] as string) : null;
-      }
+      const next = target === undefined ? [set.home] : candidates(target, inv.raw[1] ?? target, ctx);
+      const known = next.length === 1 && !(next[0] as string).includes(DYNAMIC) ? (next[0] as string) : null;
+      // a cd inside a substitution or a re-parsed string may or may not be where later commands run
+      ctx.cwds = inv.nested ? [...new Set([...ctx.cwds, known])] : [known];
       continue;
     }
     const what = invocationHit(inv, ctx);
@@ -566,7 +642,7 @@ export function commandFinding(structure: Structure, command: string, cwd: strin
   }
   if (structure.complex.some((c) => /subshell|group|construct/.test(c))) {
     const redirects: Redirect[] = [];
-    compoundRedirects(script(), redirects);
+    compoundRedirects(ctx.script(), redirects);
     const inv: Invocation = {
       argv: [":"],
       dynamic: [false],
@@ -577,7 +653,7 @@ export function commandFinding(structure: Structure, command: string, cwd: strin
       nested: false,
       openArgs: false,
     };
-    const what = invocationHit(inv, { ...ctx, cwd });
+    const what = invocationHit(inv, { ...ctx, cwds: [cwd] });
     if (what) return finding(what.replaceAll(DYNAMIC, "…"));
   }
   return null;

@@ -3,7 +3,7 @@
 // A protected write must come back denied by the fast path without the mock being called; reads
 // and unrelated writes must reach the mock (and so come back allowed).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AnthropicMock, startAnthropicMock } from "../support/anthropic-mock.ts";
@@ -11,6 +11,7 @@ import { type AnthropicMock, startAnthropicMock } from "../support/anthropic-moc
 const root = join(import.meta.dir, "..", "..");
 const bin = join(root, "dist", "ccgate");
 let mock: AnthropicMock;
+const made: string[] = [];
 
 interface Box {
   work: string;
@@ -24,6 +25,7 @@ interface Box {
 
 function sandbox(): Box {
   const work = mkdtempSync(join(tmpdir(), "ccgate-self-"));
+  made.push(work);
   const home = join(work, "home");
   const repo = join(work, "repo");
   const box = {
@@ -53,6 +55,10 @@ function sandbox(): Box {
   writeFileSync(join(repo, "sub", ".claude", "settings.local.json"), "{}\n");
   writeFileSync(join(repo, "x.json"), "{}\n");
   writeFileSync(join(repo, "settings.json"), "{}\n");
+  mkdirSync(join(repo, "deep", "a", "b", ".codex"), { recursive: true });
+  writeFileSync(join(repo, "deep", "a", "b", ".codex", "config.toml"), "\n");
+  // a link whose last component is the protected file itself
+  symlinkSync(join(home, ".claude", "settings.json"), join(repo, "cfg"));
   // a symlink inside the repository that points at the user's ~/.claude
   symlinkSync(join(home, ".claude"), join(repo, "link"));
   return box;
@@ -64,7 +70,10 @@ beforeAll(() => {
   mock = startAnthropicMock(); // falls back to "allow" for every request
   box = sandbox();
 });
-afterAll(() => mock.stop());
+afterAll(() => {
+  mock.stop();
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 async function run(target: "claude" | "codex", payload: unknown, b: Box, env: Record<string, string> = {}) {
   const p = Bun.spawn([bin, target], {
@@ -259,6 +268,18 @@ describe("self-protect: shell", () => {
     "yq -i '.a = 1' ~/.codex/hooks.json",
     "rm -rf $XDG_STATE_HOME_LITERAL", // placeholder replaced below
     "env FOO=1 timeout 5 tee ~/.claude/settings.json < /dev/null",
+    "rm -rf *", // matches sub/, which holds sub/.claude/settings.local.json
+    "rm -rf deep",
+    "bash -c 'cd ~/.claude && rm settings.json'",
+    "echo x > $CODEX_HOME/config.toml",
+    'echo x > "$CLAUDE_CONFIG_DIR/settings.json"',
+    "git -C ~/.claude checkout settings.json",
+    "cp -r sub/.claude ~/",
+    "echo x > cfg",
+    ": > ~/.claude/settings.json",
+    "cat x.json > ~/.claude/settings.json",
+    "exec 3> ~/.claude/settings.json",
+    "gio trash ~/.claude/settings.json",
   ];
   for (const command of commands) {
     test(command, () => {
@@ -279,7 +300,9 @@ describe("self-protect: reads and unrelated writes are not denied", () => {
     "cp ~/.claude/settings.json /tmp/settings-backup.json",
     "echo x > ~/.claude/notes.md",
     "cp x.json ~/.claude/",
-    "rm -rf *",
+    "rm -rf src/*",
+    "gio info ~/.claude/settings.json",
+    "ls -la ~/.claude",
     "sed 's/a/b/' .claude/settings.json",
     "echo x > $d/settings.json",
     "echo x > src/settings.json",
@@ -290,10 +313,26 @@ describe("self-protect: reads and unrelated writes are not denied", () => {
     expectNotSelfProtected("claude", "Read", { file_path: join(H(), ".claude", "settings.json") }));
   test("Write src/settings.json", () =>
     expectNotSelfProtected("claude", "Write", { file_path: join(box.repo, "src", "settings.json"), content: "{}" }));
+  test("Write through a link to the protected file is denied", () =>
+    expectDenied("claude", "Write", { file_path: join(box.repo, "cfg"), content: "{}" }));
   test("Write ~/.claude/skills/x.md", () =>
     expectNotSelfProtected("claude", "Write", { file_path: join(H(), ".claude", "skills", "x.md"), content: "" }));
   test("apply_patch inside the repo", () =>
     expectNotSelfProtected("codex", "apply_patch", patch("*** Update File: src/a.ts\n@@\n-a\n+b")));
+});
+
+describe("self-protect: a new name that would become a settings directory", () => {
+  for (const command of [
+    "ln -s /tmp/evil ~/.claude",
+    "mv /tmp/evil-dir ~/.claude",
+    "cp -r ./conf ~/.claude",
+    "rsync -a ./conf/ ~/.claude",
+  ])
+    test(command, async () => {
+      const b = sandbox();
+      rmSync(join(b.home, ".claude"), { recursive: true });
+      await expectDenied("claude", "Bash", { command }, b);
+    });
 });
 
 describe("self-protect: the switch", () => {
