@@ -459,12 +459,23 @@ function flag(inv: Invocation, short: string, long: string[]): boolean {
 
 function invocationHit(inv: Invocation, ctx: Ctx): string | null {
   for (const r of inv.redirects) {
-    if (!WRITE_REDIRECTS.has(r.op)) continue;
+    if (!WRITE_REDIRECTS.has(r.op) || r.target.raw === "/dev/null") continue;
     const lit = literalOf(r.target);
     const value = lit ?? r.target.parts.map((p) => (p.type === "lit" ? p.value : DYNAMIC)).join("");
     if (hit(value, r.target.raw, ctx, "file")) return `redirect ${r.op} ${r.target.raw}`;
   }
   const name = commandName(inv.argv[0] ?? "");
+  // any tool's output file: `-o FILE`, `-O FILE`, `--output FILE`, `--output=FILE` (curl, wget, sort, ccgate init …)
+  for (let i = 1; i < inv.argv.length; i++) {
+    const a = inv.argv[i] as string;
+    const eq = /^--(output|output-document|output-file|out|outfile|log-file)=/.exec(a);
+    const [value, raw] = eq
+      ? [a.slice(eq[0].length), (inv.raw[i] ?? a).slice((inv.raw[i] ?? a).indexOf("=") + 1)]
+      : /^(-o|-O|--output|--output-document|--output-file|--out|--outfile|--log-file)$/.test(a)
+        ? [inv.argv[i + 1], inv.raw[i + 1]]
+        : [undefined, undefined];
+    if (value !== undefined && hit(value, raw ?? value, ctx, "file")) return `${name} ${inv.raw.slice(1).join(" ")}`;
+  }
   if (!WRITE_LIKE.has(name) && name !== "find" && name !== "git") return null;
   const ops = operands(inv);
   const text = `${name} ${inv.raw.slice(1).join(" ")}`;

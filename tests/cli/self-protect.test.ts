@@ -280,6 +280,10 @@ describe("self-protect: shell", () => {
     "cat x.json > ~/.claude/settings.json",
     "exec 3> ~/.claude/settings.json",
     "gio trash ~/.claude/settings.json",
+    "curl -fsSL -o ~/.claude/settings.json https://example.com/s.json",
+    "wget -O ~/.codex/hooks.json https://example.com/h.json",
+    "ccgate claude init --force --output=$HOME/.claude/ccgate.jsonnet",
+    "sort -o .claude/settings.local.json x.json",
   ];
   for (const command of commands) {
     test(command, () => {
@@ -303,6 +307,8 @@ describe("self-protect: reads and unrelated writes are not denied", () => {
     "rm -rf src/*",
     "gio info ~/.claude/settings.json",
     "ls -la ~/.claude",
+    "curl -fsSL -o /tmp/s.json https://example.com/s.json",
+    "ssh -o StrictHostKeyChecking=no host true",
     "sed 's/a/b/' .claude/settings.json",
     "echo x > $d/settings.json",
     "echo x > src/settings.json",
