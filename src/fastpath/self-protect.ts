@@ -157,7 +157,7 @@ function holdsProtected(dir: string, depth: number, budget: { left: number }): b
 // Globs: decided component by component against the protected names, and (for removals) against
 // what they match on disk now.
 
-function componentRe(glob: string): RegExp {
+function componentRe(glob: string, dotRule = true): RegExp {
   let re = "";
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i] as string;
@@ -175,7 +175,7 @@ function componentRe(glob: string): RegExp {
     } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
   }
   // a leading dot must be matched explicitly, as the shell does without dotglob
-  return new RegExp(`^${glob.startsWith(".") || glob.startsWith("[.") ? "" : "(?!\\.)"}${re}$`, "i");
+  return new RegExp(`^${!dotRule || glob.startsWith(".") || glob.startsWith("[.") ? "" : "(?!\\.)"}${re}$`, "i");
 }
 
 const isGlob = (s: string) => /[*?[]/.test(s);
@@ -386,7 +386,7 @@ function candidates(value: string, raw: string, ctx: Ctx): string[] {
   for (const t of texts) {
     let p = t;
     if (p === "~" || p.startsWith("~/")) p = ctx.set.home + p.slice(1);
-    else if (p.startsWith("~")) continue;
+    else if (p.startsWith("~")) p = p.includes("/") ? `/${DYNAMIC}${p.slice(p.indexOf("/"))}` : `/${DYNAMIC}`; // ~user
     if (isAbsolute(p)) out.push(p);
     else for (const cwd of ctx.cwds) out.push(cwd === null ? `/${DYNAMIC}/${p}` : resolve(cwd, p));
   }
@@ -538,8 +538,6 @@ function copyHit(
   return false;
 }
 
-const FIND_WRITE_ACTIONS = /^-(delete|fprint|fprint0|fprintf|fls)$/;
-
 function findHit(inv: Invocation, ctx: Ctx): boolean {
   const argv = inv.argv;
   const firstExpr = argv.findIndex((a, i) => i > 0 && (a.startsWith("-") || a === "(" || a === "!"));
@@ -552,8 +550,38 @@ function findHit(inv: Invocation, ctx: Ctx): boolean {
   for (let i = 1; i < argv.length; i++)
     if (/^-(fprint|fprint0|fprintf|fls)$/.test(argv[i] as string) && argv[i + 1] !== undefined)
       if (hit(argv[i + 1] as string, inv.raw[i + 1] ?? "", ctx, "file")) return true;
-  if (!deletes && !argv.some((a) => FIND_WRITE_ACTIONS.test(a))) return false;
-  return deletes && roots.some((r, i) => hit(r, rawRoots[i] ?? r, ctx, "tree"));
+  if (!deletes) return false;
+  const names = nameTests(argv);
+  return roots.some((r, i) => {
+    const raw = rawRoots[i] ?? r;
+    if (!names) return hit(r, raw, ctx, "tree");
+    const paths = candidates(r, raw, ctx).flatMap((p) => (p.startsWith(`/${DYNAMIC}`) ? [p] : [p, realLocation(p)]));
+    return paths.some((p) => {
+      if (p.startsWith(`/${DYNAMIC}`)) return suffixOnly(p, true);
+      // a protected directory tree counts whatever the names; otherwise the -name tests must rule
+      // out every protected name that could be under this root
+      if (ctx.set.dirs.some((d) => inside(d, p) || inside(p, d))) return true;
+      const under = [...Object.values(BY_DIR).flat(), ...Object.keys(BY_DIR)];
+      for (const f of ctx.set.files) if (inside(f, p)) under.push(basename(f));
+      return !names.some((n) => !under.some((u) => componentRe(n, false).test(u)));
+    });
+  });
+}
+
+/** find's `-name` / `-iname` tests when they are a plain AND filter on the action, else null. */
+function nameTests(argv: string[]): string[] | null {
+  const names: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (/^-(exec|execdir|ok|okdir)$/.test(a)) break;
+    // alternatives, negation and path tests make the name tests no longer a filter we can rely on
+    if (/^-(o|or|not|a|and|path|ipath|wholename|iwholename|regex|iregex|lname|ilname|samefile|inum|links)$/.test(a))
+      return null;
+    if (a === "!" || a === "," || a === "(" || a === ")") return null;
+    if ((a === "-name" || a === "-iname") && argv[i + 1] !== undefined) names.push(argv[++i] as string);
+  }
+  // (find matches names without the shell's leading-dot rule: see componentRe(n, false) above)
+  return names.length ? names : null;
 }
 
 function gitHit(inv: Invocation, outer: Ctx): boolean {

@@ -284,10 +284,17 @@ describe("self-protect: shell", () => {
     "wget -O ~/.codex/hooks.json https://example.com/h.json",
     "ccgate claude init --force --output=$HOME/.claude/ccgate.jsonnet",
     "sort -o .claude/settings.local.json x.json",
+    "echo x > ~root/.claude/settings.json",
+    "find . -name settings.json -delete",
+    "find . -name '*.json' -delete",
+    "find . -name '*.log' -o -delete",
+    "find $STATE_LITERAL -name '*.log' -delete",
   ];
   for (const command of commands) {
     test(command, () => {
-      const c = command.replace("$XDG_STATE_HOME_LITERAL", join(box.state, "ccgate"));
+      const c = command
+        .replace("$XDG_STATE_HOME_LITERAL", join(box.state, "ccgate"))
+        .replace("$STATE_LITERAL", box.state);
       return expectDenied("claude", "Bash", { command: c });
     });
   }
@@ -307,6 +314,8 @@ describe("self-protect: reads and unrelated writes are not denied", () => {
     "rm -rf src/*",
     "gio info ~/.claude/settings.json",
     "ls -la ~/.claude",
+    "find . -name '*.log' -delete",
+    "find . -type f -name '*.tmp' -exec rm {} +",
     "curl -fsSL -o /tmp/s.json https://example.com/s.json",
     "ssh -o StrictHostKeyChecking=no host true",
     "sed 's/a/b/' .claude/settings.json",
