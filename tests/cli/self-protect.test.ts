@@ -389,6 +389,19 @@ describe("self-protect: the switch", () => {
     expect(ls.m.source).toBe("llm");
   });
 
+  test("ccgate claude config shows the switch and where it came from", () => {
+    const b = sandbox();
+    const show = () =>
+      Bun.spawnSync([bin, "claude", "config"], {
+        cwd: b.repo,
+        env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: b.home, XDG_STATE_HOME: b.state },
+      }).stdout.toString();
+    writeFileSync(join(b.repo, ".claude", "ccgate.local.jsonnet"), "{ fast_path: { self_protect: false } }");
+    expect(show()).toMatch(/self-protect +on {2}\[defaults\]/);
+    writeFileSync(join(b.home, ".claude", "ccgate.jsonnet"), "{ fast_path: { self_protect: false } }");
+    expect(show()).toMatch(/self-protect +OFF {2}\[global\]/);
+  });
+
   test("both switched off: everything goes to the LLM", async () => {
     const b = sandbox();
     writeFileSync(join(b.home, ".claude", "ccgate.jsonnet"), "{ fast_path: { enabled: false, self_protect: false } }");
