@@ -352,7 +352,18 @@ const IN_PLACE: Record<string, RegExp> = {
   yq: /^(-[a-zA-Z]*i|--inplace)$/,
   sd: /./,
 };
-const WRITE_LIKE = new Set([...REMOVERS, ...WRITERS, ...CHANGERS, ...COPIERS, ...Object.keys(IN_PLACE), "dd", "gio"]);
+const WRITE_LIKE = new Set([
+  ...REMOVERS,
+  ...WRITERS,
+  ...CHANGERS,
+  ...COPIERS,
+  ...Object.keys(IN_PLACE),
+  "dd",
+  "gio",
+  "tar",
+  "bsdtar",
+  "unzip",
+]);
 
 interface Ctx {
   set: ProtectedSet;
@@ -497,6 +508,7 @@ function invocationHit(inv: Invocation, ctx: Ctx): string | null {
   }
   if (COPIERS.has(name)) return copyHit(inv, name, ops, ctx) ? text : null;
   if (name === "find") return findHit(inv, ctx) ? text : null;
+  if (name === "tar" || name === "bsdtar" || name === "unzip") return extractHit(inv, name, ctx) ? text : null;
   if (name === "git") return gitHit(inv, ctx) ? text : null;
   return null;
 }
@@ -507,7 +519,9 @@ function copyHit(
   ops: Array<{ value: string; raw: string; option: boolean }>,
   ctx: Ctx,
 ): boolean {
-  const plain = ops.filter((o) => !o.option && !/^[^/]*:/.test(o.value)); // host:path is remote
+  const remote = (v: string) => /^[^/]*:/.test(v); // host:path
+  const all = ops.filter((o) => !o.option);
+  const plain = all.filter((o) => !remote(o.value));
   // -t DIR / --target-directory=DIR
   const t = inv.argv.findIndex((a) => a === "-t" || a === "--target-directory");
   let dest: { value: string; raw: string } | undefined;
@@ -518,16 +532,23 @@ function copyHit(
   } else {
     const opt = ops.find((o) => o.option && inv.argv.some((a) => a.startsWith("--target-directory=")));
     if (opt) dest = opt;
-    else if (plain.length >= 2 || name === "ln") {
-      dest = plain[plain.length - 1];
-      sources = plain.slice(0, -1);
+    else if (all.length >= 2 || name === "ln") {
+      const last = all[all.length - 1];
+      dest = last && !remote(last.value) ? last : undefined;
+      sources = plain.filter((o) => o !== last);
     }
   }
   const removesSources = name === "mv" || (name === "rsync" && inv.argv.includes("--remove-source-files"));
   // ln links to its sources: a link to a protected path is the first step of writing through it
   if ((removesSources || name === "ln") && sources.some((s) => hit(s.value, s.raw, ctx, "tree"))) return true;
   if (!dest) return false;
-  const destMode = name === "rsync" && inv.argv.some((a) => a.startsWith("--delete")) ? "tree" : "dest";
+  // contents of an unknown or remote source land directly in the destination: `rsync -a dir/ D`,
+  // `scp host:x D`, `cp -r dir/. D`, and `rsync --delete` prunes it
+  const contents =
+    ((name === "rsync" || name === "scp") &&
+      (sources.some((s) => s.value.endsWith("/")) || ops.some((o) => !o.option && /^[^/]*:/.test(o.value)))) ||
+    sources.some((s) => /(^|\/)\.\/?$/.test(s.value));
+  const destMode = contents || (name === "rsync" && inv.argv.some((a) => a.startsWith("--delete"))) ? "tree" : "dest";
   if (hit(dest.value, dest.raw, ctx, destMode)) return true;
   for (const s of sources) {
     const base = basename(s.value.replace(/\/+$/, ""));
@@ -582,6 +603,29 @@ function nameTests(argv: string[]): string[] | null {
   }
   // (find matches names without the shell's leading-dot rule: see componentRe(n, false) above)
   return names.length ? names : null;
+}
+
+/** `tar -x -C DIR` / `unzip -d DIR`: an archive unpacked into a directory that holds protected files. */
+function extractHit(inv: Invocation, name: string, ctx: Ctx): boolean {
+  const argv = inv.argv;
+  if (
+    name !== "unzip" &&
+    !argv.some(
+      (a, i) => a === "--extract" || a === "--get" || (i === 1 && /^-?[a-zA-Z]*x/.test(a)) || /^-[a-zA-Z]*x/.test(a),
+    )
+  )
+    return false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const dir =
+      (name === "unzip" ? a === "-d" : a === "-C" || a === "--directory") && argv[i + 1] !== undefined
+        ? { value: argv[i + 1] as string, raw: inv.raw[i + 1] ?? "" }
+        : a.startsWith("--directory=")
+          ? { value: a.slice(12), raw: (inv.raw[i] ?? a).slice(12) }
+          : null;
+    if (dir && hit(dir.value, dir.raw, ctx, "tree")) return true;
+  }
+  return false;
 }
 
 function gitHit(inv: Invocation, outer: Ctx): boolean {
