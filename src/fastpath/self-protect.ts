@@ -67,11 +67,31 @@ export function protectedSet(
     const v = absEnv(env, name);
     if (v) vars[name] = v;
   }
+  const protectedDirs = [
+    dirs.state,
+    dirs.cache,
+    "/etc/claude-code",
+    "/Library/Application Support/ClaudeCode",
+    "/etc/codex",
+  ];
+  // where they really are (`~/.claude` linked into a dotfiles checkout, /var → /private/var), on first need
+  let real: { files: string[]; dirs: string[] } | null = null;
+  const resolveAll = () => {
+    real ??= {
+      files: [...new Set([...files, ...files.map(realLocation)])],
+      dirs: [...new Set([...protectedDirs, ...protectedDirs.map(realLocation)])],
+    };
+    return real;
+  };
   return {
     home,
     vars,
-    files,
-    dirs: [dirs.state, dirs.cache, "/etc/claude-code", "/Library/Application Support/ClaudeCode", "/etc/codex"],
+    get files() {
+      return resolveAll().files;
+    },
+    get dirs() {
+      return resolveAll().dirs;
+    },
   };
 }
 

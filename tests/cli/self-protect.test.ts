@@ -3,7 +3,16 @@
 // A protected write must come back denied by the fast path without the mock being called; reads
 // and unrelated writes must reach the mock (and so come back allowed).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AnthropicMock, startAnthropicMock } from "../support/anthropic-mock.ts";
@@ -359,6 +368,20 @@ describe("self-protect: a new name that would become a settings directory", () =
       rmSync(join(b.home, ".claude"), { recursive: true });
       await expectDenied("claude", "Bash", { command }, b);
     });
+});
+
+describe("self-protect: ~/.claude linked into a dotfiles checkout", () => {
+  test("writing the real file behind the link is denied, by file tool and by shell", async () => {
+    const b = sandbox();
+    const dotfiles = join(b.work, "dotfiles", "claude");
+    mkdirSync(join(b.work, "dotfiles"));
+    renameSync(join(b.home, ".claude"), dotfiles);
+    symlinkSync(dotfiles, join(b.home, ".claude"));
+    await expectDenied("claude", "Write", { file_path: join(dotfiles, "settings.json"), content: "{}" }, b);
+    await expectDenied("claude", "Bash", { command: `sed -i s/a/b/ ${join(dotfiles, "ccgate.jsonnet")}` }, b);
+    await expectDenied("claude", "Bash", { command: `rm -rf ${join(b.work, "dotfiles")}` }, b);
+    await expectNotSelfProtected("claude", "Bash", { command: `echo x > ${join(dotfiles, "notes.md")}` }, b);
+  });
 });
 
 describe("self-protect: the switch", () => {
