@@ -342,6 +342,13 @@ export function fileToolFinding(
       const v = input[key];
       if (typeof v === "string") paths.push(v);
     }
+  // MCP file tools (mcp__filesystem__write_file, …__move_file, …__edit_file): their path fields
+  if (/^mcp__/.test(toolName) && /write|edit|move|delete|remove|create|rename|patch|upload|save/i.test(toolName))
+    for (const key of ["path", "file_path", "filePath", "destination", "target", "source", "paths"]) {
+      const v = input[key];
+      if (typeof v === "string") paths.push(v);
+      else if (Array.isArray(v)) paths.push(...v.filter((x): x is string => typeof x === "string"));
+    }
   const strings = Object.values(input).filter((v): v is string => typeof v === "string");
   if (/apply_?patch/i.test(toolName) || strings.some((s) => s.includes("*** Begin Patch")))
     for (const s of strings) paths.push(...patchPaths(s));

@@ -200,6 +200,16 @@ describe("self-protect: file tools", () => {
       "NotebookEdit",
       () => ({ notebook_path: join(H(), ".claude", "settings.json") }),
     ],
+    [
+      "MCP filesystem write_file",
+      "mcp__filesystem__write_file",
+      () => ({ path: join(H(), ".claude", "settings.json"), content: "{}" }),
+    ],
+    [
+      "MCP filesystem move_file away from the settings",
+      "mcp__filesystem__move_file",
+      () => ({ source: join(box.repo, ".claude", "settings.json"), destination: "/tmp/x.json" }),
+    ],
   ];
   for (const [name, tool, input] of cases) test(name, () => expectDenied("claude", tool, input()));
 
@@ -352,6 +362,8 @@ describe("self-protect: reads and unrelated writes are not denied", () => {
     expectDenied("claude", "Write", { file_path: join(box.repo, "cfg"), content: "{}" }));
   test("Write ~/.claude/skills/x.md", () =>
     expectNotSelfProtected("claude", "Write", { file_path: join(H(), ".claude", "skills", "x.md"), content: "" }));
+  test("MCP read_file of the settings", () =>
+    expectNotSelfProtected("claude", "mcp__filesystem__read_file", { path: join(H(), ".claude", "settings.json") }));
   test("apply_patch inside the repo", () =>
     expectNotSelfProtected("codex", "apply_patch", patch("*** Update File: src/a.ts\n@@\n-a\n+b")));
 });
