@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeCommand } from "../../src/fastpath/analyze.ts";
 import { DEFAULT_PROTECTED_BRANCHES } from "../../src/fastpath/facts.ts";
+import { protectedSet } from "../../src/fastpath/self-protect.ts";
 import { parseShell } from "../../src/shell/parse.ts";
 import { evalSeedDir } from "../../tests/support/eval-seed.ts";
 
@@ -49,6 +50,12 @@ time((c) => analyzeCommand(c, facts)); // warm-up
 const base = time((c) => c.split(/\s+/).length);
 const parse = time((c) => parseShell(c).script.items.length);
 const analyze = time((c) => analyzeCommand(c, facts).verdict);
+const guard = protectedSet(
+  facts.home,
+  {},
+  { state: "/home/dev/.local/state/ccgate", cache: "/home/dev/.cache/ccgate" },
+);
+const guarded = time((c) => analyzeCommand(c, facts, [], guard).verdict);
 const rate = (ms: number) => Math.round(commands.length / (ms / 1000)).toLocaleString("en-US");
 console.log(`fast-path throughput over ${commands.length} eval-seed commands (median of ${rounds} rounds)`);
 console.log(`  baseline whitespace split : ${base.toFixed(1)} ms  ${rate(base)} cmd/s`);
@@ -57,6 +64,9 @@ console.log(
 );
 console.log(
   `  analyzeCommand            : ${analyze.toFixed(1)} ms  ${rate(analyze)} cmd/s  (${(analyze / base).toFixed(1)}x baseline)`,
+);
+console.log(
+  `  + self-protect            : ${guarded.toFixed(1)} ms  ${rate(guarded)} cmd/s  (${(guarded / analyze).toFixed(2)}x analyzeCommand)`,
 );
 console.log(
   `  per command: parse ${((parse / commands.length) * 1000).toFixed(1)} µs, full analysis ${((analyze / commands.length) * 1000).toFixed(1)} µs`,

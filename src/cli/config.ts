@@ -48,6 +48,7 @@ export function configCommand(target: Target) {
       w(
         `  fast path          ${c.fast_path.enabled ? "on" : "off"}, ${c.fast_path.hard_deny.length} user hard-deny pattern(s)${from("fast_path.hard_deny")}`,
       );
+      w(`  self-protect       ${c.fast_path.self_protect ? "on" : "OFF"}${from("fast_path.self_protect")}`);
       w(
         `  cache              ${c.cache.enabled && c.cache.ttl_ms > 0 ? `on, ttl ${c.cache.ttl_ms} ms` : "off"}${from("cache")}`,
       );

@@ -9,6 +9,7 @@ import { buildPrompt } from "../core/prompt.ts";
 import { redact, redactValue } from "../core/redact.ts";
 import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
 import { fastPathDecide } from "../fastpath/decide.ts";
+import { selfProtectFor } from "../fastpath/self-protect.ts";
 import { parseClaudeInput } from "../hosts/claude/input.ts";
 import { parseCodexInput } from "../hosts/codex/input.ts";
 import { nullLogger } from "../state/log.ts";
@@ -70,9 +71,14 @@ export function explainCommand(target: Target) {
       }
       const config = loaded.config;
       const pipeline = buildPipeline(target, request, config, git, process.env, nullLogger, { cache: true });
-      const fast = config.fast_path.enabled
-        ? fastPathDecide(request, pipeline.facts, { enabled: true, hardDeny: config.fast_path.hard_deny })
-        : null;
+      const fast =
+        config.fast_path.enabled || config.fast_path.self_protect
+          ? fastPathDecide(request, pipeline.facts, {
+              enabled: config.fast_path.enabled,
+              hardDeny: config.fast_path.hard_deny,
+              selfProtect: selfProtectFor(config, pipeline.facts.home, process.env),
+            })
+          : null;
       const context = await pipeline.deps.gatherContext();
       const prompt = buildPrompt(
         request,

@@ -14,6 +14,7 @@ import type { DecisionRequest, Target } from "../core/types.ts";
 import { resolveCredential } from "../credentials/resolve.ts";
 import { type FastPathResult, fastPathDecide } from "../fastpath/decide.ts";
 import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../fastpath/facts.ts";
+import { selfProtectFor } from "../fastpath/self-protect.ts";
 import { isKnownProvider, PROVIDERS } from "../providers/registry.ts";
 import type { Logger } from "../state/log.ts";
 import { cacheDir, homeDir, stateDir } from "../state/paths.ts";
@@ -80,10 +81,14 @@ export function buildPipeline(
   const deps: DecideDeps = {
     now: () => performance.now(),
     log: (msg, fields) => log.info(msg, fields),
-    ...(config.fast_path.enabled
+    ...(config.fast_path.enabled || config.fast_path.self_protect
       ? {
           fastPath: () => {
-            fast = fastPathDecide(request, facts, { enabled: true, hardDeny: config.fast_path.hard_deny });
+            fast = fastPathDecide(request, facts, {
+              enabled: config.fast_path.enabled,
+              hardDeny: config.fast_path.hard_deny,
+              selfProtect: selfProtectFor(config, facts.home, env),
+            });
             return fast;
           },
         }

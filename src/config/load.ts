@@ -290,7 +290,7 @@ function merge(
     allow: [],
     deny: [],
     environment: [],
-    fast_path: { enabled: true, hard_deny: [], protected_branches: [] },
+    fast_path: { enabled: true, self_protect: true, hard_deny: [], protected_branches: [] },
     cache: { enabled: true, ttl_ms: DEFAULT_CACHE_TTL_MS },
   };
   const scalars = [
@@ -335,6 +335,10 @@ function merge(
       if (!project && fp.enabled !== undefined) {
         config.fast_path.enabled = fp.enabled;
         provenance["fast_path.enabled"] = layer;
+      }
+      if (!project && fp.self_protect !== undefined) {
+        config.fast_path.self_protect = fp.self_protect; // a project file must not switch the guard off
+        provenance["fast_path.self_protect"] = layer;
       }
       if (!project && fp.protected_branches) {
         config.fast_path.protected_branches = [...fp.protected_branches];

@@ -113,6 +113,12 @@ export const fastPathSchema = z
       .array(hardDenyRuleSchema)
       .optional()
       .describe("Hard-deny patterns added to the inherited list (allowed in every layer)."),
+    self_protect: z
+      .boolean()
+      .optional()
+      .describe(
+        "Hard-deny writes, edits, moves and deletions of ccgate's config files, Claude Code's settings, Codex's hooks.json/config.toml and ccgate's state and cache. Default true. Honoured only in the defaults and the global file.",
+      ),
     protected_branches: z
       .array(z.string().min(1))
       .optional()
@@ -205,7 +211,7 @@ export interface Config {
   allow: string[];
   deny: string[];
   environment: string[];
-  fast_path: { enabled: boolean; hard_deny: HardDenyRule[]; protected_branches: string[] };
+  fast_path: { enabled: boolean; self_protect: boolean; hard_deny: HardDenyRule[]; protected_branches: string[] };
   cache: { enabled: boolean; ttl_ms: number };
 }
 

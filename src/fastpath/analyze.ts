@@ -5,6 +5,7 @@ import { isInside, type PathFacts, resolveArg } from "./facts.ts";
 import { type Finding, hardDenyFindings } from "./hard-deny.ts";
 import { analyzeStructure, commandName, DYNAMIC, type Invocation, type Structure } from "./invocations.ts";
 import { readOnlyReason } from "./read-only.ts";
+import { commandFinding, type ProtectedSet } from "./self-protect.ts";
 
 export type CommandVerdict = "deny" | "allow" | "llm";
 
@@ -109,9 +110,20 @@ function userFindings(structure: Structure, command: string, rules: UserRule[]):
   return out;
 }
 
-export function analyzeCommand(command: string, facts: PathFacts, userRules: UserRule[] = []): CommandAnalysis {
+export function analyzeCommand(
+  command: string,
+  facts: PathFacts,
+  userRules: UserRule[] = [],
+  selfProtect: ProtectedSet | null = null,
+): CommandAnalysis {
   const structure = analyzeStructure(command);
-  const findings = [...userFindings(structure, command, userRules), ...hardDenyFindings(structure, facts)];
+  // self-protect.ts: writes to the gate's own settings come first
+  const guard = selfProtect ? commandFinding(structure, command, facts.cwd, selfProtect) : null;
+  const findings = [
+    ...(guard ? [guard] : []),
+    ...userFindings(structure, command, userRules),
+    ...hardDenyFindings(structure, facts),
+  ];
   const parts: PartReport[] = [];
   let cwd = facts.cwd;
   let provable = structure.errors.length === 0 && structure.complex.length === 0 && structure.invocations.length > 0;

@@ -4,11 +4,15 @@ import { isAbsolute, resolve } from "node:path";
 import type { DecisionRequest } from "../core/types.ts";
 import { analyzeCommand, type CommandAnalysis, isSensitivePath, type UserRule } from "./analyze.ts";
 import { isInside, type PathFacts } from "./facts.ts";
+import { analyzeStructure } from "./invocations.ts";
+import { commandFinding, fileToolFinding, type ProtectedSet } from "./self-protect.ts";
 
 export interface FastPathSettings {
   enabled: boolean;
   /** User hard-deny patterns (global and project layers; a project can only add). */
   hardDeny: UserRule[];
+  /** What the gate protects of itself (self-protect.ts); null when the user turned it off. */
+  selfProtect?: ProtectedSet | null;
 }
 
 export interface FastPathResult {
@@ -59,10 +63,19 @@ function fileToolPaths(request: DecisionRequest, cwd: string): string[] | null {
 }
 
 export function fastPathDecide(request: DecisionRequest, facts: PathFacts, settings: FastPathSettings): FastPathResult {
-  if (!settings.enabled) return { verdict: "llm", reason: "fast path disabled" };
   const command = shellCommandOf(request);
+  const guard = settings.selfProtect ?? null;
+  // self-protection holds even with the rest of the fast path switched off
+  if (guard && (command === null || !settings.enabled)) {
+    const f =
+      command === null
+        ? fileToolFinding(request.toolName, request.toolInput, facts.cwd, guard)
+        : commandFinding(analyzeStructure(command), command, facts.cwd, guard);
+    if (f) return { verdict: "deny", rule: f.rule, message: f.message, reason: f.detail };
+  }
+  if (!settings.enabled) return { verdict: "llm", reason: "fast path disabled" };
   if (command !== null) {
-    const analysis = analyzeCommand(command, facts, settings.hardDeny);
+    const analysis = analyzeCommand(command, facts, settings.hardDeny, guard);
     if (analysis.verdict === "deny")
       return { verdict: "deny", rule: analysis.rule, message: analysis.message, reason: analysis.reason, analysis };
     if (analysis.verdict === "allow") return { verdict: "allow", rule: "read-only", reason: analysis.reason, analysis };

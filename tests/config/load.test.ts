@@ -212,6 +212,20 @@ describe("project files count only when git says they are untracked", () => {
     expect(r.config.fast_path.enabled).toBe(true);
     expect(r.config.fast_path.hard_deny.map((h) => h.pattern)).toEqual(["global-pattern", "project-pattern"]);
   });
+
+  test("fast_path.self_protect is on by default, off only from the global file, never from a project", () => {
+    const w = world();
+    let r = loadConfig("claude", { cwd: w.repo, env: w.env });
+    expect(r.ok && r.config.fast_path.self_protect).toBe(true);
+    w.write(join(w.repo, ".claude", "ccgate.local.jsonnet"), "{ fast_path: { self_protect: false } }");
+    r = loadConfig("claude", { cwd: w.repo, env: w.env });
+    expect(r.ok && r.config.fast_path.self_protect).toBe(true);
+    w.write(join(w.home, ".claude", "ccgate.jsonnet"), "{ fast_path: { self_protect: false } }");
+    w.write(join(w.repo, ".claude", "ccgate.local.jsonnet"), "{ fast_path: { self_protect: true } }");
+    r = loadConfig("claude", { cwd: w.repo, env: w.env });
+    expect(r.ok && r.config.fast_path.self_protect).toBe(false);
+    expect(r.ok && r.provenance["fast_path.self_protect"]).toBe("global");
+  });
 });
 
 describe("validation messages name the file, the field, what was expected and what was found", () => {

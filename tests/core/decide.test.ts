@@ -22,7 +22,7 @@ const config = (over: Partial<Config> = {}): Config => ({
   allow: d.allow ?? [],
   deny: d.deny ?? [],
   environment: d.environment ?? [],
-  fast_path: { enabled: true, hard_deny: [], protected_branches: [] },
+  fast_path: { enabled: true, self_protect: true, hard_deny: [], protected_branches: [] },
   cache: { enabled: true, ttl_ms: 1000 },
   ...over,
 });

@@ -107,6 +107,20 @@ describe(`real Claude Code ${CLAUDE_CODE_VERSION} with dist/ccgate as its Permis
     expect(r.metrics.map((m) => [m.decision, m.source])).toEqual([["deny", "fast_path"]]);
   }, 150_000);
 
+  test("rewriting the user's settings is denied locally even though the classifier would allow it", async () => {
+    mock.rules = [{ match: "", behavior: "allow" }];
+    const r = await runClaude("echo '{}' > ~/.claude/settings.json");
+    const results = mock.toolResults();
+    expect(results).toHaveLength(1);
+    expect(results[0]?.is_error).toBe(true);
+    expect(results[0]?.content).toStartWith("This would change the user's permission settings");
+    expect(mock.classifierRequests).toHaveLength(0);
+    expect(r.metrics.map((m) => [m.decision, m.source])).toEqual([["deny", "fast_path"]]);
+    expect(readFileSync(join(r.projDir, "..", "home", ".claude", "settings.json"), "utf8")).toContain(
+      "PermissionRequest",
+    );
+  }, 150_000);
+
   test("a touch the classifier allows actually runs", async () => {
     mock.rules = [{ match: "touch created-by-e2e.txt", behavior: "allow" }];
     const r = await runClaude("touch created-by-e2e.txt");

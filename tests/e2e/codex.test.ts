@@ -142,6 +142,18 @@ describe(`real Codex CLI ${CODEX_VERSION} with dist/ccgate codex as its Permissi
     expect(r.approvalRequests).toHaveLength(0);
   }, 120_000);
 
+  test("writing a Codex hooks.json is denied locally; the classifier is not asked", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ccgate-target-"));
+    mkdirSync(join(dir, ".codex"));
+    const asked = classifier.requests.length;
+    const r = await runCodex(`echo '{}' > ${dir}/.codex/hooks.json`);
+    expect(existsSync(join(dir, ".codex", "hooks.json"))).toBe(false);
+    expect(r.functionCallOutput).toContain("This would change the user's permission settings");
+    expect(r.metrics).toHaveLength(1);
+    expect(r.metrics[0]).toMatchObject({ target: "codex", tool: "Bash", decision: "deny", source: "fast_path" });
+    expect(classifier.requests.length).toBe(asked);
+  }, 120_000);
+
   test("a command the classifier allows runs without asking anyone", async () => {
     classifier.script.push({ kind: "verdict", behavior: "allow" });
     const dir = mkdtempSync(join(tmpdir(), "ccgate-target-"));
