@@ -1,0 +1,26 @@
+// The redaction corpus: every family of secret format from tests/support/secret-corpus.ts, each
+// sample checked on its own, inside a JSON request value (as the prompt carries it) and with the
+// secret's neighbours intact; plus texts that must come through unchanged.
+import { describe, expect, test } from "bun:test";
+import { redact, redactValue } from "../../src/core/redact.ts";
+import { KEPT, SECRET_FAMILIES } from "../support/secret-corpus.ts";
+
+for (const [family, cases] of Object.entries(SECRET_FAMILIES)) {
+  describe(`redact corpus: ${family}`, () => {
+    for (const { text, secrets } of cases) {
+      test(text.split("\n")[0]?.slice(0, 90) ?? text, () => {
+        const out = redact(text);
+        for (const s of secrets) expect(out).not.toContain(s);
+        expect(out).toContain("[REDACTED");
+        const asValue = JSON.stringify(redactValue({ tool_input: { command: text, content: text } }));
+        for (const s of secrets) expect(asValue).not.toContain(s);
+        // idempotent: a second pass changes nothing
+        expect(redact(out)).toBe(out);
+      });
+    }
+  });
+}
+
+describe("redact corpus: kept unchanged", () => {
+  for (const text of KEPT) test(text, () => expect(redact(text)).toBe(text));
+});
