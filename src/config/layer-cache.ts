@@ -2,9 +2,11 @@
 // run with user files pays neither the Jsonnet evaluator nor the schema check (see bench/config).
 //
 // An entry is keyed by the binary's build id, the file's path and a digest of the exact bytes that
-// were evaluated, and is used only if every imported file still has the content it had and every
-// environment variable the file read still has the same value (compared as a digest: values are
-// never stored). Only values that passed validation are stored. Content digests, not timestamps:
+// were evaluated, and is used only if every imported file still has the content it had. Only values
+// that passed validation are stored, and never a value that could hold a secret in clear: a layer
+// whose evaluation read any environment variable (std.native('env' / 'must_env')) is not cached
+// at all, nor one whose value has anything redaction would remove (an importstr'd key file, a
+// token typed into a rule). Such a layer is evaluated on every run; values never reach the disk. Content digests, not timestamps:
 // config files are small, and coarse file-system clocks cannot make an edit invisible.
 //
 // The answer to "is this project file untracked?" is cached too, keyed by the stat stamp of the git
@@ -17,6 +19,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { digestFields } from "../core/digest.ts";
+import { redactValue } from "../core/redact.ts";
 import { pruneOldest, writePrivateFile } from "../state/private-files.ts";
 
 const MAX_ENTRIES = 200;
@@ -71,6 +74,12 @@ function isLayerEntry(v: unknown): v is LayerEntry {
   );
 }
 
+/** May this layer value be written to disk? Not if it read the environment or holds a secret. */
+export function cacheable(envNames: string[], value: unknown): boolean {
+  if (envNames.length > 0) return false;
+  return JSON.stringify(redactValue(value)) === JSON.stringify(value);
+}
+
 export class LayerCache {
   constructor(
     private readonly dir: string,
@@ -116,6 +125,7 @@ export class LayerCache {
     env: Record<string, string | undefined>,
     value: unknown,
   ): void {
+    if (!cacheable(envNames, value)) return;
     const names = [...new Set(envNames)].sort();
     this.write(this.layerName(path, digest), {
       deps,

@@ -5,7 +5,7 @@ import type { Config } from "../config/schema.ts";
 import type { GitFacts } from "../context/git.ts";
 import type { SettingsPermissions } from "../context/settings.ts";
 import type { RecentTranscript } from "../context/transcript.ts";
-import { redactValue } from "./redact.ts";
+import { redact, redactValue } from "./redact.ts";
 import type { DecisionRequest, Target } from "./types.ts";
 
 export interface PromptContext {
@@ -25,8 +25,9 @@ export interface Prompt {
 const TARGET_NAMES: Record<Target, string> = { claude: "Claude Code", codex: "Codex CLI" };
 export const DATA_TAG = "permission_request";
 
+/** The user's rule texts, redacted: a rule may hold an `std.native('env')` value or an imported key. */
 function bullets(title: string, items: string[]): string {
-  return items.length ? `${title}\n${items.map((i) => `- ${i}`).join("\n")}\n\n` : "";
+  return items.length ? `${title}\n${items.map((i) => `- ${redact(i)}`).join("\n")}\n\n` : "";
 }
 
 function rulesBlock(plan: boolean, withTranscript: boolean): string {

@@ -154,7 +154,11 @@ const FLAG_NOT_SECRET =
   /-(stdin|file|path|env|name|id|type|dir|helper|command|cmd|url|uri|length|ttl|prompt|ref|from)$/;
 
 /** Replace matches of `re` where `judge` says so; a match it declines consumes only its head. */
-function scan(text: string, re: RegExp, judge: (m: RegExpExecArray) => { head: number; out: string } | null): string {
+function scan(
+  text: string,
+  re: RegExp,
+  judge: (m: RegExpExecArray) => { head: number; out: string; skip?: number } | null,
+): string {
   let out = "";
   let last = 0;
   re.lastIndex = 0;
@@ -162,7 +166,8 @@ function scan(text: string, re: RegExp, judge: (m: RegExpExecArray) => { head: n
     const verdict = judge(m);
     if (verdict) {
       out += text.slice(last, m.index) + verdict.out;
-      last = m.index + m[0].length;
+      last = m.index + m[0].length + (verdict.skip ?? 0);
+      re.lastIndex = last;
     } else {
       // not a secret here: resume right after the name, so `a=password=x` is still seen
       re.lastIndex = m.index + Math.max(1, (m[1] ?? "").length);
@@ -199,8 +204,16 @@ export function redact(text: string): string {
     return { head: flag.length, out: `${flag}${sep}${R}` };
   });
   out = scan(out, ASSIGN_RULE, (m) => {
-    const [, name = "", sep = "", value = ""] = m;
+    const [whole, name = "", sep = "", value = ""] = m;
     if (!isSecretName(name) || !valueIsSecret(value)) return null;
+    if (/^[ \t]*:[ \t]*$/.test(sep) && !/^["'\x60]/.test(value)) {
+      const after = m.input.slice(m.index + whole.length);
+      const line = /^[^\n'"\x60,;}]*/.exec(after)?.[0] ?? "";
+      // `secrets: printing or sending…` is prose, not a key: a bare word before more words.
+      if (!/[_.-]|[a-z][A-Z]/.test(name) && /^[ \t]+[A-Za-z(]/.test(line)) return null;
+      // `db_password: correct horse battery` (YAML): the value runs to the end of the line.
+      if (/[_.-]|[a-z][A-Z]/.test(name)) return { head: name.length, out: `${name}${sep}${R}`, skip: line.length };
+    }
     return { head: name.length, out: `${name}${sep}${R}` };
   });
   return awsSecrets(out);

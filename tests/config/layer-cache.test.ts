@@ -70,22 +70,62 @@ describe("config layer cache", () => {
     expect(r.config.allow).toContain("changed library");
   });
 
-  test("a change in a variable the file reads is a miss; other variables do not matter", () => {
+  test("a layer that reads the environment is never cached: every run sees the current value", () => {
     const w = world();
     writeFileSync(w.global, "{ append_allow: ['team ' + std.native('env')('TEAM')] }");
     const a = w.load(w.cache, { ...w.env, TEAM: "a" });
     expect(a.config.allow).toContain("team a");
-    expect(w.fromCache(w.load(w.cache, { ...w.env, TEAM: "a", OTHER: "x" }), "global")).toBe(true);
+    expect(w.fromCache(w.load(w.cache, { ...w.env, TEAM: "a" }), "global")).toBe(false);
     const b = w.load(w.cache, { ...w.env, TEAM: "b" });
     expect(w.fromCache(b, "global")).toBe(false);
     expect(b.config.allow).toContain("team b");
     expect(w.load(w.cache, w.env).config.allow).toContain("team ");
-    // Variables are recorded as a digest: a value shows up only where the file itself put it.
-    w.load(w.cache, { ...w.env, TEAM: "hunter2-secret-value" });
-    for (const f of readdirSync(w.cacheDir)) {
-      const entry = JSON.parse(readFileSync(join(w.cacheDir, f), "utf8"));
-      expect(JSON.stringify({ ...entry, value: null })).not.toContain("hunter2");
+    // The value read from the environment never reaches the disk, in clear or otherwise.
+    writeFileSync(w.global, "{ append_deny: ['never print ' + std.native('must_env')('DEPLOY_TOKEN')] }");
+    w.load(w.cache, { ...w.env, DEPLOY_TOKEN: "hunter2-secret-value" });
+    w.load(w.cache, { ...w.env, DEPLOY_TOKEN: "hunter2-secret-value" });
+    let files: string[] = [];
+    try {
+      files = readdirSync(w.cacheDir);
+    } catch {}
+    for (const f of files) expect(readFileSync(join(w.cacheDir, f), "utf8")).not.toContain("hunter2");
+    expect(files.filter((f) => f.startsWith("layer-"))).toHaveLength(0);
+  });
+
+  test("a layer whose value holds a secret (importstr of a key file, a token in a rule) is not cached", () => {
+    const w = world();
+    const key = `-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB\n-----END OPENSSH PRIVATE KEY-----\n`;
+    writeFileSync(join(w.home, ".claude", "deploy.key"), key);
+    const token = "ghp_0123456789abcdefghijABCDEFGHIJ012345";
+    for (const source of [
+      "{ append_environment: ['deploy key: ' + importstr 'deploy.key'] }",
+      `{ append_deny: ['never push with ${token}'] }`,
+      "{ provider: { name: 'anthropic', model: 'claude-x', api_key: 'zz-typed-in-key-value' } }",
+    ]) {
+      writeFileSync(w.global, source);
+      let r: ReturnType<typeof w.load> | null = null;
+      try {
+        w.load();
+        r = w.load();
+      } catch {
+        // a field the schema rejects is not cached either; what matters is what reached the disk
+      }
+      if (r) expect(w.fromCache(r, "global")).toBe(false);
+      let files: string[] = [];
+      try {
+        files = readdirSync(w.cacheDir);
+      } catch {}
+      for (const f of files) {
+        const text = readFileSync(join(w.cacheDir, f), "utf8");
+        expect(text).not.toContain("b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ");
+        expect(text).not.toContain(token);
+        expect(text).not.toContain("zz-typed-in-key-value");
+      }
     }
+    // A layer with nothing secret in it is still served from the cache.
+    writeFileSync(w.global, "{ append_deny: ['never push to main; ask about password reset flows'] }");
+    w.load();
+    expect(w.fromCache(w.load(), "global")).toBe(true);
   });
 
   test("an invalid file is never cached and keeps failing with its message", () => {

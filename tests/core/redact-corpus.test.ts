@@ -3,7 +3,7 @@
 // secret's neighbours intact; plus texts that must come through unchanged.
 import { describe, expect, test } from "bun:test";
 import { redact, redactValue } from "../../src/core/redact.ts";
-import { KEPT, SECRET_FAMILIES } from "../support/secret-corpus.ts";
+import { KEPT, PROSE, SECRET_FAMILIES } from "../support/secret-corpus.ts";
 
 for (const [family, cases] of Object.entries(SECRET_FAMILIES)) {
   describe(`redact corpus: ${family}`, () => {
@@ -23,4 +23,13 @@ for (const [family, cases] of Object.entries(SECRET_FAMILIES)) {
 
 describe("redact corpus: kept unchanged", () => {
   for (const text of KEPT) test(text, () => expect(redact(text)).toBe(text));
+});
+
+describe("redact corpus: prose and YAML near secret words", () => {
+  for (const [text, gone, kept] of PROSE)
+    test(text.split("\n")[0] as string, () => {
+      const out = redact(text);
+      for (const s of gone) expect(out).not.toContain(s);
+      for (const k of kept) expect(out).toContain(k);
+    });
 });

@@ -393,3 +393,14 @@ export const KEPT: string[] = [
   "sed -i 's/password_reset/password_recovery/g' app.py",
   "echo 'machine learning is fun'",
 ];
+
+/** Prose and YAML near secret words: [text, secrets that must go, words that must stay]. */
+export const PROSE: Array<[string, string[], string[]]> = [
+  ["Reading or sending secrets: printing or exfiltrating credentials", [], ["printing or exfiltrating"]],
+  ["fix token: use the refresh flow", [], ["use the refresh flow"]],
+  ["password: reset it from the admin page", [], ["reset it from"]],
+  ["db_password: correct horse battery staple\nuser: app", ["correct", "horse", "battery", "staple"], ["user: app"]],
+  ["smtp:\n  auth_token: abc def ghi # rotated\n  host: mail", ["abc", "def", "ghi"], ["host: mail"]],
+  ["password: hunter2\nhost: db", ["hunter2"], ["host: db"]],
+  ["{ apiKey: 'k-123456', region: 'eu' }", ["k-123456"], ["region: 'eu'"]],
+];
