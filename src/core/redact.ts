@@ -232,6 +232,51 @@ export function redactValue<T>(value: T): T {
   return value;
 }
 
+const WORD = /[^\s'"\x60=:;,()[\]{}<>|&]+/g;
+
+/** Words of `sources` that redaction took out (a key's base64 line, a password after -p). */
+export function removedWords(sources: string[]): Set<string> {
+  const removed = new Set<string>();
+  for (const text of sources) {
+    const kept = new Set(redact(text).match(WORD) ?? []);
+    for (const w of text.match(WORD) ?? []) if (w.length >= 6 && !kept.has(w)) removed.add(w);
+  }
+  return removed;
+}
+
+/**
+ * Redact a payload whose strings are pieces of `sources` (the fast path's per-part analysis of a
+ * command, notes quoting it): a piece can lack the context that made it a secret (a private key's
+ * middle line on its own), so every word redaction removed from the sources goes everywhere.
+ */
+export function redactDerived<T>(value: T, sources: string[]): T {
+  const removed = removedWords(sources);
+  const scrub = (v: unknown): unknown => {
+    if (typeof v === "string") return removed.size ? v.replace(WORD, (w) => (removed.has(w) ? R : w)) : v;
+    if (Array.isArray(v)) return v.map(scrub);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrub(x)]));
+    return v;
+  };
+  return scrub(redactValue(value)) as T;
+}
+
+/** redact() for text lines that quote pieces of `sources` (see redactDerived). */
+export function derivedRedactor(sources: string[]): (text: string) => string {
+  const removed = removedWords(sources);
+  return (text) => {
+    const out = redact(text);
+    return removed.size ? out.replace(WORD, (w) => (removed.has(w) ? R : w)) : out;
+  };
+}
+
+/** Every string inside a JSON-like value. */
+export function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === "string") out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsOf(v, out);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) stringsOf(v, out);
+  return out;
+}
+
 /** Truncate to at most `max` characters without splitting a surrogate pair, adding `...`. */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);

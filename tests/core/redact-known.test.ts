@@ -116,3 +116,22 @@ test("redactValue blanks values under secret-named keys but keeps identifiers an
   const v = redactValue({ password: "x1", secret_name: "prod/db", token_file: "/run/t", api_key: "$API_KEY" });
   expect(v).toEqual({ password: "[REDACTED]", secret_name: "prod/db", token_file: "/run/t", api_key: "$API_KEY" });
 });
+
+test("pieces of a command lose what redaction removed from the whole command", async () => {
+  const { redactDerived, stringsOf } = await import("../../src/core/redact.ts");
+  const line = "MIIEowIBAAKCAQEAv3q9ZfA1x0Yh2kT8mLcQ7pN4sR6uW0yB5dE9gH1jK3lM";
+  const command = `./run.sh && cat > k <<EOF\n-----BEGIN RSA PRIVATE KEY-----\n${line}\n-----END RSA PRIVATE KEY-----\nEOF\nmysql -uroot -pHunter2Pass db`;
+  const payload = {
+    tool_input: { command },
+    shell_analysis: [
+      { command: line, note: `runs ${line}` },
+      { command: "mysql -uroot -pHunter2Pass db", note: "mysql" },
+      { command: "./run.sh", note: "runs a program by path" },
+    ],
+  };
+  const out = JSON.stringify(redactDerived(payload, stringsOf(payload.tool_input)));
+  expect(out).not.toContain(line);
+  expect(out).not.toContain("Hunter2Pass");
+  expect(out).toContain("runs a program by path");
+  expect(out).toContain("./run.sh");
+});

@@ -128,7 +128,7 @@ export const SECRET_FAMILIES: Record<string, SecretCase[]> = {
     ),
     c(`echo '-----BEGIN RSA PRIVATE KEY-----\n${rsa.slice(0, 200)}`, rsa.slice(0, 64), rsa.slice(130, 194)),
     c(
-      `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: me\nPublic-Lines: 2\n${ec.slice(0, 64)}\nPrivate-Lines: 1\n${ossh.slice(0, 64)}\nPrivate-MAC: ${fake("mac", 64, HEX)}`,
+      `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: me\nPublic-Lines: 1\n${fake("puttypub", 64, B64)}\nPrivate-Lines: 1\n${ossh.slice(0, 64)}\nPrivate-MAC: ${fake("mac", 64, HEX)}`,
       ossh.slice(0, 64),
     ),
   ],
