@@ -2,12 +2,13 @@
 // run with user files pays neither the Jsonnet evaluator nor the schema check (see bench/config).
 //
 // An entry is keyed by the binary's build id, the file's path and a digest of the exact bytes that
-// were evaluated, and is used only if every imported file still has the content it had. Only values
-// that passed validation are stored, and never a value that could hold a secret in clear: a layer
-// whose evaluation read any environment variable (std.native('env' / 'must_env')) is not cached
-// at all, nor one whose value has anything redaction would remove (an importstr'd key file, a
-// token typed into a rule). Such a layer is evaluated on every run; values never reach the disk. Content digests, not timestamps:
-// config files are small, and coarse file-system clocks cannot make an edit invisible.
+// were evaluated, and is used only if every imported file still has the content it had and every
+// environment variable the file read still has the same value. Only values that passed validation
+// are stored, and never a value read from the environment in clear: the value of a layer that read
+// any variable (std.native('env' / 'must_env')) is sealed (AES-256-GCM) with a key derived from
+// the names and values of exactly those variables, so the entry can be read back only by a process
+// that has them (a changed value cannot open it: a miss). A layer whose value holds anything
+// redaction would remove (an importstr'd key file, a token typed into a rule) is not cached at all.
 //
 // The answer to "is this project file untracked?" is cached too, keyed by the stat stamp of the git
 // index that answered it (device, inode, size, mtime and ctime): `git add`, `git rm --cached` and
@@ -15,11 +16,11 @@
 //
 // Everything lives in <cacheDir>/<target>/config/ as 0600 files in a 0700 directory. A missing,
 // unreadable or malformed entry is a miss, never an error; a binary run from source caches nothing.
-import { createHash } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { digestFields } from "../core/digest.ts";
-import { redactValue } from "../core/redact.ts";
+import { isSecretName, redactValue, registerSecret } from "../core/redact.ts";
 import { pruneOldest, writePrivateFile } from "../state/private-files.ts";
 
 const MAX_ENTRIES = 200;
@@ -48,15 +49,45 @@ export function fileStamp(path: string): string | null {
   }
 }
 
+function envPairs(names: string[], env: Record<string, string | undefined>): string[] {
+  return names.flatMap((n) => [n, env[n] === undefined ? "\u0000unset" : `=${env[n]}`]);
+}
+
 function envDigest(names: string[], env: Record<string, string | undefined>): string {
-  return digestFields(names.flatMap((n) => [n, env[n] === undefined ? "\u0000unset" : `=${env[n]}`]));
+  return digestFields(envPairs(names, env));
+}
+
+/** The sealing key of a layer value: the variables it read, with their values, and where it lives. */
+function sealKey(names: string[], env: Record<string, string | undefined>, salt: string): Buffer {
+  return Buffer.from(digestFields(["layer-seal", salt, ...envPairs(names, env)], 64), "hex");
+}
+
+function seal(value: unknown, key: Buffer): string {
+  const iv = randomBytes(12);
+  const c = createCipheriv("aes-256-gcm", key, iv);
+  const body = Buffer.concat([c.update(JSON.stringify(value), "utf8"), c.final()]);
+  return Buffer.concat([iv, c.getAuthTag(), body]).toString("base64");
+}
+
+function unseal(sealed: string, key: Buffer): unknown {
+  try {
+    const raw = Buffer.from(sealed, "base64");
+    const d = createDecipheriv("aes-256-gcm", key, raw.subarray(0, 12));
+    d.setAuthTag(raw.subarray(12, 28));
+    return JSON.parse(Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString("utf8"));
+  } catch {
+    return undefined;
+  }
 }
 
 interface LayerEntry {
   deps: Array<[string, string]>;
   envNames: string[];
   env: string;
-  value: unknown;
+  /** The value in clear: only for layers that read no environment variable. */
+  value?: unknown;
+  /** The value sealed with the variables it read (see sealKey). */
+  sealed?: string;
 }
 
 function isLayerEntry(v: unknown): v is LayerEntry {
@@ -69,14 +100,12 @@ function isLayerEntry(v: unknown): v is LayerEntry {
     Array.isArray(e.envNames) &&
     e.envNames.every((n) => typeof n === "string") &&
     typeof e.env === "string" &&
-    !!e.value &&
-    typeof e.value === "object"
+    (e.envNames.length ? typeof e.sealed === "string" : !!e.value && typeof e.value === "object")
   );
 }
 
-/** May this layer value be written to disk? Not if it read the environment or holds a secret. */
-export function cacheable(envNames: string[], value: unknown): boolean {
-  if (envNames.length > 0) return false;
+/** May this layer value be written to disk at all? Not if it holds anything redaction removes. */
+export function cacheable(value: unknown): boolean {
   return JSON.stringify(redactValue(value)) === JSON.stringify(value);
 }
 
@@ -113,7 +142,12 @@ export class LayerCache {
     if (!isLayerEntry(e)) return undefined;
     if (e.env !== envDigest(e.envNames, env)) return undefined;
     for (const [dep, depDigest] of e.deps) if (fileDigest(dep) !== depDigest) return undefined;
-    return e.value;
+    if (!e.envNames.length) return e.value;
+    // As an evaluation would (config/evaluate.ts): secret-named variables the layer read are
+    // redacted by exact value wherever the layer's text goes.
+    for (const n of e.envNames) if (isSecretName(n)) registerSecret(env[n]);
+    const value = unseal(e.sealed as string, sealKey(e.envNames, env, this.layerName(path, digest)));
+    return value && typeof value === "object" ? value : undefined;
   }
 
   /** Store a validated value; `deps` are the imported files with the digests of what was read. */
@@ -125,13 +159,14 @@ export class LayerCache {
     env: Record<string, string | undefined>,
     value: unknown,
   ): void {
-    if (!cacheable(envNames, value)) return;
+    if (!cacheable(value)) return;
     const names = [...new Set(envNames)].sort();
-    this.write(this.layerName(path, digest), {
+    const name = this.layerName(path, digest);
+    this.write(name, {
       deps,
       envNames: names,
       env: envDigest(names, env),
-      value,
+      ...(names.length ? { sealed: seal(value, sealKey(names, env, name)) } : { value }),
     } satisfies LayerEntry);
   }
 

@@ -197,7 +197,19 @@ describe("binary redaction: the system prompt", () => {
       expect(decode(req.body)).toContain("You are ccgate, the permission classifier");
       expect(system.length).toBeGreaterThan(0);
     }
-    // the layer read the environment, so nothing of it was written to the layer cache
+    // Without the key file, every run (whether or not the layer cache serves it) still redacts.
+    writeFileSync(
+      join(box.home, ".claude", "ccgate.jsonnet"),
+      "{ append_deny: ['Never deploy with the token ' + std.native('env')('DEPLOY_TOKEN') + ' from a feature branch.'] }",
+    );
+    mock.requests.length = 0;
+    for (let i = 0; i < 3; i++) expect((await run(box, "Bash", { command: `./run.sh ${i}` }, env)).code).toBe(0);
+    expect(mock.requests).toHaveLength(3);
+    for (const req of mock.requests) {
+      expect(req.raw).not.toContain(token);
+      expect(decode(req.body)).toContain("Never deploy with the token [REDACTED] from a feature branch.");
+    }
+    // nothing of the layers was written to the layer cache in clear
     const cacheText = Bun.spawnSync([
       "sh",
       "-c",

@@ -70,26 +70,41 @@ describe("config layer cache", () => {
     expect(r.config.allow).toContain("changed library");
   });
 
-  test("a layer that reads the environment is never cached: every run sees the current value", () => {
+  test("a layer that reads the environment is cached sealed: a changed variable is a miss, no value is in clear", () => {
     const w = world();
     writeFileSync(w.global, "{ append_allow: ['team ' + std.native('env')('TEAM')] }");
     const a = w.load(w.cache, { ...w.env, TEAM: "a" });
     expect(a.config.allow).toContain("team a");
-    expect(w.fromCache(w.load(w.cache, { ...w.env, TEAM: "a" }), "global")).toBe(false);
+    expect(w.fromCache(w.load(w.cache, { ...w.env, TEAM: "a", OTHER: "x" }), "global")).toBe(true);
     const b = w.load(w.cache, { ...w.env, TEAM: "b" });
     expect(w.fromCache(b, "global")).toBe(false);
     expect(b.config.allow).toContain("team b");
     expect(w.load(w.cache, w.env).config.allow).toContain("team ");
-    // The value read from the environment never reaches the disk, in clear or otherwise.
-    writeFileSync(w.global, "{ append_deny: ['never print ' + std.native('must_env')('DEPLOY_TOKEN')] }");
-    w.load(w.cache, { ...w.env, DEPLOY_TOKEN: "hunter2-secret-value" });
-    w.load(w.cache, { ...w.env, DEPLOY_TOKEN: "hunter2-secret-value" });
-    let files: string[] = [];
-    try {
-      files = readdirSync(w.cacheDir);
-    } catch {}
-    for (const f of files) expect(readFileSync(join(w.cacheDir, f), "utf8")).not.toContain("hunter2");
-    expect(files.filter((f) => f.startsWith("layer-"))).toHaveLength(0);
+    // The value read from the environment never reaches the disk in clear, nor the rule built from it.
+    writeFileSync(w.global, "{ append_deny: ['never deploy from ' + std.native('must_env')('DEPLOY_HOST')] }");
+    const e = { ...w.env, DEPLOY_HOST: "hunter2-host-value" };
+    w.load(w.cache, e);
+    const cached = w.load(w.cache, e);
+    expect(w.fromCache(cached, "global")).toBe(true);
+    expect(cached.config.deny).toContain("never deploy from hunter2-host-value");
+    for (const f of readdirSync(w.cacheDir)) {
+      const text = readFileSync(join(w.cacheDir, f), "utf8");
+      expect(text).not.toContain("hunter2");
+      expect(text).not.toContain(Buffer.from("hunter2").toString("base64").slice(0, 8));
+      expect(text).not.toContain("never deploy");
+    }
+    // A sealed entry tampered with, or opened with other values, is a miss, never a wrong value.
+    for (const f of readdirSync(w.cacheDir).filter((n) => n.startsWith("layer-"))) {
+      const entry = JSON.parse(readFileSync(join(w.cacheDir, f), "utf8"));
+      if (entry.sealed) {
+        const raw = Buffer.from(entry.sealed, "base64");
+        raw[raw.length - 1] = (raw[raw.length - 1] ?? 0) ^ 1;
+        writeFileSync(join(w.cacheDir, f), JSON.stringify({ ...entry, sealed: raw.toString("base64") }));
+      }
+    }
+    const again = w.load(w.cache, e);
+    expect(w.fromCache(again, "global")).toBe(false);
+    expect(again.config.deny).toContain("never deploy from hunter2-host-value");
   });
 
   test("a layer whose value holds a secret (importstr of a key file, a token in a rule) is not cached", () => {
