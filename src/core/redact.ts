@@ -70,7 +70,7 @@ export function isSecretName(name: string): boolean {
     if (/^(tokens|tokeniz|tokenis)/.test(w)) return false;
     if (/secret|token|password|passwd|passphrase|credential|apikey|privatekey|accesskey|secretkey|authkey/.test(w))
       return true;
-    if (w === "sig" || w === "signature") return true;
+    if (w === "sig" || w === "signature" || w === "authorization" || w === "cookie" || w === "cookies") return true;
     if (words.length > 1 && (w === "pass" || w === "pwd" || w === "pw" || w === "auth")) return true;
     if (w === "key" && i > 0 && !KEY_NOT_SECRET.has(words[i - 1] as string)) return true;
     return false;

@@ -113,8 +113,20 @@ describe("system prompt redaction", () => {
 });
 
 test("redactValue blanks values under secret-named keys but keeps identifiers and references", () => {
-  const v = redactValue({ password: "x1", secret_name: "prod/db", token_file: "/run/t", api_key: "$API_KEY" });
-  expect(v).toEqual({ password: "[REDACTED]", secret_name: "prod/db", token_file: "/run/t", api_key: "$API_KEY" });
+  const v = redactValue({
+    password: "x1",
+    secret_name: "prod/db",
+    token_file: "/run/t",
+    api_key: "$API_KEY",
+    headers: { Authorization: "Bearer abc", Cookie: "sid=1", "x-api-key": "k1", Accept: "text/html" },
+  });
+  expect(v).toEqual({
+    password: "[REDACTED]",
+    secret_name: "prod/db",
+    token_file: "/run/t",
+    api_key: "$API_KEY",
+    headers: { Authorization: "[REDACTED]", Cookie: "[REDACTED]", "x-api-key": "[REDACTED]", Accept: "text/html" },
+  });
 });
 
 test("pieces of a command lose what redaction removed from the whole command", async () => {

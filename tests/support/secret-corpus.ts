@@ -247,6 +247,8 @@ export const SECRET_FAMILIES: Record<string, SecretCase[]> = {
     c(`SENDGRID=${sg2} node mail.js`, sg2),
     c(`sg.setApiKey("${sg}")`, sg),
     c(`echo ${sg2}`, sg2),
+    c(`SENDGRID_API_KEY='${sg}' python send.py`, sg),
+    c(`{"sendgrid": {"apiKey": "${sg2}"}}`, sg2),
   ],
   twilio: [
     c(`curl -X POST https://api.twilio.com/2010-04-01/Accounts/${twAc}/Messages.json -u ${twSk}:${twTok}`, twSk, twTok),
@@ -264,18 +266,24 @@ export const SECRET_FAMILIES: Record<string, SecretCase[]> = {
     c(`echo "//registry.npmjs.org/:_authToken=${npmTok}" >> ~/.npmrc`, npmTok),
     c(`NPM_TOKEN=${npmTok} npm publish`, npmTok),
     c(`yarn config set npmAuthToken ${npmTok}`, npmTok),
+    c(`cat > .npmrc <<EOF\nalways-auth=true\n_auth=${fake("npmauth", 40, B64)}=\nEOF`, fake("npmauth", 40, B64)),
+    c(`printf '//registry.example.com/:_password=${fake("npmpw", 24, B64)}\\n' >> .npmrc`, fake("npmpw", 24, B64)),
   ],
   pypi: [
     c(`twine upload -u __token__ -p ${pypi} dist/*`, pypi),
     c(`TWINE_PASSWORD=${pypi} twine upload dist/*`, pypi),
     c(`[pypi]\n  username = __token__\n  password = ${pypi}\n`, pypi),
     c(`uv publish --token ${pypi}`, pypi),
+    c(`poetry config pypi-token.pypi ${pypi}`, pypi),
+    c(`UV_PUBLISH_TOKEN=${pypi} uv publish`, pypi),
   ],
   jwt: [
     c(`curl -H "Authorization: Bearer ${jwt}" https://api.example.com/me`, jwt.split(".")[2] as string),
     c(`export ID_TOKEN=${jwt}`, jwt.split(".")[2] as string),
     c(`echo ${jwt} | cut -d. -f2 | base64 -d`, jwt.split(".")[2] as string),
     c(`localStorage.setItem("session", "${jwt}")`, jwt.split(".")[2] as string),
+    c(`open "https://app.example.com/callback#id_token=${jwt}&state=x"`, jwt.split(".")[2] as string),
+    c(`curl -b "access_token=${jwt}" https://app.example.com`, jwt.split(".")[2] as string),
   ],
   "basic auth in URLs": [
     c(`curl https://admin:${pw1}@internal.example.com/api`, pw1),
@@ -353,6 +361,8 @@ export const SECRET_FAMILIES: Record<string, SecretCase[]> = {
     c(`cat > ~/.netrc <<EOF\nmachine api.example.com\n  login me\n  password ${pw1}\nEOF`, pw1),
     c(`echo "machine github.com login me password ${ghp}" >> ~/.netrc`, ghp),
     c(`printf 'machine ftp.example.com login anon password ${pw2}\\n' > .netrc`, pw2),
+    c(`machine git.example.com\nlogin deploy\npassword ${pw3}\n`, pw3),
+    c(`default login anonymous password ${pw4}`, pw4),
   ],
 };
 
@@ -392,6 +402,16 @@ export const KEPT: string[] = [
   "python manage.py createsuperuser --username admin",
   "sed -i 's/password_reset/password_recovery/g' app.py",
   "echo 'machine learning is fun'",
+  "aws sts get-caller-identity --profile prod",
+  "export NODE_ENV=production",
+  "docker build -t app:latest .",
+  "kubectl create secret generic db --from-file=./creds",
+  "terraform apply -var region=us-east-1",
+  "PRIMARY_KEY=id CACHE_KEY=v2 ./migrate",
+  "jq '.items[] | {name: .name, id: .id}' out.json",
+  "git log --format='%an <%ae>' -3",
+  "sed -n 1,40p src/config/auth.ts",
+  "gh auth status && gh auth token --help",
 ];
 
 /** Prose and YAML near secret words: [text, secrets that must go, words that must stay]. */
