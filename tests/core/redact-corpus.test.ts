@@ -1,9 +1,12 @@
 // The redaction corpus: every family of secret format from tests/support/secret-corpus.ts, each
 // sample checked on its own, inside a JSON request value (as the prompt carries it) and with the
 // secret's neighbours intact; plus texts that must come through unchanged.
-import { describe, expect, test } from "bun:test";
-import { redact, redactValue } from "../../src/core/redact.ts";
+import { beforeEach, describe, expect, test } from "bun:test";
+import { clearSecrets, redact, redactValue } from "../../src/core/redact.ts";
 import { KEPT, PROSE, SECRET_FAMILIES } from "../support/secret-corpus.ts";
+
+// Other test files in the same process resolve credentials (which registers their keys): patterns only here.
+beforeEach(() => clearSecrets());
 
 for (const [family, cases] of Object.entries(SECRET_FAMILIES)) {
   describe(`redact corpus: ${family}`, () => {
