@@ -17,7 +17,7 @@
 // Everything lives in <cacheDir>/<target>/config/ as 0600 files in a 0700 directory. A missing,
 // unreadable or malformed entry is a miss, never an error; a binary run from source caches nothing.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { digestFields } from "../core/digest.ts";
 import { isSecretName, redactValue, registerSecret } from "../core/redact.ts";
@@ -168,6 +168,26 @@ export class LayerCache {
       env: envDigest(names, env),
       ...(names.length ? { sealed: seal(value, sealKey(names, env, name)) } : { value }),
     } satisfies LayerEntry);
+    this.dropClearEnvEntries();
+  }
+
+  /** Entries written by older builds kept env-derived values in clear: remove them (on a miss only). */
+  private dropClearEnvEntries(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir).filter((n) => n.startsWith("layer-") && n.endsWith(".json"));
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const e = this.read(n) as { envNames?: unknown; value?: unknown } | undefined;
+      if (Array.isArray(e?.envNames) && e.envNames.length > 0 && e.value !== undefined)
+        try {
+          unlinkSync(join(this.dir, n));
+        } catch {
+          // raced with another hook
+        }
+    }
   }
 
   private trackedName(root: string, file: string, indexStamp: string): string {

@@ -216,6 +216,8 @@ export function redact(text: string): string {
     }
     return { head: name.length, out: `${name}${sep}${R}` };
   });
+  // Text that writes a .netrc: `password x` anywhere in it (echo "… password x" >> ~/.netrc).
+  if (/[._]netrc\b/.test(out)) out = out.replace(/(\bpassword[ \t]+)([^\s"'[-][^\s"']*)/g, (_m, p: string) => keep(p));
   return awsSecrets(out);
 }
 

@@ -2,7 +2,7 @@
 // layer's value (the file, a file it imports, a variable it reads) or whether a project file counts
 // (what git tracks) must be a miss; nothing else may cost an evaluation.
 import { describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LayerCache } from "../../src/config/layer-cache.ts";
@@ -105,6 +105,19 @@ describe("config layer cache", () => {
     const again = w.load(w.cache, e);
     expect(w.fromCache(again, "global")).toBe(false);
     expect(again.config.deny).toContain("never deploy from hunter2-host-value");
+  });
+
+  test("entries an older build wrote with env-derived values in clear are removed on the next write", () => {
+    const w = world();
+    mkdirSync(w.cacheDir, { recursive: true });
+    const old = join(w.cacheDir, "layer-0123456789abcdef0123456789abcdef.json");
+    writeFileSync(old, JSON.stringify({ deps: [], envNames: ["TEAM"], env: "x", value: { allow: ["team hunter2"] } }));
+    const plain = join(w.cacheDir, "layer-fedcba9876543210fedcba9876543210.json");
+    writeFileSync(plain, JSON.stringify({ deps: [], envNames: [], env: "x", value: { allow: ["plain"] } }));
+    writeFileSync(w.global, "{ append_allow: ['x'] }");
+    w.load();
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(plain)).toBe(true);
   });
 
   test("a layer whose value holds a secret (importstr of a key file, a token in a rule) is not cached", () => {

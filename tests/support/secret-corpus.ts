@@ -363,6 +363,7 @@ export const SECRET_FAMILIES: Record<string, SecretCase[]> = {
     c(`printf 'machine ftp.example.com login anon password ${pw2}\\n' > .netrc`, pw2),
     c(`machine git.example.com\nlogin deploy\npassword ${pw3}\n`, pw3),
     c(`default login anonymous password ${pw4}`, pw4),
+    c(`echo "password ${pw1}" >> ~/.netrc`, pw1),
   ],
 };
 
