@@ -6,7 +6,7 @@ import { loadConfig } from "../config/load.ts";
 import { gitFacts } from "../context/git.ts";
 import { decide } from "../core/decide.ts";
 import { buildPrompt } from "../core/prompt.ts";
-import { redact, redactValue } from "../core/redact.ts";
+import { derivedRedactor, redactDerived, stringsOf } from "../core/redact.ts";
 import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
 import { fastPathDecide } from "../fastpath/decide.ts";
 import { selfProtectFor } from "../fastpath/self-protect.ts";
@@ -100,13 +100,14 @@ export function explainCommand(target: Target) {
       if (args.json) {
         // The prompt is shown exactly as it would be sent (its user message is already redacted).
         process.stdout.write(
-          `${JSON.stringify({ ...redactValue({ request, layers: loaded.layers, fast_path: fast, ...(live ? { live } : {}) }), prompt }, null, 2)}\n`,
+          `${JSON.stringify({ ...redactDerived({ request, layers: loaded.layers, fast_path: fast, ...(live ? { live } : {}) }, stringsOf(request.toolInput)), prompt }, null, 2)}\n`,
         );
         return;
       }
       // Everything printed is redacted like the prompt (explain output gets pasted into issues),
       // except the prompt itself, which is printed byte for byte as the classifier would get it.
-      const w = (s = "") => process.stdout.write(`${redact(s)}\n`);
+      const scrub = derivedRedactor(stringsOf(request.toolInput));
+      const w = (s = "") => process.stdout.write(`${scrub(s)}\n`);
       const exact = (s: string) => process.stdout.write(`${s}\n`);
       w(`ccgate ${target} explain — ${request.toolName} ${JSON.stringify(request.toolInput).slice(0, 200)}`);
       w(

@@ -6,6 +6,7 @@ import { DEFAULT_LOG_MAX_SIZE, DEFAULT_METRICS_MAX_SIZE, loadConfig } from "../c
 import type { Config } from "../config/schema.ts";
 import { gitFacts } from "../context/git.ts";
 import { decide } from "../core/decide.ts";
+import { redact } from "../core/redact.ts";
 import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
 import { parseClaudeInput } from "../hosts/claude/input.ts";
 import { parseCodexInput } from "../hosts/codex/input.ts";
@@ -77,7 +78,9 @@ function recordFailure(
   appendMetrics(metricsPath, config?.metrics_max_size ?? DEFAULT_METRICS_MAX_SIZE, entry);
 }
 
-export async function runHook(target: Target, io: HookIO): Promise<number> {
+export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
+  // stderr is redacted like the log: a message may quote input, config or a provider's reply.
+  const io: HookIO = { ...rawIO, stderr: (text) => rawIO.stderr(redact(text)) };
   const started = new Date();
   const t0 = performance.now();
   const fail = (message: string, request: Partial<DecisionRequest> = {}, config?: Config) => {

@@ -2,9 +2,12 @@
 //   std.native('env')(name)      → the variable's value, or "" when unset
 //   std.native('must_env')(name) → the value; an error naming the variable when unset
 // The result says which files were imported and which variables were read, so that the layer
-// cache can tell when the value is still current.
+// cache can tell when the value is still current. A variable whose name says it holds a secret
+// (…_TOKEN, …_API_KEY, …_PASSWORD) is registered for exact-value redaction when it is read, so a rule
+// text that embeds it is redacted in the system prompt, the log and metrics.
 import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
+import { isSecretName, registerSecret } from "../core/redact.ts";
 import { type EvalOptions, evaluateFile, evaluateSnippet, type JsonValue } from "../jsonnet/index.ts";
 import { contentDigest } from "./layer-cache.ts";
 import type { ConfigProblem } from "./validate.ts";
@@ -31,11 +34,16 @@ export function configNatives(
     read.add(value);
     return value;
   };
+  const readValue = (n: string): string | undefined => {
+    const value = env[n];
+    if (value && isSecretName(n)) registerSecret(value);
+    return value;
+  };
   return {
-    env: (v) => env[name("env", v)] ?? "",
+    env: (v) => readValue(name("env", v)) ?? "",
     must_env: (v) => {
       const n = name("must_env", v);
-      const value = env[n];
+      const value = readValue(n);
       if (value === undefined) throw new Error(`must_env: undefined env var "${n}"`);
       return value;
     },

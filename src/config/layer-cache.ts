@@ -3,9 +3,12 @@
 //
 // An entry is keyed by the binary's build id, the file's path and a digest of the exact bytes that
 // were evaluated, and is used only if every imported file still has the content it had and every
-// environment variable the file read still has the same value (compared as a digest: values are
-// never stored). Only values that passed validation are stored. Content digests, not timestamps:
-// config files are small, and coarse file-system clocks cannot make an edit invisible.
+// environment variable the file read still has the same value. Only values that passed validation
+// are stored, and never a value read from the environment in clear: the value of a layer that read
+// any variable (std.native('env' / 'must_env')) is sealed (AES-256-GCM) with a key derived from
+// the names and values of exactly those variables, so the entry can be read back only by a process
+// that has them (a changed value cannot open it: a miss). A layer whose value holds anything
+// redaction would remove (an importstr'd key file, a token typed into a rule) is not cached at all.
 //
 // The answer to "is this project file untracked?" is cached too, keyed by the stat stamp of the git
 // index that answered it (device, inode, size, mtime and ctime): `git add`, `git rm --cached` and
@@ -13,10 +16,11 @@
 //
 // Everything lives in <cacheDir>/<target>/config/ as 0600 files in a 0700 directory. A missing,
 // unreadable or malformed entry is a miss, never an error; a binary run from source caches nothing.
-import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { digestFields } from "../core/digest.ts";
+import { isSecretName, redactValue, registerSecret } from "../core/redact.ts";
 import { pruneOldest, writePrivateFile } from "../state/private-files.ts";
 
 const MAX_ENTRIES = 200;
@@ -45,15 +49,45 @@ export function fileStamp(path: string): string | null {
   }
 }
 
+function envPairs(names: string[], env: Record<string, string | undefined>): string[] {
+  return names.flatMap((n) => [n, env[n] === undefined ? "\u0000unset" : `=${env[n]}`]);
+}
+
 function envDigest(names: string[], env: Record<string, string | undefined>): string {
-  return digestFields(names.flatMap((n) => [n, env[n] === undefined ? "\u0000unset" : `=${env[n]}`]));
+  return digestFields(envPairs(names, env));
+}
+
+/** The sealing key of a layer value: the variables it read, with their values, and where it lives. */
+function sealKey(names: string[], env: Record<string, string | undefined>, salt: string): Buffer {
+  return Buffer.from(digestFields(["layer-seal", salt, ...envPairs(names, env)], 64), "hex");
+}
+
+function seal(value: unknown, key: Buffer): string {
+  const iv = randomBytes(12);
+  const c = createCipheriv("aes-256-gcm", key, iv);
+  const body = Buffer.concat([c.update(JSON.stringify(value), "utf8"), c.final()]);
+  return Buffer.concat([iv, c.getAuthTag(), body]).toString("base64");
+}
+
+function unseal(sealed: string, key: Buffer): unknown {
+  try {
+    const raw = Buffer.from(sealed, "base64");
+    const d = createDecipheriv("aes-256-gcm", key, raw.subarray(0, 12));
+    d.setAuthTag(raw.subarray(12, 28));
+    return JSON.parse(Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString("utf8"));
+  } catch {
+    return undefined;
+  }
 }
 
 interface LayerEntry {
   deps: Array<[string, string]>;
   envNames: string[];
   env: string;
-  value: unknown;
+  /** The value in clear: only for layers that read no environment variable. */
+  value?: unknown;
+  /** The value sealed with the variables it read (see sealKey). */
+  sealed?: string;
 }
 
 function isLayerEntry(v: unknown): v is LayerEntry {
@@ -66,9 +100,13 @@ function isLayerEntry(v: unknown): v is LayerEntry {
     Array.isArray(e.envNames) &&
     e.envNames.every((n) => typeof n === "string") &&
     typeof e.env === "string" &&
-    !!e.value &&
-    typeof e.value === "object"
+    (e.envNames.length ? typeof e.sealed === "string" : !!e.value && typeof e.value === "object")
   );
+}
+
+/** May this layer value be written to disk at all? Not if it holds anything redaction removes. */
+export function cacheable(value: unknown): boolean {
+  return JSON.stringify(redactValue(value)) === JSON.stringify(value);
 }
 
 export class LayerCache {
@@ -108,7 +146,12 @@ export class LayerCache {
     if (!isLayerEntry(e)) return undefined;
     if (e.env !== envDigest(e.envNames, env)) return undefined;
     for (const [dep, depDigest] of e.deps) if (fileDigest(dep) !== depDigest) return undefined;
-    return { value: e.value, deps: e.deps };
+    if (!e.envNames.length) return { value: e.value, deps: e.deps };
+    // As an evaluation would (config/evaluate.ts): secret-named variables the layer read are
+    // redacted by exact value wherever the layer's text goes.
+    for (const n of e.envNames) if (isSecretName(n)) registerSecret(env[n]);
+    const value = unseal(e.sealed as string, sealKey(e.envNames, env, this.layerName(path, digest)));
+    return value && typeof value === "object" ? { value, deps: e.deps } : undefined;
   }
 
   /** Store a validated value; `deps` are the imported files with the digests of what was read. */
@@ -120,13 +163,35 @@ export class LayerCache {
     env: Record<string, string | undefined>,
     value: unknown,
   ): void {
+    if (!cacheable(value)) return;
     const names = [...new Set(envNames)].sort();
-    this.write(this.layerName(path, digest), {
+    const name = this.layerName(path, digest);
+    this.write(name, {
       deps,
       envNames: names,
       env: envDigest(names, env),
-      value,
+      ...(names.length ? { sealed: seal(value, sealKey(names, env, name)) } : { value }),
     } satisfies LayerEntry);
+    this.dropClearEnvEntries();
+  }
+
+  /** Entries written by older builds kept env-derived values in clear: remove them (on a miss only). */
+  private dropClearEnvEntries(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir).filter((n) => n.startsWith("layer-") && n.endsWith(".json"));
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const e = this.read(n) as { envNames?: unknown; value?: unknown } | undefined;
+      if (Array.isArray(e?.envNames) && e.envNames.length > 0 && e.value !== undefined)
+        try {
+          unlinkSync(join(this.dir, n));
+        } catch {
+          // raced with another hook
+        }
+    }
   }
 
   private trackedName(root: string, file: string, indexStamp: string): string {

@@ -5,7 +5,7 @@ import type { Config } from "../config/schema.ts";
 import type { GitFacts } from "../context/git.ts";
 import type { SettingsPermissions } from "../context/settings.ts";
 import type { RecentTranscript } from "../context/transcript.ts";
-import { redactValue } from "./redact.ts";
+import { redact, redactDerived, stringsOf } from "./redact.ts";
 import type { DecisionRequest, Target } from "./types.ts";
 
 export interface PromptContext {
@@ -25,8 +25,9 @@ export interface Prompt {
 const TARGET_NAMES: Record<Target, string> = { claude: "Claude Code", codex: "Codex CLI" };
 export const DATA_TAG = "permission_request";
 
+/** The user's rule texts, redacted: a rule may hold an `std.native('env')` value or an imported key. */
 function bullets(title: string, items: string[]): string {
-  return items.length ? `${title}\n${items.map((i) => `- ${i}`).join("\n")}\n\n` : "";
+  return items.length ? `${title}\n${items.map((i) => `- ${redact(i)}`).join("\n")}\n\n` : "";
 }
 
 function rulesBlock(plan: boolean, withTranscript: boolean): string {
@@ -152,7 +153,9 @@ export function buildUserMessage(request: DecisionRequest, context: PromptContex
   if (request.agentModel) payload.model = request.agentModel;
   if (request.turnId) payload.turn_id = request.turnId;
   // `<` is escaped so no string inside the data can close the tag.
-  const json = JSON.stringify(redactValue(payload), null, 2).replace(/</g, "\\u003c");
+  // Redacted as a whole: a shell part or a note that quotes a piece of the command loses every word
+  // that redaction took out of the command itself.
+  const json = JSON.stringify(redactDerived(payload, stringsOf(request.toolInput)), null, 2).replace(/</g, "\\u003c");
   return `<${DATA_TAG}>\n${json}\n</${DATA_TAG}>`;
 }
 

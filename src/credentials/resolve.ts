@@ -1,6 +1,7 @@
 // Resolve the credential for the configured provider. `provider.auth` (exec / file / profile)
 // never falls back to environment variables: a failure is `credential_unavailable`.
 import type { ProviderConfig } from "../config/schema.ts";
+import { registerSecret } from "../core/redact.ts";
 import type { Target } from "../core/types.ts";
 import { envCredential, envKeyNames } from "./env.ts";
 import type { CredentialResult } from "./types.ts";
@@ -22,6 +23,14 @@ export interface ResolveOptions {
 const SELF_AUTHENTICATING = new Set(["codex-oauth"]);
 
 export async function resolveCredential(options: ResolveOptions): Promise<CredentialResult> {
+  const result = await resolveUnregistered(options);
+  // The key in use is removed by exact value from everything redacted from now on (log, metrics,
+  // stderr, provider error texts that echo it), whatever its format.
+  if (result.ok) registerSecret(result.credential?.key);
+  return result;
+}
+
+async function resolveUnregistered(options: ResolveOptions): Promise<CredentialResult> {
   const name = options.providerName;
   if (SELF_AUTHENTICATING.has(name)) return { ok: true, credential: null };
   const auth = options.provider.auth;

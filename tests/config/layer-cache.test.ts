@@ -2,7 +2,7 @@
 // layer's value (the file, a file it imports, a variable it reads) or whether a project file counts
 // (what git tracks) must be a miss; nothing else may cost an evaluation.
 import { describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LayerCache } from "../../src/config/layer-cache.ts";
@@ -70,7 +70,7 @@ describe("config layer cache", () => {
     expect(r.config.allow).toContain("changed library");
   });
 
-  test("a change in a variable the file reads is a miss; other variables do not matter", () => {
+  test("a layer that reads the environment is cached sealed: a changed variable is a miss, no value is in clear", () => {
     const w = world();
     writeFileSync(w.global, "{ append_allow: ['team ' + std.native('env')('TEAM')] }");
     const a = w.load(w.cache, { ...w.env, TEAM: "a" });
@@ -80,12 +80,80 @@ describe("config layer cache", () => {
     expect(w.fromCache(b, "global")).toBe(false);
     expect(b.config.allow).toContain("team b");
     expect(w.load(w.cache, w.env).config.allow).toContain("team ");
-    // Variables are recorded as a digest: a value shows up only where the file itself put it.
-    w.load(w.cache, { ...w.env, TEAM: "hunter2-secret-value" });
+    // The value read from the environment never reaches the disk in clear, nor the rule built from it.
+    writeFileSync(w.global, "{ append_deny: ['never deploy from ' + std.native('must_env')('DEPLOY_HOST')] }");
+    const e = { ...w.env, DEPLOY_HOST: "hunter2-host-value" };
+    w.load(w.cache, e);
+    const cached = w.load(w.cache, e);
+    expect(w.fromCache(cached, "global")).toBe(true);
+    expect(cached.config.deny).toContain("never deploy from hunter2-host-value");
     for (const f of readdirSync(w.cacheDir)) {
-      const entry = JSON.parse(readFileSync(join(w.cacheDir, f), "utf8"));
-      expect(JSON.stringify({ ...entry, value: null })).not.toContain("hunter2");
+      const text = readFileSync(join(w.cacheDir, f), "utf8");
+      expect(text).not.toContain("hunter2");
+      expect(text).not.toContain(Buffer.from("hunter2").toString("base64").slice(0, 8));
+      expect(text).not.toContain("never deploy");
     }
+    // A sealed entry tampered with, or opened with other values, is a miss, never a wrong value.
+    for (const f of readdirSync(w.cacheDir).filter((n) => n.startsWith("layer-"))) {
+      const entry = JSON.parse(readFileSync(join(w.cacheDir, f), "utf8"));
+      if (entry.sealed) {
+        const raw = Buffer.from(entry.sealed, "base64");
+        raw[raw.length - 1] = (raw[raw.length - 1] ?? 0) ^ 1;
+        writeFileSync(join(w.cacheDir, f), JSON.stringify({ ...entry, sealed: raw.toString("base64") }));
+      }
+    }
+    const again = w.load(w.cache, e);
+    expect(w.fromCache(again, "global")).toBe(false);
+    expect(again.config.deny).toContain("never deploy from hunter2-host-value");
+  });
+
+  test("entries an older build wrote with env-derived values in clear are removed on the next write", () => {
+    const w = world();
+    mkdirSync(w.cacheDir, { recursive: true });
+    const old = join(w.cacheDir, "layer-0123456789abcdef0123456789abcdef.json");
+    writeFileSync(old, JSON.stringify({ deps: [], envNames: ["TEAM"], env: "x", value: { allow: ["team hunter2"] } }));
+    const plain = join(w.cacheDir, "layer-fedcba9876543210fedcba9876543210.json");
+    writeFileSync(plain, JSON.stringify({ deps: [], envNames: [], env: "x", value: { allow: ["plain"] } }));
+    writeFileSync(w.global, "{ append_allow: ['x'] }");
+    w.load();
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(plain)).toBe(true);
+  });
+
+  test("a layer whose value holds a secret (importstr of a key file, a token in a rule) is not cached", () => {
+    const w = world();
+    const key = `-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB\n-----END OPENSSH PRIVATE KEY-----\n`;
+    writeFileSync(join(w.home, ".claude", "deploy.key"), key);
+    const token = "ghp_0123456789abcdefghijABCDEFGHIJ012345";
+    for (const source of [
+      "{ append_environment: ['deploy key: ' + importstr 'deploy.key'] }",
+      `{ append_deny: ['never push with ${token}'] }`,
+      "{ provider: { name: 'anthropic', model: 'claude-x', api_key: 'zz-typed-in-key-value' } }",
+    ]) {
+      writeFileSync(w.global, source);
+      let r: ReturnType<typeof w.load> | null = null;
+      try {
+        w.load();
+        r = w.load();
+      } catch {
+        // a field the schema rejects is not cached either; what matters is what reached the disk
+      }
+      if (r) expect(w.fromCache(r, "global")).toBe(false);
+      let files: string[] = [];
+      try {
+        files = readdirSync(w.cacheDir);
+      } catch {}
+      for (const f of files) {
+        const text = readFileSync(join(w.cacheDir, f), "utf8");
+        expect(text).not.toContain("b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ");
+        expect(text).not.toContain(token);
+        expect(text).not.toContain("zz-typed-in-key-value");
+      }
+    }
+    // A layer with nothing secret in it is still served from the cache.
+    writeFileSync(w.global, "{ append_deny: ['never push to main; ask about password reset flows'] }");
+    w.load();
+    expect(w.fromCache(w.load(), "global")).toBe(true);
   });
 
   test("an invalid file is never cached and keeps failing with its message", () => {
