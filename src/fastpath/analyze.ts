@@ -110,7 +110,7 @@ function userFindings(structure: Structure, command: string, rules: UserRule[]):
 }
 
 export function analyzeCommand(command: string, facts: PathFacts, userRules: UserRule[] = []): CommandAnalysis {
-  const structure = analyzeStructure(command);
+  const structure = analyzeStructure(command, { cwd: facts.cwd, home: facts.home });
   const findings = [...userFindings(structure, command, userRules), ...hardDenyFindings(structure, facts)];
   const parts: PartReport[] = [];
   let cwd = facts.cwd;

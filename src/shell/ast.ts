@@ -6,9 +6,9 @@ export type WordPart =
   /** Literal text after quote removal. `quoted` parts never glob or split. */
   | { type: "lit"; value: string; quoted: boolean }
   /** `$NAME`, `${…}`, `$1`, `$@` … (the value is unknown statically). */
-  | { type: "param"; raw: string; inner: Script[] }
+  | { type: "param"; raw: string; inner: Script[]; quoted?: boolean }
   /** `$(…)` or backquotes. */
-  | { type: "cmdsub"; body: Script; backtick: boolean }
+  | { type: "cmdsub"; body: Script; backtick: boolean; quoted?: boolean }
   /** `$((…))`: arithmetic, with any substitutions found inside. */
   | { type: "arith"; raw: string; inner: Script[] }
   /** `<(…)` or `>(…)`. */

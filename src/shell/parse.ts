@@ -651,6 +651,7 @@ class Parser {
         const part = this.readExpansion();
         if (part) {
           flush();
+          if (part.type === "param" || part.type === "cmdsub") part.quoted = true;
           parts.push(part);
           continue;
         }
