@@ -22,7 +22,7 @@ const EXEC_HINT =
   /\b(system|exec[a-zA-Z_]*|spawn[a-zA-Z_]*|popen[a-zA-Z0-9_]*|subprocess|child_process|shell_exec|passthru|proc_open|Open3|check_output|check_call|getoutput|getstatusoutput|pty|execute|Command|do shell script)\b/;
 /** Recursive-deletion calls: name → needs a `recursive` option to be recursive. */
 const DELETE_CALL =
-  /(shutil\s*\.\s*rmtree|\brmtree|\bremove_tree|FileUtils\s*\.\s*(rm_rf|rm_r|remove_dir|remove_entry(_secure)?|rmtree)|\brm_rf|\bremove_dir|fs(\.promises)?\s*\.\s*(rm|rmdir)(Sync)?|fsPromises\s*\.\s*(rm|rmdir)|\brimraf(\.sync)?|Deno\s*\.\s*remove(Sync)?|os\s*\.\s*removedirs|os\s*\.\s*remove|os\s*\.\s*unlink|\bunlink(Sync)?|File\s*\.\s*delete|\bFileUtils\s*\.\s*rm)\b\s*(\(|\s)/g;
+  /(shutil\s*\.\s*rmtree|\brmtree|\bremove_tree|FileUtils\s*\.\s*(rm_rf|rm_r|remove_dir|remove_entry(_secure)?|rmtree)|\brm_rf|\bremove_dir|fs(\.promises)?\s*\.\s*(rm|rmdir)(Sync)?|fsPromises\s*\.\s*(rm|rmdir)|\brimraf(\.sync)?|Deno\s*\.\s*remove(Sync)?|os\s*\.\s*removedirs|os\s*\.\s*remove|os\s*\.\s*unlink|\bunlink(Sync)?|File\s*\.\s*delete|\bFileUtils\s*\.\s*rm|\brmSync|\brmdirSync|\bpromises\s*\.\s*rm)\b\s*(\(|\s)/g;
 const HOME_EXPR: RegExp[] = [
   /os\s*\.\s*path\s*\.\s*expanduser\s*\(\s*(['"])~(.*?)\1\s*\)/g,
   /(?:pathlib\s*\.\s*)?Path\s*\(\s*(['"])~(.*?)\1\s*\)\s*\.\s*expanduser\s*\(\s*\)/g,
@@ -220,7 +220,7 @@ export function codeActions(code: string, lang: string, depth = 0): CodeAction[]
     const arg = firstArgument(text, (m.index ?? 0) + m[0].length - (m[0].endsWith("(") ? 1 : 0));
     const path = literalPath(arg.text, js);
     if (path === null) continue;
-    const needsOption = /^(fs|fsPromises|Deno)/.test(name.replace(/\s/g, ""));
+    const needsOption = /^(fs|fsPromises|Deno|rmSync|rmdirSync|promises)/.test(name.replace(/\s/g, ""));
     const single = /remove$|unlink|File\s*\.\s*delete|FileUtils\s*\.\s*rm$/.test(name);
     const recursive = !single && (!needsOption || /recursive\s*:\s*true/.test(arg.all));
     actions.push({ kind: "delete", path, recursive });

@@ -146,7 +146,7 @@ function staticOutput(argv: string[], stdin: string | null): string | null {
     const target = argv.slice(1).find((a) => !a.startsWith("-"));
     return target === undefined ? null : `${target}\n`;
   }
-  if ((name === "cat" || name === "tee") && argv.length === 1) return stdin;
+  if ((name === "cat" && argv.length === 1) || name === "tee") return stdin;
   if (name === "base64" && argv.slice(1).some((a) => /^(-d|-D|--decode)$/.test(a)) && stdin !== null) {
     const text = Buffer.from(stdin.replace(/\s/g, ""), "base64").toString("utf8");
     return text;
@@ -361,12 +361,11 @@ class Walker {
         this.out.complex.push(`${command.keyword} construct`);
         this.redirects(command.redirects, via, depth, state);
         for (const word of command.words) this.word(word, via, depth, state);
-        if (command.keyword === "for" && command.words.length === 2) {
+        if (command.keyword === "for" && command.variable !== undefined && NAME.test(command.variable)) {
           // `for x in VALUE; do …` with a single known value sets x like an assignment.
-          const name = wordArg(command.words[0] as Word).value;
-          const value = this.expandWord(command.words[1] as Word, state, false);
-          if (NAME.test(name) && value)
-            state.vars.set(name, value.fields.length === 1 ? (value.fields[0] as string) : null);
+          const values = command.words.flatMap((w) => this.expandWord(w, state, false)?.fields ?? [wordArg(w).value]);
+          const only = values.length === 1 && !(values[0] as string).includes(DYNAMIC) ? (values[0] as string) : null;
+          state.vars.set(command.variable, only);
         }
         const inner: Invocation[] = [];
         for (const body of command.bodies) inner.push(...this.script(body, via, nested, depth, state));
@@ -620,7 +619,9 @@ class Walker {
     for (const [k, v] of prefix)
       if (COMMAND_VARS.has(k) && v && argv.length) this.reparse(v, invocation, `${k}=`, depth, env);
     const found = this.expand(invocation, depth, env, input);
-    this.lastOutput = staticOutput(argv, input);
+    // Output uses the environment too (`echo $HOME | xargs …`).
+    const printed = command.words.flatMap((w) => this.expandWord(w, state, true)?.fields ?? [wordArg(w).value]);
+    this.lastOutput = staticOutput(printed, input);
     return found;
   }
 

@@ -61,6 +61,8 @@ export interface CompoundCommand {
   keyword: "if" | "for" | "while" | "until" | "case" | "select" | "function" | "cond" | "arith";
   /** Words the construct expands (for-lists, case subject and patterns, `[[ ]]` operands). */
   words: Word[];
+  /** The loop variable of `for`/`select`. */
+  variable?: string;
   bodies: Script[];
   redirects: Redirect[];
 }

@@ -293,6 +293,7 @@ class Parser {
 
   private parseCompound(keyword: string): CompoundCommand {
     const words: Word[] = [];
+    let variable: string | undefined;
     const bodies: Script[] = [];
     const kind = keyword === "[[" ? "cond" : (keyword as CompoundCommand["keyword"]);
     this.pos += keyword.length;
@@ -352,7 +353,7 @@ class Parser {
           const arith = this.parseArithCommand();
           words.push(...arith.words);
         } else {
-          this.readWordUntil(null, false); // loop variable
+          variable = literalOf(this.readWordUntil(null, false)) ?? undefined; // loop variable
           this.skipBlanksAndNewlines();
           if (this.atReservedEnd(new Set(["in"]))) {
             this.pos += 2;
@@ -418,7 +419,10 @@ class Parser {
         break;
       }
     }
-    return { type: "compound", keyword: kind, words, bodies, redirects: this.parseTrailingRedirects() };
+    const redirects = this.parseTrailingRedirects();
+    return variable === undefined
+      ? { type: "compound", keyword: kind, words, bodies, redirects }
+      : { type: "compound", keyword: kind, words, bodies, redirects, variable };
   }
 
   /** Try to read a redirection operator (with optional fd) and its target at the current position. */
