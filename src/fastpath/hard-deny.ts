@@ -454,7 +454,8 @@ function uidZero(argv: string[]): boolean {
     const a = argv[i] as string;
     if (/^(-u|--uid|-g|--gid)$/.test(a) && /^0+$/.test(argv[i + 1] ?? "")) return true;
     if (/^(-u|-g)0+$/.test(a) || /^--(uid|gid)=0+$/.test(a)) return true;
-    if (/^-[a-zA-Z]*o[a-zA-Z]*u0*$/.test(a) && /^0+$/.test(argv[i + 1] ?? "0")) return true;
+    if (/^-[a-zA-Z]*[ug]0+$/.test(a)) return true;
+    if (/^-[a-zA-Z]+[ug]$/.test(a) && /^0+$/.test(argv[i + 1] ?? "")) return true;
   }
   return false;
 }

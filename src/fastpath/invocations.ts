@@ -300,6 +300,11 @@ class Walker {
   /** Output of the last simple command walked, when it is known statically. */
   private lastOutput: string | null = null;
   private readonly outputs = new WeakMap<object, string | null>();
+  /** Functions defined earlier in the line (bodies re-walked at each call, with its arguments). */
+  private readonly defs = new Map<string, Script[]>();
+  private readonly calling = new Set<string>();
+  /** Files this line wrote with known content (`echo 'rm -rf ~' > x.sh`), by absolute path. */
+  private readonly files = new Map<string, string>();
 
   constructor(
     private readonly out: Structure,
@@ -372,6 +377,7 @@ class Walker {
         if (command.keyword === "function") {
           const name = command.words[0] ? wordArg(command.words[0]).value : "";
           this.out.functions.set(name, inner);
+          this.defs.set(name, command.bodies);
         }
         this.lastOutput = null;
         return inner;
@@ -390,7 +396,9 @@ class Walker {
         this.lastOutput = null;
       } else if (part.type === "procsub") {
         this.out.complex.push("process substitution");
+        this.lastOutput = null;
         this.script(part.body, [...via, `${part.direction}( )`], true, depth, fork(state));
+        if (part.direction === "<") this.outputs.set(part, this.lastOutput);
       } else if (part.type === "param" || part.type === "arith") {
         for (const inner of part.inner) {
           this.out.complex.push("command substitution");
@@ -413,7 +421,10 @@ class Walker {
 
   /** The value of `$name` / `${name}` / `${name:-default}` when the line makes it known. */
   private paramValue(raw: string, state: ShellState, env: boolean): string | null {
-    const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?\}|([A-Za-z_][A-Za-z0-9_]*))$/s.exec(raw);
+    const m =
+      /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])(?:(:?[-=])(.*))?\}|([A-Za-z_][A-Za-z0-9_]*|[0-9]|[@*]))$/s.exec(
+        raw,
+      );
     if (!m) return null;
     const name = (m[1] ?? m[4]) as string;
     if (state.vars.has(name)) {
@@ -619,10 +630,53 @@ class Walker {
     for (const [k, v] of prefix)
       if (COMMAND_VARS.has(k) && v && argv.length) this.reparse(v, invocation, `${k}=`, depth, env);
     const found = this.expand(invocation, depth, env, input);
+    // A function defined earlier: its body runs with these arguments as $1, $2, …, $@.
+    const body = this.defs.get(argv[0] ?? "");
+    if (body && !this.calling.has(argv[0] as string) && depth < MAX_REPARSE_DEPTH) {
+      const call = fork(env);
+      const args = command.words.slice(1).flatMap((w) => this.expandWord(w, state, true)?.fields ?? [wordArg(w).value]);
+      args.forEach((a, i) => call.vars.set(String(i + 1), a.includes(DYNAMIC) ? null : a));
+      call.vars.set("@", args.some((a) => a.includes(DYNAMIC)) ? null : args.join(" "));
+      call.vars.set("*", call.vars.get("@") ?? null);
+      this.calling.add(argv[0] as string);
+      for (const b of body) found.push(...this.script(b, [...via, `function ${argv[0]}`], true, depth + 1, call));
+      this.calling.delete(argv[0] as string);
+    }
+    // A program read from `<(…)` or from a file this line wrote: re-read what it contains.
+    const family = interpreterFamily(name);
+    const runsFile = SHELLS.has(name) || name === "source" || name === "." || family !== null;
+    for (let i = 0; i < command.words.length; i++) {
+      const w = command.words[i] as Word;
+      const part = w.parts.length === 1 ? w.parts[0] : undefined;
+      let program: string | null | undefined = null;
+      if (part?.type === "procsub" && runsFile && i > 0) program = this.outputs.get(part);
+      else if ((runsFile && i > 0) || (i === 0 && (argv[0] ?? "").includes("/")))
+        program = this.files.get(this.fileKey(argv[i] ?? "", state));
+      if (!program) continue;
+      if (family && family !== "awk") this.code(program, family, invocation, depth, env);
+      else found.push(...this.reparse(program, invocation, `${name || argv[0]} file`, depth, env));
+      if (runsFile) break;
+    }
     // Output uses the environment too (`echo $HOME | xargs …`).
     const printed = command.words.flatMap((w) => this.expandWord(w, state, true)?.fields ?? [wordArg(w).value]);
     this.lastOutput = staticOutput(printed, input);
+    for (const r of command.redirects) {
+      if (r.op !== ">" && r.op !== ">>" && r.op !== ">|") continue;
+      const target = wordArg(r.target).value;
+      if (target.includes(DYNAMIC)) continue;
+      const key = this.fileKey(target, state);
+      const before = r.op === ">>" ? (this.files.get(key) ?? "") : "";
+      if (this.lastOutput !== null) this.files.set(key, before + this.lastOutput);
+    }
+    if (name === "tee" && input !== null)
+      for (const a of argv.slice(1))
+        if (!a.startsWith("-") && !a.includes(DYNAMIC)) this.files.set(this.fileKey(a, state), input);
     return found;
+  }
+
+  private fileKey(path: string, state: ShellState): string {
+    const base = state.cwd ?? this.context?.cwd ?? "/";
+    return resolvePath(base, path.startsWith("~/") && this.context ? this.context.home + path.slice(1) : path);
   }
 
   private reparse(script: string, from: Invocation, wrapper: string, depth: number, state: ShellState): Invocation[] {
@@ -691,6 +745,16 @@ class Walker {
         argv = [...argv, ...items];
         dynamic = [...dynamic, ...items.map(() => false)];
         raw = [...raw, ...items];
+      }
+      if (name === "find" && argv.includes("{}")) {
+        // `find ~ -exec rm -rf {} +` runs on what it finds: at least the start paths themselves.
+        const starts: number[] = [];
+        for (let i = 1; i < inv.argv.length && !/^[-(!]/.test(inv.argv[i] as string); i++) starts.push(i);
+        for (const i of starts) {
+          const a = argv.map((x) => (x === "{}" ? (inv.argv[i] as string) : x));
+          const r = raw.map((x, j) => (argv[j] === "{}" ? (inv.raw[i] as string) : x));
+          this.expand(this.child(inv, unwrapped.wrapper, a, dynamic, r, true), depth + 1, state, null);
+        }
       }
       const inner = this.child(inv, unwrapped.wrapper, argv, dynamic, raw, inv.openArgs || unwrapped.openArgs);
       if (inner.argv.length)

@@ -409,7 +409,7 @@ class Parser {
       }
       case "function": {
         this.skipBlanks();
-        this.readWordUntil(null, false);
+        words.push(this.readWordUntil(null, false)); // the name
         this.skipBlanks();
         if (this.startsWith("()")) this.pos += 2;
         this.skipBlanksAndNewlines();
