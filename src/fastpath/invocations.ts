@@ -635,7 +635,7 @@ class Walker {
     if (body && !this.calling.has(argv[0] as string) && depth < MAX_REPARSE_DEPTH) {
       const call = fork(env);
       const args = command.words.slice(1).flatMap((w) => this.expandWord(w, state, true)?.fields ?? [wordArg(w).value]);
-      args.forEach((a, i) => call.vars.set(String(i + 1), a.includes(DYNAMIC) ? null : a));
+      for (const [i, a] of args.entries()) call.vars.set(String(i + 1), a.includes(DYNAMIC) ? null : a);
       call.vars.set("@", args.some((a) => a.includes(DYNAMIC)) ? null : args.join(" "));
       call.vars.set("*", call.vars.get("@") ?? null);
       this.calling.add(argv[0] as string);

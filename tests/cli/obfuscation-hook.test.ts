@@ -66,7 +66,7 @@ test(`${cases.length} obfuscated cases: denied on the fast path, classifier neve
   for (let i = 0; i < cases.length; i += 4) {
     const batch = cases.slice(i, i + 4);
     const got = await Promise.all(batch.map((c) => decide(c.command, box)));
-    batch.forEach((c, j) => results.push({ ...c, behavior: got[j] as string }));
+    for (const [j, c] of batch.entries()) results.push({ ...c, behavior: got[j] as string });
   }
   expect(results.filter((r) => r.behavior !== "deny")).toEqual([]);
   expect(mock.requests.length).toBe(before);

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these are shell command lines, where ${x} is shell syntax
 // Obfuscated spellings of hard-deny commands, one list per class of the issue "hard deny must hold
 // against obfuscation", and look-alikes that must not be denied. Shared by the unit test (analyzeCommand)
 // and the compiled-binary test (an always-allow classifier must never be asked about these).
