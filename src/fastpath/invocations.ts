@@ -147,6 +147,15 @@ function staticOutput(argv: string[], stdin: string | null): string | null {
     return target === undefined ? null : `${target}\n`;
   }
   if ((name === "cat" && argv.length === 1) || name === "tee") return stdin;
+  if (name === "find" && !argv.some((a) => /^-(exec|execdir|ok|okdir|delete|fprint.*|printf)$/.test(a))) {
+    // What it prints starts with its start paths (enough for `find ~ | xargs rm -rf`).
+    const starts: string[] = [];
+    for (const a of argv.slice(1)) {
+      if (/^[-(!]/.test(a)) break;
+      starts.push(a);
+    }
+    return starts.length ? `${starts.join("\n")}\n` : null;
+  }
   if (name === "base64" && argv.slice(1).some((a) => /^(-d|-D|--decode)$/.test(a)) && stdin !== null) {
     const text = Buffer.from(stdin.replace(/\s/g, ""), "base64").toString("utf8");
     return text;
@@ -432,7 +441,8 @@ class Walker {
       if (v !== null || !m[2]) return v;
     }
     if (m[2] !== undefined && !/[$`]/.test(m[3] ?? "")) return (m[3] ?? "").replace(/^["']|["']$/g, "");
-    if (name === "SHELL") return "/bin/sh";
+    if (name === "SHELL" || name === "0") return "/bin/sh";
+    if (name === "BASH") return "/bin/bash";
     if (env && this.context) {
       if (name === "HOME") return this.context.home;
       if (name === "PWD" && typeof state.cwd !== "object") return state.cwd ?? this.context.cwd;
