@@ -53,8 +53,14 @@ async function decide(command: string, box: ReturnType<typeof sandbox>): Promise
 }
 
 // The sandbox home lives under /tmp, where deleting sub-paths is allowed by design, so cases that
-// delete *below* the home directory are covered by the unit test (tests/fastpath/obfuscation.test.ts) only.
-const BELOW_HOME = new Set(["cd ~root && rm -rf .", "cd ~ && cd .. && rm -rf ./*", "cd ~; rm -r -f Documents"]);
+// delete *below* the home directory (or next to the repository) are covered by the unit test (tests/fastpath/obfuscation.test.ts) only.
+const BELOW_HOME = new Set([
+  "cd ~root && rm -rf .",
+  "cd ~ && cd .. && rm -rf ./*",
+  "cd ~; rm -r -f Documents",
+  "python3 -c \"import os, shutil; shutil.rmtree(os.path.join(os.path.expanduser('~'), 'Documents'))\"",
+  "python3 -c \"import shutil; shutil.rmtree('../other')\"",
+]);
 const cases = Object.entries(OBFUSCATED).flatMap(([klass, list]) =>
   list.filter((command) => !BELOW_HOME.has(command)).map((command) => ({ klass, command })),
 );
