@@ -314,6 +314,8 @@ class Walker {
   private readonly calling = new Set<string>();
   /** Files this line wrote with known content (`echo 'rm -rf ~' > x.sh`), by absolute path. */
   private readonly files = new Map<string, string>();
+  /** `alias name='…'` earlier in the line (agents' shells may expand aliases). */
+  private readonly aliases = new Map<string, string>();
 
   constructor(
     private readonly out: Structure,
@@ -443,6 +445,7 @@ class Walker {
     if (m[2] !== undefined && !/[$`]/.test(m[3] ?? "")) return (m[3] ?? "").replace(/^["']|["']$/g, "");
     if (name === "SHELL" || name === "0") return "/bin/sh";
     if (name === "BASH") return "/bin/bash";
+    if (name === "IFS") return " ";
     if (env && this.context) {
       if (name === "HOME") return this.context.home;
       if (name === "PWD" && typeof state.cwd !== "object") return state.cwd ?? this.context.cwd;
@@ -629,6 +632,11 @@ class Walker {
           state.vars.set(a.slice(0, eq), v);
         }
       }
+    } else if (name === "alias") {
+      for (const a of argv.slice(1)) {
+        const eq = a.indexOf("=");
+        if (eq > 0 && !a.includes(DYNAMIC)) this.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+      }
     } else if (name === "unset") for (const a of argv.slice(1)) state.vars.delete(a);
     else if (name === "read") {
       const names = argv.slice(1).filter((a) => NAME.test(a));
@@ -640,6 +648,27 @@ class Walker {
     for (const [k, v] of prefix)
       if (COMMAND_VARS.has(k) && v && argv.length) this.reparse(v, invocation, `${k}=`, depth, env);
     const found = this.expand(invocation, depth, env, input);
+    const alias = this.aliases.get(argv[0] ?? "");
+    if (alias !== undefined && depth < MAX_REPARSE_DEPTH) {
+      const rest = command.words.slice(1).map((w) => w.raw);
+      found.push(...this.reparse([alias, ...rest].join(" "), invocation, `alias ${argv[0]}`, depth, env));
+    }
+    // Brace expansion (`{rm,-rf,~}`, `/{etc,usr}`): the expanded words are a command too.
+    const braced = command.words.map((w, i) =>
+      literalOf(w) !== null && !hasQuotedBraces(w) ? braces(argv[i] as string) : null,
+    );
+    if (braced.some((b) => b !== null) && depth < MAX_REPARSE_DEPTH) {
+      const words = braced.flatMap((b, i) => b ?? [argv[i] as string]);
+      const child = this.child(
+        invocation,
+        "brace expansion",
+        words,
+        words.map((x) => x.includes(DYNAMIC)),
+        words,
+        false,
+      );
+      found.push(...this.expand({ ...child, redirects: command.redirects, writes }, depth + 1, env, input));
+    }
     // A function defined earlier: its body runs with these arguments as $1, $2, …, $@.
     const body = this.defs.get(argv[0] ?? "");
     if (body && !this.calling.has(argv[0] as string) && depth < MAX_REPARSE_DEPTH) {
@@ -770,7 +799,11 @@ class Walker {
       if (inner.argv.length)
         found.push(...this.expand(inner, depth + 1, state, name === "xargs" || name === "find" ? null : stdin));
     } else {
-      found.push(...this.reparse(unwrapped.script, inv, unwrapped.wrapper, depth, state));
+      // `sh -c 'SCRIPT' arg0 arg1 …`: the script sees them as $0, $1, …
+      const call = unwrapped.args?.length ? fork(state) : state;
+      for (const [i, a] of (unwrapped.args ?? []).entries()) call.vars.set(String(i), a.includes(DYNAMIC) ? null : a);
+      if (unwrapped.args?.length) call.vars.set("@", unwrapped.args.slice(1).join(" "));
+      found.push(...this.reparse(unwrapped.script, inv, unwrapped.wrapper, depth, call));
     }
     return found;
   }
@@ -822,6 +855,22 @@ class Walker {
   }
 }
 
+/** Words of a brace expansion (`a{b,c}d` → abd acd), or null when there is none. */
+function braces(word: string): string[] | null {
+  const m = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s.exec(word);
+  if (!m) return null;
+  const out: string[] = [];
+  for (const alt of (m[2] as string).split(",")) {
+    const tail = braces(m[3] as string) ?? [m[3] as string];
+    for (const t of tail) out.push(`${m[1]}${alt}${t}`);
+  }
+  return out.length > 64 ? null : out;
+}
+
+function hasQuotedBraces(word: Word): boolean {
+  return word.parts.some((p) => p.type === "lit" && p.quoted && /[{},]/.test(p.value));
+}
+
 /** A shell or interpreter that takes its program from standard input. */
 function programFromStdin(argv: string[]): boolean {
   const name = commandName(argv[0] ?? "");
@@ -855,7 +904,7 @@ function xargsWords(text: string): string[] {
 
 type Unwrapped =
   | { kind: "argv"; wrapper: string; argv: string[]; dynamic: boolean[]; raw: string[]; openArgs: boolean }
-  | { kind: "script"; wrapper: string; script: string };
+  | { kind: "script"; wrapper: string; script: string; args?: string[] };
 
 export const SHELLS = new Set([
   "bash",
@@ -965,6 +1014,24 @@ const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: bo
   busybox: { valued: new Set() },
   npx: { valued: new Set(["-p", "--package"]) },
   uv: { valued: new Set() },
+  setsid: { valued: new Set() },
+  taskset: { valued: new Set(), skipPositionals: 1 },
+  chrt: { valued: new Set(), skipPositionals: 1 },
+  unshare: { valued: new Set(["-S", "-G", "-R", "-w"]) },
+  nsenter: { valued: new Set(["-t", "--target", "-S", "-G"]) },
+  strace: { valued: new Set(["-o", "-e", "-p", "-s", "-u", "-E", "-P", "-a", "-b", "-I", "-O", "-S", "-X"]) },
+  ltrace: { valued: new Set(["-o", "-e", "-p", "-s", "-u", "-n", "-a"]) },
+  "systemd-run": { valued: new Set(["-p", "--property", "-u", "--unit", "-E", "--setenv", "--uid", "--gid", "-M"]) },
+  firejail: { valued: new Set() },
+  proxychains: { valued: new Set(["-f"]) },
+  proxychains4: { valued: new Set(["-f"]) },
+  torsocks: { valued: new Set(["-u", "-p", "-a", "-P"]) },
+  "xvfb-run": { valued: new Set(["-n", "--server-num", "-s", "--server-args", "-f", "-e"]) },
+  "dbus-run-session": { valued: new Set() },
+  rlwrap: { valued: new Set() },
+  catchsegv: { valued: new Set() },
+  fakeroot: { valued: new Set() },
+  prlimit: { valued: new Set(["-p", "--pid"]) },
 };
 
 function unwrap(inv: Invocation): Unwrapped | null {
@@ -987,7 +1054,7 @@ function unwrap(inv: Invocation): Unwrapped | null {
       if (a === "--") continue;
       if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a) || a === "-c") {
         const script = argv[i + 1];
-        return script === undefined ? null : { kind: "script", wrapper: `${name} -c`, script };
+        return script === undefined ? null : { kind: "script", wrapper: `${name} -c`, script, args: argv.slice(i + 2) };
       }
       if (!a.startsWith("-") && !a.startsWith("+")) return null;
     }

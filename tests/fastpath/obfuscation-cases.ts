@@ -353,6 +353,20 @@ export const OBFUSCATED: Record<string, string[]> = {
     "D=/dev/sda; dd of=$D if=/dev/zero",
     'd=/dev/nvme0n1 && dd if=/dev/zero of="$d"',
   ],
+  "IFS, braces, aliases, sh -c arguments, more wrappers": [
+    "rm${IFS}-rf${IFS}~",
+    "{rm,-rf,~}",
+    "rm -rf /{etc,usr}",
+    "sh -c '$0 -rf ~' rm",
+    "bash -c '$1 -rf \"$2\"' _ rm /",
+    "alias x='rm -rf'; x ~",
+    "setsid rm -rf ~",
+    "taskset 0x1 rm -rf ~",
+    "strace -o /dev/null rm -rf ~",
+    "$(printf '\\x72\\x6d') -rf ~",
+    "$(rev <<< mr) -rf ~",
+    "$(echo cm0= | base64 -d) -rf ~",
+  ],
 };
 
 /** Look-alikes that stay with the classifier (or are allowed): never a local deny. */
@@ -412,4 +426,9 @@ export const NOT_DENIED: string[] = [
   "awk '{ print $1 }' /etc/passwd",
   "tar -xzf x.tgz",
   "echo y | sh ./install.sh",
+  "ls {src,tests}",
+  "echo {a,b}",
+  "sh -c 'echo $1' _ hello",
+  "alias ll='ls -la'; ll",
+  "mkdir -p build/{a,b}",
 ];

@@ -36,6 +36,9 @@ describe("look-alikes are not denied", () => {
 });
 
 describe("what the rules see", () => {
+  test("brace expansion is seen by the allow checks too", () => {
+    expect(analyzeCommand("cat {README.md,/etc/shadow}", facts).verdict).toBe("llm");
+  });
   test("a variable set earlier in the line becomes the command name", () => {
     const a = analyzeCommand("x=rm; $x -rf ~", facts);
     expect(a.reason).toBe("rm -r /home/dev");
