@@ -322,6 +322,13 @@ class Walker {
     private readonly context: WalkContext | null,
   ) {}
 
+  /** More than this many invocations: stop following re-parses (the line is not provable either way). */
+  private overBudget(): boolean {
+    if (this.out.invocations.length < 4000) return false;
+    this.out.complex.push("too many commands to follow");
+    return true;
+  }
+
   script(script: Script, via: string[], nested: boolean, depth: number, state: ShellState): Invocation[] {
     const sequence: Invocation[] = [];
     let output: string | null = null;
@@ -671,7 +678,7 @@ class Walker {
     }
     // A function defined earlier: its body runs with these arguments as $1, $2, …, $@.
     const body = this.defs.get(argv[0] ?? "");
-    if (body && !this.calling.has(argv[0] as string) && depth < MAX_REPARSE_DEPTH) {
+    if (body && !this.calling.has(argv[0] as string) && depth < MAX_REPARSE_DEPTH && !this.overBudget()) {
       const call = fork(env);
       const args = command.words.slice(1).flatMap((w) => this.expandWord(w, state, true)?.fields ?? [wordArg(w).value]);
       for (const [i, a] of args.entries()) call.vars.set(String(i + 1), a.includes(DYNAMIC) ? null : a);
@@ -719,6 +726,7 @@ class Walker {
   }
 
   private reparse(script: string, from: Invocation, wrapper: string, depth: number, state: ShellState): Invocation[] {
+    if (this.overBudget()) return [];
     const parsed = parseShell(script);
     this.out.errors.push(...parsed.errors);
     const saved = this.lastOutput;
@@ -857,14 +865,43 @@ class Walker {
 
 /** Words of a brace expansion (`a{b,c}d` → abd acd), or null when there is none. */
 function braces(word: string): string[] | null {
-  const m = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s.exec(word);
-  if (!m) return null;
-  const out: string[] = [];
-  for (const alt of (m[2] as string).split(",")) {
-    const tail = braces(m[3] as string) ?? [m[3] as string];
-    for (const t of tail) out.push(`${m[1]}${alt}${t}`);
+  let words = [word];
+  let changed = false;
+  for (let round = 0; round < 8; round++) {
+    const next: string[] = [];
+    let any = false;
+    for (const w of words) {
+      const m = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s.exec(w);
+      if (!m) {
+        next.push(w);
+        continue;
+      }
+      any = true;
+      for (const alt of (m[2] as string).split(",")) next.push(`${m[1]}${alt}${m[3]}`);
+      if (next.length > 64) return coveringBraces(word);
+    }
+    if (!any) break;
+    changed = true;
+    words = next;
   }
-  return out.length > 64 ? null : out;
+  return changed ? words : null;
+}
+
+/** Too many combinations: a few words that together use every alternative of every group. */
+function coveringBraces(word: string): string[] {
+  const groups: string[][] = [];
+  const pieces: string[] = [];
+  let rest = word;
+  for (let m = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s.exec(rest); m; m = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s.exec(rest)) {
+    pieces.push(m[1] as string);
+    groups.push((m[2] as string).split(","));
+    rest = m[3] as string;
+  }
+  const width = Math.min(64, Math.max(...groups.map((g) => g.length)));
+  const out: string[] = [];
+  for (let j = 0; j < width; j++)
+    out.push(pieces.map((p, i) => p + (groups[i]?.[j % (groups[i]?.length ?? 1)] ?? "")).join("") + rest);
+  return out;
 }
 
 function hasQuotedBraces(word: Word): boolean {

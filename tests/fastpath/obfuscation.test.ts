@@ -62,4 +62,13 @@ describe("what the rules see", () => {
       "rm -r /work/other",
     );
   });
+  test("large and deeply nested lines finish, and a deny still holds in them", () => {
+    const manyCalls = `f(){ g; g; }; g(){ h; h; }; h(){ i; i; }; i(){ j; j; }; j(){ ls; ls; }; ${"f; ".repeat(200)}`;
+    expect(analyzeCommand(manyCalls, facts).verdict).toBe("llm");
+    const bigHeredoc = `bash <<EOF\n${"echo hi\n".repeat(5000)}EOF`;
+    expect(analyzeCommand(bigHeredoc, facts).verdict).toBe("llm");
+    expect(analyzeCommand(`rm -rf {x,/}${"{,}".repeat(30)}`, facts).verdict).toBe("deny");
+    expect(analyzeCommand(`echo ${"{a,b}".repeat(30)}`, facts).verdict).not.toBe("deny");
+    expect(analyzeCommand(`x='rm -rf ~'; ${'eval "$x"; '.repeat(300)}`, facts).verdict).toBe("deny");
+  }, 60_000);
 });
