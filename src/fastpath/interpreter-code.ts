@@ -7,7 +7,8 @@
 export type CodeAction =
   | { kind: "shell"; script: string }
   | { kind: "argv"; argv: string[] }
-  | { kind: "delete"; path: string; recursive: boolean };
+  | { kind: "delete"; path: string; recursive: boolean }
+  | { kind: "write"; path: string };
 
 interface Lit {
   value: string;
@@ -32,6 +33,9 @@ const HOME_PLAIN =
   /(?:pathlib\s*\.\s*)?Path\s*\.\s*home\s*\(\s*\)|os\s*\.\s*environ\s*\[\s*['"]HOME['"]\s*\]|os\s*\.\s*(?:environ\s*\.\s*get|getenv)\s*\(\s*['"]HOME['"]\s*\)|process\s*\.\s*env\s*(?:\.\s*HOME\b|\[\s*['"]HOME['"]\s*\])|(?:require\s*\(\s*['"](?:node:)?os['"]\s*\)|\bos)\s*\.\s*homedir\s*\(\s*\)|Dir\s*\.\s*home\b|ENV\s*(?:\[\s*['"]HOME['"]\s*\]|\.\s*fetch\s*\(\s*['"]HOME['"]\s*\))|\$ENV\s*\{\s*['"]?HOME['"]?\s*\}|\bgetenv\s*\(\s*['"]HOME['"]\s*\)|\$_SERVER\s*\[\s*['"]HOME['"]\s*\]|Deno\s*\.\s*env\s*\.\s*get\s*\(\s*['"]HOME['"]\s*\)/g;
 const B64_HINT = /b64decode|atob|base64|decode_base64|unpack\s*\(?\s*['"]m/;
 const MAX_DEPTH = 4;
+/** Calls that write a file: `open(PATH, 'w')`, `fs.writeFileSync(PATH`, `File.write(PATH`, `file_put_contents(PATH`. */
+const WRITE_CALL =
+  /(\bopen\s*\(|fs\s*\.\s*(writeFile|appendFile|createWriteStream)(Sync)?\s*\(|\b(writeFileSync|appendFileSync|createWriteStream)\s*\(|File\s*\.\s*(write|open)\s*\(|\bfile_put_contents\s*\(|\bfopen\s*\(|Deno\s*\.\s*writeTextFile(Sync)?\s*\(|\.\s*write_(text|bytes)\s*\()/g;
 
 /** Replace home-directory expressions by the literal `'~…'` so paths built from them are known. */
 function normalizeHome(code: string): string {
@@ -224,6 +228,25 @@ export function codeActions(code: string, lang: string, depth = 0): CodeAction[]
     const single = /remove$|unlink|File\s*\.\s*delete|FileUtils\s*\.\s*rm$/.test(name);
     const recursive = !single && (!needsOption || /recursive\s*:\s*true/.test(arg.all));
     actions.push({ kind: "delete", path, recursive });
+  }
+  for (const m of text.matchAll(WRITE_CALL)) {
+    const start = (m.index ?? 0) + m[0].length;
+    let path: string | null;
+    if (m[0].includes("write_")) {
+      // pathlib: Path('/etc/x').write_text(…) — the path is in the call before.
+      const before = /Path\s*\(\s*(['"])(.*?)\1\s*\)\s*$/.exec(text.slice(0, m.index ?? 0));
+      path = before ? (before[2] as string) : null;
+    } else {
+      const arg = firstArgument(text, start - 1);
+      path = literalPath(arg.text, js);
+      // open() for reading only is not a write
+      if (
+        /^\bopen|^open|^fopen|^File\s*\.\s*open/.test(m[0]) &&
+        !/['"](w|a|r\+|x)[b+]*['"]|['"](wb|ab|w\+|a\+)['"]|O_WRONLY|O_RDWR/.test(arg.all)
+      )
+        path = null;
+    }
+    if (path !== null) actions.push({ kind: "write", path });
   }
   if (depth < MAX_DEPTH) {
     // Code inside code: eval/exec of a string, or a base64 payload decoded at run time.

@@ -122,6 +122,11 @@ function printfOutput(format: string, args: string[]): string {
 
 /** The output of a command whose output is known without running anything, or null. */
 function staticOutput(argv: string[], stdin: string | null): string | null {
+  const out = rawOutput(argv, stdin);
+  return out === null ? null : out.replaceAll(DYNAMIC, "\n");
+}
+
+function rawOutput(argv: string[], stdin: string | null): string | null {
   if (argv.some((a) => a.includes(DYNAMIC))) return null;
   const name = commandName(argv[0] ?? "");
   if (name === "echo") {
@@ -169,7 +174,7 @@ function staticOutput(argv: string[], stdin: string | null): string | null {
 }
 
 /** Options of common tools whose value is a command line run by a shell. */
-function commandOptions(argv: string[]): string[] {
+function commandOptions(argv: string[], stdin: string | null): string[] {
   const name = commandName(argv[0] ?? "");
   const out: string[] = [];
   const optionValue = (i: number, short: string[], long: string[]): string | null => {
@@ -204,13 +209,13 @@ function commandOptions(argv: string[]): string[] {
     else if (name === "watch" && i === argv.length - 1 && argv.length > 1) v = null;
     if (v !== null) out.push(v);
   }
-  if (name === "sed" || name === "gsed") out.push(...sedCommands(argv));
+  if (name === "sed" || name === "gsed") out.push(...sedCommands(argv, stdin));
   if (name === "git") out.push(...gitCommands(argv));
   return out;
 }
 
 /** `e COMMAND` and `s/…/COMMAND/e` in a sed script. */
-function sedCommands(argv: string[]): string[] {
+function sedCommands(argv: string[], stdin: string | null): string[] {
   const scripts: string[] = [];
   let explicit = false;
   for (let i = 1; i < argv.length; i++) {
@@ -236,6 +241,7 @@ function sedCommands(argv: string[]): string[] {
     for (const line of script.split("\n")) {
       for (const m of line.matchAll(/(?:^|[;{}\s!])\s*(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)?\s*!?\s*e(?:\s+(.+)|$)/g))
         if (m[1]) out.push(m[1]);
+        else if (stdin !== null) out.push(stdin); // a bare `e` runs the pattern space
       for (const m of line.matchAll(/s(.)((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1([a-zA-Z0-9]*)/g))
         if ((m[4] as string).includes("e")) out.push((m[3] as string).replace(/\\(.)/g, "$1"));
     }
@@ -266,6 +272,15 @@ function gitCommands(argv: string[]): string[] {
   }
   const sub = argv[i];
   const rest = argv.slice(i + 1);
+  if (sub === "config") {
+    // `git config alias.x '!…'` / `git config core.pager …`: stored now, run by a later git command.
+    const pos = rest.filter((a, j) => !a.startsWith("-") && !/^(-f|--file|--type|--blob)$/.test(rest[j - 1] ?? ""));
+    const [key, value] = pos;
+    if (key !== undefined && value !== undefined) {
+      if (/^alias\./i.test(key) && value.trimStart().startsWith("!")) out.push(value.trimStart().slice(1));
+      else if (GIT_COMMAND_KEYS.test(key)) out.push(value.replace(/^!/, ""));
+    }
+  }
   if (sub === "submodule" && rest.includes("foreach")) {
     const cmd = rest.slice(rest.indexOf("foreach") + 1).filter((x) => !x.startsWith("--"));
     if (cmd.length) out.push(cmd.join(" "));
@@ -749,7 +764,7 @@ class Walker {
     }
     const inline = inlineCode(inv.argv);
     if (inline) for (const code of inline.code) this.code(code, inline.family, inv, depth, state);
-    for (const script of commandOptions(inv.argv))
+    for (const script of commandOptions(inv.argv, stdin))
       found.push(...this.reparse(script, inv, `${name} option`, depth, state));
     const unwrapped = unwrap(inv);
     if (!unwrapped) return found;
@@ -844,7 +859,13 @@ class Walker {
       if (action.kind === "shell") this.reparse(action.script, inv, wrapper, depth, state);
       else {
         const argv =
-          action.kind === "argv" ? action.argv : action.recursive ? ["rm", "-rf", action.path] : ["rm", action.path];
+          action.kind === "argv"
+            ? action.argv
+            : action.kind === "write"
+              ? ["tee", action.path]
+              : action.recursive
+                ? ["rm", "-rf", action.path]
+                : ["rm", action.path];
         this.expand(
           this.child(
             inv,
@@ -933,7 +954,8 @@ function xargsMarker(argv: string[]): string | null {
   return null;
 }
 
-function xargsWords(text: string): string[] {
+function xargsWords(raw: string): string[] {
+  const text = raw.replaceAll("\u0000", "\n");
   const out: string[] = [];
   for (const m of text.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)) out.push((m[1] ?? m[2] ?? m[3]) as string);
   return out;
@@ -1083,7 +1105,7 @@ function unwrap(inv: Invocation): Unwrapped | null {
     openArgs,
   });
 
-  if (name === "busybox" && argv[1] !== undefined) return slice(1, "busybox");
+  if ((name === "busybox" || name === "toybox") && argv[1] !== undefined) return slice(1, name);
   if (SHELLS.has(name) || (name === "busybox" && argv[1] && SHELLS.has(argv[1]))) {
     const start = name === "busybox" ? 2 : 1;
     for (let i = start; i < argv.length; i++) {

@@ -152,6 +152,9 @@ export const OBFUSCATED: Record<string, string[]> = {
     "sed '1 e rm -rf ~' f",
     "sed 's/^/rm -rf ~/e' f",
     "tar xf a.tar --to-command=\"sh -c 'rm -rf ~'\"",
+    "git config alias.x '!rm -rf ~' && git x",
+    "git config --global core.pager 'rm -rf ~'",
+    "echo 'rm -rf ~' | sed e",
   ],
   "xargs fed by a known list": [
     "echo ~ | xargs rm -rf",
@@ -169,6 +172,7 @@ export const OBFUSCATED: Record<string, string[]> = {
     "xargs rm -rf <<< ~",
     "xargs rm -rf <<EOF\n/\nEOF",
     "busybox rm -rf ~",
+    "printf '%s\\0' ~ | xargs -0 rm -rf",
   ],
   "shell reached indirectly": [
     "busybox sh -c 'rm -rf ~'",
@@ -193,6 +197,7 @@ export const OBFUSCATED: Record<string, string[]> = {
     "$(type -P sh) -c 'rm -rf ~'",
     "python3 -c 'import os;os.system(\"rm -rf ~\")'",
     "python -c \"import os; os.execvp('rm', ['rm', '-rf', '/'])\"",
+    "toybox sh -c 'rm -rf ~'",
   ],
   "interpreter one-liners": [
     "python3 -c \"import os; os.system('rm -rf /')\"",
@@ -292,6 +297,13 @@ export const OBFUSCATED: Record<string, string[]> = {
     "printf 'x ALL=(ALL) ALL\\n' >> /etc/sudoers.d/90-x",
     "cp /tmp/x /etc/sudoers.d/x",
     "useradd -o -u 0 -g 0 toor",
+    "python3 -c \"open('/etc/sudoers.d/x', 'w').write('x ALL=(ALL) NOPASSWD:ALL')\"",
+    "node -e \"require('fs').writeFileSync('/etc/sudoers.d/x', 'x ALL=(ALL) ALL')\"",
+    'ruby -e \'File.write("/etc/sudoers.d/x", "x ALL=(ALL) ALL")\'',
+    'php -r \'file_put_contents("/etc/sudoers.d/x", "x ALL=(ALL) ALL");\'',
+    "python3 -c \"from pathlib import Path; Path('/etc/sudoers.d/x').write_text('x ALL=(ALL) ALL')\"",
+    "> /etc/sudoers.d/x",
+    ": > /etc/sudoers",
   ],
   "accounts with root ids": [
     "useradd -o -u 0 x",
@@ -352,6 +364,7 @@ export const OBFUSCATED: Record<string, string[]> = {
     "cat /dev/zero > /dev/sda",
     "D=/dev/sda; dd of=$D if=/dev/zero",
     'd=/dev/nvme0n1 && dd if=/dev/zero of="$d"',
+    "python3 -c \"open('/dev/sda', 'wb').write(b'0' * 512)\"",
   ],
   "IFS, braces, aliases, sh -c arguments, more wrappers": [
     "rm${IFS}-rf${IFS}~",
@@ -431,4 +444,8 @@ export const NOT_DENIED: string[] = [
   "sh -c 'echo $1' _ hello",
   "alias ll='ls -la'; ll",
   "mkdir -p build/{a,b}",
+  "python3 -c \"print(open('/etc/passwd').read())\"",
+  "python3 -c \"open('out.txt', 'w').write('hi')\"",
+  "git config user.name me",
+  "echo abc | sed e",
 ];
