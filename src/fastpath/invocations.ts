@@ -152,6 +152,13 @@ function rawOutput(argv: string[], stdin: string | null): string | null {
     return target === undefined ? null : `${target}\n`;
   }
   if ((name === "cat" && argv.length === 1) || name === "tee") return stdin;
+  if ((name === "dirname" || name === "basename") && argv.length === 2) {
+    const p = argv[1] as string;
+    const trimmed = p.replace(/\/+$/, "") || "/";
+    if (name === "basename") return `${trimmed.slice(trimmed.lastIndexOf("/") + 1) || "/"}\n`;
+    const cut = trimmed.lastIndexOf("/");
+    return `${cut === -1 ? "." : cut === 0 ? "/" : trimmed.slice(0, cut)}\n`;
+  }
   if (name === "find" && !argv.some((a) => /^-(exec|execdir|ok|okdir|delete|fprint.*|printf)$/.test(a))) {
     // What it prints starts with its start paths (enough for `find ~ | xargs rm -rf`).
     const starts: string[] = [];
@@ -454,6 +461,8 @@ class Walker {
 
   /** The value of `$name` / `${name}` / `${name:-default}` when the line makes it known. */
   private paramValue(raw: string, state: ShellState, env: boolean): string | null {
+    const array = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}$/.exec(raw);
+    if (array) return state.vars.get(`${array[1]}[@]`) ?? null;
     const m =
       /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])(?:(:?[-=])(.*))?\}|([A-Za-z_][A-Za-z0-9_]*|[0-9]|[@*]))$/s.exec(
         raw,
@@ -498,7 +507,7 @@ class Walker {
       }
       if (part.type === "param") {
         value = this.paramValue(part.raw, state, env);
-        quoted = part.quoted === true;
+        quoted = part.quoted === true && !/^\$(@|\{@\}|\{[A-Za-z_][A-Za-z0-9_]*\[@\]\})$/.test(part.raw);
       } else if (part.type === "cmdsub") {
         const out = this.outputs.get(part);
         value = out == null ? null : out.replace(/\n+$/, "");
@@ -585,7 +594,10 @@ class Walker {
     stdin: string | null,
   ): Invocation[] {
     for (const w of command.words) this.word(w, via, depth, state);
-    for (const a of command.assigns) this.word(a.value, via, depth, state);
+    for (const a of command.assigns) {
+      this.word(a.value, via, depth, state);
+      for (const e of a.elements ?? []) this.word(e, via, depth, state);
+    }
     this.redirects(command.redirects, via, depth, state);
     const argv: string[] = [];
     const dynamic: boolean[] = [];
@@ -610,7 +622,14 @@ class Walker {
     if (resolved) this.out.complex.push("expansion resolved from earlier in the line");
     // Prefix assignments reach only the command's environment; bare ones set the variable.
     const prefix = new Map<string, string | null>();
-    for (const a of command.assigns) prefix.set(a.name, this.assignedValue(a.value, state));
+    for (const a of command.assigns) {
+      if (!a.elements) prefix.set(a.name, this.assignedValue(a.value, state));
+      else {
+        const values = a.elements.map((e) => this.assignedValue(e, state));
+        prefix.set(`${a.name}[@]`, values.some((v) => v === null) ? null : values.join(" "));
+        prefix.set(a.name, values[0] ?? null);
+      }
+    }
     if (argv.length === 0) for (const [k, v] of prefix) state.vars.set(k, v);
     const env = argv.length ? fork(state) : state;
     for (const [k, v] of prefix) env.vars.set(k, v);
@@ -643,6 +662,7 @@ class Walker {
       writes,
     };
     const name = commandName(argv[0] ?? "");
+    const printed = command.words.flatMap((w) => this.expandWord(w, state, true)?.fields ?? [wordArg(w).value]);
     if (DECLARES.has(name)) {
       for (let i = 1; i < argv.length; i++) {
         const a = argv[i] as string;
@@ -666,7 +686,13 @@ class Walker {
       for (const n of names) state.vars.set(n, names.length === 1 ? line : null);
     } else if (name === "printf" && argv[1] === "-v" && argv[2] && NAME.test(argv[2])) {
       state.vars.set(argv[2], argv[3] === undefined ? null : printfOutput(argv[3], argv.slice(4)));
-    } else if (name === "cd" || name === "pushd" || name === "popd") this.changeDirectory(argv, dynamic, raw, state);
+    } else if (name === "cd" || name === "pushd" || name === "popd")
+      this.changeDirectory(
+        printed,
+        printed.map((p) => p.includes(DYNAMIC)),
+        raw,
+        state,
+      );
     for (const [k, v] of prefix)
       if (COMMAND_VARS.has(k) && v && argv.length) this.reparse(v, invocation, `${k}=`, depth, env);
     const found = this.expand(invocation, depth, env, input);
@@ -719,7 +745,6 @@ class Walker {
       if (runsFile) break;
     }
     // Output uses the environment too (`echo $HOME | xargs …`).
-    const printed = command.words.flatMap((w) => this.expandWord(w, state, true)?.fields ?? [wordArg(w).value]);
     this.lastOutput = staticOutput(printed, input);
     for (const r of command.redirects) {
       if (r.op !== ">" && r.op !== ">>" && r.op !== ">|") continue;

@@ -34,6 +34,8 @@ export interface Redirect {
 export interface Assignment {
   name: string;
   value: Word;
+  /** Elements of an array assignment `a=(x y)`. */
+  elements?: Word[];
 }
 
 export interface SimpleCommand {

@@ -491,16 +491,20 @@ class Parser {
         const name = word.raw.slice(0, eq).replace(/\+$/, "");
         const value = this.subParser(word.raw.slice(eq + 1)).readWordUntil(null, false);
         // array assignment `a=(x y)`
+        const elements: Word[] = [];
         if (value.raw === "" && this.peek() === "(") {
           this.pos++;
           while (!this.eof() && this.peek() !== ")") {
             this.skipBlanksAndNewlines();
             if (this.peek() === ")") break;
             const before = this.pos;
-            this.readWordUntil(null, false);
+            const element = this.readWordUntil(null, false);
+            if (element.raw !== "") elements.push(element);
             if (this.pos === before) this.pos++;
           }
           if (this.peek() === ")") this.pos++;
+          assigns.push({ name, value, elements });
+          continue;
         }
         assigns.push({ name, value });
         continue;

@@ -41,6 +41,9 @@ export const OBFUSCATED: Record<string, string[]> = {
     'x=/; rm -rf "$x"',
     "p=$HOME/; rm -rf $p",
     'H=~/; rm -rf "${H}"',
+    'a=(rm -rf ~); "${a[@]}"',
+    "a=(rm -rf /); ${a[@]}",
+    "x=($(echo rm)); $x -rf ~",
   ],
   "cd that leaves the repository": [
     "cd ~ && rm -rf .",
@@ -72,6 +75,9 @@ export const OBFUSCATED: Record<string, string[]> = {
     "pushd $HOME; rm -rf ./.",
     "cd ~ || exit; rm -rf .",
     "cd; rm -rf ./*",
+    'cd "$PWD/../../.." && rm -rf ./*',
+    'cd "$(dirname "$HOME")" && rm -rf ./*',
+    'cd "$(dirname /etc/x)" && rm -rf ./*',
   ],
   "heredoc or here-string fed to a shell": [
     "sh <<< 'rm -rf ~'",
@@ -379,6 +385,7 @@ export const OBFUSCATED: Record<string, string[]> = {
     "$(printf '\\x72\\x6d') -rf ~",
     "$(rev <<< mr) -rf ~",
     "$(echo cm0= | base64 -d) -rf ~",
+    "a=($(rm -rf ~))",
   ],
 };
 
@@ -448,4 +455,6 @@ export const NOT_DENIED: string[] = [
   "python3 -c \"open('out.txt', 'w').write('hi')\"",
   "git config user.name me",
   "echo abc | sed e",
+  'a=(build dist); rm -rf "${a[@]}"',
+  'cd "$(dirname README.md)" && ls',
 ];
