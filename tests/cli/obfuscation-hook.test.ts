@@ -58,6 +58,7 @@ const BELOW_HOME = new Set([
   "cd ~root && rm -rf .",
   "cd ~ && cd .. && rm -rf ./*",
   "cd ~; rm -r -f Documents",
+  'cd "$(dirname "$HOME")" && rm -rf ./*',
   "python3 -c \"import os, shutil; shutil.rmtree(os.path.join(os.path.expanduser('~'), 'Documents'))\"",
   "python3 -c \"import shutil; shutil.rmtree('../other')\"",
 ]);
