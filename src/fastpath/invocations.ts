@@ -351,13 +351,20 @@ class Walker {
     return true;
   }
 
-  script(script: Script, via: string[], nested: boolean, depth: number, state: ShellState): Invocation[] {
+  script(
+    script: Script,
+    via: string[],
+    nested: boolean,
+    depth: number,
+    state: ShellState,
+    stdin: string | null = null,
+  ): Invocation[] {
     const sequence: Invocation[] = [];
     let output: string | null = null;
     for (const item of script.items) {
       if (item.background) this.out.complex.push("background job (&)");
       for (const pipeline of item.pipelines) {
-        sequence.push(...this.pipeline(pipeline, via, nested, depth, state));
+        sequence.push(...this.pipeline(pipeline, via, nested, depth, state, stdin));
         output = this.lastOutput;
       }
     }
@@ -366,10 +373,17 @@ class Walker {
     return sequence;
   }
 
-  private pipeline(pipeline: Pipeline, via: string[], nested: boolean, depth: number, state: ShellState): Invocation[] {
+  private pipeline(
+    pipeline: Pipeline,
+    via: string[],
+    nested: boolean,
+    depth: number,
+    state: ShellState,
+    input: string | null = null,
+  ): Invocation[] {
     const stages: Invocation[][] = [];
     const all: Invocation[] = [];
-    let stdin: string | null = null;
+    let stdin: string | null = input;
     const single = pipeline.commands.length === 1;
     for (const command of pipeline.commands) {
       this.lastOutput = null;
@@ -426,12 +440,13 @@ class Walker {
   }
 
   /** Visit the commands hidden inside a word's expansions. */
-  private word(word: Word, via: string[], depth: number, state: ShellState): void {
+  private word(word: Word, via: string[], depth: number, state: ShellState, stdin: string | null = null): void {
     for (const part of word.parts) {
       if (part.type === "cmdsub") {
         this.out.complex.push("command substitution");
         this.lastOutput = null;
-        this.script(part.body, [...via, "$( )"], true, depth, fork(state));
+        // `bash -c "$(cat)" <<< '…'`: the substitution reads the command's standard input.
+        this.script(part.body, [...via, "$( )"], true, depth, fork(state), stdin);
         this.outputs.set(part, this.lastOutput);
         this.lastOutput = null;
       } else if (part.type === "procsub") {
@@ -593,7 +608,14 @@ class Walker {
     state: ShellState,
     stdin: string | null,
   ): Invocation[] {
-    for (const w of command.words) this.word(w, via, depth, state);
+    let early = stdin;
+    for (const r of command.redirects) {
+      const lit = r.op === "<<<" ? literalOf(r.target) : null;
+      if (r.op === "<<<") early = lit === null ? null : `${lit}\n`;
+      else if ((r.op === "<<" || r.op === "<<-") && r.heredoc) early = `${r.heredoc.body}\n`;
+      else if (r.op === "<" && (r.fd === undefined || r.fd === 0)) early = null;
+    }
+    for (const w of command.words) this.word(w, via, depth, state, early);
     for (const a of command.assigns) {
       this.word(a.value, via, depth, state);
       for (const e of a.elements ?? []) this.word(e, via, depth, state);
