@@ -116,7 +116,7 @@ export function analyzeCommand(
   userRules: UserRule[] = [],
   selfProtect: ProtectedSet | null = null,
 ): CommandAnalysis {
-  const structure = analyzeStructure(command);
+  const structure = analyzeStructure(command, { cwd: facts.cwd, home: facts.home });
   // self-protect.ts: writes to the gate's own settings come first
   const guard = selfProtect ? commandFinding(structure, command, facts.cwd, selfProtect) : null;
   const findings = [

@@ -75,7 +75,11 @@ const PRIVILEGE = new Set([
 const DISK_TOOLS =
   /^(mkfs(\..+)?|mke2fs|mkswap|mkntfs|mkdosfs|newfs(_.+)?|wipefs|blkdiscard|sgdisk|gdisk|fdisk|sfdisk|cfdisk|parted|diskutil|zpool|cryptsetup|badblocks)$/;
 const BLOCK_DEVICE =
-  /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|md\d|dm-\d|mapper\/|loop\d|sr\d)/;
+  /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\d|rdisk\d|md\d|dm-\d|mapper\/|loop\d|sr\d|disk\/by-|block\/|root$|nbd\d|zd\d|rbd\d)/;
+const RAW_MEMORY = /^\/dev\/(mem|kmem|port)$/;
+/** Files whose change grants root or another user's rights. */
+const PRIVILEGE_FILES =
+  /^\/etc\/(sudoers(\.d(\/.*)?)?|sudo\.conf|sudo_logsrvd\.conf|passwd|shadow|group|gshadow|master\.passwd|doas\.conf|pam\.d(\/.*)?|security(\/.*)?|ld\.so\.preload|polkit-1(\/.*)?|subuid|subgid|login\.defs)$|^\/root\/\.ssh(\/.*)?$|^\/private\/etc\/(sudoers(\.d(\/.*)?)?|passwd|master\.passwd|group)$/;
 const SYSTEM_DIRS = new Set([
   "/",
   "/bin",
@@ -118,6 +122,61 @@ const MESSAGES = {
 
 type Rule = (inv: Invocation, facts: PathFacts) => Finding | null;
 
+/** Resolve an argument in the directory the invocation runs in (after `cd` earlier in the line). */
+function resolveIn(inv: Invocation, arg: string, raw: string, facts: PathFacts): string | null {
+  if (inv.cwd === undefined) return resolveArg(arg, raw, facts);
+  if (inv.cwd === null) {
+    const absolute = arg.startsWith("/") || arg.startsWith("~") || /^"?\$(HOME|\{HOME\})/.test(raw);
+    return absolute ? resolveArg(arg, raw, facts) : null;
+  }
+  return resolveArg(arg, raw, facts, inv.cwd);
+}
+
+/** Files an invocation writes: redirections, `tee FILE`, `cp … DEST`, `dd of=`, `sed -i FILE`, … */
+function writtenPaths(inv: Invocation, facts: PathFacts): string[] {
+  const name = commandName(inv.argv[0] ?? "");
+  const argv = inv.argv;
+  const out: string[] = [];
+  const add = (i: number) => {
+    const p = resolveIn(inv, argv[i] as string, inv.raw[i] ?? (argv[i] as string), facts);
+    if (p) out.push(p);
+  };
+  for (const w of inv.writes ?? []) {
+    const p = resolveIn(inv, w, w, facts);
+    if (p) out.push(p);
+  }
+  const positional: number[] = [];
+  let options = true;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (options && a === "--") options = false;
+    else if (options && a.startsWith("-") && a.length > 1) {
+      if (/^(-t|--target-directory)$/.test(a) && argv[i + 1] !== undefined) add(++i);
+      else if (a.startsWith("--target-directory=")) {
+        const p = resolveIn(inv, a.slice(19), a.slice(19), facts);
+        if (p) out.push(p);
+      }
+    } else positional.push(i);
+  }
+  const last = positional[positional.length - 1];
+  if (name === "tee" || name === "truncate" || name === "shred") for (const i of positional) add(i);
+  else if (
+    /^(cp|mv|install|ln|rsync|ddrescue|scp|pv|gcp|gmv)$/.test(name) &&
+    last !== undefined &&
+    positional.length >= 2
+  )
+    add(last);
+  else if (name === "dd" || name === "gdd")
+    for (const a of argv)
+      if (a.startsWith("of=")) {
+        const p = resolveIn(inv, a.slice(3), a.slice(3), facts);
+        if (p) out.push(p);
+      }
+  if ((name === "sed" || name === "perl") && argv.some((a) => /^-[a-zA-Z]*i/.test(a) || a.startsWith("--in-place")))
+    for (const i of positional.slice(argv.some((a) => a === "-e" || a.startsWith("--expression")) ? 0 : 1)) add(i);
+  return out;
+}
+
 function flagged(argv: string[], short: string, long: string[]): boolean {
   return argv.some((a) => long.includes(a) || (/^-[a-zA-Z]+$/.test(a) && a.slice(1).includes(short)));
 }
@@ -126,7 +185,7 @@ function flagged(argv: string[], short: string, long: string[]): boolean {
 const recursiveDeletion: Rule = (inv, facts) => {
   const name = commandName(inv.argv[0] ?? "");
   const outside = (arg: string, raw: string): string | null => {
-    const path = resolveArg(arg, raw, facts);
+    const path = resolveIn(inv, arg, raw, facts);
     if (path === null) return null;
     if (path === "/" || path === facts.home || (isInside(facts.home, path) && !isInside(facts.boundary, path)))
       return path;
@@ -169,7 +228,7 @@ const recursiveDeletion: Rule = (inv, facts) => {
   }
   if ((name === "chmod" || name === "chown" || name === "chgrp") && flagged(inv.argv, "R", ["--recursive"])) {
     for (const i of targets(1).slice(1)) {
-      const path = resolveArg(inv.argv[i] as string, inv.raw[i] ?? "", facts);
+      const path = resolveIn(inv, inv.argv[i] as string, inv.raw[i] ?? "", facts);
       if (path && (SYSTEM_DIRS.has(path) || path === facts.home))
         return { rule: "filesystem-destruction", message: MESSAGES.disk, detail: `${name} -R ${path}` };
     }
@@ -209,17 +268,23 @@ const protectedBranches: Rule = (inv, facts) => {
       const plus = spec.startsWith("+");
       const [src, dst] = spec.replace(/^\+/, "").split(":", 2) as [string, string | undefined];
       const target = dst ?? (src === "HEAD" ? (current ?? "") : src);
+      if ((force || plus || del) && /\*/.test(target) && /^(refs\/heads\/)?\*$|^refs\/\*$/.test(target))
+        return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: `git push ${spec}` };
       if (dst === undefined && src === "HEAD" && !current) continue;
       if (spec.startsWith(":") && isProtected(target))
         return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: `delete ${target}` };
       if ((force || plus || del) && isProtected(target))
         return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: `git push ${spec}` };
     }
-    if ((force || git.args.includes("--all")) && force && refspecs.length === 0 && current && isProtected(current)) {
+    if (force && git.args.some((a) => a === "--all" || a === "--branches"))
+      return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: "force push of every branch" };
+    if (del && git.args.some((a) => a === "--all" || a === "--branches"))
+      return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: "deletes every branch" };
+    if (force && refspecs.length === 0 && (current === null || isProtected(current))) {
       return {
         rule: "force-push-protected",
         message: MESSAGES.forcePush,
-        detail: `force push of current branch ${current}`,
+        detail: `force push of current branch ${current ?? "(unknown)"}`,
       };
     }
     return null;
@@ -235,12 +300,31 @@ const protectedBranches: Rule = (inv, facts) => {
       return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git branch ${git.args.join(" ")}` };
     return null;
   }
-  if (git.sub === "update-ref") {
-    const ref = git.args.find((a) => !a.startsWith("-"));
-    if (ref && isProtected(ref) && ref.startsWith("refs/heads/"))
-      return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git update-ref ${ref}` };
+  if (git.sub === "update-ref" || git.sub === "symbolic-ref") {
+    const ref = git.args.find((a) => !a.startsWith("-") && a !== "-m");
+    if (ref && isProtected(ref.replace(/^heads\//, "")))
+      return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git ${git.sub} ${ref}` };
+    if (git.args.includes("--stdin"))
+      return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git ${git.sub} --stdin` };
     return null;
   }
+  if (git.sub === "checkout" || git.sub === "switch") {
+    for (let i = 0; i < git.args.length; i++) {
+      const a = git.args[i] as string;
+      if (
+        (a === "-B" || a === "-C" || a === "--force-create") &&
+        git.args[i + 1] &&
+        isProtected(git.args[i + 1] as string)
+      )
+        return {
+          rule: "history-rewrite",
+          message: MESSAGES.historyRewrite,
+          detail: `git ${git.sub} ${a} ${git.args[i + 1]}`,
+        };
+    }
+  }
+  if (git.sub === "reflog" && git.args[0] === "delete" && git.args.some((a) => isProtected(a.replace(/@\{.*$/, ""))))
+    return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git reflog ${git.args.join(" ")}` };
   if (current && isProtected(current)) {
     if (
       git.sub === "rebase" &&
@@ -269,7 +353,7 @@ const protectedBranches: Rule = (inv, facts) => {
 };
 
 /** Disk and file-system destruction, fork bombs. */
-const diskDestruction: Rule = (inv) => {
+const diskDestruction: Rule = (inv, facts) => {
   const name = commandName(inv.argv[0] ?? "");
   const devices = inv.argv.slice(1).filter((a) => BLOCK_DEVICE.test(a.replace(/^of=/, "")));
   if (DISK_TOOLS.test(name)) {
@@ -289,11 +373,26 @@ const diskDestruction: Rule = (inv) => {
       return { rule: "disk-destruction", message: MESSAGES.disk, detail: `redirect to ${r.target.raw}` };
     }
   }
+  for (const path of writtenPaths(inv, facts)) {
+    if (BLOCK_DEVICE.test(path) || RAW_MEMORY.test(path))
+      return { rule: "disk-destruction", message: MESSAGES.disk, detail: `${name} writes ${path}` };
+  }
+  if (
+    (name === "hdparm" &&
+      inv.argv.some((a) =>
+        /^--(security-erase|security-erase-enhanced|trim-sector-ranges|write-sector|make-bad-sector|fwdownload)/.test(
+          a,
+        ),
+      )) ||
+    (name === "nvme" && /^(format|sanitize)$/.test(inv.argv[1] ?? "")) ||
+    (name === "sg_format" && inv.argv.some((a) => a === "--format" || a === "-F"))
+  )
+    return { rule: "disk-destruction", message: MESSAGES.disk, detail: inv.argv.join(" ") };
   return null;
 };
 
 /** sudo & co, setuid bits, capabilities, edits of the account databases. */
-const privilegeEscalation: Rule = (inv) => {
+const privilegeEscalation: Rule = (inv, facts) => {
   const name = commandName(inv.argv[0] ?? "");
   if (PRIVILEGE.has(name)) return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: name };
   if (
@@ -309,10 +408,35 @@ const privilegeEscalation: Rule = (inv) => {
   if (name === "setcap" || name === "visudo" || name === "vipw")
     return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: name };
   if (
-    (name === "usermod" || name === "gpasswd" || name === "adduser" || name === "addgroup") &&
-    inv.argv.some((a) => /\b(sudo|wheel|admin|root|docker)\b/.test(a))
+    /^(usermod|useradd|gpasswd|adduser|addgroup|groupadd|groupmod|newusers|chpasswd|vigr|pw)$/.test(name) &&
+    (inv.argv.some((a) => /\b(sudo|wheel|admin|root|docker|adm|lxd|libvirt|disk|shadow)\b/.test(a)) ||
+      uidZero(inv.argv) ||
+      name === "newusers" ||
+      name === "vigr")
   ) {
     return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: inv.argv.join(" ") };
+  }
+  if (name === "passwd" && inv.argv.slice(1).some((a) => a === "root"))
+    return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: "passwd root" };
+  if (
+    name === "dscl" &&
+    inv.argv.some((a) => /^-(create|append|merge)$/.test(a)) &&
+    inv.argv.some((a) => /^(\/Groups\/(admin|wheel)|GroupMembership|UniqueID)$/.test(a)) &&
+    (inv.argv.includes("0") || inv.argv.some((a) => /^\/Groups\/(admin|wheel)$/.test(a)))
+  ) {
+    return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: inv.argv.join(" ") };
+  }
+  for (const path of writtenPaths(inv, facts))
+    if (PRIVILEGE_FILES.test(path))
+      return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: `${name} writes ${path}` };
+  if (/^(chmod|chown|chgrp|setfacl|chattr)$/.test(name)) {
+    for (let i = 1; i < inv.argv.length; i++) {
+      const a = inv.argv[i] as string;
+      if (a.startsWith("-")) continue;
+      const p = resolveIn(inv, a, inv.raw[i] ?? a, facts);
+      if (p && PRIVILEGE_FILES.test(p))
+        return { rule: "privilege-escalation", message: MESSAGES.privilege, detail: `${name} on ${p}` };
+    }
   }
   const sensitive = /^\/etc\/(sudoers(\.d\/.*)?|passwd|shadow|group|doas\.conf)$/;
   if (name === "tee" && inv.argv.slice(1).some((a) => sensitive.test(a)))
@@ -323,6 +447,18 @@ const privilegeEscalation: Rule = (inv) => {
   }
   return null;
 };
+
+/** `-u 0`, `--uid=0`, `-o` with a uid, `-g 0`: an account with root's ids. */
+function uidZero(argv: string[]): boolean {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (/^(-u|--uid|-g|--gid)$/.test(a) && /^0+$/.test(argv[i + 1] ?? "")) return true;
+    if (/^(-u|-g)0+$/.test(a) || /^--(uid|gid)=0+$/.test(a)) return true;
+    if (/^-[a-zA-Z]*[ug]0+$/.test(a)) return true;
+    if (/^-[a-zA-Z]+[ug]$/.test(a) && /^0+$/.test(argv[i + 1] ?? "")) return true;
+  }
+  return false;
+}
 
 const RULES: Rule[] = [recursiveDeletion, protectedBranches, diskDestruction, privilegeEscalation];
 
@@ -412,7 +548,8 @@ function substitutedDownload(structure: Structure): Finding | null {
 }
 
 function pipedDownload(structure: Structure): Finding | null {
-  for (const stages of structure.pipelines) {
+  // Outer pipelines first: a decoded payload that itself downloads is reported as decode-exec.
+  for (const stages of [...structure.pipelines].reverse()) {
     let download = false;
     let decode = false;
     for (const stage of stages) {

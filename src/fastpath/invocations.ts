@@ -1,8 +1,11 @@
 // Flatten a parsed command line into the simple commands ("invocations") it can run, looking
 // through substitutions, subshells, groups, control structures, heredocs, `bash -c` / `eval`
 // strings and wrappers (`sudo`, `env`, `xargs`, `timeout`, `find -exec`, …).
+
+import { dirname, resolve as resolvePath } from "node:path";
 import type { Command, Pipeline, Redirect, Script, SimpleCommand, Word } from "../shell/ast.ts";
 import { literalOf, parseShell } from "../shell/parse.ts";
+import { codeActions, inlineCode, interpreterFamily } from "./interpreter-code.ts";
 
 /** Placeholder for the unknown value of an expansion inside an argument. */
 export const DYNAMIC = "\u0000";
@@ -22,6 +25,13 @@ export interface Invocation {
   nested: boolean;
   /** Arguments are partly unknown (xargs / parallel / find -exec append arguments at run time). */
   openArgs: boolean;
+  /**
+   * Working directory it runs in after the `cd`/`pushd` earlier in the line: undefined when the
+   * line did not change it (the request's cwd), null when it changed to somewhere unknown.
+   */
+  cwd?: string | null;
+  /** Files its redirections write (`>`, `>>`, `&>`, …), after variables set earlier in the line. */
+  writes?: string[];
 }
 
 export interface Structure {
@@ -38,6 +48,12 @@ export interface Structure {
   errors: string[];
 }
 
+/** Where the line starts: lets `cd` and `$HOME` be followed. Without it, directories are not tracked. */
+export interface WalkContext {
+  cwd: string;
+  home: string;
+}
+
 const MAX_REPARSE_DEPTH = 6;
 
 export function wordArg(word: Word): { value: string; dynamic: boolean } {
@@ -48,7 +64,7 @@ export function wordArg(word: Word): { value: string; dynamic: boolean } {
   return { value, dynamic: true };
 }
 
-export function analyzeStructure(source: string): Structure {
+export function analyzeStructure(source: string, context?: WalkContext): Structure {
   const parsed = parseShell(source);
   const structure: Structure = {
     invocations: [],
@@ -58,139 +74,962 @@ export function analyzeStructure(source: string): Structure {
     functions: new Map(),
     errors: [...parsed.errors],
   };
-  new Walker(structure).script(parsed.script, [], false, 0);
+  const state: ShellState = { vars: new Map(), cwd: undefined, oldpwd: undefined, stack: [] };
+  new Walker(structure, context ?? null).script(parsed.script, [], false, 0, state);
   return structure;
 }
 
-class Walker {
-  constructor(private readonly out: Structure) {}
+/** What the line has set so far: variables (null = unknown value) and the working directory. */
+interface ShellState {
+  vars: Map<string, string | null>;
+  cwd: string | null | undefined;
+  oldpwd: string | null | undefined;
+  stack: Array<string | null | undefined>;
+}
 
-  script(script: Script, via: string[], nested: boolean, depth: number): Invocation[] {
+function fork(state: ShellState): ShellState {
+  return { vars: new Map(state.vars), cwd: state.cwd, oldpwd: state.oldpwd, stack: [...state.stack] };
+}
+
+const DECLARES = new Set(["export", "declare", "typeset", "local", "readonly"]);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `echo`/`printf` output with escapes (enough to re-read it as shell). */
+function echoEscapes(text: string): string {
+  return text.replace(/\\(n|t|\\|0?[0-7]{1,3}|x[0-9a-fA-F]{1,2})/g, (_m, e: string) => {
+    if (e === "n") return "\n";
+    if (e === "t") return "\t";
+    if (e === "\\") return "\\";
+    if (e.startsWith("x")) return String.fromCharCode(Number.parseInt(e.slice(1), 16));
+    return String.fromCharCode(Number.parseInt(e, 8));
+  });
+}
+
+function printfOutput(format: string, args: string[]): string {
+  const fmt = echoEscapes(format);
+  if (!/%[-0-9.]*[sbdqc]/.test(fmt)) return fmt;
+  let out = "";
+  let i = 0;
+  do {
+    out += fmt.replace(/%([-0-9.]*)([sbdqc%])/g, (_m, _w, k: string) => {
+      if (k === "%") return "%";
+      const v = args[i++] ?? "";
+      return k === "b" ? echoEscapes(v) : v;
+    });
+  } while (i < args.length);
+  return out;
+}
+
+/** The output of a command whose output is known without running anything, or null. */
+function staticOutput(argv: string[], stdin: string | null): string | null {
+  const out = rawOutput(argv, stdin);
+  return out === null ? null : out.replaceAll(DYNAMIC, "\n");
+}
+
+function rawOutput(argv: string[], stdin: string | null): string | null {
+  if (argv.some((a) => a.includes(DYNAMIC))) return null;
+  const name = commandName(argv[0] ?? "");
+  if (name === "echo") {
+    let i = 1;
+    let escapes = false;
+    let newline = true;
+    while (/^-[neE]+$/.test(argv[i] ?? "")) {
+      const f = argv[i] as string;
+      if (f.includes("n")) newline = false;
+      if (f.includes("e")) escapes = true;
+      i++;
+    }
+    const text = argv.slice(i).join(" ");
+    return (escapes ? echoEscapes(text) : text) + (newline ? "\n" : "");
+  }
+  if (name === "printf") {
+    if (argv[1] === "-v" || argv[1] === undefined) return null;
+    const start = argv[1] === "--" ? 2 : 1;
+    return printfOutput(argv[start] ?? "", argv.slice(start + 1));
+  }
+  if (name === "which" || name === "type" || (name === "command" && /^-[vV]$/.test(argv[1] ?? ""))) {
+    const target = argv.slice(1).find((a) => !a.startsWith("-"));
+    return target === undefined ? null : `${target}\n`;
+  }
+  if ((name === "cat" && argv.length === 1) || name === "tee") return stdin;
+  if ((name === "dirname" || name === "basename") && argv.length === 2) {
+    const p = argv[1] as string;
+    const trimmed = p.replace(/\/+$/, "") || "/";
+    if (name === "basename") return `${trimmed.slice(trimmed.lastIndexOf("/") + 1) || "/"}\n`;
+    const cut = trimmed.lastIndexOf("/");
+    return `${cut === -1 ? "." : cut === 0 ? "/" : trimmed.slice(0, cut)}\n`;
+  }
+  if (name === "find" && !argv.some((a) => /^-(exec|execdir|ok|okdir|delete|fprint.*|printf)$/.test(a))) {
+    // What it prints starts with its start paths (enough for `find ~ | xargs rm -rf`).
+    const starts: string[] = [];
+    for (const a of argv.slice(1)) {
+      if (/^[-(!]/.test(a)) break;
+      starts.push(a);
+    }
+    return starts.length ? `${starts.join("\n")}\n` : null;
+  }
+  if (name === "base64" && argv.slice(1).some((a) => /^(-d|-D|--decode)$/.test(a)) && stdin !== null) {
+    const text = Buffer.from(stdin.replace(/\s/g, ""), "base64").toString("utf8");
+    return text;
+  }
+  if (name === "rev" && argv.length === 1 && stdin !== null)
+    return stdin
+      .split("\n")
+      .map((l) => [...l].reverse().join(""))
+      .join("\n");
+  return null;
+}
+
+/** Options of common tools whose value is a command line run by a shell. */
+function commandOptions(argv: string[], stdin: string | null): string[] {
+  const name = commandName(argv[0] ?? "");
+  const out: string[] = [];
+  const optionValue = (i: number, short: string[], long: string[]): string | null => {
+    const a = argv[i] as string;
+    if (short.includes(a) || long.includes(a)) return argv[i + 1] ?? null;
+    for (const l of long) if (a.startsWith(`${l}=`)) return a.slice(l.length + 1);
+    for (const s of short)
+      if (s.length === 2 && a.startsWith(s) && a.length > 2 && !a.startsWith("--")) return a.slice(2);
+    return null;
+  };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    let v: string | null = null;
+    if (name === "tar" || name === "gtar" || name === "bsdtar") {
+      v = optionValue(
+        i,
+        ["-I", "-F"],
+        ["--to-command", "--use-compress-program", "--info-script", "--new-volume-script", "--rsh-command"],
+      );
+      if (/^--checkpoint-action=(exec|command)=/.test(a)) v = a.slice(a.indexOf("=", 20) + 1);
+    } else if (name === "rsync") v = optionValue(i, ["-e"], ["--rsh", "--rsync-path"]);
+    else if (name === "ssh" || name === "scp" || name === "sftp") {
+      const o = optionValue(i, ["-o"], []);
+      if (o && /^(ProxyCommand|LocalCommand|KnownHostsCommand|Match\s+exec)\s*[= ]\s*/i.test(o))
+        v = o.replace(/^(ProxyCommand|LocalCommand|KnownHostsCommand|Match\s+exec)\s*[= ]\s*/i, "");
+    } else if (name === "zip") v = optionValue(i, ["-TT"], ["--unzip-command"]);
+    else if (name === "script" || name === "flock") v = optionValue(i, ["-c"], ["--command"]);
+    else if (name === "vim" || name === "vi" || name === "nvim" || name === "ex" || name === "view") {
+      const c = optionValue(i, ["-c", "--cmd"], []) ?? (a.startsWith("+") ? a.slice(1) : null);
+      if (c && /^:?\s*!/.test(c)) v = c.replace(/^:?\s*!/, "");
+    } else if (name === "env") v = optionValue(i, ["-S"], ["--split-string"]);
+    else if (name === "watch" && i === argv.length - 1 && argv.length > 1) v = null;
+    if (v !== null) out.push(v);
+  }
+  if (name === "sed" || name === "gsed") out.push(...sedCommands(argv, stdin));
+  if (name === "git") out.push(...gitCommands(argv));
+  return out;
+}
+
+/** `e COMMAND` and `s/…/COMMAND/e` in a sed script. */
+function sedCommands(argv: string[], stdin: string | null): string[] {
+  const scripts: string[] = [];
+  let explicit = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "-e" || a === "--expression") {
+      explicit = true;
+      if (argv[i + 1] !== undefined) scripts.push(argv[i + 1] as string);
+      i++;
+    } else if (a.startsWith("--expression=")) {
+      explicit = true;
+      scripts.push(a.slice(13));
+    } else if (/^-[a-zA-Z]*e.+/.test(a) && !a.startsWith("--")) {
+      explicit = true;
+      scripts.push(a.slice(a.indexOf("e") + 1));
+    }
+  }
+  if (!explicit) {
+    const first = argv.slice(1).find((a) => !a.startsWith("-"));
+    if (first !== undefined) scripts.push(first);
+  }
+  const out: string[] = [];
+  for (const script of scripts) {
+    for (const line of script.split("\n")) {
+      for (const m of line.matchAll(/(?:^|[;{}\s!])\s*(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)?\s*!?\s*e(?:\s+(.+)|$)/g))
+        if (m[1]) out.push(m[1]);
+        else if (stdin !== null) out.push(stdin); // a bare `e` runs the pattern space
+      for (const m of line.matchAll(/s(.)((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1([a-zA-Z0-9]*)/g))
+        if ((m[4] as string).includes("e")) out.push((m[3] as string).replace(/\\(.)/g, "$1"));
+    }
+  }
+  return out;
+}
+
+const GIT_COMMAND_KEYS =
+  /^(core\.(pager|editor|sshcommand|fsmonitor|askpass|hookspath)|sequence\.editor|pager\..+|diff\.external|diff\..+\.(textconv|command)|filter\..+\.(clean|smudge|process)|merge\..+\.driver|gpg(\..+)?\.program|interactive\.difffilter|uploadpack\.packobjectshook|credential(\..+)?\.helper|web\.browser|browser\..+\.cmd|mergetool\..+\.cmd|difftool\..+\.cmd)$/i;
+
+/** Shell commands git runs from `-c key=value` options and from subcommands that take one. */
+function gitCommands(argv: string[]): string[] {
+  const out: string[] = [];
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "-c" || a.startsWith("-c")) {
+      const kv = a === "-c" ? argv[++i] : a.slice(2);
+      if (kv === undefined) break;
+      const eq = kv.indexOf("=");
+      const key = eq === -1 ? kv : kv.slice(0, eq);
+      const value = eq === -1 ? "" : kv.slice(eq + 1);
+      if (/^alias\./i.test(key) && value.trimStart().startsWith("!")) out.push(value.trimStart().slice(1));
+      else if (GIT_COMMAND_KEYS.test(key) && value) out.push(value.replace(/^!/, ""));
+    } else if (a === "-C" || a === "--git-dir" || a === "--work-tree" || a === "--namespace" || a === "--config-env")
+      i++;
+    else if (!a.startsWith("-")) break;
+  }
+  const sub = argv[i];
+  const rest = argv.slice(i + 1);
+  if (sub === "config") {
+    // `git config alias.x '!…'` / `git config core.pager …`: stored now, run by a later git command.
+    const pos = rest.filter((a, j) => !a.startsWith("-") && !/^(-f|--file|--type|--blob)$/.test(rest[j - 1] ?? ""));
+    const [key, value] = pos;
+    if (key !== undefined && value !== undefined) {
+      if (/^alias\./i.test(key) && value.trimStart().startsWith("!")) out.push(value.trimStart().slice(1));
+      else if (GIT_COMMAND_KEYS.test(key)) out.push(value.replace(/^!/, ""));
+    }
+  }
+  if (sub === "submodule" && rest.includes("foreach")) {
+    const cmd = rest.slice(rest.indexOf("foreach") + 1).filter((x) => !x.startsWith("--"));
+    if (cmd.length) out.push(cmd.join(" "));
+  }
+  if (sub === "rebase") {
+    for (let j = 0; j < rest.length; j++) {
+      const a = rest[j] as string;
+      if ((a === "-x" || a === "--exec") && rest[j + 1] !== undefined) out.push(rest[j + 1] as string);
+      else if (a.startsWith("--exec=")) out.push(a.slice(7));
+    }
+  }
+  if (sub === "bisect" && rest[0] === "run" && rest.length > 1)
+    out.push(
+      rest
+        .slice(1)
+        .map((x) => `'${x.replaceAll("'", `'\\''`)}'`)
+        .join(" "),
+    );
+  return out;
+}
+
+/** Environment variables whose value a program runs as a shell command. */
+const COMMAND_VARS = new Set([
+  "GIT_SSH_COMMAND",
+  "GIT_PAGER",
+  "GIT_EDITOR",
+  "GIT_SEQUENCE_EDITOR",
+  "GIT_EXTERNAL_DIFF",
+  "GIT_ASKPASS",
+  "SSH_ASKPASS",
+  "PAGER",
+  "EDITOR",
+  "VISUAL",
+  "LESSOPEN",
+  "MANPAGER",
+  "BROWSER",
+  "PROMPT_COMMAND",
+]);
+
+class Walker {
+  /** Output of the last simple command walked, when it is known statically. */
+  private lastOutput: string | null = null;
+  private readonly outputs = new WeakMap<object, string | null>();
+  /** Functions defined earlier in the line (bodies re-walked at each call, with its arguments). */
+  private readonly defs = new Map<string, Script[]>();
+  private readonly calling = new Set<string>();
+  /** Files this line wrote with known content (`echo 'rm -rf ~' > x.sh`), by absolute path. */
+  private readonly files = new Map<string, string>();
+  /** `alias name='…'` earlier in the line (agents' shells may expand aliases). */
+  private readonly aliases = new Map<string, string>();
+
+  constructor(
+    private readonly out: Structure,
+    private readonly context: WalkContext | null,
+  ) {}
+
+  /** More than this many invocations: stop following re-parses (the line is not provable either way). */
+  private overBudget(): boolean {
+    if (this.out.invocations.length < 4000) return false;
+    this.out.complex.push("too many commands to follow");
+    return true;
+  }
+
+  script(
+    script: Script,
+    via: string[],
+    nested: boolean,
+    depth: number,
+    state: ShellState,
+    stdin: string | null = null,
+  ): Invocation[] {
     const sequence: Invocation[] = [];
+    let output: string | null = null;
     for (const item of script.items) {
       if (item.background) this.out.complex.push("background job (&)");
-      for (const pipeline of item.pipelines) sequence.push(...this.pipeline(pipeline, via, nested, depth));
+      for (const pipeline of item.pipelines) {
+        sequence.push(...this.pipeline(pipeline, via, nested, depth, state, stdin));
+        output = this.lastOutput;
+      }
     }
     if (sequence.length) this.out.sequences.push(sequence);
+    this.lastOutput = script.items.length === 1 && script.items[0]?.pipelines.length === 1 ? output : null;
     return sequence;
   }
 
-  private pipeline(pipeline: Pipeline, via: string[], nested: boolean, depth: number): Invocation[] {
+  private pipeline(
+    pipeline: Pipeline,
+    via: string[],
+    nested: boolean,
+    depth: number,
+    state: ShellState,
+    input: string | null = null,
+  ): Invocation[] {
     const stages: Invocation[][] = [];
     const all: Invocation[] = [];
+    let stdin: string | null = input;
+    const single = pipeline.commands.length === 1;
     for (const command of pipeline.commands) {
-      const stage = this.command(command, via, nested, depth);
+      this.lastOutput = null;
+      const stage = this.command(command, via, nested, depth, single ? state : fork(state), stdin);
+      stdin = this.lastOutput;
       stages.push(stage);
       all.push(...stage);
     }
+    this.lastOutput = stdin;
     if (stages.length > 1) this.out.pipelines.push(stages);
     return all;
   }
 
-  private command(command: Command, via: string[], nested: boolean, depth: number): Invocation[] {
+  private command(
+    command: Command,
+    via: string[],
+    nested: boolean,
+    depth: number,
+    state: ShellState,
+    stdin: string | null,
+  ): Invocation[] {
     switch (command.type) {
       case "simple":
-        return this.simple(command, via, nested, depth);
+        return this.simple(command, via, nested, depth, state, stdin);
       case "subshell":
       case "group": {
         this.out.complex.push(command.type === "subshell" ? "subshell ( … )" : "group { … }");
-        this.redirects(command.redirects, via, depth);
-        return this.script(command.body, via, nested, depth);
+        this.redirects(command.redirects, via, depth, state);
+        const found = this.script(command.body, via, nested, depth, command.type === "subshell" ? fork(state) : state);
+        this.lastOutput = null;
+        return found;
       }
       case "compound": {
         this.out.complex.push(`${command.keyword} construct`);
-        this.redirects(command.redirects, via, depth);
-        for (const word of command.words) this.word(word, via, depth);
+        this.redirects(command.redirects, via, depth, state);
+        for (const word of command.words) this.word(word, via, depth, state);
+        if (command.keyword === "for" && command.variable !== undefined && NAME.test(command.variable)) {
+          // `for x in VALUE; do …` with a single known value sets x like an assignment.
+          const values = command.words.flatMap((w) => this.expandWord(w, state, false)?.fields ?? [wordArg(w).value]);
+          const only = values.length === 1 && !(values[0] as string).includes(DYNAMIC) ? (values[0] as string) : null;
+          state.vars.set(command.variable, only);
+        }
         const inner: Invocation[] = [];
-        for (const body of command.bodies) inner.push(...this.script(body, via, nested, depth));
+        for (const body of command.bodies) inner.push(...this.script(body, via, nested, depth, state));
         if (command.keyword === "function") {
           const name = command.words[0] ? wordArg(command.words[0]).value : "";
           this.out.functions.set(name, inner);
+          this.defs.set(name, command.bodies);
         }
+        this.lastOutput = null;
         return inner;
       }
     }
   }
 
   /** Visit the commands hidden inside a word's expansions. */
-  private word(word: Word, via: string[], depth: number): void {
+  private word(word: Word, via: string[], depth: number, state: ShellState, stdin: string | null = null): void {
     for (const part of word.parts) {
       if (part.type === "cmdsub") {
         this.out.complex.push("command substitution");
-        this.script(part.body, [...via, "$( )"], true, depth);
+        this.lastOutput = null;
+        // `bash -c "$(cat)" <<< '…'`: the substitution reads the command's standard input.
+        this.script(part.body, [...via, "$( )"], true, depth, fork(state), stdin);
+        this.outputs.set(part, this.lastOutput);
+        this.lastOutput = null;
       } else if (part.type === "procsub") {
         this.out.complex.push("process substitution");
-        this.script(part.body, [...via, `${part.direction}( )`], true, depth);
+        this.lastOutput = null;
+        this.script(part.body, [...via, `${part.direction}( )`], true, depth, fork(state));
+        if (part.direction === "<") this.outputs.set(part, this.lastOutput);
       } else if (part.type === "param" || part.type === "arith") {
         for (const inner of part.inner) {
           this.out.complex.push("command substitution");
-          this.script(inner, [...via, "$( )"], true, depth);
+          this.script(inner, [...via, "$( )"], true, depth, fork(state));
         }
       }
     }
+    this.lastOutput = null;
   }
 
-  private redirects(redirects: Redirect[], via: string[], depth: number): void {
+  private redirects(redirects: Redirect[], via: string[], depth: number, state: ShellState): void {
     for (const r of redirects) {
-      this.word(r.target, via, depth);
+      this.word(r.target, via, depth, state);
       if (r.heredoc?.word) {
         this.out.complex.push("heredoc with expansions");
-        this.word(r.heredoc.word, via, depth);
+        this.word(r.heredoc.word, via, depth, state);
       }
     }
   }
 
-  private simple(command: SimpleCommand, via: string[], nested: boolean, depth: number): Invocation[] {
-    for (const w of command.words) this.word(w, via, depth);
-    for (const a of command.assigns) this.word(a.value, via, depth);
-    this.redirects(command.redirects, via, depth);
-    const args = command.words.map(wordArg);
+  /** The value of `$name` / `${name}` / `${name:-default}` when the line makes it known. */
+  private paramValue(raw: string, state: ShellState, env: boolean): string | null {
+    const array = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}$/.exec(raw);
+    if (array) return state.vars.get(`${array[1]}[@]`) ?? null;
+    const m =
+      /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])(?:(:?[-=])(.*))?\}|([A-Za-z_][A-Za-z0-9_]*|[0-9]|[@*]))$/s.exec(
+        raw,
+      );
+    if (!m) return null;
+    const name = (m[1] ?? m[4]) as string;
+    if (state.vars.has(name)) {
+      const v = state.vars.get(name) ?? null;
+      if (v !== null || !m[2]) return v;
+    }
+    if (m[2] !== undefined && !/[$`]/.test(m[3] ?? "")) return (m[3] ?? "").replace(/^["']|["']$/g, "");
+    if (name === "SHELL" || name === "0") return "/bin/sh";
+    if (name === "BASH") return "/bin/bash";
+    if (name === "IFS") return " ";
+    if (env && this.context) {
+      if (name === "HOME") return this.context.home;
+      if (name === "PWD" && typeof state.cwd !== "object") return state.cwd ?? this.context.cwd;
+      if (name === "PWD" && state.cwd === undefined) return this.context.cwd;
+    }
+    return null;
+  }
+
+  /**
+   * A word after the expansions the line makes known: fields (unquoted values split on blanks),
+   * whether anything stays unknown, and whether a value was put in. Null when nothing changes.
+   */
+  private expandWord(
+    word: Word,
+    state: ShellState,
+    env: boolean,
+  ): { fields: string[]; dynamic: boolean; substituted: boolean } | null {
+    if (!word.parts.some((p) => p.type === "param" || p.type === "cmdsub")) return null;
+    const fields: string[] = [""];
+    let dynamic = false;
+    let substituted = false;
+    for (const part of word.parts) {
+      let value: string | null = null;
+      let quoted = false;
+      if (part.type === "lit") {
+        fields[fields.length - 1] += part.value;
+        continue;
+      }
+      if (part.type === "param") {
+        value = this.paramValue(part.raw, state, env);
+        quoted = part.quoted === true && !/^\$(@|\{@\}|\{[A-Za-z_][A-Za-z0-9_]*\[@\]\})$/.test(part.raw);
+      } else if (part.type === "cmdsub") {
+        const out = this.outputs.get(part);
+        value = out == null ? null : out.replace(/\n+$/, "");
+        quoted = part.quoted === true;
+      }
+      if (value === null) {
+        fields[fields.length - 1] += DYNAMIC;
+        dynamic = true;
+        continue;
+      }
+      substituted = true;
+      if (quoted) fields[fields.length - 1] += value;
+      else {
+        const pieces = value.split(/[ \t\n]+/);
+        fields[fields.length - 1] += pieces[0] ?? "";
+        for (const p of pieces.slice(1)) fields.push(p);
+      }
+    }
+    if (!substituted) return null;
+    return { fields: fields.filter((f, i) => f !== "" || i === 0 || fields.length === 1), dynamic, substituted };
+  }
+
+  /** An assignment's value: tilde and known variables expanded; null when unknown. */
+  private assignedValue(word: Word, state: ShellState): string | null {
+    const lit = literalOf(word);
+    let value: string | null = lit;
+    if (lit === null) {
+      const e = this.expandWord(word, state, true);
+      value = e && !e.dynamic ? e.fields.join(" ") : null;
+    }
+    if (value !== null && this.context && /^~(\/|$)/.test(word.raw)) value = this.context.home + value.slice(1);
+    return value;
+  }
+
+  /** Follow `cd`/`pushd`/`popd`: the directory the rest of the line runs in. */
+  private changeDirectory(argv: string[], dynamic: boolean[], raw: string[], state: ShellState): void {
+    if (!this.context) return;
+    const name = commandName(argv[0] ?? "");
+    const current = state.cwd === undefined ? this.context.cwd : state.cwd;
+    let at = 1;
+    while (/^-[LPe@]+$/.test(argv[at] ?? "") || argv[at] === "--") at++;
+    const args = argv.slice(at);
+    const home = this.context.home;
+    const target = (a: string | undefined, dyn: boolean): string | null => {
+      if (a === undefined) return home;
+      if (dyn || a.includes(DYNAMIC)) return null;
+      if (a === "~" || a.startsWith("~/")) return home + a.slice(1);
+      if (a.startsWith("~")) return `${dirname(home)}/${a.slice(1)}`;
+      if (a.startsWith("/")) return resolvePath(a);
+      return current === null ? null : resolvePath(current, a);
+    };
+    if (name === "popd") {
+      const prev = state.stack.pop();
+      state.oldpwd = current;
+      state.cwd = prev === undefined ? null : prev;
+      return;
+    }
+    let first = args[0];
+    let dyn = dynamic[at] === true;
+    const homeVar = /^"?(\$HOME|\$\{HOME\})(?=[/"]|$)/.exec(raw[at] ?? "");
+    if (homeVar) {
+      const rest = (raw[at] as string).slice(homeVar[0].length).replaceAll('"', "");
+      if (!/[$`]/.test(rest)) {
+        first = home + rest;
+        dyn = false;
+      }
+    }
+    let next: string | null;
+    if (name === "cd" && first === "-") next = state.oldpwd === undefined ? this.context.cwd : state.oldpwd;
+    else if (name === "pushd" && first === undefined) next = (state.stack.pop() ?? null) as string | null;
+    else if (name === "pushd" && /^[+-]\d+$/.test(first ?? "")) next = null;
+    else next = target(first, dyn);
+    if (name === "pushd") state.stack.push(current);
+    state.oldpwd = current;
+    state.cwd = next;
+  }
+
+  private simple(
+    command: SimpleCommand,
+    via: string[],
+    nested: boolean,
+    depth: number,
+    state: ShellState,
+    stdin: string | null,
+  ): Invocation[] {
+    let early = stdin;
+    for (const r of command.redirects) {
+      const lit = r.op === "<<<" ? literalOf(r.target) : null;
+      if (r.op === "<<<") early = lit === null ? null : `${lit}\n`;
+      else if ((r.op === "<<" || r.op === "<<-") && r.heredoc) early = `${r.heredoc.body}\n`;
+      else if (r.op === "<" && (r.fd === undefined || r.fd === 0)) early = null;
+    }
+    for (const w of command.words) this.word(w, via, depth, state, early);
+    for (const a of command.assigns) {
+      this.word(a.value, via, depth, state);
+      for (const e of a.elements ?? []) this.word(e, via, depth, state);
+    }
+    this.redirects(command.redirects, via, depth, state);
+    const argv: string[] = [];
+    const dynamic: boolean[] = [];
+    const raw: string[] = [];
+    let resolved = false;
+    for (const w of command.words) {
+      const e = this.expandWord(w, state, false);
+      if (e) {
+        resolved = true;
+        for (const f of e.fields) {
+          argv.push(f);
+          dynamic.push(f.includes(DYNAMIC));
+          raw.push(f.includes(DYNAMIC) ? w.raw : f);
+        }
+      } else {
+        const a = wordArg(w);
+        argv.push(a.value);
+        dynamic.push(a.dynamic);
+        raw.push(w.raw);
+      }
+    }
+    if (resolved) this.out.complex.push("expansion resolved from earlier in the line");
+    // Prefix assignments reach only the command's environment; bare ones set the variable.
+    const prefix = new Map<string, string | null>();
+    for (const a of command.assigns) {
+      if (!a.elements) prefix.set(a.name, this.assignedValue(a.value, state));
+      else {
+        const values = a.elements.map((e) => this.assignedValue(e, state));
+        prefix.set(`${a.name}[@]`, values.some((v) => v === null) ? null : values.join(" "));
+        prefix.set(a.name, values[0] ?? null);
+      }
+    }
+    if (argv.length === 0) for (const [k, v] of prefix) state.vars.set(k, v);
+    const env = argv.length ? fork(state) : state;
+    for (const [k, v] of prefix) env.vars.set(k, v);
+    // Standard input the command reads, when the line makes it known.
+    let input = stdin;
+    const writes: string[] = [];
+    for (const r of command.redirects) {
+      if (r.op === "<<<") {
+        const e = this.expandWord(r.target, state, true);
+        const v = e ? (e.dynamic ? null : e.fields.join(" ")) : wordArg(r.target).value;
+        input = v === null ? null : `${v}\n`;
+      } else if ((r.op === "<<" || r.op === "<<-") && r.heredoc) input = `${r.heredoc.body}\n`;
+      else if (r.op === "<" && (r.fd === undefined || r.fd === 0)) input = null;
+      else if (/^(>|>>|>\||&>|&>>|<>)$/.test(r.op)) {
+        const e = this.expandWord(r.target, state, true);
+        const v = e ? e.fields.join(" ") : wordArg(r.target).value;
+        if (!v.includes(DYNAMIC)) writes.push(v.startsWith("~/") && this.context ? this.context.home + v.slice(1) : v);
+      }
+    }
     const invocation: Invocation = {
-      argv: args.map((a) => a.value),
-      dynamic: args.map((a) => a.dynamic),
-      raw: command.words.map((w) => w.raw),
+      argv,
+      dynamic,
+      raw,
       redirects: command.redirects,
       assigns: command.assigns.map((a) => a.name),
       via,
       nested,
       openArgs: false,
+      cwd: state.cwd,
+      writes,
     };
-    return this.expand(invocation, depth);
+    const name = commandName(argv[0] ?? "");
+    const printed = command.words.flatMap((w) => this.expandWord(w, state, true)?.fields ?? [wordArg(w).value]);
+    if (DECLARES.has(name)) {
+      for (let i = 1; i < argv.length; i++) {
+        const a = argv[i] as string;
+        const eq = a.indexOf("=");
+        if (eq > 0 && NAME.test(a.slice(0, eq))) {
+          let v: string | null = a.slice(eq + 1);
+          if (v.includes(DYNAMIC)) v = null;
+          else if (this.context && /^~(\/|$)/.test(v)) v = this.context.home + v.slice(1);
+          state.vars.set(a.slice(0, eq), v);
+        }
+      }
+    } else if (name === "alias") {
+      for (const a of argv.slice(1)) {
+        const eq = a.indexOf("=");
+        if (eq > 0 && !a.includes(DYNAMIC)) this.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+      }
+    } else if (name === "unset") for (const a of argv.slice(1)) state.vars.delete(a);
+    else if (name === "read") {
+      const names = argv.slice(1).filter((a) => NAME.test(a));
+      const line = input?.split("\n")[0] ?? null;
+      for (const n of names) state.vars.set(n, names.length === 1 ? line : null);
+    } else if (name === "printf" && argv[1] === "-v" && argv[2] && NAME.test(argv[2])) {
+      state.vars.set(argv[2], argv[3] === undefined ? null : printfOutput(argv[3], argv.slice(4)));
+    } else if (name === "cd" || name === "pushd" || name === "popd")
+      this.changeDirectory(
+        printed,
+        printed.map((p) => p.includes(DYNAMIC)),
+        raw,
+        state,
+      );
+    for (const [k, v] of prefix)
+      if (COMMAND_VARS.has(k) && v && argv.length) this.reparse(v, invocation, `${k}=`, depth, env);
+    const found = this.expand(invocation, depth, env, input);
+    const alias = this.aliases.get(argv[0] ?? "");
+    if (alias !== undefined && depth < MAX_REPARSE_DEPTH) {
+      const rest = command.words.slice(1).map((w) => w.raw);
+      found.push(...this.reparse([alias, ...rest].join(" "), invocation, `alias ${argv[0]}`, depth, env));
+    }
+    // Brace expansion (`{rm,-rf,~}`, `/{etc,usr}`): the expanded words are a command too.
+    const braced = command.words.map((w, i) =>
+      literalOf(w) !== null && !hasQuotedBraces(w) ? braces(argv[i] as string) : null,
+    );
+    if (braced.some((b) => b !== null) && depth < MAX_REPARSE_DEPTH) {
+      const words = braced.flatMap((b, i) => b ?? [argv[i] as string]);
+      const child = this.child(
+        invocation,
+        "brace expansion",
+        words,
+        words.map((x) => x.includes(DYNAMIC)),
+        words,
+        false,
+      );
+      found.push(...this.expand({ ...child, redirects: command.redirects, writes }, depth + 1, env, input));
+    }
+    // A function defined earlier: its body runs with these arguments as $1, $2, …, $@.
+    const body = this.defs.get(argv[0] ?? "");
+    if (body && !this.calling.has(argv[0] as string) && depth < MAX_REPARSE_DEPTH && !this.overBudget()) {
+      const call = fork(env);
+      const args = command.words.slice(1).flatMap((w) => this.expandWord(w, state, true)?.fields ?? [wordArg(w).value]);
+      for (const [i, a] of args.entries()) call.vars.set(String(i + 1), a.includes(DYNAMIC) ? null : a);
+      call.vars.set("@", args.some((a) => a.includes(DYNAMIC)) ? null : args.join(" "));
+      call.vars.set("*", call.vars.get("@") ?? null);
+      this.calling.add(argv[0] as string);
+      for (const b of body) found.push(...this.script(b, [...via, `function ${argv[0]}`], true, depth + 1, call));
+      this.calling.delete(argv[0] as string);
+    }
+    // A program read from `<(…)` or from a file this line wrote: re-read what it contains.
+    const family = interpreterFamily(name);
+    const runsFile = SHELLS.has(name) || name === "source" || name === "." || family !== null;
+    for (let i = 0; i < command.words.length; i++) {
+      const w = command.words[i] as Word;
+      const part = w.parts.length === 1 ? w.parts[0] : undefined;
+      let program: string | null | undefined = null;
+      if (part?.type === "procsub" && runsFile && i > 0) program = this.outputs.get(part);
+      else if ((runsFile && i > 0) || (i === 0 && (argv[0] ?? "").includes("/")))
+        program = this.files.get(this.fileKey(argv[i] ?? "", state));
+      if (!program) continue;
+      if (family && family !== "awk") this.code(program, family, invocation, depth, env);
+      else found.push(...this.reparse(program, invocation, `${name || argv[0]} file`, depth, env));
+      if (runsFile) break;
+    }
+    // Output uses the environment too (`echo $HOME | xargs …`).
+    this.lastOutput = staticOutput(printed, input);
+    for (const r of command.redirects) {
+      if (r.op !== ">" && r.op !== ">>" && r.op !== ">|") continue;
+      const target = wordArg(r.target).value;
+      if (target.includes(DYNAMIC)) continue;
+      const key = this.fileKey(target, state);
+      const before = r.op === ">>" ? (this.files.get(key) ?? "") : "";
+      if (this.lastOutput !== null) this.files.set(key, before + this.lastOutput);
+    }
+    if (name === "tee" && input !== null)
+      for (const a of argv.slice(1))
+        if (!a.startsWith("-") && !a.includes(DYNAMIC)) this.files.set(this.fileKey(a, state), input);
+    return found;
+  }
+
+  private fileKey(path: string, state: ShellState): string {
+    const base = state.cwd ?? this.context?.cwd ?? "/";
+    return resolvePath(base, path.startsWith("~/") && this.context ? this.context.home + path.slice(1) : path);
+  }
+
+  private reparse(script: string, from: Invocation, wrapper: string, depth: number, state: ShellState): Invocation[] {
+    if (this.overBudget()) return [];
+    const parsed = parseShell(script);
+    this.out.errors.push(...parsed.errors);
+    const saved = this.lastOutput;
+    const found = this.script(parsed.script, [...from.via, wrapper], true, depth + 1, fork(state));
+    this.lastOutput = saved;
+    return found;
   }
 
   /** Record an invocation and whatever it runs through wrappers or re-parsed strings. */
-  private expand(inv: Invocation, depth: number): Invocation[] {
+  private expand(inv: Invocation, depth: number, state: ShellState, stdin: string | null): Invocation[] {
     this.out.invocations.push(inv);
     const found = [inv];
     if (depth > MAX_REPARSE_DEPTH || inv.argv.length === 0) return found;
+    const name = commandName(inv.argv[0] ?? "");
+    // A program fed on standard input: a shell reads it as commands, an interpreter as code.
+    if (stdin !== null && programFromStdin(inv.argv)) {
+      const family = interpreterFamily(name);
+      if (family) this.code(stdin, family, inv, depth, state);
+      else found.push(...this.reparse(stdin, inv, `${name} < stdin`, depth, state));
+    }
+    const inline = inlineCode(inv.argv);
+    if (inline) for (const code of inline.code) this.code(code, inline.family, inv, depth, state);
+    for (const script of commandOptions(inv.argv, stdin))
+      found.push(...this.reparse(script, inv, `${name} option`, depth, state));
     const unwrapped = unwrap(inv);
     if (!unwrapped) return found;
+    if (name === "env") {
+      // `env NAME=VALUE cmd`: the command (and any shell it starts) sees NAME.
+      state = fork(state);
+      for (const a of inv.argv.slice(1)) {
+        const eq = a.indexOf("=");
+        if (eq > 0 && NAME.test(a.slice(0, eq)))
+          state.vars.set(a.slice(0, eq), a.includes(DYNAMIC) ? null : a.slice(eq + 1));
+      }
+    }
     if (unwrapped.kind === "argv") {
-      const inner: Invocation = {
-        argv: unwrapped.argv,
-        dynamic: unwrapped.dynamic,
-        raw: unwrapped.raw,
-        redirects: [],
-        assigns: [],
-        via: [...inv.via, unwrapped.wrapper],
-        nested: inv.nested,
-        openArgs: inv.openArgs || unwrapped.openArgs,
-      };
-      if (inner.argv.length) found.push(...this.expand(inner, depth + 1));
+      let argv = unwrapped.argv;
+      let dynamic = unwrapped.dynamic;
+      let raw = unwrapped.raw;
+      if (name === "xargs" && stdin !== null) {
+        // xargs appends the words it reads (or puts each line in place of -I's marker).
+        const marker = xargsMarker(inv.argv);
+        const items = marker ? stdin.split("\n").filter(Boolean) : xargsWords(stdin);
+        if (marker) {
+          for (const item of items.length ? items : [""]) {
+            const a = argv.map((x) => x.replaceAll(marker, item));
+            this.expand(
+              this.child(
+                inv,
+                unwrapped.wrapper,
+                a,
+                a.map(() => false),
+                a,
+                false,
+              ),
+              depth + 1,
+              state,
+              null,
+            );
+          }
+          return found;
+        }
+        argv = [...argv, ...items];
+        dynamic = [...dynamic, ...items.map(() => false)];
+        raw = [...raw, ...items];
+      }
+      if (name === "find" && argv.includes("{}")) {
+        // `find ~ -exec rm -rf {} +` runs on what it finds: at least the start paths themselves.
+        const starts: number[] = [];
+        for (let i = 1; i < inv.argv.length && !/^[-(!]/.test(inv.argv[i] as string); i++) starts.push(i);
+        for (const i of starts) {
+          const a = argv.map((x) => (x === "{}" ? (inv.argv[i] as string) : x));
+          const r = raw.map((x, j) => (argv[j] === "{}" ? (inv.raw[i] as string) : x));
+          this.expand(this.child(inv, unwrapped.wrapper, a, dynamic, r, true), depth + 1, state, null);
+        }
+      }
+      const inner = this.child(inv, unwrapped.wrapper, argv, dynamic, raw, inv.openArgs || unwrapped.openArgs);
+      if (inner.argv.length)
+        found.push(...this.expand(inner, depth + 1, state, name === "xargs" || name === "find" ? null : stdin));
     } else {
-      const parsed = parseShell(unwrapped.script);
-      this.out.errors.push(...parsed.errors);
-      found.push(...this.script(parsed.script, [...inv.via, unwrapped.wrapper], true, depth + 1));
+      // `sh -c 'SCRIPT' arg0 arg1 …`: the script sees them as $0, $1, …
+      const call = unwrapped.args?.length ? fork(state) : state;
+      for (const [i, a] of (unwrapped.args ?? []).entries()) call.vars.set(String(i), a.includes(DYNAMIC) ? null : a);
+      if (unwrapped.args?.length) call.vars.set("@", unwrapped.args.slice(1).join(" "));
+      found.push(...this.reparse(unwrapped.script, inv, unwrapped.wrapper, depth, call));
     }
     return found;
   }
+
+  private child(
+    inv: Invocation,
+    wrapper: string,
+    argv: string[],
+    dynamic: boolean[],
+    raw: string[],
+    openArgs: boolean,
+  ): Invocation {
+    return {
+      argv,
+      dynamic,
+      raw,
+      redirects: [],
+      assigns: [],
+      via: [...inv.via, wrapper],
+      nested: inv.nested,
+      openArgs,
+      cwd: inv.cwd,
+    };
+  }
+
+  /** What interpreter code runs or deletes, as invocations. */
+  private code(code: string, family: string, inv: Invocation, depth: number, state: ShellState): void {
+    const wrapper = `${family} code`;
+    for (const action of codeActions(code, family)) {
+      if (action.kind === "shell") this.reparse(action.script, inv, wrapper, depth, state);
+      else {
+        const argv =
+          action.kind === "argv"
+            ? action.argv
+            : action.kind === "write"
+              ? ["tee", action.path]
+              : action.recursive
+                ? ["rm", "-rf", action.path]
+                : ["rm", action.path];
+        this.expand(
+          this.child(
+            inv,
+            wrapper,
+            argv,
+            argv.map(() => false),
+            argv,
+            false,
+          ),
+          depth + 1,
+          state,
+          null,
+        );
+      }
+    }
+  }
+}
+
+/** Words of a brace expansion (`a{b,c}d` → abd acd), or null when there is none. */
+function braces(word: string): string[] | null {
+  let words = [word];
+  let changed = false;
+  for (let round = 0; round < 8; round++) {
+    const next: string[] = [];
+    let any = false;
+    for (const w of words) {
+      const m = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s.exec(w);
+      if (!m) {
+        next.push(w);
+        continue;
+      }
+      any = true;
+      for (const alt of (m[2] as string).split(",")) next.push(`${m[1]}${alt}${m[3]}`);
+      if (next.length > 64) return coveringBraces(word);
+    }
+    if (!any) break;
+    changed = true;
+    words = next;
+  }
+  return changed ? words : null;
+}
+
+/** Too many combinations: a few words that together use every alternative of every group. */
+function coveringBraces(word: string): string[] {
+  const groups: string[][] = [];
+  const pieces: string[] = [];
+  let rest = word;
+  for (let m = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s.exec(rest); m; m = /^(.*?)\{([^{}]*,[^{}]*)\}(.*)$/s.exec(rest)) {
+    pieces.push(m[1] as string);
+    groups.push((m[2] as string).split(","));
+    rest = m[3] as string;
+  }
+  const width = Math.min(64, Math.max(...groups.map((g) => g.length)));
+  const out: string[] = [];
+  for (let j = 0; j < width; j++)
+    out.push(pieces.map((p, i) => p + (groups[i]?.[j % (groups[i]?.length ?? 1)] ?? "")).join("") + rest);
+  return out;
+}
+
+function hasQuotedBraces(word: Word): boolean {
+  return word.parts.some((p) => p.type === "lit" && p.quoted && /[{},]/.test(p.value));
+}
+
+/** A shell or interpreter that takes its program from standard input. */
+function programFromStdin(argv: string[]): boolean {
+  const name = commandName(argv[0] ?? "");
+  if (name === "source" || name === ".")
+    return argv[1] === "/dev/stdin" || argv[1] === "-" || argv[1] === "/proc/self/fd/0";
+  if (!SHELLS.has(name) && !interpreterFamily(name)) return false;
+  if (/^(g|m|n|busybox-)?awk$/.test(name)) return false;
+  const args = argv.slice(1);
+  if (args.some((a) => a === "-" || a === "/dev/stdin" || /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a))) return true;
+  if (args.some((a) => /^-[a-zA-Z]*[ceEr]$/.test(a) || a === "--eval")) return false;
+  return !args.some((a) => !a.startsWith("-") && !a.startsWith("+"));
+}
+
+function xargsMarker(argv: string[]): string | null {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "-I" || a === "--replace") return argv[i + 1] ?? "{}";
+    if (a.startsWith("-I") && a.length > 2) return a.slice(2);
+    if (a === "-i") return "{}";
+    if (a.startsWith("--replace=")) return a.slice(10);
+    if (!a.startsWith("-")) break;
+  }
+  return null;
+}
+
+function xargsWords(raw: string): string[] {
+  const text = raw.replaceAll("\u0000", "\n");
+  const out: string[] = [];
+  for (const m of text.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)) out.push((m[1] ?? m[2] ?? m[3]) as string);
+  return out;
 }
 
 type Unwrapped =
   | { kind: "argv"; wrapper: string; argv: string[]; dynamic: boolean[]; raw: string[]; openArgs: boolean }
-  | { kind: "script"; wrapper: string; script: string };
+  | { kind: "script"; wrapper: string; script: string; args?: string[] };
 
-export const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "mksh", "fish", "ash", "busybox-sh"]);
+export const SHELLS = new Set([
+  "bash",
+  "sh",
+  "zsh",
+  "dash",
+  "ksh",
+  "mksh",
+  "fish",
+  "ash",
+  "busybox-sh",
+  "rbash",
+  "yash",
+  "posh",
+  "tcsh",
+  "csh",
+  "oksh",
+  "loksh",
+]);
 
 export function commandName(arg: string): string {
   const base = arg.slice(arg.lastIndexOf("/") + 1);
@@ -281,6 +1120,24 @@ const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: bo
   busybox: { valued: new Set() },
   npx: { valued: new Set(["-p", "--package"]) },
   uv: { valued: new Set() },
+  setsid: { valued: new Set() },
+  taskset: { valued: new Set(), skipPositionals: 1 },
+  chrt: { valued: new Set(), skipPositionals: 1 },
+  unshare: { valued: new Set(["-S", "-G", "-R", "-w"]) },
+  nsenter: { valued: new Set(["-t", "--target", "-S", "-G"]) },
+  strace: { valued: new Set(["-o", "-e", "-p", "-s", "-u", "-E", "-P", "-a", "-b", "-I", "-O", "-S", "-X"]) },
+  ltrace: { valued: new Set(["-o", "-e", "-p", "-s", "-u", "-n", "-a"]) },
+  "systemd-run": { valued: new Set(["-p", "--property", "-u", "--unit", "-E", "--setenv", "--uid", "--gid", "-M"]) },
+  firejail: { valued: new Set() },
+  proxychains: { valued: new Set(["-f"]) },
+  proxychains4: { valued: new Set(["-f"]) },
+  torsocks: { valued: new Set(["-u", "-p", "-a", "-P"]) },
+  "xvfb-run": { valued: new Set(["-n", "--server-num", "-s", "--server-args", "-f", "-e"]) },
+  "dbus-run-session": { valued: new Set() },
+  rlwrap: { valued: new Set() },
+  catchsegv: { valued: new Set() },
+  fakeroot: { valued: new Set() },
+  prlimit: { valued: new Set(["-p", "--pid"]) },
 };
 
 function unwrap(inv: Invocation): Unwrapped | null {
@@ -295,6 +1152,7 @@ function unwrap(inv: Invocation): Unwrapped | null {
     openArgs,
   });
 
+  if ((name === "busybox" || name === "toybox") && argv[1] !== undefined) return slice(1, name);
   if (SHELLS.has(name) || (name === "busybox" && argv[1] && SHELLS.has(argv[1]))) {
     const start = name === "busybox" ? 2 : 1;
     for (let i = start; i < argv.length; i++) {
@@ -302,7 +1160,7 @@ function unwrap(inv: Invocation): Unwrapped | null {
       if (a === "--") continue;
       if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a) || a === "-c") {
         const script = argv[i + 1];
-        return script === undefined ? null : { kind: "script", wrapper: `${name} -c`, script };
+        return script === undefined ? null : { kind: "script", wrapper: `${name} -c`, script, args: argv.slice(i + 2) };
       }
       if (!a.startsWith("-") && !a.startsWith("+")) return null;
     }

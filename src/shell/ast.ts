@@ -6,9 +6,9 @@ export type WordPart =
   /** Literal text after quote removal. `quoted` parts never glob or split. */
   | { type: "lit"; value: string; quoted: boolean }
   /** `$NAME`, `${…}`, `$1`, `$@` … (the value is unknown statically). */
-  | { type: "param"; raw: string; inner: Script[] }
+  | { type: "param"; raw: string; inner: Script[]; quoted?: boolean }
   /** `$(…)` or backquotes. */
-  | { type: "cmdsub"; body: Script; backtick: boolean }
+  | { type: "cmdsub"; body: Script; backtick: boolean; quoted?: boolean }
   /** `$((…))`: arithmetic, with any substitutions found inside. */
   | { type: "arith"; raw: string; inner: Script[] }
   /** `<(…)` or `>(…)`. */
@@ -34,6 +34,8 @@ export interface Redirect {
 export interface Assignment {
   name: string;
   value: Word;
+  /** Elements of an array assignment `a=(x y)`. */
+  elements?: Word[];
 }
 
 export interface SimpleCommand {
@@ -61,6 +63,8 @@ export interface CompoundCommand {
   keyword: "if" | "for" | "while" | "until" | "case" | "select" | "function" | "cond" | "arith";
   /** Words the construct expands (for-lists, case subject and patterns, `[[ ]]` operands). */
   words: Word[];
+  /** The loop variable of `for`/`select`. */
+  variable?: string;
   bodies: Script[];
   redirects: Redirect[];
 }

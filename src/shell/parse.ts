@@ -293,6 +293,7 @@ class Parser {
 
   private parseCompound(keyword: string): CompoundCommand {
     const words: Word[] = [];
+    let variable: string | undefined;
     const bodies: Script[] = [];
     const kind = keyword === "[[" ? "cond" : (keyword as CompoundCommand["keyword"]);
     this.pos += keyword.length;
@@ -352,7 +353,7 @@ class Parser {
           const arith = this.parseArithCommand();
           words.push(...arith.words);
         } else {
-          this.readWordUntil(null, false); // loop variable
+          variable = literalOf(this.readWordUntil(null, false)) ?? undefined; // loop variable
           this.skipBlanksAndNewlines();
           if (this.atReservedEnd(new Set(["in"]))) {
             this.pos += 2;
@@ -408,7 +409,7 @@ class Parser {
       }
       case "function": {
         this.skipBlanks();
-        this.readWordUntil(null, false);
+        words.push(this.readWordUntil(null, false)); // the name
         this.skipBlanks();
         if (this.startsWith("()")) this.pos += 2;
         this.skipBlanksAndNewlines();
@@ -418,7 +419,10 @@ class Parser {
         break;
       }
     }
-    return { type: "compound", keyword: kind, words, bodies, redirects: this.parseTrailingRedirects() };
+    const redirects = this.parseTrailingRedirects();
+    return variable === undefined
+      ? { type: "compound", keyword: kind, words, bodies, redirects }
+      : { type: "compound", keyword: kind, words, bodies, redirects, variable };
   }
 
   /** Try to read a redirection operator (with optional fd) and its target at the current position. */
@@ -487,16 +491,20 @@ class Parser {
         const name = word.raw.slice(0, eq).replace(/\+$/, "");
         const value = this.subParser(word.raw.slice(eq + 1)).readWordUntil(null, false);
         // array assignment `a=(x y)`
+        const elements: Word[] = [];
         if (value.raw === "" && this.peek() === "(") {
           this.pos++;
           while (!this.eof() && this.peek() !== ")") {
             this.skipBlanksAndNewlines();
             if (this.peek() === ")") break;
             const before = this.pos;
-            this.readWordUntil(null, false);
+            const element = this.readWordUntil(null, false);
+            if (element.raw !== "") elements.push(element);
             if (this.pos === before) this.pos++;
           }
           if (this.peek() === ")") this.pos++;
+          assigns.push({ name, value, elements });
+          continue;
         }
         assigns.push({ name, value });
         continue;
@@ -651,6 +659,7 @@ class Parser {
         const part = this.readExpansion();
         if (part) {
           flush();
+          if (part.type === "param" || part.type === "cmdsub") part.quoted = true;
           parts.push(part);
           continue;
         }

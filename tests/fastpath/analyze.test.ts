@@ -69,6 +69,7 @@ describe("hard deny", () => {
     ["chmod 4755 ./bin/tool", "privilege-escalation"],
     ["echo 'me ALL=(ALL) NOPASSWD:ALL' | tee -a /etc/sudoers", "privilege-escalation"],
     [":(){ :|:& };:", "fork-bomb"],
+    ["git -c alias.x='!rm -rf /' x", "rm-outside-repo"],
   ];
   for (const [command, expected, f] of denied) {
     test(`${expected}: ${command}`, () => {
@@ -169,7 +170,6 @@ describe("provable allow", () => {
     ["awk 'BEGIN{system(\"id\")}'", /run commands/],
     ["git push", /not a read-only subcommand/],
     ["git branch new-feature", /creates, deletes or moves/],
-    ["git -c alias.x='!rm -rf /' x", /can change what runs/],
     ["npm install", /not an inspection subcommand/],
     ["xargs cat", /xargs/],
     ["sort -o out.txt in.txt", /writes or executes/],
