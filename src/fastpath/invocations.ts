@@ -8,6 +8,10 @@ import { literalOf, parseShell } from "../shell/parse.ts";
 import { codeActions, inlineCode, interpreterFamily } from "./interpreter-code.ts";
 
 /** Placeholder for the unknown value of an expansion inside an argument. */
+/** `via` of the worst-case copies of `find DIR -exec CMD {}` with DIR put in for `{}`: sound for
+ * hard deny (what find may hand over includes DIR itself), but not what the command literally does. */
+export const FIND_START_PATH = "find -exec {} = start path";
+
 export const DYNAMIC = "\u0000";
 
 export interface Invocation {
@@ -862,7 +866,7 @@ class Walker {
         for (const i of starts) {
           const a = argv.map((x) => (x === "{}" ? (inv.argv[i] as string) : x));
           const r = raw.map((x, j) => (argv[j] === "{}" ? (inv.raw[i] as string) : x));
-          this.expand(this.child(inv, unwrapped.wrapper, a, dynamic, r, true), depth + 1, state, null);
+          this.expand(this.child(inv, FIND_START_PATH, a, dynamic, r, true), depth + 1, state, null);
         }
       }
       const inner = this.child(inv, unwrapped.wrapper, argv, dynamic, raw, inv.openArgs || unwrapped.openArgs);

@@ -12,7 +12,7 @@ import { literalOf, parseShell } from "../shell/parse.ts";
 import { cacheDir, stateDir } from "../state/paths.ts";
 import { isInside } from "./facts.ts";
 import type { Finding } from "./hard-deny.ts";
-import { commandName, DYNAMIC, type Invocation, type Structure } from "./invocations.ts";
+import { commandName, DYNAMIC, FIND_START_PATH, type Invocation, type Structure } from "./invocations.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -496,6 +496,8 @@ function flag(inv: Invocation, short: string, long: string[]): boolean {
 }
 
 function invocationHit(inv: Invocation, ctx: Ctx): string | null {
+  // Worst-case copies from hard-deny analysis; the real `find -exec` is judged on its own.
+  if (inv.via.includes(FIND_START_PATH)) return null;
   for (const r of inv.redirects) {
     if (!WRITE_REDIRECTS.has(r.op) || r.target.raw === "/dev/null") continue;
     const lit = literalOf(r.target);
