@@ -10,6 +10,7 @@ import { redact } from "../core/redact.ts";
 import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
 import { parseClaudeInput } from "../hosts/claude/input.ts";
 import { parseCodexInput } from "../hosts/codex/input.ts";
+import { jsonDepth } from "../hosts/json-depth.ts";
 import { renderVerdict } from "../hosts/render.ts";
 import { type Logger, nullLogger, openLog } from "../state/log.ts";
 import { appendMetrics, metricsEntry } from "../state/metrics.ts";
@@ -17,6 +18,9 @@ import { targetStateDir } from "../state/paths.ts";
 import { buildPipeline } from "./pipeline.ts";
 
 export const MAX_STDIN_BYTES = 8 * 1024 * 1024;
+/** Real requests nest a dozen levels; far beyond that is an attack on the stack, not a request. */
+export const MAX_JSON_DEPTH = 512;
+const HANDLED_EVENTS = new Set(["PermissionRequest"]);
 
 export interface HookIO {
   stdin: ReadableStream<Uint8Array>;
@@ -92,6 +96,8 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
   const input = await readInput(io.stdin);
   if (!input.ok) return fail(input.error);
   if (!input.text.trim()) return fail("empty hook input on stdin (expected the PermissionRequest JSON)");
+  if (jsonDepth(input.text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    return fail(`hook input is nested deeper than ${MAX_JSON_DEPTH} levels`);
   let json: unknown;
   try {
     json = JSON.parse(input.text);
@@ -101,6 +107,12 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
   const parsed = PARSERS[target](json);
   if (!parsed.ok) return fail(`hook input rejected: ${parsed.error}`);
   const request = parsed.request;
+  // Only the event ccgate answers: any other event's output would mean something else to the host.
+  if (request.hookEventName && !HANDLED_EVENTS.has(request.hookEventName))
+    return fail(
+      `hook input rejected: hook_event_name ${JSON.stringify(request.hookEventName)} is not an event ccgate answers (PermissionRequest)`,
+      request,
+    );
   const cwd = request.cwd || io.cwd;
 
   const tConfig = performance.now();
