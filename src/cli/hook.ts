@@ -14,7 +14,8 @@ import { jsonDepth } from "../hosts/json-depth.ts";
 import { renderVerdict } from "../hosts/render.ts";
 import { type Logger, nullLogger, openLog } from "../state/log.ts";
 import { appendMetrics, metricsEntry } from "../state/metrics.ts";
-import { targetStateDir } from "../state/paths.ts";
+import { cacheDir, stateDir, targetCacheDir, targetStateDir } from "../state/paths.ts";
+import { tightenDir } from "../state/private-files.ts";
 import { buildPipeline } from "./pipeline.ts";
 
 export const MAX_STDIN_BYTES = 8 * 1024 * 1024;
@@ -120,6 +121,14 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
   const loaded = loadConfig(target, { cwd, env: io.env, git });
   if (!loaded.ok) return fail(`config error: ${loaded.error.message}`, request);
   const config = loaded.config;
+  // State and cache dirs left open to others (older versions, a loose umask) are closed again.
+  for (const dir of [
+    stateDir(io.env),
+    targetStateDir(target, io.env),
+    cacheDir(io.env),
+    targetCacheDir(target, io.env),
+  ])
+    tightenDir(dir);
   const configMs = performance.now() - tConfig;
   const log: Logger = config.log_disabled
     ? nullLogger

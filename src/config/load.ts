@@ -3,7 +3,7 @@
 // are real, regular, untracked files inside the repository (project-file.ts), so a cloned repository
 // can never push policy into a user's gate; and their settings that can move the key or run code
 // apply only once the user trusted that exact content (trust.ts).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { type GitFacts, gitFacts } from "../context/git.ts";
 import { BUILD_ID } from "../core/build-info.ts";
@@ -260,7 +260,46 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
   if (problems.length) return fail(problems, layers, git);
 
   const config = merge(target, values, options.cwd, env, provenance);
+  const pathProblems = outputPathProblems(config, provenance, values);
+  if (pathProblems.length) return fail(pathProblems, layers, git);
   return { ok: true, config, layers, provenance, git };
+}
+
+/** log_path / metrics_path must be regular files (or not exist yet): `/dev/stdout` would put log
+ * lines into the hook's answer, a FIFO would block. Named with the file and field that set them. */
+function outputPathProblems(
+  config: Config,
+  provenance: Record<string, string>,
+  values: Array<{ layer: LayerName; path: string }>,
+): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  for (const [key, disabled] of [
+    ["log_path", config.log_disabled],
+    ["metrics_path", config.metrics_disabled],
+  ] as const) {
+    if (disabled) continue;
+    let kind: string | null = null;
+    try {
+      // /dev/stdout, /proc/self/fd/1 …: whatever they point at now, they are not a log file.
+      const real = existsSync(config[key]) ? realpathSync(config[key]) : config[key];
+      if (/^\/(dev|proc)\//.test(config[key]) || /^\/(dev|proc)\//.test(real)) kind = "a device or process path";
+      const st = statSync(config[key]);
+      if (!kind && !st.isFile())
+        kind = st.isFIFO()
+          ? "a FIFO"
+          : st.isCharacterDevice()
+            ? "a character device"
+            : st.isDirectory()
+              ? "a directory"
+              : "not a regular file";
+    } catch {
+      continue; // created on first write
+    }
+    if (!kind) continue;
+    const file = values.findLast((v) => v.layer === provenance[key])?.path ?? "(defaults)";
+    out.push({ file, path: key, message: `expected a regular file, found ${kind} (${config[key]})` });
+  }
+  return out;
 }
 
 function resolvePath(path: string, cwd: string, env: Record<string, string | undefined>): string {

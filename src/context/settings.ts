@@ -1,7 +1,8 @@
 // The user's Claude Code permission rules (background for the classifier: Claude Code already
 // applied them before asking us, so absence from `allow` means nothing by itself).
-import { readFileSync } from "node:fs";
+
 import { join } from "node:path";
+import { readRegular } from "../state/safe-open.ts";
 
 export interface SettingsPermissions {
   allow?: string[];
@@ -23,12 +24,9 @@ export function settingsPermissions(
   if (projectRoot)
     files.push(join(projectRoot, ".claude", "settings.json"), join(projectRoot, ".claude", "settings.local.json"));
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      continue;
-    }
+    const bytes = readRegular(file, 4 * 1024 * 1024);
+    if (!bytes) continue;
+    const text = bytes.toString("utf8");
     try {
       const perms = (JSON.parse(text) as { permissions?: { allow?: unknown; deny?: unknown } }).permissions;
       allow.push(...strings(perms?.allow));

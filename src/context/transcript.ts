@@ -1,8 +1,9 @@
 // Recent intent from a Claude Code transcript (JSONL): the user's last text messages and the names
 // of the tools the assistant called last. Real transcripts keep both inside `message.content[]`
 // (text / tool_use / tool_result blocks); tool results are not user intent and are skipped.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, readSync } from "node:fs";
 import { truncate } from "../core/redact.ts";
+import { openRegular } from "../state/safe-open.ts";
 
 export interface RecentTranscript {
   user_messages?: string[];
@@ -17,7 +18,8 @@ const MAX_MESSAGE_CHARS = 300;
 function readTail(path: string): string | null {
   let fd: number | null = null;
   try {
-    fd = openSync(path, "r");
+    fd = openRegular(path, constants.O_RDONLY);
+    if (fd === null) return null; // a FIFO or device would block or never end
     const size = fstatSync(fd).size;
     const start = Math.max(0, size - TAIL_BYTES);
     const buf = Buffer.alloc(size - start);

@@ -6,14 +6,16 @@ import {
   chmodSync,
   closeSync,
   constants,
+  fchmodSync,
+  fstatSync,
   mkdirSync,
-  openSync,
   renameSync,
   rmdirSync,
   statSync,
   writeSync,
 } from "node:fs";
 import { dirname } from "node:path";
+import { openRegular } from "./safe-open.ts";
 
 export type AppendResult = { ok: true; rotated: boolean } | { ok: false; error: string };
 
@@ -57,13 +59,19 @@ function withLock<T>(path: string, fn: () => T): T | null {
 }
 
 function openAppend(path: string): number {
+  const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT;
+  let fd: number | null;
   try {
-    return openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    fd = openRegular(path, flags);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
     ensureDir(dirname(path));
-    return openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    fd = openRegular(path, flags);
   }
+  if (fd === null) throw new Error(`${path} is not a regular file`);
+  // A log or metrics file left group/world-readable (by an older version, or by hand) is tightened.
+  if (fstatSync(fd).mode & 0o077) fchmodSync(fd, 0o600);
+  return fd;
 }
 
 /** Append one or more complete lines with a single write. */

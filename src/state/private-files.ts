@@ -4,6 +4,15 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
+/** Tighten an existing directory that others can read or enter to 0700 (nothing if it is missing). */
+export function tightenDir(dir: string): void {
+  try {
+    if (statSync(dir).mode & 0o077) chmodSync(dir, 0o700);
+  } catch {
+    // not there yet: created 0700 when first written
+  }
+}
+
 /** Create `dir` (and missing parents) as 0700, and tighten `dir` itself if it already existed. */
 export function ensurePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
