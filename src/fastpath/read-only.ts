@@ -4,6 +4,10 @@
 import { commandName, type Invocation } from "./invocations.ts";
 import { readOnlyCliReason } from "./read-only-cli.ts";
 
+/** Secret file names inside git objects (kept close to analyze.ts's list). */
+const SECRET_NAME =
+  /^(\.env(\..*|~)?|.*\.pem|.*\.key|.*\.p12|.*\.pfx|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|\.netrc|\.npmrc|\.pypirc|\.pgpass|\.boto|\.dockercfg|\.git-credentials|credentials(\.json)?|secrets?\.(json|ya?ml|toml)|.*\.tfstate(\..*)?|kubeconfig)$/i;
+
 /** Returns null when the invocation is read-only, else why not. */
 type Check = (args: string[]) => string | null;
 
@@ -68,13 +72,44 @@ const sedCheck: Check = (args) => {
   return scripts.every((s) => safe.test(s)) ? null : "sed script may write files or run commands";
 };
 
+/** awk options that cannot load code, write files or change the program source: `-F x`, `-v a=b`. */
 const awkCheck: Check = (args) => {
-  const program = positionals(args)[0] ?? "";
-  if (args.some((a) => /^-f/.test(a) || a.startsWith("--file"))) return "reads a program file";
-  return /system|getline|[|>]|fflush|close|ENVIRON/.test(program)
+  if (args.length === 1 && /^(--version|-V|--help|-h)$/.test(args[0] as string)) return null;
+  if (args.length === 2 && args[0] === "-W" && args[1] === "version") return null;
+  let program: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--") {
+      program ??= args[i + 1];
+      break;
+    }
+    if (a === "-F" || a === "-v") {
+      i++;
+      continue;
+    }
+    if (/^-F./.test(a) || /^-v[A-Za-z_]\w*=/.test(a) || /^--(field-separator|assign)=/.test(a)) continue;
+    if (a.startsWith("-") && a.length > 1) return `awk option ${a} is not on the known-safe list`;
+    program ??= a;
+    if (program !== a) continue;
+  }
+  if (program === undefined) return "no program";
+  return /system|getline|[|>]|fflush|close|ENVIRON|PROCINFO|@(include|load|namespace)|\bprint[f]?\s*>/.test(program)
     ? "awk program may write, run commands or read the environment"
     : null;
 };
+
+/** Values after `HEAD:` / `:` in git arguments name files inside objects: `git show HEAD:.env`. */
+function gitObjectSecret(args: string[]): string | null {
+  for (const a of args) {
+    const colon = a.indexOf(":");
+    if (colon === -1 || a.startsWith("-")) continue;
+    const path = a.slice(colon + 1);
+    const base = path.split("/").pop() ?? "";
+    if (SECRET_NAME.test(base) || /(^|\/)\.(ssh|aws|kube|docker|gnupg)(\/|$)/.test(path))
+      return `${a} names a file that may hold secrets`;
+  }
+  return null;
+}
 
 const findCheck = forbid("-exec", "-execdir", "-ok", "-okdir", "-delete", "-fprint", "-fprint0", "-fprintf", "-fls");
 
@@ -202,7 +237,7 @@ const gitCheck: Check = (args) => {
   if (sub === undefined) return "no subcommand";
   const check = GIT[sub];
   if (!check) return `git ${sub} is not a read-only subcommand`;
-  return check(args.slice(i + 1));
+  return gitObjectSecret(args.slice(i + 1)) ?? check(args.slice(i + 1));
 };
 
 const jqCheck: Check = (args) =>
@@ -240,7 +275,7 @@ export const READ_ONLY: Record<string, Check> = {
   which: ok,
   whereis: ok,
   type: ok,
-  file: ok,
+  file: forbid("-C", "--compile", /^-[a-zA-Z]*C/),
   stat: ok,
   du: ok,
   df: ok,

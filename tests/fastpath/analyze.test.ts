@@ -154,7 +154,7 @@ describe("provable allow", () => {
 
   const notProvable: Array<[string, RegExp]> = [
     ["cat /etc/passwd", /outside the repository/],
-    ["cat ~/.ssh/id_rsa", /outside the repository/],
+    ["cat ~/.ssh/id_rsa", /outside the repository|secrets/],
     ["cat .env", /secrets/],
     ["ls > files.txt", /writes a file/],
     ["echo hi >> notes.md", /writes a file/],
