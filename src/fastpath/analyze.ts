@@ -106,6 +106,11 @@ function pathProblem(inv: Invocation, facts: PathFacts, cwd: string, edge: strin
         if (arg.includes(DYNAMIC)) return `argument ${arg.replaceAll(DYNAMIC, "…")} is only known at run time`;
         if (/[/~]/.test(arg.slice(2)) || unquotedExpansions(raw).brace)
           return `option ${arg} carries a path that is not checked`;
+        // A glued short-option value (`-fnotes.txt`) may name a file: check it as one.
+        if (!arg.startsWith("--") && arg.length > 2) {
+          const glued = wordPathProblem(arg.slice(2), raw.startsWith("-") ? raw.slice(2) : "", facts, cwd, edge);
+          if (glued) return `option ${arg}: ${glued}`;
+        }
         continue;
       }
       const rawEq = raw.indexOf("=");

@@ -127,6 +127,7 @@ export function componentRegex(pattern: string): RegExp | null {
   let re = "";
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string;
+    if (c === "(" || c === ")" || c === "|") return null; // extglob forms: not modelled
     if (c === "*") re += "[^/]*";
     else if (c === "?") re += "[^/]";
     else if (c === "[") {
@@ -164,6 +165,7 @@ export function expandGlob(value: string, cwd: string, isSecretName: (name: stri
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as string;
     if (part === "" || part === ".") continue;
+    if (/[@!+*?]\(/.test(part)) return `extglob ${part} is not modelled`;
     const wild = /[*?[]/.test(part);
     if (part === ".." && sawWild) return "`..` after a wildcard can leave the repository";
     if (!wild) {
@@ -227,7 +229,7 @@ export function walkProblem(
         if (!follow) continue;
         const r = real(p);
         if (r === null) continue;
-        if (!isInsideDir(r, boundary)) return `the walk follows ${p} out of the repository`;
+        if (!isInsideDir(r, boundary)) return `the walk follows ${p} outside the repository`;
         if (isSecret(r)) return `the walk follows ${p} to a secret`;
         continue; // its target is inside and is walked (or is a file) on its own
       }
