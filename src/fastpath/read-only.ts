@@ -36,6 +36,44 @@ function positionals(args: string[]): string[] {
   return out;
 }
 
+/**
+ * Allowlist of options: `flags` are single-letter options without a value, `valued` letters take
+ * one (glued or the next word), `long` are `--names` (a trailing `=` means it takes a value).
+ * Any other option means "not provable": an option we have not read the manual for may write,
+ * run code or read elsewhere.
+ */
+function opts(flags: string, valued = "", long: string[] = [], then: Check = ok): Check {
+  const longFlags = new Set(long.filter((l) => !l.endsWith("=")));
+  const longValued = new Set(long.filter((l) => l.endsWith("=")).map((l) => l.slice(0, -1)));
+  return (args) => {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as string;
+      if (a === "--") break;
+      if (!a.startsWith("-") || a === "-") continue;
+      if (a.startsWith("--")) {
+        const eq = a.indexOf("=");
+        const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
+        if (eq === -1 && longFlags.has(name)) continue;
+        if (longValued.has(name)) {
+          if (eq === -1) i++;
+          continue;
+        }
+        return `option ${a} is not on the known-safe list`;
+      }
+      if (/^-\d+$/.test(a) && valued.includes("n")) continue; // head -20
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j] as string;
+        if (valued.includes(c)) {
+          if (j === a.length - 1) i++;
+          break;
+        }
+        if (!flags.includes(c)) return `option -${c} is not on the known-safe list`;
+      }
+    }
+    return then(args);
+  };
+}
+
 function maxPositionals(n: number, then: Check = ok): Check {
   return (args) =>
     positionals(args).length > n ? `more than ${n} file argument(s) (the extra one is written)` : then(args);
@@ -243,29 +281,159 @@ const gitCheck: Check = (args) => {
 const jqCheck: Check = (args) =>
   args.some((a) => /\benv\b|\$ENV|input_filename|\$__prog/.test(a)) ? "reads the environment" : null;
 
+/** GNU grep: every option that only selects, formats or counts (no -f outside: paths are checked). */
+const GREP_OPTS = opts("EFGPabcHhiIlLnoqrRsTUvVwxyzZ0123456789", "efmABCdD", [
+  "extended-regexp",
+  "fixed-strings",
+  "basic-regexp",
+  "perl-regexp",
+  "regexp=",
+  "file=",
+  "ignore-case",
+  "no-ignore-case",
+  "word-regexp",
+  "line-regexp",
+  "null-data",
+  "no-messages",
+  "invert-match",
+  "version",
+  "help",
+  "max-count=",
+  "byte-offset",
+  "line-number",
+  "no-line-number",
+  "line-buffered",
+  "with-filename",
+  "no-filename",
+  "label=",
+  "only-matching",
+  "quiet",
+  "silent",
+  "binary-files=",
+  "text",
+  "directories=",
+  "devices=",
+  "recursive",
+  "dereference-recursive",
+  "include=",
+  "exclude=",
+  "exclude-from=",
+  "exclude-dir=",
+  "files-without-match",
+  "files-with-matches",
+  "count",
+  "initial-tab",
+  "null",
+  "before-context=",
+  "after-context=",
+  "context=",
+  "color",
+  "color=",
+  "colour",
+  "colour=",
+  "binary",
+  "group-separator=",
+  "no-group-separator",
+]);
+
 /** The read-only table: command name → argument check. */
 export const READ_ONLY: Record<string, Check> = {
-  ls: ok,
+  ls: opts("aAbBcCdfFgGhHiklLmnNopqQrRsStuUvwxXZ1", "IT", [
+    "all",
+    "almost-all",
+    "human-readable",
+    "si",
+    "long",
+    "recursive",
+    "reverse",
+    "sort=",
+    "time=",
+    "color",
+    "color=",
+    "classify",
+    "directory",
+    "inode",
+    "numeric-uid-gid",
+    "size",
+    "group-directories-first",
+    "full-time",
+    "ignore=",
+    "hide=",
+    "width=",
+    "format=",
+    "time-style=",
+    "indicator-style=",
+    "quoting-style=",
+    "literal",
+    "dereference",
+    "dereference-command-line",
+    "no-group",
+    "author",
+    "escape",
+    "hyperlink",
+    "hyperlink=",
+    "help",
+    "version",
+  ]),
   dir: ok,
   vdir: ok,
   pwd: noArgs(),
-  cat: ok,
-  tac: ok,
-  nl: ok,
-  head: ok,
-  tail: ok,
-  wc: ok,
-  grep: ok,
-  egrep: ok,
-  fgrep: ok,
+  cat: opts("AbeEnstTuv", "", [
+    "show-all",
+    "number-nonblank",
+    "number",
+    "squeeze-blank",
+    "show-ends",
+    "show-tabs",
+    "show-nonprinting",
+    "help",
+    "version",
+  ]),
+  tac: opts("br", "s", ["before", "regex", "separator=", "help", "version"]),
+  nl: opts("p", "bdfhilnsvw", [
+    "body-numbering=",
+    "section-delimiter=",
+    "footer-numbering=",
+    "header-numbering=",
+    "line-increment=",
+    "join-blank-lines=",
+    "number-format=",
+    "no-renumber",
+    "number-separator=",
+    "starting-line-number=",
+    "number-width=",
+    "help",
+    "version",
+  ]),
+  head: opts("qvz", "cn", ["bytes=", "lines=", "quiet", "silent", "verbose", "zero-terminated", "help", "version"]),
+  tail: opts("fFqvz", "cns", [
+    "bytes=",
+    "lines=",
+    "follow",
+    "follow=",
+    "retry",
+    "quiet",
+    "silent",
+    "verbose",
+    "zero-terminated",
+    "sleep-interval=",
+    "max-unchanged-stats=",
+    "help",
+    "version",
+  ]),
+  wc: opts("cmlLw", "", ["bytes", "chars", "lines", "words", "max-line-length", "total=", "help", "version"]),
+  grep: GREP_OPTS,
+  egrep: GREP_OPTS,
+  fgrep: GREP_OPTS,
   zgrep: ok,
-  rg: forbid("--pre", "--pre-glob", /^--search-zip$/),
+  // --pre and -z/--search-zip run other programs on each file; --hostname-bin runs one for links.
+  rg: forbid("--pre", "--pre-glob", "--hostname-bin", /^--search-zip$/, /^-[a-zA-Z]*z/),
   ag: ok,
   ack: ok,
   find: findCheck,
   fd: forbid("-x", "--exec", "-X", "--exec-batch"),
   tree: forbid("-o", /^-o/),
-  echo: ok,
+  echo: opts("neE"),
   printf: forbid("-v"),
   true: ok,
   false: ok,
@@ -276,29 +444,93 @@ export const READ_ONLY: Record<string, Check> = {
   whereis: ok,
   type: ok,
   file: forbid("-C", "--compile", /^-[a-zA-Z]*C/),
-  stat: ok,
-  du: ok,
+  stat: opts("LftZ", "c", ["dereference", "file-system", "terse", "format=", "printf=", "cached=", "help", "version"]),
+  du: opts("0abcDhHklLmPsSx", "dBt", [
+    "null",
+    "all",
+    "apparent-size",
+    "bytes",
+    "total",
+    "dereference-args",
+    "human-readable",
+    "si",
+    "dereference",
+    "no-dereference",
+    "separate-dirs",
+    "summarize",
+    "one-file-system",
+    "max-depth=",
+    "block-size=",
+    "threshold=",
+    "time",
+    "exclude=",
+    "help",
+    "version",
+  ]),
   df: ok,
-  realpath: ok,
-  readlink: ok,
-  basename: ok,
-  dirname: ok,
+  realpath: opts("eLmPqsz", "", [
+    "canonicalize-existing",
+    "canonicalize-missing",
+    "logical",
+    "physical",
+    "quiet",
+    "strip",
+    "no-symlinks",
+    "zero",
+    "relative-to=",
+    "relative-base=",
+    "help",
+    "version",
+  ]),
+  readlink: opts("efmnqsvz", "", [
+    "canonicalize",
+    "canonicalize-existing",
+    "canonicalize-missing",
+    "no-newline",
+    "quiet",
+    "silent",
+    "verbose",
+    "zero",
+    "help",
+    "version",
+  ]),
+  basename: opts("az", "s", ["multiple", "suffix=", "zero", "help", "version"]),
+  dirname: opts("z", "", ["zero", "help", "version"]),
   diff: forbid(/^--to-file/, /^--from-file/),
   cmp: ok,
-  comm: ok,
+  comm: opts("123iz", "", [
+    "check-order",
+    "nocheck-order",
+    "output-delimiter=",
+    "total",
+    "zero-terminated",
+    "help",
+    "version",
+  ]),
   join: ok,
   paste: ok,
   sort: forbid("-o", "--output", "--compress-program", /^-[a-zA-Z]*o/),
   uniq: maxPositionals(1),
-  cut: ok,
-  tr: ok,
+  cut: opts("nsz", "bcdf", [
+    "bytes=",
+    "characters=",
+    "delimiter=",
+    "fields=",
+    "complement",
+    "only-delimited",
+    "output-delimiter=",
+    "zero-terminated",
+    "help",
+    "version",
+  ]),
+  tr: opts("cCdst", "", ["complement", "delete", "squeeze-repeats", "truncate-set1", "help", "version"]),
   fold: ok,
   fmt: ok,
   column: ok,
   expand: ok,
   unexpand: ok,
-  rev: ok,
-  seq: ok,
+  rev: opts(""),
+  seq: opts("w", "fs", ["format=", "separator=", "equal-width", "help", "version"]),
   strings: ok,
   od: ok,
   hexdump: ok,

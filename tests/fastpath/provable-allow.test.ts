@@ -43,6 +43,13 @@ const SOUND: string[] = [
   "git stash show stash@{0}",
   "git show HEAD:README.md",
   "stat src/deep",
+  "head -20 README.md",
+  "tail -n 3 README.md",
+  "grep -A 3 -B2 -C1 export src/a.ts",
+  "grep --color=never -E 'a|b' src/a.ts",
+  "cut -d, -f1 data.csv",
+  "wc -lc README.md",
+  "du -sh src",
 ];
 
 const UNSOUND: Array<[string, RegExp]> = [
@@ -116,6 +123,20 @@ const UNSOUND: Array<[string, RegExp]> = [
   ["cd /etc", /cd leaves/],
   ["cd src/* && ls", /cd leaves/],
   ["cd .. && ls", /cd leaves/],
+  // options that are not on a tool's known-safe list
+  ["cat --foo README.md", /known-safe/],
+  ["head --follow README.md", /known-safe/],
+  ["wc --files0-from=list.txt", /known-safe/],
+  ["du --files0-from=list.txt", /known-safe/],
+  ["ls --zzz", /known-safe/],
+  ["grep --pre=sh KEY src", /known-safe/],
+  ["grep -X KEY src", /known-safe/],
+  ["rg --pre=./x KEY src", /writes or executes/],
+  ["rg -z KEY src", /writes or executes/],
+  ["rg -iz KEY src", /writes or executes/],
+  ["rg --hostname-bin=./x KEY src", /writes or executes/],
+  ["stat --zzz src", /known-safe/],
+  ["cut --zzz -f1 data.csv", /known-safe/],
   // secret names
   ["cat .env~", /secret/],
   ["cat .env.local", /secret/],
