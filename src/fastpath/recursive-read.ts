@@ -115,6 +115,17 @@ export function recursiveReadProblem(
     valued = new Set(["-G", "-g", "-A", "-B", "-C", "-m", "--ignore", "--ignore-dir", "--type", "--depth"]);
     recursive = true;
     follow = true; // ag follows with -f, ack by default: treat both as following
+  } else if (name === "diff" && args.some((a) => a === "-r" || a === "--recursive" || /^-[a-zA-Z]*r/.test(a))) {
+    // diff -r prints the lines of every differing file and dereferences symlinks by default.
+    for (const a of args) {
+      if (a.startsWith("-")) continue;
+      const root = physicalPath(a, cwd);
+      if (root !== null && isDir(root)) {
+        const problem = walkProblem(root, edge, isSecret, true);
+        if (problem) return problem;
+      }
+    }
+    return null;
   } else if (name === "git" && args.includes("grep")) {
     // git grep reads tracked files of the work tree (and with --no-index, any file below).
     return walkProblem(cwd, edge, isSecret, false);

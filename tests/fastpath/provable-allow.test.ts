@@ -43,6 +43,8 @@ const SOUND: string[] = [
   "git stash show stash@{0}",
   "git show HEAD:README.md",
   "stat src/deep",
+  "diff -r src/deep src",
+  "diff README.md data.csv",
   "head -20 README.md",
   "tail -n 3 README.md",
   "grep -A 3 -B2 -C1 export src/a.ts",
@@ -100,6 +102,9 @@ const UNSOUND: Array<[string, RegExp]> = [
   ["rg -L KEY walk", /outside/],
   ["ag KEY", /secret|outside/],
   ["git grep KEY", /secret/],
+  ["diff -r . src", /secret|outside/],
+  ["diff -ru walk src", /outside/],
+  ["diff --recursive config src", /secret/],
   // options that run code, write or print credentials
   ["awk -f prog.awk data.csv", /known-safe/],
   ["awk -E prog.awk data.csv", /known-safe/],
