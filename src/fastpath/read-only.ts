@@ -160,7 +160,7 @@ const GIT: Record<string, Check> = {
   "rev-parse": ok,
   "ls-files": ok,
   "ls-tree": ok,
-  "ls-remote": ok,
+  // ls-remote reaches another host (and a transport named in the URL); not an inspection of the repo.
   "cat-file": ok,
   blame: ok,
   annotate: ok,
@@ -429,7 +429,8 @@ export const READ_ONLY: Record<string, Check> = {
   // --pre and -z/--search-zip run other programs on each file; --hostname-bin runs one for links.
   rg: forbid("--pre", "--pre-glob", "--hostname-bin", /^--search-zip$/, /^-[a-zA-Z]*z/),
   ag: ok,
-  ack: ok,
+  // ack reads a project .ackrc (options such as --pager come from the repository) unless --noenv.
+  ack: (a) => (a.includes("--noenv") ? null : "ack reads the repository's .ackrc"),
   find: findCheck,
   fd: forbid("-x", "--exec", "-X", "--exec-batch"),
   // -o writes the listing to a file; -R reruns with -o.
@@ -705,11 +706,8 @@ export const READ_ONLY: Record<string, Check> = {
   javac: versionOnly,
   mvn: versionOnly,
   gradle: versionOnly,
-  make: (a) =>
-    a.every((x) => /^(-n|--dry-run|--just-print|-p|--print-data-base|--version|-v|-q|--question)$/.test(x)) &&
-    a.length > 0
-      ? null
-      : "make runs recipes",
+  // Even `make -n`/`-p`/`-q` read the Makefile and run its `$(shell …)` and `+` lines: only the version.
+  make: versionOnly,
   tsc: versionOnly,
   cmake: versionOnly,
   gcc: versionOnly,

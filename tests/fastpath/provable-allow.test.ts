@@ -155,6 +155,14 @@ const UNSOUND: Array<[string, RegExp]> = [
   ["tree -R src", /known-safe/],
   ["diff -l README.md data.csv", /known-safe/],
   ["uniq -c data.csv out.txt", /file argument/],
+  // the repository's own files run code or set options
+  ["make -n", /version/],
+  ["make --dry-run all", /version/],
+  ["make -p", /version/],
+  ["make -q", /version/],
+  ["ack KEY src", /ackrc/],
+  ["git ls-remote origin", /not a read-only/],
+  ["git ls-remote ext::sh", /not a read-only/],
   // secret names
   ["cat .env~", /secret/],
   ["cat .env.local", /secret/],
