@@ -3,6 +3,7 @@
 import { basename, resolve } from "node:path";
 import { literalOf } from "../shell/parse.ts";
 import { type PathFacts, resolveArg } from "./facts.ts";
+import { gitConfigProblem } from "./git-config.ts";
 import { type Finding, hardDenyFindings } from "./hard-deny.ts";
 import { analyzeStructure, commandName, DYNAMIC, type Invocation, type Structure } from "./invocations.ts";
 import { readOnlyReason } from "./read-only.ts";
@@ -15,6 +16,17 @@ import {
   unsafeBoundary,
 } from "./real-path.ts";
 import { recursiveReadProblem } from "./recursive-read.ts";
+
+/** git runs in `-C` dirs (each relative to the previous); the repo config there must be inert. */
+function gitProblem(inv: Invocation, cwd: string, edge: string): string | null {
+  let dir = cwd;
+  for (let i = 1; i < inv.argv.length; i++) {
+    if (inv.argv[i] === "-C" && inv.argv[i + 1] !== undefined)
+      dir = physicalPath(inv.argv[i + 1] as string, dir) ?? dir;
+    else if (!(inv.argv[i] as string).startsWith("-")) break;
+  }
+  return gitConfigProblem(physicalPath(".", dir) ?? dir, edge);
+}
 
 export type CommandVerdict = "deny" | "allow" | "llm";
 
@@ -193,6 +205,7 @@ export function analyzeCommand(command: string, facts: PathFacts, userRules: Use
         note = "cd leaves the repository or is not a literal path";
       else cwd = path;
     }
+    if (note === null && commandName(inv.argv[0] ?? "") === "git") note = gitProblem(inv, cwd, edge);
     note ??=
       pathProblem(inv, facts, cwd, edge) ??
       redirectProblem(inv, facts, cwd, edge) ??

@@ -129,6 +129,14 @@ describe("binary: provable allow is sound", () => {
     expect(r).toMatchObject({ source: "fast_path", decision: "allow" });
     expect(mock.requests).toHaveLength(0);
   });
+  test("a repository whose git config names core.fsmonitor: git status reaches the LLM", async () => {
+    const repo = join(fx.work, "fsmonitor-repo");
+    Bun.spawnSync(["git", "init", "-q", "-b", "feature/x", repo]);
+    Bun.spawnSync(["git", "-C", repo, "config", "core.fsmonitor", "touch /tmp/ccgate-should-not-run"]);
+    mock.requests.length = 0;
+    expect(await decide("Bash", { command: "git status" }, repo)).toMatchObject({ source: "llm" });
+    expect(mock.requests).toHaveLength(1);
+  });
   test("cwd = $HOME without a repository: nothing is provable", async () => {
     for (const command of ["cat .bash_history", "grep -r KEY ."]) {
       mock.requests.length = 0;

@@ -386,3 +386,66 @@ describe("oracle: bash's own expansion of every locally allowed word", () => {
     120_000,
   );
 });
+
+describe("the repository's git config can run programs", () => {
+  const evil: Array<[string, string]> = [
+    ["core.fsmonitor", "[core]\n\tfsmonitor = ./evil.sh\n"],
+    ["diff.external", "[diff]\n\texternal = ./evil.sh\n"],
+    ["textconv", '[diff "x"]\n\ttextconv = ./evil.sh\n'],
+    ["filter clean", '[filter "x"]\n\tclean = ./evil.sh\n'],
+    ["core.pager", "[core]\n\tpager = ./evil.sh\n"],
+    ["include.path", "[include]\n\tpath = ../evil.config\n"],
+    ["includeIf", '[includeIf "gitdir:/"]\n\tpath = ../evil.config\n'],
+    ["gpg.program", "[gpg]\n\tprogram = ./evil.sh\n"],
+    ["alias", "[alias]\n\tst = !./evil.sh\n"],
+    ["core.sshCommand", "[core]\n\tsshCommand = ./evil.sh\n"],
+    ["core.hooksPath", "[core]\n\thooksPath = hooks\n"],
+    ["continued value", "[core]\n\tbare = false \\\n\n"],
+    ["key on the header line", "[core] fsmonitor = ./evil.sh\n"],
+  ];
+  const base = "[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = false\n";
+  for (const [label, text] of evil)
+    for (const command of ["git status", "git diff", "git log -p", "git -C sub status"])
+      test(`${label}: ${command}`, () => {
+        const repo = `${fx.work}/git-${label.replaceAll(/\W/g, "-")}`;
+        if (!existsSync(repo)) {
+          Bun.spawnSync(["git", "init", "-q", repo]);
+          Bun.spawnSync(["mkdir", "-p", `${repo}/sub`]);
+          Bun.write(`${repo}/.git/config`, base + text);
+        }
+        const a = analyzeCommand(command, { ...fx.facts, cwd: repo, boundary: repo });
+        expect(a.verdict).toBe("llm");
+        expect(a.parts.map((p) => p.note).join(" ")).toMatch(/git config|not plain/);
+      });
+  test("a fresh repository's config is inert: git status is provable", () => {
+    const repo = `${fx.work}/git-clean`;
+    Bun.spawnSync(["git", "init", "-q", repo]);
+    Bun.spawnSync(["git", "-C", repo, "remote", "add", "origin", "https://example.com/x.git"]);
+    for (const command of ["git status", "git log --oneline", "git diff HEAD"])
+      expect(analyzeCommand(command, { ...fx.facts, cwd: repo, boundary: repo }).verdict).toBe("allow");
+  });
+  test("a worktree's .git file leads to the config of its common dir", () => {
+    const main = `${fx.work}/git-wt-main`;
+    Bun.spawnSync(["git", "init", "-q", "-b", "main", main]);
+    Bun.spawnSync([
+      "git",
+      "-C",
+      main,
+      "-c",
+      "user.name=t",
+      "-c",
+      "user.email=t@t",
+      "commit",
+      "-q",
+      "--allow-empty",
+      "-m",
+      "x",
+    ]);
+    Bun.spawnSync(["git", "-C", main, "worktree", "add", "-q", `${fx.work}/git-wt`, "-b", "wt"]);
+    const wt = `${fx.work}/git-wt`;
+    const facts = { ...fx.facts, cwd: wt, boundary: wt };
+    expect(analyzeCommand("git status", facts).verdict).toBe("allow");
+    Bun.spawnSync(["git", "-C", main, "config", "core.fsmonitor", "./evil.sh"]);
+    expect(analyzeCommand("git status", facts).verdict).toBe("llm");
+  });
+});
