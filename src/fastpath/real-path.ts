@@ -2,7 +2,7 @@
 // against the directory tree, symlinks followed component by component (the kernel resolves `..`
 // after a symlink physically), and the edge of the repository taken as a real path too. Only stat,
 // readlink and readdir calls: no process is spawned on the fast path.
-import { lstatSync, readdirSync, realpathSync } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 
 export function isInsideDir(path: string, dir: string): boolean {
@@ -176,7 +176,10 @@ export function expandGlob(value: string, cwd: string, isSecretName: (name: stri
     if (part.startsWith(".") || part.startsWith("[")) return `${part} can match a dot-file`;
     const re = componentRegex(part);
     if (re === null) return `pattern ${part} is not understood`;
-    if (SECRET_SAMPLES.some((s) => re.test(s))) return `pattern ${part} can match a secret name`;
+    // Only the last component names the file read; secret directories (~/.ssh, .aws …) are dot-dirs,
+    // which a wildcard never matches, and every match is checked whole below.
+    const last = parts.slice(i + 1).every((p) => p === "" || p === ".");
+    if (last && SECRET_SAMPLES.some((s) => re.test(s))) return `pattern ${part} can match a secret name`;
     const next: string[] = [];
     for (const b of bases) {
       let names: string[];
@@ -188,7 +191,14 @@ export function expandGlob(value: string, cwd: string, isSecretName: (name: stri
       for (const n of names) {
         if (n.startsWith(".")) continue; // bash skips dot-files without dotglob
         if (!re.test(n)) continue;
-        if (isSecretName(n)) return `pattern ${part} matches ${n}, which may hold secrets`;
+        if (!last) {
+          // `*/x` only matches directories (a symlink to one counts; its real path is checked below).
+          try {
+            if (!statSync(join(b, n)).isDirectory()) continue;
+          } catch {
+            continue;
+          }
+        } else if (isSecretName(n)) return `pattern ${part} matches ${n}, which may hold secrets`;
         next.push(join(b, n));
         if (next.length > MAX_MATCHES) return "too many matches to check";
       }

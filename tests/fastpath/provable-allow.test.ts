@@ -18,6 +18,8 @@ const SOUND: string[] = [
   "cat README.md",
   "cat src/*.ts",
   "cat src/?.ts",
+  "cat s*/a.ts",
+  "cat */deep/*.ts",
   "wc -l src/*.ts src/deep/*.ts",
   "cat 'weird*name'",
   'cat "src/{a,b}.ts"',
