@@ -428,11 +428,13 @@ export const READ_ONLY: Record<string, Check> = {
   zgrep: ok,
   // --pre and -z/--search-zip run other programs on each file; --hostname-bin runs one for links.
   rg: forbid("--pre", "--pre-glob", "--hostname-bin", /^--search-zip$/, /^-[a-zA-Z]*z/),
-  ag: ok,
+  // --pager runs a program on the output.
+  ag: forbid("--pager"),
   // ack reads a project .ackrc (options such as --pager come from the repository) unless --noenv.
   ack: (a) => (a.includes("--noenv") ? null : "ack reads the repository's .ackrc"),
   find: findCheck,
-  fd: forbid("-x", "--exec", "-X", "--exec-batch"),
+  // -x/-X run a command per match (-l runs a fixed `ls -l` on the matches: allowed).
+  fd: forbid("-x", "--exec", "-X", "--exec-batch", /^-[a-zA-Z]*[xX]/),
   // -o writes the listing to a file; -R reruns with -o.
   tree: opts("adlfxiqNQpugshDFvtrUcCnAS", "LPIH", [
     "noreport",
@@ -685,7 +687,11 @@ export const READ_ONLY: Record<string, Check> = {
   lsb_release: ok,
   sw_vers: ok,
   jq: jqCheck,
-  yq: forbid("-i", "--inplace", /^-[a-zA-Z]*i/),
+  // env()/strenv() print the environment, load*() read any file named inside the expression.
+  yq: (a) =>
+    a.some((x) => /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64)\b/.test(x))
+      ? "reads the environment or other files"
+      : forbid("-i", "--inplace", /^-[a-zA-Z]*i/)(a),
   sed: sedCheck,
   awk: awkCheck,
   gawk: awkCheck,

@@ -165,6 +165,11 @@ const UNSOUND: Array<[string, RegExp]> = [
   ["ack KEY src", /ackrc/],
   ["git ls-remote origin", /not a read-only/],
   ["git ls-remote ext::sh", /not a read-only/],
+  ["ag --pager=./x KEY src", /writes or executes/],
+  ["fd -x cat", /writes or executes/],
+  ["fd -Hx cat", /writes or executes/],
+  ["yq '.a = env(AWS_SECRET)' data.csv", /environment/],
+  ["yq 'load(\"/etc/passwd\")' data.csv", /environment|other files/],
   // secret names
   ["cat .env~", /secret/],
   ["cat .env.local", /secret/],
