@@ -20,12 +20,19 @@ import { recursiveReadProblem } from "./recursive-read.ts";
 /** git runs in `-C` dirs (each relative to the previous); the repo config there must be inert. */
 function gitProblem(inv: Invocation, cwd: string, edge: string): string | null {
   let dir = cwd;
+  let sub = "";
   for (let i = 1; i < inv.argv.length; i++) {
-    if (inv.argv[i] === "-C" && inv.argv[i + 1] !== undefined)
+    const a = inv.argv[i] as string;
+    if (a === "-C" && inv.argv[i + 1] !== undefined) {
       dir = physicalPath(inv.argv[i + 1] as string, dir) ?? dir;
-    else if (!(inv.argv[i] as string).startsWith("-")) break;
+      i++;
+    } else if (!a.startsWith("-")) {
+      sub = a;
+      break;
+    }
   }
-  return gitConfigProblem(physicalPath(".", dir) ?? dir, edge);
+  const printsConfig = sub === "remote" || sub === "config" || sub === "submodule";
+  return gitConfigProblem(physicalPath(".", dir) ?? dir, edge, printsConfig);
 }
 
 export type CommandVerdict = "deny" | "allow" | "llm";

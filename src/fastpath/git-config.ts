@@ -33,7 +33,7 @@ function configKeys(text: string): string[] | null {
   return keys;
 }
 
-function fileProblem(path: string): string | null {
+function fileProblem(path: string, printsConfig: boolean): string | null {
   if (!existsSync(path)) return null;
   let text: string;
   try {
@@ -41,6 +41,9 @@ function fileProblem(path: string): string | null {
   } catch {
     return `cannot read ${path}`;
   }
+  // `git remote -v`, `git config -l` … print remote URLs, and a URL can carry `user:token@`.
+  if (printsConfig && /:\/\/[^\s/@]+:[^\s/@]+@/.test(text))
+    return "a remote URL in the git config holds a password or token";
   const keys = configKeys(text);
   if (keys === null) return `${path} is not plain enough to check`;
   const bad = keys.find((k) => !SAFE_KEY.test(k));
@@ -71,7 +74,7 @@ function gitDirsFor(dir: string, edge: string): string[] | string {
 }
 
 /** Null when every git config file of the repository holds only keys that never run a program. */
-export function gitConfigProblem(dir: string, edge: string): string | null {
+export function gitConfigProblem(dir: string, edge: string, printsConfig = false): string | null {
   let dirs: string[] | string;
   try {
     dirs = gitDirsFor(dir, edge);
@@ -81,7 +84,7 @@ export function gitConfigProblem(dir: string, edge: string): string | null {
   if (typeof dirs === "string") return dirs;
   for (const g of dirs) {
     for (const f of ["config", "config.worktree"]) {
-      const problem = fileProblem(join(g, f));
+      const problem = fileProblem(join(g, f), printsConfig);
       if (problem) return problem;
     }
   }

@@ -431,6 +431,20 @@ describe("the repository's git config can run programs", () => {
     for (const command of ["git status", "git log --oneline", "git diff HEAD"])
       expect(analyzeCommand(command, { ...fx.facts, cwd: repo, boundary: repo }).verdict).toBe("allow");
   });
+  test("a remote URL holding a token: git remote -v and git config -l are not provable", () => {
+    const repo = `${fx.work}/git-token`;
+    Bun.spawnSync(["git", "init", "-q", repo]);
+    Bun.spawnSync(["git", "-C", repo, "remote", "add", "origin", "https://bot:ghp_abcdef123456@github.com/x/y.git"]);
+    const facts = { ...fx.facts, cwd: repo, boundary: repo };
+    for (const command of [
+      "git remote -v",
+      "git config -l",
+      "git config --get remote.origin.url",
+      "git remote get-url origin",
+    ])
+      expect(analyzeCommand(command, facts).verdict).toBe("llm");
+    expect(analyzeCommand("git status", facts).verdict).toBe("allow");
+  });
   test("a worktree's .git file leads to the config of its common dir", () => {
     const main = `${fx.work}/git-wt-main`;
     Bun.spawnSync(["git", "init", "-q", "-b", "main", main]);
