@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { existsSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
+import type { DecisionRequest } from "../../src/core/types.ts";
 import { analyzeCommand, isSensitivePath } from "../../src/fastpath/analyze.ts";
 import { fastPathDecide } from "../../src/fastpath/decide.ts";
 import type { PathFacts } from "../../src/fastpath/facts.ts";
@@ -251,8 +252,7 @@ const req = (toolName: string, toolInput: Record<string, unknown>, cwd = fx.repo
     toolName,
     toolInput,
     cwd,
-    // biome-ignore lint/suspicious/noExplicitAny: the request type's other fields do not matter here
-  }) as any;
+  }) as unknown as DecisionRequest;
 const settings = { enabled: true, hardDeny: [] };
 
 describe("file tools", () => {
@@ -313,10 +313,6 @@ function realOf(path: string): string {
     p = dirname(p);
   }
   return resolve(realpathSync(p), ...tail);
-}
-
-function quoteLit(s: string): string {
-  return `'${s.replaceAll("'", `'\\''`)}'`;
 }
 
 /** A bash script that prints, NUL-separated, the cwd marker after each cd and every expanded word. */
