@@ -59,13 +59,15 @@ export function realBoundary(boundary: string): string {
 }
 
 /**
- * An edge that must never count as "the repository": `/`, the home directory or an ancestor of
- * it (a request run from `$HOME` outside any repository would otherwise prove `cat .bash_history`).
+ * An edge that must never count as "the repository": `/`, the home directory, an ancestor of it,
+ * or a dot-directory below it (a request run from `$HOME` outside any repository would otherwise prove `cat .bash_history`).
  */
 export function unsafeBoundary(boundary: string, home: string): boolean {
   const b = realBoundary(boundary);
   const h = real(home) ?? home;
-  return b === "/" || !isAbsolute(b) || isInsideDir(h, b) || isInsideDir(home, boundary);
+  if (b === "/" || !isAbsolute(b) || isInsideDir(h, b) || isInsideDir(home, boundary)) return true;
+  // A dot-directory of the home (~/.config, ~/.local/share …) holds tools' tokens, not a project.
+  return isInsideDir(b, h) && relative(h, b).split(sep)[0]?.startsWith(".") === true;
 }
 
 /** Characters outside quotes in a raw shell word that the shell expands: globs and braces. */

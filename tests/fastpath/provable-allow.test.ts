@@ -238,6 +238,7 @@ describe("unsound allows go to the LLM", () => {
     ["home", HOME_BOUNDARY],
     ["/", ROOT_BOUNDARY],
     ["an ancestor of home", ANCESTOR_BOUNDARY],
+    ["a dot-dir of home", { ...fx.facts, cwd: `${fx.home}/.ssh`, boundary: `${fx.home}/.ssh` }],
   ] as const)
     for (const command of HOME_CASES)
       test(`boundary ${label}: ${command}`, () => {
