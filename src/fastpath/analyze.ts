@@ -1,11 +1,40 @@
 // Analyse one shell command line: hard deny, provable allow, or "ask the LLM", with a per-part
 // account that `ccgate explain` prints.
-import { basename } from "node:path";
-import { isInside, type PathFacts, resolveArg } from "./facts.ts";
+import { basename, resolve } from "node:path";
+import { literalOf } from "../shell/parse.ts";
+import { type PathFacts, resolveArg } from "./facts.ts";
+import { gitConfigProblem } from "./git-config.ts";
 import { type Finding, hardDenyFindings } from "./hard-deny.ts";
 import { analyzeStructure, commandName, DYNAMIC, type Invocation, type Structure } from "./invocations.ts";
 import { readOnlyReason } from "./read-only.ts";
+import {
+  expandGlob,
+  isInsideDir,
+  physicalPath,
+  realBoundary,
+  unquotedExpansions,
+  unsafeBoundary,
+} from "./real-path.ts";
+import { recursiveReadProblem } from "./recursive-read.ts";
 import { commandFinding, type ProtectedSet } from "./self-protect.ts";
+
+/** git runs in `-C` dirs (each relative to the previous); the repo config there must be inert. */
+function gitProblem(inv: Invocation, cwd: string, edge: string): string | null {
+  let dir = cwd;
+  let sub = "";
+  for (let i = 1; i < inv.argv.length; i++) {
+    const a = inv.argv[i] as string;
+    if (a === "-C" && inv.argv[i + 1] !== undefined) {
+      dir = physicalPath(inv.argv[i + 1] as string, dir) ?? dir;
+      i++;
+    } else if (!a.startsWith("-")) {
+      sub = a;
+      break;
+    }
+  }
+  const printsConfig = sub === "remote" || sub === "config" || sub === "submodule";
+  return gitConfigProblem(physicalPath(".", dir) ?? dir, edge, printsConfig);
+}
 
 export type CommandVerdict = "deny" | "allow" | "llm";
 
@@ -35,36 +64,87 @@ export interface UserRule {
 }
 
 const SENSITIVE =
-  /^(\.env(\..*)?|.*\.pem|.*\.key|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|\.netrc|\.npmrc|\.pypirc|\.pgpass|credentials(\.json)?|.*\.p12|.*\.pfx|secrets?\.(json|ya?ml|toml)|\.git-credentials|known_hosts|authorized_keys)$/i;
+  /^(\.env(\..*|~)?|.*\.env|.*\.pem|.*\.key|.*\.p12|.*\.pfx|.*\.jks|.*\.keystore|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|\.netrc|_netrc|\.npmrc|\.yarnrc(\.yml)?|\.pypirc|\.pgpass|\.boto|\.s3cfg|\.dockercfg|\.git-credentials|\.vault-token|\.htpasswd|credentials(\.json)?|secrets?\.(json|ya?ml|toml)|known_hosts|authorized_keys|terraform\.tfstate.*|.*\.tfstate(\.backup)?|kubeconfig|.*\.kubeconfig|\.(bash|zsh|sh|psql|mysql|python|node_repl)_history|\.history)$/i;
 const DEVICES = new Set(["/dev/null", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/tty"]);
 
 export function isSensitivePath(path: string): boolean {
-  return SENSITIVE.test(basename(path)) || /\/\.(ssh|gnupg|aws|kube|docker)\//.test(`${path}/`);
+  return (
+    SENSITIVE.test(basename(path)) ||
+    /\/\.(ssh|gnupg|aws|kube|docker|azure|gcloud|config\/gcloud|config\/gh|password-store)\//.test(`${path}/`)
+  );
 }
 
+/** A word the shell turns into paths, expanded and resolved; null when every result is provably fine. */
+function wordPathProblem(value: string, raw: string, facts: PathFacts, cwd: string, edge: string): string | null {
+  if (DEVICES.has(value)) return null;
+  const shown = value.replaceAll(DYNAMIC, "…");
+  const { glob, brace } = unquotedExpansions(raw);
+  if (brace) return `${raw} has a brace expansion`;
+  let written = value;
+  if (/^"?(\$HOME|\$\{HOME\})/.test(raw) || value === "~" || value.startsWith("~")) {
+    const r = resolveArg(value, raw, facts, cwd);
+    if (r === null) return `path ${shown} cannot be resolved`;
+    written = r;
+  } else if (value.includes(DYNAMIC)) return `argument ${shown} is only known at run time`;
+  let candidates: string[] = [written];
+  if (glob) {
+    if (/^"?(\$HOME|\$\{HOME\})/.test(raw) || value.startsWith("~")) return `glob ${raw} outside the repository`;
+    const expanded = expandGlob(written, cwd, (n) => SENSITIVE.test(n));
+    if (typeof expanded === "string") return `glob ${raw}: ${expanded}`;
+    candidates = expanded.length ? expanded : [written];
+  }
+  for (const c of candidates) {
+    if (isSensitivePath(resolve(cwd, c))) return `${shown} may hold secrets`;
+    const real = physicalPath(c, cwd);
+    if (real === null) return `path ${shown} cannot be resolved`;
+    if (!isInsideDir(real, edge)) return `path ${shown} is outside the repository`;
+    if (isSensitivePath(real)) return `${shown} resolves to a file that may hold secrets`;
+  }
+  return null;
+}
 function display(inv: Invocation): string {
   const via = inv.via.length ? `[${inv.via.join(" › ")}] ` : "";
   return via + inv.argv.map((a) => a.replaceAll(DYNAMIC, "…")).join(" ");
 }
 
-/** Path-like arguments must stay inside the repository and away from secrets. */
-function pathProblem(inv: Invocation, facts: PathFacts, cwd: string): string | null {
+/**
+ * Every argument is treated as a path (a pattern word that names no file resolves inside and is
+ * harmless): after globs and symlinks it must stay inside the repository and away from secrets.
+ */
+function pathProblem(inv: Invocation, facts: PathFacts, cwd: string, edge: string): string | null {
+  let options = true;
   for (let i = 1; i < inv.argv.length; i++) {
     const arg = inv.argv[i] as string;
-    const value = arg.startsWith("-") && arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : arg;
-    if (value.includes(DYNAMIC)) return `argument ${arg.replaceAll(DYNAMIC, "…")} is only known at run time`;
-    const pathy = value.startsWith("/") || value.startsWith("~") || value.startsWith(".") || value.includes("/");
-    if (!pathy && !SENSITIVE.test(value)) continue;
-    if (DEVICES.has(value)) continue;
-    const resolved = resolveArg(value, inv.raw[i] ?? value, facts, cwd);
-    if (resolved === null) return `path ${value} cannot be resolved`;
-    if (!isInside(resolved, facts.boundary)) return `path ${value} is outside the repository`;
-    if (isSensitivePath(resolved)) return `${value} may hold secrets`;
+    const raw = inv.raw[i] ?? arg;
+    if (options && arg === "--") {
+      options = false;
+      continue;
+    }
+    if (options && arg.startsWith("-") && arg.length > 1) {
+      const eq = arg.indexOf("=");
+      if (eq === -1) {
+        if (arg.includes(DYNAMIC)) return `argument ${arg.replaceAll(DYNAMIC, "…")} is only known at run time`;
+        if (/[/~]/.test(arg.slice(2)) || unquotedExpansions(raw).brace)
+          return `option ${arg} carries a path that is not checked`;
+        // A glued short-option value (`-fnotes.txt`) may name a file: check it as one.
+        if (!arg.startsWith("--") && arg.length > 2) {
+          const glued = wordPathProblem(arg.slice(2), raw.startsWith("-") ? raw.slice(2) : "", facts, cwd, edge);
+          if (glued) return `option ${arg}: ${glued}`;
+        }
+        continue;
+      }
+      const rawEq = raw.indexOf("=");
+      const problem = wordPathProblem(arg.slice(eq + 1), rawEq === -1 ? "" : raw.slice(rawEq + 1), facts, cwd, edge);
+      if (problem) return problem;
+      continue;
+    }
+    const problem = wordPathProblem(arg, raw, facts, cwd, edge);
+    if (problem) return problem;
   }
   return null;
 }
 
-function redirectProblem(inv: Invocation, facts: PathFacts, cwd: string): string | null {
+function redirectProblem(inv: Invocation, facts: PathFacts, cwd: string, edge: string): string | null {
   for (const r of inv.redirects) {
     const target = r.target.raw;
     if (r.op === ">&" || r.op === "<&") {
@@ -77,8 +157,8 @@ function redirectProblem(inv: Invocation, facts: PathFacts, cwd: string): string
       return "here-string with expansions";
     }
     if (r.op === "<") {
-      const path = resolveArg(target, target, facts, cwd);
-      if (path && isInside(path, facts.boundary) && !isSensitivePath(path)) continue;
+      const value = literalOf(r.target);
+      if (value !== null && !wordPathProblem(value, target, facts, cwd, edge)) continue;
       return `reads ${target} from outside the repository or a secret file`;
     }
     if (DEVICES.has(target)) continue;
@@ -126,17 +206,29 @@ export function analyzeCommand(
   ];
   const parts: PartReport[] = [];
   let cwd = facts.cwd;
+  const edge = realBoundary(facts.boundary);
   let provable = structure.errors.length === 0 && structure.complex.length === 0 && structure.invocations.length > 0;
+  if (unsafeBoundary(facts.boundary, facts.home)) {
+    provable = false;
+    parts.push({ text: "(boundary)", status: "needs-llm", note: "no repository: the edge would be / or the home dir" });
+  }
   for (const inv of structure.invocations) {
     let note = readOnlyReason(inv);
     if (note === null && commandName(inv.argv[0] ?? "") === "cd") {
       const target = inv.argv[1];
-      const path = target === undefined ? null : resolveArg(target, inv.raw[1] ?? target, facts, cwd);
-      if (inv.argv.length !== 2 || path === null || !isInside(path, facts.boundary))
+      const raw = inv.raw[1] ?? target ?? "";
+      const literal = target !== undefined && !inv.dynamic[1] && !/[*?[{~$`\\]/.test(raw) && !target.startsWith("-");
+      // bash's cd is logical: `..` is removed as text first, then the result is entered.
+      const path = literal ? physicalPath(resolve(cwd, target), "/") : null;
+      if (inv.argv.length !== 2 || path === null || !isInsideDir(path, edge))
         note = "cd leaves the repository or is not a literal path";
       else cwd = path;
     }
-    note ??= pathProblem(inv, facts, cwd) ?? redirectProblem(inv, facts, cwd);
+    if (note === null && commandName(inv.argv[0] ?? "") === "git") note = gitProblem(inv, cwd, edge);
+    note ??=
+      pathProblem(inv, facts, cwd, edge) ??
+      redirectProblem(inv, facts, cwd, edge) ??
+      recursiveReadProblem(inv, cwd, edge, isSensitivePath);
     if (note !== null) provable = false;
     parts.push({ text: display(inv), status: note === null ? "read-only" : "needs-llm", note: note ?? "read-only" });
   }

@@ -5,6 +5,7 @@ import type { DecisionRequest } from "../core/types.ts";
 import { analyzeCommand, type CommandAnalysis, isSensitivePath, type UserRule } from "./analyze.ts";
 import { isInside, type PathFacts } from "./facts.ts";
 import { analyzeStructure } from "./invocations.ts";
+import { isInsideDir, physicalPath, realBoundary, unsafeBoundary, walkProblem } from "./real-path.ts";
 import { commandFinding, fileToolFinding, type ProtectedSet } from "./self-protect.ts";
 
 export interface FastPathSettings {
@@ -45,21 +46,51 @@ export function shellCommandOf(request: DecisionRequest): string | null {
   return null;
 }
 
-function fileToolPaths(request: DecisionRequest, cwd: string): string[] | null {
+/** Why a file tool's paths and patterns are not provably inside the repository (null when they are). */
+function fileToolProblem(request: DecisionRequest, facts: PathFacts): string | null {
   const input = request.toolInput;
+  const cwd = facts.cwd;
+  const edge = realBoundary(facts.boundary);
+  if (unsafeBoundary(facts.boundary, facts.home)) return "no repository: the edge would be / or the home dir";
   const paths: string[] = [];
   for (const key of ["file_path", "path", "notebook_path"]) {
     const value = input[key];
     if (value === undefined) continue;
-    if (typeof value !== "string") return null;
+    if (typeof value !== "string") return `${key} is not a string`;
     paths.push(value);
   }
-  if (request.toolName === "Glob" && typeof input.pattern === "string") {
-    const pattern = input.pattern;
-    if (isAbsolute(pattern) || pattern.split("/").includes("..") || pattern.startsWith("~")) return null;
+  // Glob's pattern and Grep's glob select files below the searched path: no absolute, `~` or `..`,
+  // no dot-file or secret-matching wildcard, no braces (ripgrep expands them).
+  for (const key of request.toolName === "Glob" ? ["pattern"] : request.toolName === "Grep" ? ["glob"] : []) {
+    const pattern = input[key];
+    if (pattern === undefined) continue;
+    if (typeof pattern !== "string") return `${key} is not a string`;
+    if (isAbsolute(pattern) || pattern.startsWith("~") || pattern.split("/").includes("..") || /[{}]/.test(pattern))
+      return `${key} ${pattern} can leave the repository`;
+    if (
+      pattern.split("/").some((c) => c.startsWith(".") && c !== "." && c !== "..") ||
+      (/(^|\/)[*?[]/.test(pattern) === false && isSensitivePath(pattern))
+    )
+      return `${key} ${pattern} names dot-files or secrets`;
   }
   if (paths.length === 0) paths.push(cwd);
-  return paths.map((p) => (p.startsWith("~") ? "~" : resolve(cwd, p)));
+  for (const p of paths) {
+    if (p.startsWith("~")) return `${p} is outside the repository`;
+    const abs = resolve(cwd, p);
+    if (isSensitivePath(abs)) return `${abs} may hold secrets`;
+    const real = physicalPath(abs, "/");
+    if (real === null || !isInsideDir(real, edge)) return `${abs} is outside the repository`;
+    if (isSensitivePath(real)) return `${abs} resolves to a file that may hold secrets`;
+  }
+  // Grep reads every file below (ripgrep underneath: symlinks below are not followed, but a
+  // committed secret name is read): the same walk as for `grep -r`. Glob and LS print names only.
+  if (request.toolName === "Grep") {
+    for (const p of paths) {
+      const problem = walkProblem(physicalPath(resolve(cwd, p), "/") as string, edge, isSensitivePath, false);
+      if (problem) return problem;
+    }
+  }
+  return null;
 }
 
 export function fastPathDecide(request: DecisionRequest, facts: PathFacts, settings: FastPathSettings): FastPathResult {
@@ -82,13 +113,8 @@ export function fastPathDecide(request: DecisionRequest, facts: PathFacts, setti
     return { verdict: "llm", reason: analysis.reason, analysis };
   }
   if (READ_TOOLS.has(request.toolName)) {
-    const paths = fileToolPaths(request, facts.cwd);
-    if (!paths) return { verdict: "llm", reason: `${request.toolName} — path or pattern leaves the repository` };
-    for (const path of paths) {
-      if (path === "~" || !isInside(path, facts.boundary))
-        return { verdict: "llm", reason: `${request.toolName} — ${path} is outside the repository` };
-      if (isSensitivePath(path)) return { verdict: "llm", reason: `${request.toolName} — ${path} may hold secrets` };
-    }
+    const problem = fileToolProblem(request, facts);
+    if (problem) return { verdict: "llm", reason: `${request.toolName} — ${problem}` };
     return { verdict: "allow", rule: "file-tool-in-repo", reason: `${request.toolName} inside the repository` };
   }
   return { verdict: "llm", reason: `${request.toolName} is decided by the rules` };

@@ -56,6 +56,9 @@ export const READ_ONLY_CLI: Record<string, Check> = {
       const [service, op] = w;
       if (!service) return false;
       if (service === "s3") return op === "ls";
+      // Values of parameters and the pre-signed code location are as good as secrets.
+      if (service === "ssm" && /^get-parameter/.test(op ?? "")) return false;
+      if (service === "lambda" && op === "get-function") return false;
       return (
         op !== undefined &&
         /^(describe|list|get|batch-get|lookup|filter|search|scan|query)(-|$)/.test(op) &&
@@ -91,9 +94,20 @@ export const READ_ONLY_CLI: Record<string, Check> = {
       "-w",
       "--workflow",
     ],
-    (w) => {
+    (w, args) => {
       const [noun, verb] = w;
-      if (noun === "auth") return verb === "status";
+      if (
+        args.some((a) => a === "--web" || a === "-w" || /^-[a-zA-Z]*w$/.test(a)) &&
+        noun !== "run" &&
+        noun !== "workflow"
+      )
+        return false; // opens a browser
+      if (args.includes("--web")) return false;
+      if (noun === "auth")
+        return (
+          verb === "status" &&
+          args.every((a) => /^(auth|status|-h|--hostname|--active|-a)$/.test(a) || !a.startsWith("-"))
+        );
       if (
         noun === "api" ||
         noun === "secret" ||
@@ -141,17 +155,16 @@ export const READ_ONLY_CLI: Record<string, Check> = {
       );
     },
   ),
-  docker: verbCli(
-    ["--context", "-H", "--host", "--format", "-f", "--filter", "-n", "--tail", "--since", "--until"],
-    (w) => {
-      const [verb, sub] = w;
-      if (verb && /^(ps|images|logs|version|info|top|port|history|diff|events|search)$/.test(verb)) return true;
-      if (verb && /^(container|image|volume|network|context|plugin|node|service|stack|system)$/.test(verb))
-        return sub !== undefined && /^(ls|list|logs|top|port|history|ps|df)$/.test(sub);
-      if (verb === "compose") return sub !== undefined && /^(ps|logs|config|ls|images|top|version)$/.test(sub);
-      return false;
-    },
-  ),
+  docker: verbCli(["--format", "-f", "--filter", "-n", "--tail", "--since", "--until"], (w, args) => {
+    // Another daemon (remote host, context, config dir) is not an inspection of this machine.
+    if (args.some((a) => /^(-H|--host|--context|-c|--config|--tls.*)(=|$)/.test(a))) return false;
+    const [verb, sub] = w;
+    if (verb && /^(ps|images|logs|version|info|top|port|history|diff|events|search)$/.test(verb)) return true;
+    if (verb && /^(container|image|volume|network|context|plugin|node|service|stack|system)$/.test(verb))
+      return sub !== undefined && /^(ls|list|logs|top|port|history|ps|df)$/.test(sub);
+    if (verb === "compose") return sub !== undefined && /^(ps|logs|config|ls|images|top|version)$/.test(sub);
+    return false;
+  }),
   gcloud: verbCli(
     [
       "--project",
@@ -237,10 +250,34 @@ export const READ_ONLY_CLI: Record<string, Check> = {
   terraform: verbCli(["-chdir"], (w) =>
     w[0] === "state" ? w[1] === "list" || w[1] === "show" : /^(show|version|providers)$/.test(w[0] ?? ""),
   ),
-  go: verbCli([], (w) => /^(version|env|list|doc|help)$/.test(w[0] ?? "") && !(w[0] === "env" && w.length === 1)),
+  go: verbCli(
+    [],
+    (w, args) =>
+      /^(version|env|list|doc|help)$/.test(w[0] ?? "") &&
+      !(w[0] === "env" && w.length === 1) &&
+      !(w[0] === "env" && args.some((a) => /^-(w|u)(=|$)/.test(a))) &&
+      !(w[0] === "list" && args.some((a) => /^-(toolexec|exec|overlay|modfile|pgo)/.test(a))),
+  ),
+};
+
+/**
+ * Options that point the tool at another host, another config (a kubeconfig can name an exec
+ * credential plugin: code runs) or another certificate store: never an inspection of this setup.
+ */
+const ELSEWHERE: Record<string, RegExp> = {
+  aws: /^--(endpoint-url|ca-bundle|no-verify-ssl|cli-binary-format)(=|$)/,
+  kubectl:
+    /^(--kubeconfig|--server|-s|--token|--as|--as-group|--certificate-authority|--client-key|--client-certificate|--insecure-skip-tls-verify)(=|$)/,
+  helm: /^(--kubeconfig|--kube-apiserver|--kube-token|--repository-config|--registry-config)(=|$)/,
+  npm: /^--(registry|userconfig|globalconfig)(=|$)/,
+  gcloud: /^--(access-token-file|impersonate-service-account)(=|$)/,
 };
 
 export function readOnlyCliReason(name: string, args: string[]): string | null | undefined {
   const check = Object.hasOwn(READ_ONLY_CLI, name) ? READ_ONLY_CLI[name] : undefined;
-  return check ? check(args) : undefined;
+  if (!check) return undefined;
+  const elsewhere = ELSEWHERE[name];
+  const bad = elsewhere && args.find((a) => elsewhere.test(a));
+  if (bad) return `option ${bad} reaches another host or loads another configuration`;
+  return check(args);
 }

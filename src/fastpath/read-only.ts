@@ -4,6 +4,10 @@
 import { commandName, type Invocation } from "./invocations.ts";
 import { readOnlyCliReason } from "./read-only-cli.ts";
 
+/** Secret file names inside git objects (kept close to analyze.ts's list). */
+const SECRET_NAME =
+  /^(\.env(\..*|~)?|.*\.pem|.*\.key|.*\.p12|.*\.pfx|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|\.netrc|\.npmrc|\.pypirc|\.pgpass|\.boto|\.dockercfg|\.git-credentials|credentials(\.json)?|secrets?\.(json|ya?ml|toml)|.*\.tfstate(\..*)?|kubeconfig)$/i;
+
 /** Returns null when the invocation is read-only, else why not. */
 type Check = (args: string[]) => string | null;
 
@@ -30,6 +34,44 @@ function positionals(args: string[]): string[] {
     else out.push(a);
   }
   return out;
+}
+
+/**
+ * Allowlist of options: `flags` are single-letter options without a value, `valued` letters take
+ * one (glued or the next word), `long` are `--names` (a trailing `=` means it takes a value).
+ * Any other option means "not provable": an option we have not read the manual for may write,
+ * run code or read elsewhere.
+ */
+function opts(flags: string, valued = "", long: string[] = [], then: Check = ok): Check {
+  const longFlags = new Set(long.filter((l) => !l.endsWith("=")));
+  const longValued = new Set(long.filter((l) => l.endsWith("=")).map((l) => l.slice(0, -1)));
+  return (args) => {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as string;
+      if (a === "--") break;
+      if (!a.startsWith("-") || a === "-") continue;
+      if (a.startsWith("--")) {
+        const eq = a.indexOf("=");
+        const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
+        if (eq === -1 && longFlags.has(name)) continue;
+        if (longValued.has(name)) {
+          if (eq === -1) i++;
+          continue;
+        }
+        return `option ${a} is not on the known-safe list`;
+      }
+      if (/^-\d+$/.test(a) && valued.includes("n")) continue; // head -20
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j] as string;
+        if (valued.includes(c)) {
+          if (j === a.length - 1) i++;
+          break;
+        }
+        if (!flags.includes(c)) return `option -${c} is not on the known-safe list`;
+      }
+    }
+    return then(args);
+  };
 }
 
 function maxPositionals(n: number, then: Check = ok): Check {
@@ -68,13 +110,44 @@ const sedCheck: Check = (args) => {
   return scripts.every((s) => safe.test(s)) ? null : "sed script may write files or run commands";
 };
 
+/** awk options that cannot load code, write files or change the program source: `-F x`, `-v a=b`. */
 const awkCheck: Check = (args) => {
-  const program = positionals(args)[0] ?? "";
-  if (args.some((a) => /^-f/.test(a) || a.startsWith("--file"))) return "reads a program file";
-  return /system|getline|[|>]|fflush|close|ENVIRON/.test(program)
+  if (args.length === 1 && /^(--version|-V|--help|-h)$/.test(args[0] as string)) return null;
+  if (args.length === 2 && args[0] === "-W" && args[1] === "version") return null;
+  let program: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--") {
+      program ??= args[i + 1];
+      break;
+    }
+    if (a === "-F" || a === "-v") {
+      i++;
+      continue;
+    }
+    if (/^-F./.test(a) || /^-v[A-Za-z_]\w*=/.test(a) || /^--(field-separator|assign)=/.test(a)) continue;
+    if (a.startsWith("-") && a.length > 1) return `awk option ${a} is not on the known-safe list`;
+    program ??= a;
+    if (program !== a) continue;
+  }
+  if (program === undefined) return "no program";
+  return /system|getline|[|>]|fflush|close|ENVIRON|PROCINFO|@(include|load|namespace)|\bprint[f]?\s*>/.test(program)
     ? "awk program may write, run commands or read the environment"
     : null;
 };
+
+/** Values after `HEAD:` / `:` in git arguments name files inside objects: `git show HEAD:.env`. */
+function gitObjectSecret(args: string[]): string | null {
+  for (const a of args) {
+    const colon = a.indexOf(":");
+    if (colon === -1 || a.startsWith("-")) continue;
+    const path = a.slice(colon + 1);
+    const base = path.split("/").pop() ?? "";
+    if (SECRET_NAME.test(base) || /(^|\/)\.(ssh|aws|kube|docker|gnupg)(\/|$)/.test(path))
+      return `${a} names a file that may hold secrets`;
+  }
+  return null;
+}
 
 const findCheck = forbid("-exec", "-execdir", "-ok", "-okdir", "-delete", "-fprint", "-fprint0", "-fprintf", "-fls");
 
@@ -87,7 +160,7 @@ const GIT: Record<string, Check> = {
   "rev-parse": ok,
   "ls-files": ok,
   "ls-tree": ok,
-  "ls-remote": ok,
+  // ls-remote reaches another host (and a transport named in the URL); not an inspection of the repo.
   "cat-file": ok,
   blame: ok,
   annotate: ok,
@@ -202,35 +275,184 @@ const gitCheck: Check = (args) => {
   if (sub === undefined) return "no subcommand";
   const check = GIT[sub];
   if (!check) return `git ${sub} is not a read-only subcommand`;
-  return check(args.slice(i + 1));
+  return gitObjectSecret(args.slice(i + 1)) ?? check(args.slice(i + 1));
 };
 
 const jqCheck: Check = (args) =>
   args.some((a) => /\benv\b|\$ENV|input_filename|\$__prog/.test(a)) ? "reads the environment" : null;
 
+/** GNU grep: every option that only selects, formats or counts (no -f outside: paths are checked). */
+const GREP_OPTS = opts("EFGPabcHhiIlLnoqrRsTUvVwxyzZ0123456789", "efmABCdD", [
+  "extended-regexp",
+  "fixed-strings",
+  "basic-regexp",
+  "perl-regexp",
+  "regexp=",
+  "file=",
+  "ignore-case",
+  "no-ignore-case",
+  "word-regexp",
+  "line-regexp",
+  "null-data",
+  "no-messages",
+  "invert-match",
+  "version",
+  "help",
+  "max-count=",
+  "byte-offset",
+  "line-number",
+  "no-line-number",
+  "line-buffered",
+  "with-filename",
+  "no-filename",
+  "label=",
+  "only-matching",
+  "quiet",
+  "silent",
+  "binary-files=",
+  "text",
+  "directories=",
+  "devices=",
+  "recursive",
+  "dereference-recursive",
+  "include=",
+  "exclude=",
+  "exclude-from=",
+  "exclude-dir=",
+  "files-without-match",
+  "files-with-matches",
+  "count",
+  "initial-tab",
+  "null",
+  "before-context=",
+  "after-context=",
+  "context=",
+  "color",
+  "color=",
+  "colour",
+  "colour=",
+  "binary",
+  "group-separator=",
+  "no-group-separator",
+]);
+
 /** The read-only table: command name → argument check. */
 export const READ_ONLY: Record<string, Check> = {
-  ls: ok,
+  ls: opts("aAbBcCdfFgGhHiklLmnNopqQrRsStuUvwxXZ1", "IT", [
+    "all",
+    "almost-all",
+    "human-readable",
+    "si",
+    "long",
+    "recursive",
+    "reverse",
+    "sort=",
+    "time=",
+    "color",
+    "color=",
+    "classify",
+    "directory",
+    "inode",
+    "numeric-uid-gid",
+    "size",
+    "group-directories-first",
+    "full-time",
+    "ignore=",
+    "hide=",
+    "width=",
+    "format=",
+    "time-style=",
+    "indicator-style=",
+    "quoting-style=",
+    "literal",
+    "dereference",
+    "dereference-command-line",
+    "no-group",
+    "author",
+    "escape",
+    "hyperlink",
+    "hyperlink=",
+    "help",
+    "version",
+  ]),
   dir: ok,
   vdir: ok,
   pwd: noArgs(),
-  cat: ok,
-  tac: ok,
-  nl: ok,
-  head: ok,
-  tail: ok,
-  wc: ok,
-  grep: ok,
-  egrep: ok,
-  fgrep: ok,
+  cat: opts("AbeEnstTuv", "", [
+    "show-all",
+    "number-nonblank",
+    "number",
+    "squeeze-blank",
+    "show-ends",
+    "show-tabs",
+    "show-nonprinting",
+    "help",
+    "version",
+  ]),
+  tac: opts("br", "s", ["before", "regex", "separator=", "help", "version"]),
+  nl: opts("p", "bdfhilnsvw", [
+    "body-numbering=",
+    "section-delimiter=",
+    "footer-numbering=",
+    "header-numbering=",
+    "line-increment=",
+    "join-blank-lines=",
+    "number-format=",
+    "no-renumber",
+    "number-separator=",
+    "starting-line-number=",
+    "number-width=",
+    "help",
+    "version",
+  ]),
+  head: opts("qvz", "cn", ["bytes=", "lines=", "quiet", "silent", "verbose", "zero-terminated", "help", "version"]),
+  tail: opts("fFqvz", "cns", [
+    "bytes=",
+    "lines=",
+    "follow",
+    "follow=",
+    "retry",
+    "quiet",
+    "silent",
+    "verbose",
+    "zero-terminated",
+    "sleep-interval=",
+    "max-unchanged-stats=",
+    "help",
+    "version",
+  ]),
+  wc: opts("cmlLw", "", ["bytes", "chars", "lines", "words", "max-line-length", "total=", "help", "version"]),
+  grep: GREP_OPTS,
+  egrep: GREP_OPTS,
+  fgrep: GREP_OPTS,
   zgrep: ok,
-  rg: forbid("--pre", "--pre-glob", /^--search-zip$/),
-  ag: ok,
-  ack: ok,
+  // --pre and -z/--search-zip run other programs on each file; --hostname-bin runs one for links.
+  rg: forbid("--pre", "--pre-glob", "--hostname-bin", /^--search-zip$/, /^-[a-zA-Z]*z/),
+  // --pager runs a program on the output.
+  ag: forbid("--pager"),
+  // ack reads a project .ackrc (options such as --pager come from the repository) unless --noenv.
+  ack: (a) => (a.includes("--noenv") ? null : "ack reads the repository's .ackrc"),
   find: findCheck,
-  fd: forbid("-x", "--exec", "-X", "--exec-batch"),
-  tree: forbid("-o", /^-o/),
-  echo: ok,
+  // -x/-X run a command per match (-l runs a fixed `ls -l` on the matches: allowed).
+  fd: forbid("-x", "--exec", "-X", "--exec-batch", /^-[a-zA-Z]*[xX]/),
+  // -o writes the listing to a file; -R reruns with -o.
+  tree: opts("adlfxiqNQpugshDFvtrUcCnAS", "LPIH", [
+    "noreport",
+    "dirsfirst",
+    "filesfirst",
+    "charset=",
+    "filelimit=",
+    "gitignore",
+    "prune",
+    "du",
+    "sort=",
+    "matchdirs",
+    "ignore-case",
+    "timefmt=",
+    "help",
+    "version",
+  ]),
+  echo: opts("neE"),
   printf: forbid("-v"),
   true: ok,
   false: ok,
@@ -240,30 +462,201 @@ export const READ_ONLY: Record<string, Check> = {
   which: ok,
   whereis: ok,
   type: ok,
-  file: ok,
-  stat: ok,
-  du: ok,
+  // -C compiles a magic file (writes); no other option writes or runs code.
+  file: opts("bcdEhiIkLlNnprsvzSZ0", "eFfmP", [
+    "brief",
+    "dereference",
+    "no-dereference",
+    "mime",
+    "mime-type",
+    "mime-encoding",
+    "keep-going",
+    "raw",
+    "special-files",
+    "uncompress",
+    "no-pad",
+    "print0",
+    "exclude=",
+    "separator=",
+    "magic-file=",
+    "files-from=",
+    "extension",
+    "apple",
+    "help",
+    "version",
+  ]),
+  stat: opts("LftZ", "c", ["dereference", "file-system", "terse", "format=", "printf=", "cached=", "help", "version"]),
+  du: opts("0abcDhHklLmPsSx", "dBt", [
+    "null",
+    "all",
+    "apparent-size",
+    "bytes",
+    "total",
+    "dereference-args",
+    "human-readable",
+    "si",
+    "dereference",
+    "no-dereference",
+    "separate-dirs",
+    "summarize",
+    "one-file-system",
+    "max-depth=",
+    "block-size=",
+    "threshold=",
+    "time",
+    "exclude=",
+    "help",
+    "version",
+  ]),
   df: ok,
-  realpath: ok,
-  readlink: ok,
-  basename: ok,
-  dirname: ok,
-  diff: forbid(/^--to-file/, /^--from-file/),
+  realpath: opts("eLmPqsz", "", [
+    "canonicalize-existing",
+    "canonicalize-missing",
+    "logical",
+    "physical",
+    "quiet",
+    "strip",
+    "no-symlinks",
+    "zero",
+    "relative-to=",
+    "relative-base=",
+    "help",
+    "version",
+  ]),
+  readlink: opts("efmnqsvz", "", [
+    "canonicalize",
+    "canonicalize-existing",
+    "canonicalize-missing",
+    "no-newline",
+    "quiet",
+    "silent",
+    "verbose",
+    "zero",
+    "help",
+    "version",
+  ]),
+  basename: opts("az", "s", ["multiple", "suffix=", "zero", "help", "version"]),
+  dirname: opts("z", "", ["zero", "help", "version"]),
+  // -l pipes the output through pr (runs a program); --to-file/--from-file are left out.
+  diff: opts("abBdeEiNnpqrsStTuwyZ", "CUDFIxXWS", [
+    "unified",
+    "unified=",
+    "context",
+    "context=",
+    "recursive",
+    "brief",
+    "ignore-case",
+    "ignore-all-space",
+    "ignore-space-change",
+    "ignore-blank-lines",
+    "ignore-trailing-space",
+    "side-by-side",
+    "color",
+    "color=",
+    "new-file",
+    "unidirectional-new-file",
+    "exclude=",
+    "exclude-from=",
+    "label=",
+    "normal",
+    "no-dereference",
+    "text",
+    "strip-trailing-cr",
+    "suppress-common-lines",
+    "report-identical-files",
+    "minimal",
+    "width=",
+    "ignore-matching-lines=",
+    "show-function-line=",
+    "show-c-function",
+    "ignore-tab-expansion",
+    "expand-tabs",
+    "initial-tab",
+    "speed-large-files",
+    "horizon-lines=",
+    "left-column",
+    "help",
+    "version",
+  ]),
   cmp: ok,
-  comm: ok,
+  comm: opts("123iz", "", [
+    "check-order",
+    "nocheck-order",
+    "output-delimiter=",
+    "total",
+    "zero-terminated",
+    "help",
+    "version",
+  ]),
   join: ok,
   paste: ok,
-  sort: forbid("-o", "--output", "--compress-program", /^-[a-zA-Z]*o/),
-  uniq: maxPositionals(1),
-  cut: ok,
-  tr: ok,
+  // -o writes, --compress-program runs a program, -T writes temp files elsewhere.
+  sort: opts("bcCdfghiMmnRrsuVz", "ktS", [
+    "key=",
+    "field-separator=",
+    "numeric-sort",
+    "reverse",
+    "unique",
+    "human-numeric-sort",
+    "version-sort",
+    "ignore-case",
+    "stable",
+    "zero-terminated",
+    "general-numeric-sort",
+    "month-sort",
+    "dictionary-order",
+    "ignore-leading-blanks",
+    "ignore-nonprinting",
+    "buffer-size=",
+    "parallel=",
+    "check",
+    "check=",
+    "merge",
+    "random-sort",
+    "sort=",
+    "debug",
+    "help",
+    "version",
+  ]),
+  uniq: maxPositionals(
+    1,
+    opts("cdDiuz", "fsw", [
+      "count",
+      "repeated",
+      "all-repeated",
+      "all-repeated=",
+      "group",
+      "group=",
+      "ignore-case",
+      "unique",
+      "zero-terminated",
+      "skip-fields=",
+      "skip-chars=",
+      "check-chars=",
+      "help",
+      "version",
+    ]),
+  ),
+  cut: opts("nsz", "bcdf", [
+    "bytes=",
+    "characters=",
+    "delimiter=",
+    "fields=",
+    "complement",
+    "only-delimited",
+    "output-delimiter=",
+    "zero-terminated",
+    "help",
+    "version",
+  ]),
+  tr: opts("cCdst", "", ["complement", "delete", "squeeze-repeats", "truncate-set1", "help", "version"]),
   fold: ok,
   fmt: ok,
   column: ok,
   expand: ok,
   unexpand: ok,
-  rev: ok,
-  seq: ok,
+  rev: opts(""),
+  seq: opts("w", "fs", ["format=", "separator=", "equal-width", "help", "version"]),
   strings: ok,
   od: ok,
   hexdump: ok,
@@ -294,7 +687,11 @@ export const READ_ONLY: Record<string, Check> = {
   lsb_release: ok,
   sw_vers: ok,
   jq: jqCheck,
-  yq: forbid("-i", "--inplace", /^-[a-zA-Z]*i/),
+  // env()/strenv() print the environment, load*() read any file named inside the expression.
+  yq: (a) =>
+    a.some((x) => /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64)\b/.test(x))
+      ? "reads the environment or other files"
+      : forbid("-i", "--inplace", /^-[a-zA-Z]*i/)(a),
   sed: sedCheck,
   awk: awkCheck,
   gawk: awkCheck,
@@ -315,11 +712,8 @@ export const READ_ONLY: Record<string, Check> = {
   javac: versionOnly,
   mvn: versionOnly,
   gradle: versionOnly,
-  make: (a) =>
-    a.every((x) => /^(-n|--dry-run|--just-print|-p|--print-data-base|--version|-v|-q|--question)$/.test(x)) &&
-    a.length > 0
-      ? null
-      : "make runs recipes",
+  // Even `make -n`/`-p`/`-q` read the Makefile and run its `$(shell …)` and `+` lines: only the version.
+  make: versionOnly,
   tsc: versionOnly,
   cmake: versionOnly,
   gcc: versionOnly,

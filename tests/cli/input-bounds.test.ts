@@ -10,10 +10,12 @@ const bin = join(import.meta.dir, "..", "..", "dist", "ccgate");
 
 async function hook(stdin: string, target = "claude") {
   const dir = mkdtempSync(join(tmpdir(), "ccgate-input-"));
+  const repo = join(dir, "repo");
+  Bun.spawnSync(["git", "init", "-q", repo]);
   const p = Bun.spawn([bin, target], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: dir, XDG_STATE_HOME: join(dir, "state") },
-    stdin: Buffer.from(stdin),
+    cwd: repo,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: join(dir, "home"), XDG_STATE_HOME: join(dir, "state") },
+    stdin: Buffer.from(stdin.replaceAll('"cwd":"/tmp"', `"cwd":${JSON.stringify(repo)}`)),
     stdout: "pipe",
     stderr: "pipe",
   });

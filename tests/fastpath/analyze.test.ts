@@ -155,7 +155,7 @@ describe("provable allow", () => {
 
   const notProvable: Array<[string, RegExp]> = [
     ["cat /etc/passwd", /outside the repository/],
-    ["cat ~/.ssh/id_rsa", /outside the repository/],
+    ["cat ~/.ssh/id_rsa", /outside the repository|secrets/],
     ["cat .env", /secrets/],
     ["ls > files.txt", /writes a file/],
     ["echo hi >> notes.md", /writes a file/],
@@ -172,7 +172,7 @@ describe("provable allow", () => {
     ["git branch new-feature", /creates, deletes or moves/],
     ["npm install", /not an inspection subcommand/],
     ["xargs cat", /xargs/],
-    ["sort -o out.txt in.txt", /writes or executes/],
+    ["sort -o out.txt in.txt", /writes or executes|known-safe/],
     ["uniq in.txt out.txt", /written/],
     ["LD_PRELOAD=./evil.so ls", /LD_PRELOAD/],
     ["./node_modules/.bin/tsc", /by path/],

@@ -1,0 +1,92 @@
+// A repository's own git config is written by whoever made the repository: keys such as
+// core.fsmonitor, diff.external, diff.<driver>.textconv, filter.<x>.clean, core.pager, gpg.program
+// or include.path make "read-only" git commands (status, diff, log -p, blame …) run programs.
+// Before a git command is provable, every config file git would read from the repository is read
+// here (file reads only) and every key must be on a short list of keys that never run anything.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { isInsideDir } from "./real-path.ts";
+
+const SAFE_KEY =
+  /^(core\.(repositoryformatversion|filemode|bare|logallrefupdates|ignorecase|precomposeunicode|symlinks|autocrlf|eol|safecrlf|quotepath|abbrev|checkstat|trustctime|untrackedcache|splitindex|commitgraph|multipackindex|sharedrepository|compression|looseCompression|packedgitlimit|packedgitwindowsize|bigfilethreshold|preloadindex|fscache|longpaths|worktree)|remote\.[^.]+(\.[^.]+)*\.(url|fetch|pushurl|tagopt|prune|mirror|skipdefaultupdate)|branch\.[^.]+(\.[^.]+)*\.(remote|merge|rebase|pushremote|description)|user\.(name|email)|init\.defaultbranch|extensions\.(objectformat|worktreeconfig|refstorage|preciousobjects|partialclone)|pull\.(rebase|ff)|push\.(default|autosetupremote)|fetch\.(prune|prunetags|writecommitgraph)|gc\.[a-z]+|submodule\.[^.]+(\.[^.]+)*\.(url|active|branch|update)|lfs\.[^.]+(\.[^.]+)*\.(access|locksverify)|lfs\.repositoryformatversion|index\.(version|threads)|maintenance\.(auto|strategy)|advice\.[a-z]+|color\.[a-z.]+|status\.[a-z]+|log\.(date|decorate|follow|abbrevcommit|showroot)|rerere\.(enabled|autoupdate)|merge\.(conflictstyle|ff)|diff\.(renames|algorithm|mnemonicprefix|noprefix|context|indentheuristic|colormoved)|feature\.[a-z]+|protocol\.version|commit\.(verbose|cleanup))$/i;
+
+/** Full keys (`section.sub.name`, lower-cased section and name) of one config file; null if unparsable. */
+function configKeys(text: string): string[] | null {
+  const keys: string[] = [];
+  let section: string | null = null;
+  for (const rawLine of text.split("\n")) {
+    const line = rawLine.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    const head = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\](.*)$/.exec(line);
+    if (head) {
+      section =
+        head[2] === undefined ? (head[1] as string).toLowerCase() : `${(head[1] as string).toLowerCase()}.${head[2]}`;
+      const rest = (head[3] as string).trim();
+      if (rest === "" || rest.startsWith("#") || rest.startsWith(";")) continue;
+      return null; // a key on the header line: unusual, not modelled
+    }
+    const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(=|$)/.exec(line);
+    if (!kv || section === null) return null;
+    keys.push(`${section}.${(kv[1] as string).toLowerCase()}`);
+    if (line.endsWith("\\")) return null; // continued values: not modelled
+  }
+  return keys;
+}
+
+function fileProblem(path: string, printsConfig: boolean): string | null {
+  if (!existsSync(path)) return null;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return `cannot read ${path}`;
+  }
+  // `git remote -v`, `git config -l` … print remote URLs, and a URL can carry `user:token@`.
+  if (printsConfig && /:\/\/[^\s/@]+:[^\s/@]+@/.test(text))
+    return "a remote URL in the git config holds a password or token";
+  const keys = configKeys(text);
+  if (keys === null) return `${path} is not plain enough to check`;
+  const bad = keys.find((k) => !SAFE_KEY.test(k));
+  return bad ? `the repository's git config sets ${bad}, which can run a program` : null;
+}
+
+/** The git dirs whose config a git command run in `dir` reads (nearest `.git` up to and incl. `edge`). */
+function gitDirsFor(dir: string, edge: string): string[] | string {
+  let d = dir;
+  for (;;) {
+    const dotgit = join(d, ".git");
+    if (existsSync(dotgit)) {
+      if (statSync(dotgit).isDirectory()) return [dotgit];
+      const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotgit, "utf8"));
+      if (!m) return `${dotgit} is not understood`;
+      const gitdir = resolve(d, m[1] as string);
+      const dirs = [gitdir];
+      const common = join(gitdir, "commondir");
+      if (existsSync(common)) {
+        const c = readFileSync(common, "utf8").trim();
+        dirs.push(isAbsolute(c) ? c : resolve(gitdir, c));
+      }
+      return dirs;
+    }
+    if (d === edge || !isInsideDir(d, edge) || dirname(d) === d) return [];
+    d = dirname(d);
+  }
+}
+
+/** Null when every git config file of the repository holds only keys that never run a program. */
+export function gitConfigProblem(dir: string, edge: string, printsConfig = false): string | null {
+  let dirs: string[] | string;
+  try {
+    dirs = gitDirsFor(dir, edge);
+  } catch {
+    return "the repository's .git cannot be read";
+  }
+  if (typeof dirs === "string") return dirs;
+  for (const g of dirs) {
+    for (const f of ["config", "config.worktree"]) {
+      const problem = fileProblem(join(g, f), printsConfig);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,252 @@
+// Where a path really lands once the shell and the filesystem are done with it: globs expanded
+// against the directory tree, symlinks followed component by component (the kernel resolves `..`
+// after a symlink physically), and the edge of the repository taken as a real path too. Only stat,
+// readlink and readdir calls: no process is spawned on the fast path.
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
+
+export function isInsideDir(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
+}
+
+/** Real path of an existing path, or null. */
+function real(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Physical resolution of `path` (absolute or relative to `cwd`), the way the kernel walks it.
+ * Components after the first one that does not exist are appended as written; a `..` among them
+ * makes the result unknown (null).
+ */
+export function physicalPath(path: string, cwd: string): string | null {
+  let current = "/";
+  const parts = (isAbsolute(path) ? path : `${cwd}/${path}`).split("/").filter((p) => p !== "" && p !== ".");
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    if (part === "..") {
+      current = dirname(current);
+      continue;
+    }
+    const next = join(current, part);
+    // The first missing component ends the walk: the kernel stops there too (ENOENT), so whatever
+    // follows (even `..`) never reaches a file; the lexical rest is reported.
+    if (!exists(next)) return join(current, ...parts.slice(i));
+    const r = real(next);
+    if (r === null) return null; // dangling or looping symlink: unknown target
+    current = r;
+  }
+  return current;
+}
+
+/** The real path of the repository edge (a missing edge keeps its written form). */
+export function realBoundary(boundary: string): string {
+  return real(boundary) ?? boundary;
+}
+
+/**
+ * An edge that must never count as "the repository": `/`, the home directory, an ancestor of it,
+ * or a dot-directory below it (a request run from `$HOME` outside any repository would otherwise prove `cat .bash_history`).
+ */
+export function unsafeBoundary(boundary: string, home: string): boolean {
+  const b = realBoundary(boundary);
+  const h = real(home) ?? home;
+  if (b === "/" || !isAbsolute(b) || isInsideDir(h, b) || isInsideDir(home, boundary)) return true;
+  // A dot-directory of the home (~/.config, ~/.local/share …) holds tools' tokens, not a project.
+  return isInsideDir(b, h) && relative(h, b).split(sep)[0]?.startsWith(".") === true;
+}
+
+/** Characters outside quotes in a raw shell word that the shell expands: globs and braces. */
+export function unquotedExpansions(raw: string): { glob: boolean; brace: boolean } {
+  let glob = false;
+  let brace = false;
+  let quote: string | null = null;
+  let openBrace = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as string;
+    if (quote === "'") {
+      if (c === "'") quote = null;
+      continue;
+    }
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '"') quote = null;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === "*" || c === "?" || c === "[") glob = true;
+    else if (c === "{") openBrace = i;
+    else if (c === "}" && openBrace !== -1) {
+      // Only `{a,b}` and `{x..y}` expand; `stash@{0}` or a lone `{}` stays as written.
+      const body = raw.slice(openBrace + 1, i);
+      if (body.includes(",") || body.includes("..")) brace = true;
+    } else if ((c === "@" || c === "!" || c === "+") && raw[i + 1] === "(") glob = true; // extglob
+  }
+  return { glob, brace };
+}
+
+/** Names a wildcard must never be able to match (a file created later would be read). */
+const SECRET_SAMPLES = [
+  ".env",
+  "id_rsa",
+  "id_ed25519",
+  "server.pem",
+  "server.key",
+  "cert.p12",
+  "cert.pfx",
+  "credentials",
+  "credentials.json",
+  "secrets.json",
+  "secret.yaml",
+  "secrets.yml",
+  "secrets.toml",
+  "terraform.tfstate",
+  "terraform.tfstate.backup",
+  "kubeconfig",
+  "known_hosts",
+  "authorized_keys",
+];
+
+/** Bash pattern of one path component (no `/`) as a regular expression; null when not understood. */
+export function componentRegex(pattern: string): RegExp | null {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === "(" || c === ")" || c === "|") return null; // extglob forms: not modelled
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 2);
+      if (end === -1) return null;
+      let body = pattern.slice(i + 1, end);
+      if (/[[\\]/.test(body)) return null;
+      if (body.startsWith("!") || body.startsWith("^")) body = `^${body.slice(1)}`;
+      re += `[${body}]`;
+      i = end;
+    } else if (c === "\\") {
+      const n = pattern[++i];
+      if (n === undefined) return null;
+      re += n.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+    } else re += c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    return null;
+  }
+}
+
+const MAX_MATCHES = 2000;
+
+/**
+ * Expand an unquoted glob word (quotes already removed, no braces, no `**`) against the tree.
+ * Returns the matches (absolute, not yet resolved), or a reason it cannot be proven.
+ */
+export function expandGlob(value: string, cwd: string, isSecretName: (name: string) => boolean): string[] | string {
+  const parts = value.split("/");
+  if (parts.includes("**")) return "`**` can walk anywhere below";
+  let bases = [isAbsolute(value) ? "/" : cwd];
+  let sawWild = false;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    if (part === "" || part === ".") continue;
+    if (/[@!+*?]\(/.test(part)) return `extglob ${part} is not modelled`;
+    const wild = /[*?[]/.test(part);
+    if (part === ".." && sawWild) return "`..` after a wildcard can leave the repository";
+    if (!wild) {
+      bases = bases.map((b) => join(b, part));
+      continue;
+    }
+    sawWild = true;
+    if (part.startsWith(".") || part.startsWith("[")) return `${part} can match a dot-file`;
+    const re = componentRegex(part);
+    if (re === null) return `pattern ${part} is not understood`;
+    // Only the last component names the file read; secret directories (~/.ssh, .aws …) are dot-dirs,
+    // which a wildcard never matches, and every match is checked whole below.
+    const last = parts.slice(i + 1).every((p) => p === "" || p === ".");
+    if (last && SECRET_SAMPLES.some((s) => re.test(s))) return `pattern ${part} can match a secret name`;
+    const next: string[] = [];
+    for (const b of bases) {
+      let names: string[];
+      try {
+        names = readdirSync(b);
+      } catch {
+        continue;
+      }
+      for (const n of names) {
+        if (n.startsWith(".")) continue; // bash skips dot-files without dotglob
+        if (!re.test(n)) continue;
+        if (!last) {
+          // `*/x` only matches directories (a symlink to one counts; its real path is checked below).
+          try {
+            if (!statSync(join(b, n)).isDirectory()) continue;
+          } catch {
+            continue;
+          }
+        } else if (isSecretName(n)) return `pattern ${part} matches ${n}, which may hold secrets`;
+        next.push(join(b, n));
+        if (next.length > MAX_MATCHES) return "too many matches to check";
+      }
+    }
+    bases = next;
+  }
+  return bases;
+}
+
+const MAX_WALK = 20000;
+
+/**
+ * Walk a directory the way a recursive content reader would. Null when every file is provably a
+ * non-secret inside `boundary`; otherwise the reason. `follow`: the reader follows symlinks below
+ * the root (grep -R, rg -L); without it symlinks below the root are skipped by the reader.
+ */
+export function walkProblem(
+  root: string,
+  boundary: string,
+  isSecret: (path: string) => boolean,
+  follow: boolean,
+): string | null {
+  const stack = [root];
+  let seen = 0;
+  while (stack.length) {
+    const dir = stack.pop() as string;
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (++seen > MAX_WALK) return "too many files below to check for secrets";
+      const p = join(dir, e.name);
+      if (isSecret(p)) return `the walk reaches ${p}, which may hold secrets`;
+      if (e.isSymbolicLink()) {
+        if (!follow) continue;
+        const r = real(p);
+        if (r === null) continue;
+        if (!isInsideDir(r, boundary)) return `the walk follows ${p} outside the repository`;
+        if (isSecret(r)) return `the walk follows ${p} to a secret`;
+        continue; // its target is inside and is walked (or is a file) on its own
+      }
+      if (e.isDirectory()) stack.push(p);
+    }
+  }
+  return null;
+}

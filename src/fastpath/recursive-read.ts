@@ -1,0 +1,159 @@
+// Recursive content readers (grep -r, rg, ag, ack, git grep) print what is in every file they walk.
+// Checking the words is not enough: `grep -r KEY .` in a repository holding `.env` prints the secret,
+// and a walk that follows a symlink leaves the repository. So the roots of the walk are found and
+// walked here (readdir only), and any secret name below them, or an outside symlink the reader would
+// follow, sends the command to the LLM.
+
+import { statSync } from "node:fs";
+import { commandName, type Invocation } from "./invocations.ts";
+import { physicalPath, walkProblem } from "./real-path.ts";
+
+const GREPS = new Set(["grep", "egrep", "fgrep", "zgrep"]);
+/** grep options that take the next word as their value. */
+const GREP_VALUED = new Set([
+  "-e",
+  "-f",
+  "-m",
+  "-A",
+  "-B",
+  "-C",
+  "-d",
+  "-D",
+  "--regexp",
+  "--file",
+  "--max-count",
+  "--after-context",
+  "--before-context",
+  "--context",
+  "--include",
+  "--exclude",
+  "--exclude-dir",
+  "--exclude-from",
+  "--label",
+  "--binary-files",
+  "--devices",
+  "--directories",
+  "--group-separator",
+]);
+const RG_VALUED = new Set([
+  "-e",
+  "-f",
+  "-g",
+  "-t",
+  "-T",
+  "-m",
+  "-A",
+  "-B",
+  "-C",
+  "-j",
+  "-M",
+  "--regexp",
+  "--file",
+  "--glob",
+  "--iglob",
+  "--type",
+  "--type-not",
+  "--max-count",
+  "--after-context",
+  "--before-context",
+  "--context",
+  "--threads",
+  "--max-columns",
+  "--max-depth",
+  "--maxdepth",
+  "--max-filesize",
+  "--sort",
+  "--sortr",
+  "--color",
+  "--colors",
+  "--encoding",
+  "-E",
+  "--context-separator",
+  "--field-match-separator",
+  "--path-separator",
+  "--replace",
+  "-r",
+  "--type-add",
+  "--engine",
+  "--dfa-size-limit",
+  "--regex-size-limit",
+]);
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function recursiveReadProblem(
+  inv: Invocation,
+  cwd: string,
+  edge: string,
+  isSecret: (path: string) => boolean,
+): string | null {
+  const name = commandName(inv.argv[0] ?? "");
+  const args = inv.argv.slice(1);
+  let valued: Set<string>;
+  let recursive: boolean;
+  let follow: boolean;
+  if (GREPS.has(name)) {
+    valued = GREP_VALUED;
+    follow = args.some((a) => a === "-R" || a === "--dereference-recursive" || /^-[a-zA-Z]*R/.test(a));
+    recursive =
+      follow ||
+      args.some(
+        (a) => a === "-r" || a === "--recursive" || /^-[a-zA-Z]*r/.test(a) || /^(-d|--directories)=?recurse$/.test(a),
+      ) ||
+      args.some((a, i) => (a === "-d" || a === "--directories") && args[i + 1] === "recurse");
+  } else if (name === "rg") {
+    valued = RG_VALUED;
+    recursive = true;
+    follow = args.some((a) => a === "-L" || a === "--follow" || /^-[a-zA-Z]*L/.test(a));
+  } else if (name === "ag" || name === "ack") {
+    valued = new Set(["-G", "-g", "-A", "-B", "-C", "-m", "--ignore", "--ignore-dir", "--type", "--depth"]);
+    recursive = true;
+    follow = true; // ag follows with -f, ack by default: treat both as following
+  } else if (name === "diff" && args.some((a) => a === "-r" || a === "--recursive" || /^-[a-zA-Z]*r/.test(a))) {
+    // diff -r prints the lines of every differing file and dereferences symlinks by default.
+    for (const a of args) {
+      if (a.startsWith("-")) continue;
+      const root = physicalPath(a, cwd);
+      if (root !== null && isDir(root)) {
+        const problem = walkProblem(root, edge, isSecret, true);
+        if (problem) return problem;
+      }
+    }
+    return null;
+  } else if (name === "git" && args.includes("grep")) {
+    // git grep reads tracked files of the work tree (and with --no-index, any file below).
+    return walkProblem(cwd, edge, isSecret, false);
+  } else return null;
+  if (!recursive) return null;
+  const positional: string[] = [];
+  let explicitPattern = false;
+  let options = true;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (options && a === "--") {
+      options = false;
+      continue;
+    }
+    if (options && a.startsWith("-") && a.length > 1) {
+      if (/^(-e|-f|--regexp|--file)(=|$)/.test(a) || /^-[a-zA-Z]*[ef]$/.test(a)) explicitPattern = true;
+      if (valued.has(a)) i++;
+      else if (/^-[a-zA-Z]+$/.test(a) && valued.has(`-${a.slice(-1)}`)) i++;
+      continue;
+    }
+    positional.push(a);
+  }
+  const paths = explicitPattern || (name === "rg" && args.includes("--files")) ? positional : positional.slice(1);
+  const roots = paths.map((p) => physicalPath(p, cwd)).filter((p): p is string => p !== null && isDir(p));
+  if (paths.length === 0 || roots.length === 0) roots.push(physicalPath(".", cwd) ?? cwd);
+  for (const root of roots) {
+    const problem = walkProblem(root, edge, isSecret, follow);
+    if (problem) return problem;
+  }
+  return null;
+}
