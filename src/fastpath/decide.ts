@@ -3,7 +3,7 @@
 import { isAbsolute, resolve } from "node:path";
 import type { DecisionRequest } from "../core/types.ts";
 import { analyzeCommand, type CommandAnalysis, isSensitivePath, type UserRule } from "./analyze.ts";
-import { isInside, type PathFacts } from "./facts.ts";
+import type { PathFacts } from "./facts.ts";
 import { analyzeStructure } from "./invocations.ts";
 import { isInsideDir, physicalPath, realBoundary, unsafeBoundary, walkProblem } from "./real-path.ts";
 import { commandFinding, fileToolFinding, type ProtectedSet } from "./self-protect.ts";
