@@ -77,6 +77,25 @@ function recordFailure(
   appendMetrics(metricsPath, config?.metrics_max_size ?? DEFAULT_METRICS_MAX_SIZE, entry);
 }
 
+const MAX_JSON_DEPTH = 512;
+
+/** Cheap bracket-depth scan (strings skipped) so deep input is an input error, not a stack overflow. */
+function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
 export async function runHook(target: Target, io: HookIO): Promise<number> {
   const started = new Date();
   const t0 = performance.now();
@@ -89,6 +108,8 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
   const input = await readInput(io.stdin);
   if (!input.ok) return fail(input.error);
   if (!input.text.trim()) return fail("empty hook input on stdin (expected the PermissionRequest JSON)");
+  const depth = jsonDepthExceeds(input.text, MAX_JSON_DEPTH);
+  if (depth) return fail(`hook input is nested deeper than ${MAX_JSON_DEPTH} levels`);
   let json: unknown;
   try {
     json = JSON.parse(input.text);

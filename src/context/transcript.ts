@@ -1,8 +1,8 @@
 // Recent intent from a Claude Code transcript (JSONL): the user's last text messages and the names
 // of the tools the assistant called last. Real transcripts keep both inside `message.content[]`
 // (text / tool_use / tool_result blocks); tool results are not user intent and are skipped.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { truncate } from "../core/redact.ts";
+import { readRegular } from "../state/safe-read.ts";
 
 export interface RecentTranscript {
   user_messages?: string[];
@@ -15,21 +15,11 @@ const MAX_TOOL_CALLS = 5;
 const MAX_MESSAGE_CHARS = 300;
 
 function readTail(path: string): string | null {
-  let fd: number | null = null;
-  try {
-    fd = openSync(path, "r");
-    const size = fstatSync(fd).size;
-    const start = Math.max(0, size - TAIL_BYTES);
-    const buf = Buffer.alloc(size - start);
-    readSync(fd, buf, 0, buf.length, start);
-    let text = buf.toString("utf8");
-    if (start > 0) text = text.slice(text.indexOf("\n") + 1); // drop the partial first line
-    return text;
-  } catch {
-    return null; // missing or lagging transcript is normal
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
+  const r = readRegular(path, TAIL_BYTES, true); // a FIFO or device never blocks the hook
+  if (!r.ok) return null; // missing or lagging transcript is normal
+  let text = r.data.toString("utf8");
+  if (r.size > TAIL_BYTES) text = text.slice(text.indexOf("\n") + 1); // drop the partial first line
+  return text;
 }
 
 function userText(content: unknown): string | null {

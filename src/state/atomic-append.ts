@@ -6,14 +6,16 @@ import {
   chmodSync,
   closeSync,
   constants,
+  fchmodSync,
+  fstatSync,
   mkdirSync,
-  openSync,
   renameSync,
   rmdirSync,
   statSync,
   writeSync,
 } from "node:fs";
 import { dirname } from "node:path";
+import { openRegular } from "./safe-read.ts";
 
 export type AppendResult = { ok: true; rotated: boolean } | { ok: false; error: string };
 
@@ -57,13 +59,18 @@ function withLock<T>(path: string, fn: () => T): T | null {
 }
 
 function openAppend(path: string): number {
+  let fd: number;
   try {
-    return openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    fd = openRegular(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
     ensureDir(dirname(path));
-    return openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    fd = openRegular(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
   }
+  try {
+    if ((fstatSync(fd).mode & 0o077) !== 0) fchmodSync(fd, 0o600); // tighten a file left loose
+  } catch {}
+  return fd;
 }
 
 /** Append one or more complete lines with a single write. */
