@@ -58,9 +58,24 @@ function fileToolPaths(request: DecisionRequest, cwd: string): string[] | null {
   return paths.map((p) => (p.startsWith("~") ? "~" : resolve(cwd, p)));
 }
 
+/** Commands longer than this are not analysed by the fast path. */
+export const MAX_ANALYZED_COMMAND = 64 * 1024;
+
 export function fastPathDecide(request: DecisionRequest, facts: PathFacts, settings: FastPathSettings): FastPathResult {
   if (!settings.enabled) return { verdict: "llm", reason: "fast path disabled" };
   const command = shellCommandOf(request);
+  // Past this size a command is never analysed, so it can be neither proven harmless nor cleared of a
+  // hard-deny pattern hidden past any cut; a classifier shown a truncated view could still allow it.
+  // Denying it outright is the only outcome that never allows what nobody read.
+  if (command !== null && command.length > MAX_ANALYZED_COMMAND) {
+    const reason = `command is ${command.length} characters, longer than the ${MAX_ANALYZED_COMMAND} ccgate analyses`;
+    return {
+      verdict: "deny",
+      rule: "oversized-command",
+      message: `${reason}; split it or write a script file`,
+      reason,
+    };
+  }
   if (command !== null) {
     const analysis = analyzeCommand(command, facts, settings.hardDeny);
     if (analysis.verdict === "deny")

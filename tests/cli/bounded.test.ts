@@ -136,3 +136,28 @@ describe("deep JSON on stdin is a clean input error", () => {
     expect(r.stderr).not.toContain("nested deeper than");
   }, 30_000);
 });
+
+describe("oversized commands are denied, never analysed or allowed", () => {
+  const cases: Array<[string, (repo: string) => string]> = [
+    ["4 MB of echo", () => `echo ${"a".repeat(4 * 1024 * 1024)}`],
+    ["4 MB ending in rm -rf /", () => `echo ${"a ".repeat(2 * 1024 * 1024)}; rm -rf /`],
+    ["4 MB pipeline", () => Array.from({ length: 400_000 }, () => "cat x").join(" | ")],
+    ["64 KiB + 1 read-only", () => `ls ${"a".repeat(64 * 1024 - 2)}`],
+    ["4 MB of && chains", () => Array.from({ length: 500_000 }, () => "true").join(" && ")],
+  ];
+  for (const [name, make] of cases)
+    test(name, async () => {
+      const box = sandbox();
+      const r = await run(req(make(box.repo), box.repo), box);
+      expect(r.signal).toBeNull();
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('"deny"');
+      expect(r.stdout).toContain("longer than the");
+      expect(r.stdout).not.toContain('"allow"');
+    }, 30_000);
+  test("a command just under the cap is still analysed (read-only allow)", async () => {
+    const box = sandbox();
+    const r = await run(req(`ls ${"a".repeat(64 * 1024 - 10)}`, box.repo), box);
+    expect(r.stdout).not.toContain("longer than the");
+  }, 30_000);
+});
