@@ -3,9 +3,9 @@
 //   std.native('must_env')(name) → the value; an error naming the variable when unset
 // The result says which files were imported and which variables were read, so that the layer
 // cache can tell when the value is still current.
-import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { type EvalOptions, evaluateFile, evaluateSnippet, type JsonValue } from "../jsonnet/index.ts";
+import { readRegularFileSync } from "../state/safe-read.ts";
 import { contentDigest } from "./layer-cache.ts";
 import type { ConfigProblem } from "./validate.ts";
 
@@ -57,7 +57,7 @@ export function evaluateConfigFile(
       const file = isAbsolute(target) ? target : join(dirname(from), target);
       let content: Buffer;
       try {
-        content = readFileSync(file);
+        content = readRegularFileSync(file);
       } catch {
         return null;
       }

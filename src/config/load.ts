@@ -1,12 +1,12 @@
 // Layered configuration: embedded defaults → global file → (linked worktree only) the main
 // worktree's local file → the repository's local file. Project-local files count only when git says
 // they are untracked, so a cloned repository can never push policy into a user's gate.
-import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { type GitFacts, gitFacts } from "../context/git.ts";
 import { BUILD_ID } from "../core/build-info.ts";
 import type { Target } from "../core/types.ts";
 import { expandHome, homeDir, pathKind, targetCacheDir, targetStateDir } from "../state/paths.ts";
+import { readRegularFileSync } from "../state/safe-read.ts";
 import { embeddedDefaults } from "./defaults.ts";
 import { contentDigest, fileStamp, LayerCache } from "./layer-cache.ts";
 import type { Config, ConfigLayer, HardDenyRule } from "./schema.ts";
@@ -114,7 +114,7 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
     let source: Buffer | null = null;
     if (cache) {
       try {
-        source = readFileSync(c.path);
+        source = readRegularFileSync(c.path);
       } catch {
         source = null;
       }

@@ -4,9 +4,9 @@
 // to `git rev-parse` for layouts the reader does not know (GIT_DIR set, bare or unusual repos).
 // A linked worktree is recognised by its git dir differing from the common dir, compared as
 // absolute paths, so a subdirectory of the main checkout is never mistaken for a worktree.
-import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { pathKind } from "../state/paths.ts";
+import { readRegularFileSync } from "../state/safe-read.ts";
 
 export interface GitFacts {
   repoRoot: string;
@@ -21,7 +21,7 @@ export interface GitFacts {
 
 function read(path: string): string | null {
   try {
-    return readFileSync(path, "utf8");
+    return readRegularFileSync(path, "utf8");
   } catch {
     return null;
   }

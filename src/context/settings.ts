@@ -1,7 +1,7 @@
 // The user's Claude Code permission rules (background for the classifier: Claude Code already
 // applied them before asking us, so absence from `allow` means nothing by itself).
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { readRegularFileSync } from "../state/safe-read.ts";
 
 export interface SettingsPermissions {
   allow?: string[];
@@ -25,7 +25,7 @@ export function settingsPermissions(
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, "utf8");
+      text = readRegularFileSync(file, "utf8");
     } catch {
       continue;
     }

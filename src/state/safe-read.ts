@@ -47,3 +47,27 @@ export function readRegular(path: string, maxBytes: number, tail = false): SafeR
     closeSync(fd);
   }
 }
+
+/** Largest file ccgate reads whole (configs, settings, caches, git metadata). */
+export const MAX_READ_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Drop-in for readFileSync that throws unless the path is a regular file no larger than `max`
+ * (ENOTREG / EFBIG), so a FIFO or a device can never block or balloon the hook.
+ */
+export function readRegularFileSync(path: string): Buffer;
+export function readRegularFileSync(path: string, encoding: "utf8"): string;
+export function readRegularFileSync(path: string, encoding?: "utf8"): Buffer | string {
+  const r = readRegular(path, MAX_READ_BYTES + 1);
+  if (!r.ok) {
+    const e = new Error(r.detail) as NodeJS.ErrnoException;
+    e.code = r.code;
+    throw e;
+  }
+  if (r.data.length > MAX_READ_BYTES || r.size > MAX_READ_BYTES) {
+    const e = new Error(`${path} is larger than ${MAX_READ_BYTES} bytes`) as NodeJS.ErrnoException;
+    e.code = "EFBIG";
+    throw e;
+  }
+  return encoding ? r.data.toString(encoding) : r.data;
+}
