@@ -184,3 +184,54 @@ describe("FIFOs as config, settings and project files", () => {
         expect(r.stderr.trim().split("\n").length).toBeLessThanOrEqual(1);
       }, 30_000);
 });
+
+describe("oversized or endless provider bodies", () => {
+  for (const kind of ["endless", "8 MB then end"] as const)
+    test(`${kind} body: the hook ends, never allow`, async () => {
+      const chunk = new TextEncoder().encode(`{"a":"${"x".repeat(65536)}",`);
+      const server = Bun.serve({
+        port: 0,
+        hostname: "127.0.0.1",
+        fetch() {
+          let sent = 0;
+          const body = new ReadableStream({
+            pull(c) {
+              if (kind !== "endless" && sent > 8 * 1024 * 1024) return c.close();
+              sent += chunk.length;
+              c.enqueue(chunk);
+            },
+          });
+          return new Response(body, { headers: { "content-type": "application/json" } });
+        },
+      });
+      try {
+        const box = sandbox();
+        const p = Bun.spawn([bin, "claude"], {
+          env: {
+            PATH: process.env.PATH ?? "/usr/bin:/bin",
+            HOME: box.home,
+            XDG_STATE_HOME: box.state,
+            XDG_CACHE_HOME: join(box.work, "cache"),
+            CCGATE_ANTHROPIC_API_KEY: "sk-ant-test-key-for-the-loopback-mock-000",
+            ANTHROPIC_BASE_URL: `http://127.0.0.1:${server.port}`,
+          },
+          cwd: box.repo,
+          stdin: Buffer.from(req("npm ci", box.repo)),
+          stdout: "pipe",
+          stderr: "pipe",
+        });
+        const killer = setTimeout(() => p.kill(9), 20_000);
+        const [stdout, stderr] = await Promise.all([
+          new Response(p.stdout).text(),
+          new Response(p.stderr).text(),
+          p.exited,
+        ]);
+        clearTimeout(killer);
+        expect(p.signalCode).toBeNull();
+        expect(stdout).not.toContain('"allow"');
+        expect(stderr).toContain("larger than");
+      } finally {
+        server.stop(true);
+      }
+    }, 30_000);
+});
