@@ -4,10 +4,10 @@
 // out. Files are 0600 in a 0700 directory, written atomically; a corrupt or unreadable entry is a
 // miss, never an error.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { digestFields } from "../core/digest.ts";
 import { pruneOldest, removeFile, writePrivateFile } from "../state/private-files.ts";
+import { readRegularFileSync } from "../state/safe-read.ts";
 
 export interface CacheKeyParts {
   target: string;
@@ -103,7 +103,7 @@ export class DecisionCache {
   get(key: string): CachedVerdict | null {
     let text: string;
     try {
-      text = readFileSync(this.path(key), "utf8");
+      text = readRegularFileSync(this.path(key), "utf8");
     } catch {
       return null;
     }

@@ -5,10 +5,10 @@
 // cache can tell when the value is still current. A variable whose name says it holds a secret
 // (…_TOKEN, …_API_KEY, …_PASSWORD) is registered for exact-value redaction when it is read, so a rule
 // text that embeds it is redacted in the system prompt, the log and metrics.
-import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { isSecretName, registerSecret } from "../core/redact.ts";
 import { type EvalOptions, evaluateFile, evaluateSnippet, type JsonValue } from "../jsonnet/index.ts";
+import { readRegularFileSync } from "../state/safe-read.ts";
 import { contentDigest } from "./layer-cache.ts";
 import type { ConfigProblem } from "./validate.ts";
 
@@ -65,7 +65,7 @@ export function evaluateConfigFile(
       const file = isAbsolute(target) ? target : join(dirname(from), target);
       let content: Buffer;
       try {
-        content = readFileSync(file);
+        content = readRegularFileSync(file);
       } catch {
         return null;
       }

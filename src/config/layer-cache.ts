@@ -17,11 +17,12 @@
 // Everything lives in <cacheDir>/<target>/config/ as 0600 files in a 0700 directory. A missing,
 // unreadable or malformed entry is a miss, never an error; a binary run from source caches nothing.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
+import { readdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { digestFields } from "../core/digest.ts";
 import { isSecretName, redactValue, registerSecret } from "../core/redact.ts";
 import { pruneOldest, writePrivateFile } from "../state/private-files.ts";
+import { readRegularFileSync } from "../state/safe-read.ts";
 
 const MAX_ENTRIES = 200;
 
@@ -33,7 +34,7 @@ export function contentDigest(bytes: Uint8Array): string {
 /** Digest of a regular file's current content, or null when it cannot be read. */
 export function fileDigest(path: string): string | null {
   try {
-    return contentDigest(readFileSync(path));
+    return contentDigest(readRegularFileSync(path));
   } catch {
     return null;
   }
@@ -117,7 +118,7 @@ export class LayerCache {
 
   private read(name: string): unknown {
     try {
-      return JSON.parse(readFileSync(join(this.dir, name), "utf8"));
+      return JSON.parse(readRegularFileSync(join(this.dir, name), "utf8"));
     } catch {
       return undefined;
     }

@@ -3,12 +3,13 @@
 // are real, regular, untracked files inside the repository (project-file.ts), so a cloned repository
 // can never push policy into a user's gate; and their settings that can move the key or run code
 // apply only once the user trusted that exact content (trust.ts).
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { type GitFacts, gitFacts } from "../context/git.ts";
 import { BUILD_ID } from "../core/build-info.ts";
 import type { Target } from "../core/types.ts";
 import { expandHome, homeDir, pathKind, targetCacheDir, targetStateDir } from "../state/paths.ts";
+import { readRegularFileSync } from "../state/safe-read.ts";
 import { embeddedDefaults } from "./defaults.ts";
 import { contentDigest, fileStamp, LayerCache } from "./layer-cache.ts";
 import { type ProjectSkip, readProjectFile, isUntracked as untrackedInGit } from "./project-file.ts";
@@ -140,7 +141,7 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
     let source: Buffer | null = bytes ?? null;
     if (cache && !source) {
       try {
-        source = readFileSync(c.path);
+        source = readRegularFileSync(c.path);
       } catch {
         source = null;
       }

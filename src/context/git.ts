@@ -13,9 +13,10 @@
 // lives there), and nothing in them can be planted by a clone.
 // A linked worktree is recognised by its git dir differing from the common dir, compared as
 // absolute paths, so a subdirectory of the main checkout is never mistaken for a worktree.
-import { readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pathKind } from "../state/paths.ts";
+import { readRegularFileSync } from "../state/safe-read.ts";
 
 export interface GitFacts {
   repoRoot: string;
@@ -30,7 +31,7 @@ export interface GitFacts {
 
 function read(path: string): string | null {
   try {
-    return readFileSync(path, "utf8");
+    return readRegularFileSync(path, "utf8");
   } catch {
     return null;
   }

@@ -2,7 +2,7 @@
 // applied them before asking us, so absence from `allow` means nothing by itself).
 
 import { join } from "node:path";
-import { readRegular } from "../state/safe-open.ts";
+import { readRegular } from "../state/safe-read.ts";
 
 export interface SettingsPermissions {
   allow?: string[];
@@ -24,9 +24,9 @@ export function settingsPermissions(
   if (projectRoot)
     files.push(join(projectRoot, ".claude", "settings.json"), join(projectRoot, ".claude", "settings.local.json"));
   for (const file of files) {
-    const bytes = readRegular(file, 4 * 1024 * 1024);
-    if (!bytes) continue;
-    const text = bytes.toString("utf8");
+    const read = readRegular(file, 4 * 1024 * 1024);
+    if (!read.ok) continue;
+    const text = read.data.toString("utf8");
     try {
       const perms = (JSON.parse(text) as { permissions?: { allow?: unknown; deny?: unknown } }).permissions;
       allow.push(...strings(perms?.allow));

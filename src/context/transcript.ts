@@ -3,7 +3,7 @@
 // (text / tool_use / tool_result blocks); tool results are not user intent and are skipped.
 import { closeSync, constants, fstatSync, readSync } from "node:fs";
 import { truncate } from "../core/redact.ts";
-import { openRegular } from "../state/safe-open.ts";
+import { openRegular } from "../state/safe-read.ts";
 
 export interface RecentTranscript {
   user_messages?: string[];
@@ -18,8 +18,7 @@ const MAX_MESSAGE_CHARS = 300;
 function readTail(path: string): string | null {
   let fd: number | null = null;
   try {
-    fd = openRegular(path, constants.O_RDONLY);
-    if (fd === null) return null; // a FIFO or device would block or never end
+    fd = openRegular(path, constants.O_RDONLY); // throws for a FIFO or device, which would block or never end
     const size = fstatSync(fd).size;
     const start = Math.max(0, size - TAIL_BYTES);
     const buf = Buffer.alloc(size - start);

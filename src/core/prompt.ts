@@ -122,12 +122,26 @@ export function buildSystemPrompt(target: Target, config: Config, plan: boolean)
     .trim();
 }
 
+/** Longest string the classifier sees in tool_input; longer ones are cut with a marker saying so. */
+export const MAX_PROMPT_STRING = 32 * 1024;
+
+function boundStrings(value: unknown): unknown {
+  if (typeof value === "string")
+    return value.length <= MAX_PROMPT_STRING
+      ? value
+      : `${value.slice(0, MAX_PROMPT_STRING)}\n[ccgate: truncated, ${value.length - MAX_PROMPT_STRING} more characters not shown]`;
+  if (Array.isArray(value)) return value.map(boundStrings);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, boundStrings(v)]));
+  return value;
+}
+
 /** The user message: the request as JSON inside the data tags, secrets redacted. */
 export function buildUserMessage(request: DecisionRequest, context: PromptContext, config: Config): string {
   const git = context.git;
   const payload: Record<string, unknown> = {
     tool_name: request.toolName,
-    tool_input: request.toolInput,
+    tool_input: boundStrings(request.toolInput),
   };
   if (request.permissionMode) payload.permission_mode = request.permissionMode;
   if (request.permissionSuggestions?.length) payload.permission_suggestions = request.permissionSuggestions;

@@ -2,9 +2,10 @@
 // files in a 0700 dir, atomic writes, only {key, expires_at}. Parallel hooks serialise on a lock
 // file so that a slow helper runs once: O_EXCL create, stale-lock takeover after the deadline.
 import { createHash } from "node:crypto";
-import { closeSync, constants, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, constants, openSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
 import { ensurePrivateDir, writePrivateFile } from "../state/private-files.ts";
+import { readRegularFileSync } from "../state/safe-read.ts";
 
 export interface CachedKey {
   key: string;
@@ -45,7 +46,7 @@ export class KeyCache {
   read(now: number, marginMs: number): { key: CachedKey | null; problem?: "cache_parse" | "cache_read" } {
     let text: string;
     try {
-      text = readFileSync(this.path, "utf8");
+      text = readRegularFileSync(this.path, "utf8");
     } catch (e) {
       return {
         key: null,

@@ -54,6 +54,11 @@ export function runHelper(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      // A descendant that left the group (setsid) may still hold the pipes: stop reading them and
+      // let go of the child so the hook never waits on it. That descendant itself survives.
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      child.unref();
       resolve(r);
     };
     const timer = setTimeout(() => {

@@ -39,9 +39,16 @@ export function parseKeyOutput(raw: string, now: number, refreshMarginMs: number
           detail: `the key expires at ${v.expires_at} (refresh margin ${refreshMarginMs} ms)`,
         };
     }
+    if (!KEY_CHARS.test(v.key.trim()))
+      return { ok: false, reason: "json_parse", detail: "key has spaces or control characters" };
     return { ok: true, key: v.key.trim(), expiresAt };
   }
   if (text.includes("\n"))
     return { ok: false, reason: "invalid_plain_output", detail: "plain output must be a single line" };
+  if (!KEY_CHARS.test(text))
+    return { ok: false, reason: "invalid_plain_output", detail: "key has spaces or control characters" };
   return { ok: true, key: text, expiresAt: null };
 }
+
+/** A key is one token of printable ASCII: never sent with spaces, tabs or control characters. */
+const KEY_CHARS = /^[\x21-\x7e]+$/;

@@ -93,8 +93,24 @@ function fileToolProblem(request: DecisionRequest, facts: PathFacts): string | n
   return null;
 }
 
+/** Commands longer than this are not analysed by the fast path. */
+export const MAX_ANALYZED_COMMAND = 64 * 1024;
+
 export function fastPathDecide(request: DecisionRequest, facts: PathFacts, settings: FastPathSettings): FastPathResult {
   const command = shellCommandOf(request);
+  // Past this size a command is never analysed, so it can be neither proven harmless nor cleared of a
+  // hard-deny pattern hidden past any cut; a classifier shown a truncated view could still allow it.
+  // Denying it outright (even with the fast path off) is the only outcome that never allows what
+  // nobody read.
+  if (command !== null && command.length > MAX_ANALYZED_COMMAND) {
+    const reason = `command is ${command.length} characters, longer than the ${MAX_ANALYZED_COMMAND} ccgate analyses`;
+    return {
+      verdict: "deny",
+      rule: "oversized-command",
+      message: `${reason}; split it or write a script file`,
+      reason,
+    };
+  }
   const guard = settings.selfProtect ?? null;
   // self-protection holds even with the rest of the fast path switched off
   if (guard && (command === null || !settings.enabled)) {

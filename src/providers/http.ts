@@ -112,7 +112,7 @@ export async function postJson(req: HttpRequest): Promise<HttpResult> {
     const requestId = res.headers.get("request-id") ?? res.headers.get("x-request-id");
     let text: string;
     try {
-      text = await res.text();
+      text = await readCapped(res, MAX_RESPONSE_BYTES);
     } catch (e) {
       if (req.signal.aborted) break;
       lastFailure = {
@@ -173,4 +173,25 @@ function backoff(attempt: number, retryAfter: number | null): number {
   if (retryAfter !== null) return Math.min(retryAfter, 30_000);
   const base = Math.min(4000, 250 * 2 ** attempt);
   return base / 2 + Math.random() * base;
+}
+
+/** Largest provider response body read; a longer (or endless) body is an error, not a wait. */
+export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+async function readCapped(res: Response, max: number): Promise<string> {
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw new Error(`response body larger than ${max} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -15,7 +15,7 @@ import {
   writeSync,
 } from "node:fs";
 import { dirname } from "node:path";
-import { openRegular } from "./safe-open.ts";
+import { openRegular } from "./safe-read.ts";
 
 export type AppendResult = { ok: true; rotated: boolean } | { ok: false; error: string };
 
@@ -60,15 +60,14 @@ function withLock<T>(path: string, fn: () => T): T | null {
 
 function openAppend(path: string): number {
   const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT;
-  let fd: number | null;
+  let fd: number;
   try {
-    fd = openRegular(path, flags);
+    fd = openRegular(path, flags, 0o600);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
     ensureDir(dirname(path));
-    fd = openRegular(path, flags);
+    fd = openRegular(path, flags, 0o600);
   }
-  if (fd === null) throw new Error(`${path} is not a regular file`);
   // A log or metrics file left group/world-readable (by an older version, or by hand) is tightened.
   if (fstatSync(fd).mode & 0o077) fchmodSync(fd, 0o600);
   return fd;

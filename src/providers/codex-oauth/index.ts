@@ -2,13 +2,13 @@
 // authentication and token refresh; ccgate only speaks JSON-RPC to it, one short-lived child per
 // decision: initialize → account/read → thread/start (ephemeral) → turn/start → turn/completed.
 
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
 import { VERSION } from "../../core/build-info.ts";
 import { redact } from "../../core/redact.ts";
 import { DECISION_SCHEMA } from "../../core/schema.ts";
 import { expandHome } from "../../state/paths.ts";
+import { readRegularFileSync } from "../../state/safe-read.ts";
 import { parseAnswer } from "../parse.ts";
 import type { ClassifierPrompt, Provider, ProviderFailure, ProviderOptions, ProviderResult } from "../types.ts";
 import { resolveCodexBinary } from "./binary.ts";
@@ -60,7 +60,7 @@ export function hardeningArgs(mcpServers: string[]): string[] {
 export function mcpServerNames(home: string): string[] {
   let text: string;
   try {
-    text = readFileSync(join(home, "config.toml"), "utf8");
+    text = readRegularFileSync(join(home, "config.toml"), "utf8");
   } catch {
     return [];
   }
