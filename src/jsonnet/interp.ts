@@ -56,7 +56,13 @@ export class Interpreter {
   // ---- entry points -------------------------------------------------------------------------
 
   evalProgram(src: string, file: string): Value {
-    const node = parse(src, file);
+    let node: Node;
+    try {
+      node = parse(src, file);
+    } catch (e) {
+      if (e instanceof JsonnetError) e.isStatic = true;
+      throw e;
+    }
     return this.eval(node, this.rootEnv(file));
   }
 
