@@ -31,7 +31,7 @@ export interface Limits {
   maxMillis: number;
   /** Estimated bytes of strings, arrays and object fields built over the run (default 256 MiB). */
   maxBytes: number;
-  /** Resident memory of the process, looked at with the clock, before the run is ended (default 512 MiB). */
+  /** Growth of the process's resident memory during the run, looked at with the clock, before the run is ended (default 512 MiB). */
   maxRssBytes: number;
 }
 
@@ -69,6 +69,8 @@ export class Interpreter {
   private nextClock = CLOCK_EVERY;
   private bytes = 0;
   private readonly deadline: number;
+  /** Resident memory when the run began: the RSS budget counts growth, not what the host already holds. */
+  private readonly startRss = process.memoryUsage.rss();
   private readonly importCache = new Map<string, Thunk>();
   private readonly importStack: string[] = [];
   /** Set by the standard library module: builds the `std` object for a file. */
@@ -165,7 +167,7 @@ export class Interpreter {
   private tick(pos: Position | null): void {
     if (this.steps > this.limits.maxSteps) this.overBudget(`${this.limits.maxSteps} evaluation steps`, pos);
     if (Date.now() > this.deadline) this.overBudget(`${this.limits.maxMillis} ms`, pos);
-    if (process.memoryUsage.rss() > this.limits.maxRssBytes)
+    if (process.memoryUsage.rss() - this.startRss > this.limits.maxRssBytes)
       this.overBudget(`${Math.round(this.limits.maxRssBytes / (1024 * 1024))} MB of memory`, pos);
     this.nextClock = this.steps + CLOCK_EVERY;
   }
