@@ -13,6 +13,8 @@ export class JsonnetError extends Error {
   readonly file: string;
   readonly line: number;
   readonly col: number;
+  /** Found before evaluation (parse or static check), as the reference's STATIC ERROR. */
+  isStatic = false;
   constructor(
     message: string,
     readonly pos: Position | null,

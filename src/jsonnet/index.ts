@@ -24,6 +24,7 @@ import { JObject, Lazy, ready, type Thunk, type Value } from "./value.ts";
 
 export { JsonnetError } from "./errors.ts";
 export type { ImportedFile, ImportResolver, Limits } from "./interp.ts";
+export { DEFAULT_LIMITS } from "./interp.ts";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 

@@ -25,9 +25,31 @@ export interface Limits {
   maxStringLength: number;
   /** Largest array a program may build (default 10 million elements). */
   maxArrayLength: number;
+  /** Evaluation steps (expressions evaluated) before the work budget ends the run (default 50 million). */
+  maxSteps: number;
+  /** Wall-clock milliseconds from the start of the run before it is ended (default 5,000). */
+  maxMillis: number;
+  /** Estimated bytes of strings, arrays and object fields built over the run (default 256 MiB). */
+  maxBytes: number;
+  /** Growth of the process's resident memory during the run, looked at with the clock, before the run is ended (default 512 MiB). */
+  maxRssBytes: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxStack: 500, maxStringLength: 64 * 1024 * 1024, maxArrayLength: 10_000_000 };
+export const DEFAULT_LIMITS: Limits = {
+  maxStack: 500,
+  maxStringLength: 64 * 1024 * 1024,
+  maxArrayLength: 10_000_000,
+  maxSteps: 50_000_000,
+  maxMillis: 5_000,
+  maxBytes: 256 * 1024 * 1024,
+  maxRssBytes: 512 * 1024 * 1024,
+};
+
+/** Steps between two looks at the clock (Date.now() is far costlier than a counter). */
+const CLOCK_EVERY = 4_096;
+/** Estimated cost of one array element (a thunk and its slot) and one object field, in bytes. */
+const ELEMENT_BYTES = 100;
+const FIELD_BYTES = 128;
 
 export interface ImportedFile {
   /** Absolute path (used for relative imports inside it and for caching). */
@@ -43,6 +65,12 @@ export function fail(msg: string, pos: Position | null): never {
 
 export class Interpreter {
   private depth = 0;
+  private steps = 0;
+  private nextClock = CLOCK_EVERY;
+  private bytes = 0;
+  private readonly deadline: number;
+  /** Resident memory when the run began: the RSS budget counts growth, not what the host already holds. */
+  private readonly startRss = process.memoryUsage.rss();
   private readonly importCache = new Map<string, Thunk>();
   private readonly importStack: string[] = [];
   /** Set by the standard library module: builds the `std` object for a file. */
@@ -51,12 +79,20 @@ export class Interpreter {
   constructor(
     readonly limits: Limits,
     private readonly resolver: ImportResolver,
-  ) {}
+  ) {
+    this.deadline = Date.now() + limits.maxMillis;
+  }
 
   // ---- entry points -------------------------------------------------------------------------
 
   evalProgram(src: string, file: string): Value {
-    const node = parse(src, file);
+    let node: Node;
+    try {
+      node = parse(src, file);
+    } catch (e) {
+      if (e instanceof JsonnetError) e.isStatic = true;
+      throw e;
+    }
     return this.eval(node, this.rootEnv(file));
   }
 
@@ -103,19 +139,50 @@ export class Interpreter {
   }
 
   checkString(s: string, pos: Position | null): string {
-    if (s.length > this.limits.maxStringLength)
-      fail(`string longer than the limit of ${this.limits.maxStringLength} characters`, pos);
+    this.checkStringLength(s.length, pos);
+    this.spend(s.length * 2, pos);
     return s;
+  }
+
+  /** Refuse a string of `n` UTF-16 units before it is built. */
+  checkStringLength(n: number, pos: Position | null): void {
+    if (n > this.limits.maxStringLength)
+      fail(`string longer than the limit of ${this.limits.maxStringLength} characters`, pos);
   }
 
   checkArray(n: number, pos: Position | null): void {
     if (n > this.limits.maxArrayLength)
       fail(`array longer than the limit of ${this.limits.maxArrayLength} elements`, pos);
+    this.spend(n * ELEMENT_BYTES, pos);
+  }
+
+  /** Count bytes built (strings, arrays, object fields) against the memory budget. */
+  spend(bytes: number, pos: Position | null): void {
+    this.bytes += bytes;
+    if (this.bytes > this.limits.maxBytes)
+      this.overBudget(`${Math.round(this.limits.maxBytes / (1024 * 1024))} MB of built values`, pos);
+  }
+
+  /** The work and time budget: called from eval when the step counter passes the next checkpoint. */
+  private tick(pos: Position | null): void {
+    if (this.steps > this.limits.maxSteps) this.overBudget(`${this.limits.maxSteps} evaluation steps`, pos);
+    if (Date.now() > this.deadline) this.overBudget(`${this.limits.maxMillis} ms`, pos);
+    if (process.memoryUsage.rss() - this.startRss > this.limits.maxRssBytes)
+      this.overBudget(`${Math.round(this.limits.maxRssBytes / (1024 * 1024))} MB of memory`, pos);
+    this.nextClock = this.steps + CLOCK_EVERY;
+  }
+
+  private overBudget(what: string, pos: Position | null): never {
+    // Every later check fails too, so an error handler inside the program cannot keep it running.
+    this.nextClock = 0;
+    this.steps = Number.MAX_SAFE_INTEGER;
+    fail(`configuration evaluation exceeded its budget of ${what}`, pos);
   }
 
   // ---- evaluation ---------------------------------------------------------------------------
 
   eval(node: Node, env: Env): Value {
+    if (++this.steps > this.nextClock) this.tick(node.pos ?? null);
     switch (node.t) {
       case "null":
         return null;
@@ -254,7 +321,7 @@ export class Interpreter {
 
   // ---- objects ------------------------------------------------------------------------------
 
-  private objectLiteral(members: Member[], env: Env, _pos: Position): JObject {
+  private objectLiteral(members: Member[], env: Env, pos: Position): JObject {
     const fields = new Map<string, LayerField>();
     const asserts: Layer["asserts"] = [];
     const locals: Layer["locals"] = [];
@@ -277,6 +344,7 @@ export class Interpreter {
       if (fields.has(name)) fail(`duplicate field name: ${JSON.stringify(name)}`, f.pos);
       fields.set(name, { visibility: f.visibility, plus: f.plus, body: f.body, params: f.params });
     }
+    this.spend(fields.size * FIELD_BYTES, pos);
     return new JObject([{ fields, asserts, env, locals }]);
   }
 
@@ -289,6 +357,7 @@ export class Interpreter {
       if (typeof k !== "string") fail(`field name must be a string, got ${typeName(k)}`, node.key.pos);
       if (fields.has(k)) fail(`duplicate field name: ${JSON.stringify(k)}`, node.pos);
       fields.set(k, { visibility: "default", plus: node.plus, body: node.value, env: e });
+      this.spend(FIELD_BYTES, node.pos);
     });
     return new JObject([{ fields, asserts: [], env, locals }]);
   }

@@ -476,7 +476,11 @@ export function buildStd(interp: Interpreter, options: StdOptions): (file: strin
   def("repeat", ["what", "count"], ([w, c], pos) => {
     const n = int("repeat", c as Value, pos);
     if (n < 0) err("repeat", "count must be non-negative", pos);
-    if (typeof w === "string") return interp.checkString(w.repeat(n), pos);
+    if (typeof w === "string") {
+      // Refuse before building: a huge count would exhaust memory inside String.prototype.repeat.
+      interp.checkStringLength(w.length * n, pos);
+      return interp.checkString(w.repeat(n), pos);
+    }
     const a = arr("repeat", w as Value, pos);
     interp.checkArray(a.length * n, pos);
     return new JArray(Array.from({ length: n }, () => a.items).flat());
