@@ -88,7 +88,7 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
 
   const input = await readInput(io.stdin);
   if (!input.ok) return fail(input.error);
-  if (!input.text.trim()) return fail("empty hook input on stdin (expected the PermissionRequest JSON)");
+  if (!input.text.trim()) return fail("empty hook input on stdin (expected the PermissionRequest or PreToolUse JSON)");
   let json: unknown;
   try {
     json = JSON.parse(input.text);
@@ -140,7 +140,7 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
   verdict.timings.config = Math.round(configMs * 100) / 100;
   const elapsed = performance.now() - t0;
 
-  const out = renderVerdict(verdict, request.hookEventName);
+  const out = renderVerdict(verdict, request.hookEventName, target);
   if (verdict.decision === "error") {
     io.stderr(`ccgate ${target}: ${verdict.error}${verdict.hint ? ` (hint: ${verdict.hint})` : ""}`);
     log.error("decide failed", { error: verdict.error, hint: verdict.hint });

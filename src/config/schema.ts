@@ -207,6 +207,8 @@ export interface Config {
   environment: string[];
   fast_path: { enabled: boolean; hard_deny: HardDenyRule[]; protected_branches: string[] };
   cache: { enabled: boolean; ttl_ms: number };
+  /** PreToolUse switches (absent: hard deny in bypassPermissions on). */
+  pre_tool_use?: { hard_deny_in_bypass?: boolean };
 }
 
 export type HardDenyRule = z.infer<typeof hardDenyRuleSchema>;
