@@ -75,6 +75,13 @@ export function preToolUseScope(request: DecisionRequest): "full" | "hard_deny" 
   return request.target === "claude" && request.permissionMode === "auto" ? "full" : "hard_deny";
 }
 
+/** Codex PreToolUse with `pre_tool_use.codex_classifier_deny`: the classifier runs, only its deny counts. */
+function codexClassifierDeny(request: DecisionRequest, config: Config): boolean {
+  return (
+    request.target === "codex" && request.hookEventName === "PreToolUse" && !!config.pre_tool_use?.codex_classifier_deny
+  );
+}
+
 async function hardDenyOnly(
   request: DecisionRequest,
   config: Config,
@@ -123,7 +130,8 @@ export async function decide(request: DecisionRequest, config: Config, deps: Dec
 
   if (USER_INTERACTION_TOOLS.has(request.toolName))
     return fallthrough("user_interaction", "short_circuit", { reason: `${request.toolName} needs the user` });
-  if (preToolUseScope(request) === "hard_deny") return hardDenyOnly(request, config, deps, phase, fallthrough, timings);
+  if (preToolUseScope(request) === "hard_deny" && !codexClassifierDeny(request, config))
+    return hardDenyOnly(request, config, deps, phase, fallthrough, timings);
   if (request.permissionMode === "bypassPermissions")
     return fallthrough("bypass", "short_circuit", { reason: "permission mode bypassPermissions" });
   if (request.permissionMode === "dontAsk")

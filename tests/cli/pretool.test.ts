@@ -1,7 +1,7 @@
 // PreToolUse through the compiled binary: event routing, the answer format per host, and which
 // modes decide in full (Claude auto) versus hard deny only (every other mode, and Codex).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AnthropicMock, startAnthropicMock } from "../support/anthropic-mock.ts";
@@ -233,4 +233,82 @@ describe("Codex PreToolUse: hard deny only, deny is the only answer", () => {
       expect(mock.requests.length).toBe(0);
       expect(metrics(box, "codex").at(-1)?.event).toBe("PreToolUse");
     });
+});
+
+function globalConfig(box: Box, target: "claude" | "codex", text: string) {
+  mkdirSync(join(box.home, `.${target}`), { recursive: true });
+  writeFileSync(join(box.home, `.${target}`, "ccgate.jsonnet"), text);
+}
+function localConfig(box: Box, target: "claude" | "codex", text: string) {
+  mkdirSync(join(box.repo, `.${target}`), { recursive: true });
+  writeFileSync(join(box.repo, `.${target}`, "ccgate.local.jsonnet"), text);
+}
+
+describe("pre_tool_use switches", () => {
+  test("bypassPermissions: hard_deny_in_bypass false in the global file turns the net off", async () => {
+    const box = sandbox();
+    globalConfig(box, "claude", "{ pre_tool_use: { hard_deny_in_bypass: false } }");
+    const r = await run(call("PreToolUse", "bypassPermissions", DOWNLOAD_EXEC[0] as string, box.repo), box);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(metrics(box).at(-1)).toMatchObject({ ft_kind: "bypass" });
+  });
+  test("the switch off only affects bypassPermissions", async () => {
+    const box = sandbox();
+    globalConfig(box, "claude", "{ pre_tool_use: { hard_deny_in_bypass: false } }");
+    const r = await run(call("PreToolUse", "default", DOWNLOAD_EXEC[0] as string, box.repo), box);
+    expect(JSON.parse(r.stdout).hookSpecificOutput.permissionDecision).toBe("deny");
+  });
+  test("a project file cannot turn the bypass net off", async () => {
+    const box = sandbox();
+    localConfig(box, "claude", "{ pre_tool_use: { hard_deny_in_bypass: false } }");
+    const r = await run(call("PreToolUse", "bypassPermissions", DOWNLOAD_EXEC[0] as string, box.repo), box);
+    expect(JSON.parse(r.stdout).hookSpecificOutput.permissionDecision).toBe("deny");
+  });
+  test("codex_classifier_deny: the classifier's deny is answered in Codex PreToolUse", async () => {
+    const box = sandbox();
+    globalConfig(
+      box,
+      "codex",
+      "{ provider: { name: 'anthropic', model: 'claude-haiku-4-5' }, pre_tool_use: { codex_classifier_deny: true } }",
+    );
+    mock.requests.length = 0;
+    mock.script.push({ kind: "verdict", behavior: "deny", deny_message: "Not on prod." });
+    const r = await run({ ...call("PreToolUse", "default", "npm ci", box.repo), tool_name: "shell" }, box, "codex");
+    expect(JSON.parse(r.stdout).hookSpecificOutput).toEqual({
+      hookEventName: "PreToolUse",
+      permissionDecision: "deny",
+      permissionDecisionReason: "Not on prod.",
+    });
+    expect(mock.requests.length).toBe(1);
+  });
+  test("codex_classifier_deny: a classifier allow gives no output (Codex honours only deny)", async () => {
+    const box = sandbox();
+    globalConfig(
+      box,
+      "codex",
+      "{ provider: { name: 'anthropic', model: 'claude-haiku-4-5' }, pre_tool_use: { codex_classifier_deny: true } }",
+    );
+    mock.script.push({ kind: "verdict", behavior: "allow" });
+    const r = await run({ ...call("PreToolUse", "default", "npm ci", box.repo), tool_name: "shell" }, box, "codex");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+  });
+  test("codex_classifier_deny in a project file is ignored (no classifier call)", async () => {
+    const box = sandbox();
+    globalConfig(box, "codex", "{ provider: { name: 'anthropic', model: 'claude-haiku-4-5' } }");
+    localConfig(box, "codex", "{ pre_tool_use: { codex_classifier_deny: true } }");
+    mock.requests.length = 0;
+    const r = await run({ ...call("PreToolUse", "default", "npm ci", box.repo), tool_name: "shell" }, box, "codex");
+    expect(r.stdout).toBe("");
+    expect(mock.requests.length).toBe(0);
+  });
+  test("an unknown pre_tool_use field is a config error naming it", async () => {
+    const box = sandbox();
+    globalConfig(box, "claude", "{ pre_tool_use: { hard_deny_in_bypas: false } }");
+    const r = await run(call("PreToolUse", "bypassPermissions", "ls", box.repo), box);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("hard_deny_in_bypas");
+  });
 });
