@@ -10,6 +10,7 @@ import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
 import { parseClaudeInput } from "../hosts/claude/input.ts";
 import { parseCodexInput } from "../hosts/codex/input.ts";
 import { renderVerdict } from "../hosts/render.ts";
+import { applyCircuitBreaker } from "../state/circuit-breaker.ts";
 import { type Logger, nullLogger, openLog } from "../state/log.ts";
 import { appendMetrics, metricsEntry } from "../state/metrics.ts";
 import { targetStateDir } from "../state/paths.ts";
@@ -137,6 +138,7 @@ export async function runHook(target: Target, io: HookIO): Promise<number> {
       timings: {},
     };
   }
+  verdict = applyCircuitBreaker(verdict, request.sessionId, targetStateDir(target, io.env));
   verdict.timings.config = Math.round(configMs * 100) / 100;
   const elapsed = performance.now() - t0;
 

@@ -38,6 +38,7 @@ export type FallthroughKind =
   | "api_unusable"
   | "llm"
   | "deferred"
+  | "circuit_breaker"
   | "error";
 
 /** Which stage produced the verdict (metrics `source`). */

@@ -6,11 +6,13 @@ import type { Target, Verdict } from "../core/types.ts";
 
 export function renderVerdict(verdict: Verdict, hookEventName: string, target: Target = "claude"): string | null {
   if (hookEventName === "PreToolUse") {
-    const decision = verdict.decision;
-    if (decision !== "allow" && decision !== "deny") return null;
+    // The circuit breaker hands the request to the human: in PreToolUse that is an explicit `ask`.
+    const decision = verdict.kind === "circuit_breaker" && target === "claude" ? "ask" : verdict.decision;
+    if (decision !== "allow" && decision !== "deny" && decision !== "ask") return null;
     if (target === "codex" && decision !== "deny") return null;
     const out: Record<string, string> = { hookEventName: "PreToolUse", permissionDecision: decision };
-    if (verdict.message || verdict.reason) out.permissionDecisionReason = verdict.message || verdict.reason || "";
+    if (decision === "ask") out.permissionDecisionReason = "ccgate: repeated denials; asking you instead";
+    else if (verdict.message || verdict.reason) out.permissionDecisionReason = verdict.message || verdict.reason || "";
     return JSON.stringify({ hookSpecificOutput: out });
   }
   if (verdict.decision !== "allow" && verdict.decision !== "deny") return null;
