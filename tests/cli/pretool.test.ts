@@ -422,3 +422,38 @@ describe("explain --event PreToolUse", () => {
     expect(r.code).not.toBe(0);
   });
 });
+
+describe("doctor: events registered", () => {
+  async function doctor(box: Box, settings: unknown) {
+    mkdirSync(join(box.home, ".claude"), { recursive: true });
+    writeFileSync(join(box.home, ".claude", "settings.json"), JSON.stringify(settings));
+    const p = Bun.spawn([bin, "doctor", "--json"], {
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: box.home, XDG_STATE_HOME: box.state },
+      cwd: box.repo,
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    const [stdout] = await Promise.all([new Response(p.stdout).text(), p.exited]);
+    return (JSON.parse(stdout).checks as Array<{ area: string; status: string; message: string }>).filter(
+      (c) => c.area === "claude",
+    );
+  }
+  const hook = [{ matcher: "", hooks: [{ type: "command", command: "ccgate claude" }] }];
+  test("both events registered: two ok lines", async () => {
+    const checks = await doctor(sandbox(), { hooks: { PermissionRequest: hook, PreToolUse: hook } });
+    expect(checks.map((c) => c.status)).toEqual(["ok", "ok"]);
+    expect(checks[1]?.message).toContain("PreToolUse hook registered");
+  });
+  test("auto as the default mode without PreToolUse: a warning that ccgate is silent", async () => {
+    const checks = await doctor(sandbox(), {
+      permissions: { defaultMode: "auto" },
+      hooks: { PermissionRequest: hook },
+    });
+    expect(checks[1]?.status).toBe("warn");
+    expect(checks[1]?.message).toContain("defaultMode is auto");
+  });
+  test("a malformed hooks block is not a crash", async () => {
+    const checks = await doctor(sandbox(), { hooks: { PreToolUse: "ccgate" } });
+    expect(checks.map((c) => c.status)).toEqual(["warn", "warn"]);
+  });
+});
