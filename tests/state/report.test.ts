@@ -151,12 +151,16 @@ describe("metrics report", () => {
       "skipped_lines",
       "daily",
       "sources",
+      "events",
       "tools",
       "fallthrough_top",
       "deny_top",
       "data_range",
     ]);
     expect(json.skipped_lines).toBe(1);
+    expect(json.events).toEqual([
+      { event: "PermissionRequest", total: 2, allow: 2, deny: 0, fallthrough: 0, deferred: 0 },
+    ]);
     expect(json.tools.map((t: { tool: string }) => t.tool).sort()).toEqual(["Bash", "Read"]);
   });
 });
