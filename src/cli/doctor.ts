@@ -45,10 +45,10 @@ function readJson(path: string): unknown {
   return parseJson(readText(path));
 }
 
-function hookCommands(value: unknown): string[] {
+function hookCommands(value: unknown, event = "PermissionRequest"): string[] {
   const groups =
-    (value as { hooks?: { PermissionRequest?: Array<{ hooks?: Array<{ command?: string }> }> } } | null)?.hooks
-      ?.PermissionRequest ?? [];
+    (value as { hooks?: Record<string, Array<{ hooks?: Array<{ command?: string }> }>> } | null)?.hooks?.[event] ?? [];
+  if (!Array.isArray(groups)) return [];
   return groups.flatMap((g) => (g.hooks ?? []).map((h) => h.command ?? "")).filter(Boolean);
 }
 
@@ -71,6 +71,21 @@ function claudeChecks(home: string, cwd: string): Check[] {
           area: "claude",
           status: "warn",
           message: `no ccgate PermissionRequest hook in ${files[0]} (see docs/claude-code.md)`,
+        },
+  );
+  const pre = files.flatMap((f) => hookCommands(readJson(f), "PreToolUse").filter((c) => /ccgate/.test(c)));
+  const autoMode = files.some(
+    (f) => (readJson(f) as { permissions?: { defaultMode?: unknown } } | null)?.permissions?.defaultMode === "auto",
+  );
+  out.push(
+    pre.length
+      ? { area: "claude", status: "ok", message: `PreToolUse hook registered: ${pre.join("; ")}` }
+      : {
+          area: "claude",
+          status: "warn",
+          message: autoMode
+            ? "permissions.defaultMode is auto but no ccgate PreToolUse hook: auto mode never fires PermissionRequest, so ccgate is silent (see docs/claude-code.md)"
+            : "no ccgate PreToolUse hook: in auto mode (which never fires PermissionRequest) ccgate is silent (see docs/claude-code.md)",
         },
   );
   return out;

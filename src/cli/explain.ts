@@ -49,6 +49,33 @@ async function readRequest(target: Target, command: string | undefined, cwd: str
   return { ...parsed.request, cwd: parsed.request.cwd || cwd };
 }
 
+/** What a PreToolUse call would do in each permission mode, given the fast path's verdict. */
+function preToolUseByMode(
+  target: Target,
+  fast: ReturnType<typeof fastPathDecide> | null,
+  config: { pre_tool_use?: { hard_deny_in_bypass?: boolean; codex_classifier_deny?: boolean } },
+): Record<string, string> {
+  const hardDeny = fast?.verdict === "deny";
+  const deferred = "no output; PermissionRequest decides (if Claude asks)";
+  if (target === "codex") {
+    const rest = config.pre_tool_use?.codex_classifier_deny
+      ? "classifier asked; only its deny is answered"
+      : "no output; Codex's own approval flow goes on";
+    return { any: hardDeny ? "deny (hard deny, no classifier)" : rest };
+  }
+  const auto = hardDeny
+    ? "deny (hard deny, no classifier)"
+    : fast?.verdict === "allow"
+      ? "allow (fast path)"
+      : "cache or classifier: allow / deny; unsure → no output (auto mode's own check decides)";
+  const out: Record<string, string> = { auto };
+  for (const mode of ["default", "acceptEdits", "plan", "dontAsk"])
+    out[mode] = hardDeny ? "deny (hard deny)" : deferred;
+  out.bypassPermissions =
+    hardDeny && config.pre_tool_use?.hard_deny_in_bypass !== false ? "deny (hard deny)" : "no output (bypass)";
+  return out;
+}
+
 export function explainCommand(target: Target) {
   return defineCommand({
     meta: {
@@ -60,9 +87,15 @@ export function explainCommand(target: Target) {
       cwd: { type: "string", description: "Working directory of the request (default: the current one)" },
       live: { type: "boolean", description: "Also ask the configured classifier" },
       json: { type: "boolean", description: "Machine-readable output" },
+      event: { type: "string", description: "PermissionRequest (default) or PreToolUse: show what each mode would do" },
     },
     run: async ({ args }) => {
-      const request = await readRequest(target, args.command, args.cwd ?? process.cwd());
+      const read = await readRequest(target, args.command, args.cwd ?? process.cwd());
+      if (args.event !== undefined && args.event !== "PermissionRequest" && args.event !== "PreToolUse") {
+        process.stderr.write(`ccgate ${target} explain: --event must be PermissionRequest or PreToolUse\n`);
+        throw new ExitCode(2);
+      }
+      const request = args.event ? { ...read, hookEventName: args.event } : read;
       const git = gitFacts(request.cwd, process.env);
       const loaded = loadConfig(target, { cwd: request.cwd, env: process.env, git });
       if (!loaded.ok) {
@@ -97,10 +130,11 @@ export function explainCommand(target: Target) {
           { ...config, cache: { ...config.cache, enabled: false } },
           { ...pipeline.deps, cache: undefined },
         );
+      const preToolUse = request.hookEventName === "PreToolUse" ? preToolUseByMode(target, fast, config) : null;
       if (args.json) {
         // The prompt is shown exactly as it would be sent (its user message is already redacted).
         process.stdout.write(
-          `${JSON.stringify({ ...redactDerived({ request, layers: loaded.layers, fast_path: fast, ...(live ? { live } : {}) }, stringsOf(request.toolInput)), prompt }, null, 2)}\n`,
+          `${JSON.stringify({ ...redactDerived({ request, layers: loaded.layers, fast_path: fast, ...(preToolUse ? { pre_tool_use: preToolUse } : {}), ...(live ? { live } : {}) }, stringsOf(request.toolInput)), prompt }, null, 2)}\n`,
         );
         return;
       }
@@ -141,6 +175,11 @@ export function explainCommand(target: Target) {
         w("── user message (redacted) ────────────────────────────────────");
         exact(prompt.user);
         w("───────────────────────────────────────────────────────────────");
+      }
+      if (preToolUse) {
+        w();
+        w("As a PreToolUse hook, by permission mode:");
+        for (const [mode, what] of Object.entries(preToolUse)) w(`  ${mode.padEnd(18)} ${what}`);
       }
       if (live) {
         w();

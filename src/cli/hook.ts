@@ -12,6 +12,7 @@ import { parseClaudeInput } from "../hosts/claude/input.ts";
 import { parseCodexInput } from "../hosts/codex/input.ts";
 import { jsonDepth } from "../hosts/json-depth.ts";
 import { renderVerdict } from "../hosts/render.ts";
+import { applyCircuitBreaker } from "../state/circuit-breaker.ts";
 import { type Logger, nullLogger, openLog } from "../state/log.ts";
 import { appendMetrics, metricsEntry } from "../state/metrics.ts";
 import { cacheDir, stateDir, targetCacheDir, targetStateDir } from "../state/paths.ts";
@@ -21,7 +22,6 @@ import { buildPipeline } from "./pipeline.ts";
 export const MAX_STDIN_BYTES = 8 * 1024 * 1024;
 /** Real requests nest a dozen levels; far beyond that is an attack on the stack, not a request. */
 export const MAX_JSON_DEPTH = 512;
-const HANDLED_EVENTS = new Set(["PermissionRequest"]);
 
 export interface HookIO {
   stdin: ReadableStream<Uint8Array>;
@@ -96,7 +96,7 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
 
   const input = await readInput(io.stdin);
   if (!input.ok) return fail(input.error);
-  if (!input.text.trim()) return fail("empty hook input on stdin (expected the PermissionRequest JSON)");
+  if (!input.text.trim()) return fail("empty hook input on stdin (expected the PermissionRequest or PreToolUse JSON)");
   if (jsonDepth(input.text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
     return fail(`hook input is nested deeper than ${MAX_JSON_DEPTH} levels`);
   let json: unknown;
@@ -108,12 +108,6 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
   const parsed = PARSERS[target](json);
   if (!parsed.ok) return fail(`hook input rejected: ${parsed.error}`);
   const request = parsed.request;
-  // Only the event ccgate answers: any other event's output would mean something else to the host.
-  if (request.hookEventName && !HANDLED_EVENTS.has(request.hookEventName))
-    return fail(
-      `hook input rejected: hook_event_name ${JSON.stringify(request.hookEventName)} is not an event ccgate answers (PermissionRequest)`,
-      request,
-    );
   const cwd = request.cwd || io.cwd;
 
   const tConfig = performance.now();
@@ -168,10 +162,11 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
       timings: {},
     };
   }
+  verdict = applyCircuitBreaker(verdict, request.sessionId, targetStateDir(target, io.env));
   verdict.timings.config = Math.round(configMs * 100) / 100;
   const elapsed = performance.now() - t0;
 
-  const out = renderVerdict(verdict, request.hookEventName);
+  const out = renderVerdict(verdict, request.hookEventName, target);
   if (verdict.decision === "error") {
     io.stderr(`ccgate ${target}: ${verdict.error}${verdict.hint ? ` (hint: ${verdict.hint})` : ""}`);
     log.error("decide failed", { error: verdict.error, hint: verdict.hint });

@@ -393,6 +393,12 @@ function merge(
         provenance["fast_path.hard_deny"] =
           `${provenance["fast_path.hard_deny"] ? `${provenance["fast_path.hard_deny"]} + ` : ""}${layer}`;
     }
+    const ptu = value.pre_tool_use;
+    if (ptu && !project) {
+      // Switches that weaken the net or spend per command: never from a project file.
+      config.pre_tool_use = { ...config.pre_tool_use, ...ptu };
+      provenance.pre_tool_use = layer;
+    }
     if (value.cache) {
       if (value.cache.enabled !== undefined) config.cache.enabled = value.cache.enabled;
       if (value.cache.ttl_ms !== undefined) config.cache.ttl_ms = value.cache.ttl_ms;

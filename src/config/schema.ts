@@ -128,6 +128,23 @@ export const fastPathSchema = z
   })
   .strict();
 
+export const preToolUseSchema = z
+  .object({
+    hard_deny_in_bypass: z
+      .boolean()
+      .optional()
+      .describe(
+        "Claude PreToolUse in bypassPermissions: still apply hard deny. Default true. Honoured only in the defaults and the global file.",
+      ),
+    codex_classifier_deny: z
+      .boolean()
+      .optional()
+      .describe(
+        "Codex PreToolUse: after hard deny, ask the classifier and answer its deny (one LLM call per command). Default false. Honoured only in the defaults and the global file.",
+      ),
+  })
+  .strict();
+
 export const cacheSchema = z
   .object({
     enabled: z.boolean().optional().describe("Reuse definite LLM verdicts for identical requests. Default true."),
@@ -187,6 +204,7 @@ export const layerSchema = z
     append_environment: stringList("Added to the inherited environment list.").optional(),
     fast_path: fastPathSchema.optional().describe("Deterministic decisions before the LLM."),
     cache: cacheSchema.optional().describe("Decision cache for LLM verdicts."),
+    pre_tool_use: preToolUseSchema.optional().describe("What ccgate does when called as a PreToolUse hook."),
   })
   .strict();
 
@@ -213,6 +231,8 @@ export interface Config {
   environment: string[];
   fast_path: { enabled: boolean; self_protect: boolean; hard_deny: HardDenyRule[]; protected_branches: string[] };
   cache: { enabled: boolean; ttl_ms: number };
+  /** PreToolUse switches (absent: hard deny in bypassPermissions on). */
+  pre_tool_use?: { hard_deny_in_bypass?: boolean; codex_classifier_deny?: boolean };
 }
 
 export type HardDenyRule = z.infer<typeof hardDenyRuleSchema>;

@@ -64,6 +64,52 @@ function forcedMessage(behavior: "allow" | "deny", reason: string): string {
     : `${head} Denied automatically by fallthrough_strategy=deny for safety. Do not ask the user, and do not try to get around this decision with other commands or workarounds.`;
 }
 
+/**
+ * What a PreToolUse call decides. Claude's auto mode never fires PermissionRequest, so there
+ * PreToolUse makes the whole decision; in every other mode (and always for Codex) PreToolUse applies
+ * only the hard-deny layer and leaves the rest to PermissionRequest, so a request that both hooks
+ * see costs one classifier call at most.
+ */
+export function preToolUseScope(request: DecisionRequest): "full" | "hard_deny" | "none" {
+  if (request.hookEventName !== "PreToolUse") return "none";
+  return request.target === "claude" && request.permissionMode === "auto" ? "full" : "hard_deny";
+}
+
+/** Codex PreToolUse with `pre_tool_use.codex_classifier_deny`: the classifier runs, only its deny counts. */
+function codexClassifierDeny(request: DecisionRequest, config: Config): boolean {
+  return (
+    request.target === "codex" && request.hookEventName === "PreToolUse" && !!config.pre_tool_use?.codex_classifier_deny
+  );
+}
+
+async function hardDenyOnly(
+  request: DecisionRequest,
+  config: Config,
+  deps: DecideDeps,
+  phase: <T>(name: string, fn: () => T | Promise<T>) => Promise<T>,
+  fallthrough: (kind: FallthroughKind, source: Verdict["source"], extra?: Partial<Verdict>) => Verdict,
+  timings: PhaseTimings,
+): Promise<Verdict> {
+  const mode = request.permissionMode || "default";
+  if (request.permissionMode === "bypassPermissions" && config.pre_tool_use?.hard_deny_in_bypass === false)
+    return fallthrough("bypass", "short_circuit", { reason: "permission mode bypassPermissions (hard deny off)" });
+  if (deps.fastPath) {
+    const fast = await phase("fast_path", () => deps.fastPath?.() as FastPathOutcome);
+    // Only the deny counts here: a fast-path allow would answer for a request Claude may not even ask about.
+    if (fast.verdict === "deny")
+      return {
+        decision: "deny",
+        message: fast.message || DEFAULT_DENY_MESSAGE,
+        source: "fast_path",
+        reason: `${fast.rule}: ${fast.reason}`,
+        timings,
+      };
+  }
+  return fallthrough("deferred", "short_circuit", {
+    reason: `PreToolUse in mode ${mode}: hard deny only, PermissionRequest decides the rest`,
+  });
+}
+
 export async function decide(request: DecisionRequest, config: Config, deps: DecideDeps): Promise<Verdict> {
   const timings: PhaseTimings = {};
   const phase = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
@@ -84,6 +130,8 @@ export async function decide(request: DecisionRequest, config: Config, deps: Dec
 
   if (USER_INTERACTION_TOOLS.has(request.toolName))
     return fallthrough("user_interaction", "short_circuit", { reason: `${request.toolName} needs the user` });
+  if (preToolUseScope(request) === "hard_deny" && !codexClassifierDeny(request, config))
+    return hardDenyOnly(request, config, deps, phase, fallthrough, timings);
   if (request.permissionMode === "bypassPermissions")
     return fallthrough("bypass", "short_circuit", { reason: "permission mode bypassPermissions" });
   if (request.permissionMode === "dontAsk")

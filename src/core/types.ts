@@ -8,7 +8,7 @@ export type Target = "claude" | "codex";
 /** Everything a later step needs about one hook call, with nothing host-specific below it. */
 export interface DecisionRequest {
   target: Target;
-  /** `hook_event_name` as received (echoed in the output; "PermissionRequest" when empty). */
+  /** `hook_event_name`: PermissionRequest or PreToolUse (the parser reads a missing name as PermissionRequest). */
   hookEventName: string;
   sessionId: string;
   toolName: string;
@@ -37,6 +37,8 @@ export type FallthroughKind =
   | "credential_unavailable"
   | "api_unusable"
   | "llm"
+  | "deferred"
+  | "circuit_breaker"
   | "error";
 
 /** Which stage produced the verdict (metrics `source`). */

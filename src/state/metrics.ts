@@ -18,6 +18,8 @@ export interface MetricsEntry {
   /** Working directory of the request (ours; lets `replay` re-decide in the right repository). */
   cwd?: string;
   tool: string;
+  /** Hook event (ours; upstream has only PermissionRequest): PermissionRequest or PreToolUse. */
+  event?: string;
   perm_mode: string;
   decision: Verdict["decision"];
   ft_kind?: string;
@@ -58,6 +60,7 @@ const text = (v: string | undefined) => (v ? truncate(redact(v), TEXT_CAP) : und
 export function metricsEntry(
   request: Pick<DecisionRequest, "target" | "sessionId" | "toolName" | "permissionMode" | "toolInput"> & {
     cwd?: string;
+    hookEventName?: string;
   },
   verdict: Verdict,
   startedAt: Date,
@@ -69,6 +72,7 @@ export function metricsEntry(
     target: request.target,
     ...(request.cwd ? { cwd: request.cwd } : {}),
     tool: request.toolName,
+    ...(request.hookEventName ? { event: request.hookEventName } : {}),
     perm_mode: request.permissionMode,
     decision: verdict.decision,
     source: verdict.source,

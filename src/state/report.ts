@@ -42,6 +42,8 @@ export interface Report {
   daily: DailyRow[];
   /** How decisions were made: short_circuit, fast_path, cache, llm (the saving of the first three). */
   sources: Array<CountRow & { source: string; avg_elapsed_ms: number }>;
+  /** Decisions by hook event; `deferred` counts PreToolUse calls left to PermissionRequest. */
+  events: Array<{ event: string; total: number; allow: number; deny: number; fallthrough: number; deferred: number }>;
   tools: Array<CountRow & { tool: string; forced_allow: number; forced_deny: number }>;
   fallthrough_top: TopRow[];
   deny_top: TopRow[];
@@ -119,7 +121,21 @@ export function parseLines(text: string): { entries: MetricsEntry[]; skipped: nu
 
 export function buildReport(all: MetricsEntry[], skipped: number, options: ReportOptions): Report {
   const from = cutoff(options.now, options.days).getTime();
-  const entries = all.filter((e) => Date.parse(e.ts) >= from && e.ft_kind !== "user_interaction");
+  const inPeriod = all.filter((e) => Date.parse(e.ts) >= from && e.ft_kind !== "user_interaction");
+  // A PreToolUse call left to PermissionRequest is not a decision: it is counted by event only.
+  const entries = inPeriod.filter((e) => e.ft_kind !== "deferred");
+  const eventMap = new Map<string, Report["events"][number]>();
+  for (const e of inPeriod) {
+    const event = e.event || "PermissionRequest";
+    const row = eventMap.get(event) ?? { event, total: 0, allow: 0, deny: 0, fallthrough: 0, deferred: 0 };
+    row.total += 1;
+    if (e.ft_kind === "deferred") row.deferred += 1;
+    else if (e.decision === "allow") row.allow += 1;
+    else if (e.decision === "deny") row.deny += 1;
+    else if (e.decision === "fallthrough") row.fallthrough += 1;
+    eventMap.set(event, row);
+  }
+  const events = [...eventMap.values()].sort((a, b) => b.total - a.total);
   const byDay = new Map<string, MetricsEntry[]>();
   for (const e of entries) {
     const day = localDate(new Date(e.ts));
@@ -201,6 +217,7 @@ export function buildReport(all: MetricsEntry[], skipped: number, options: Repor
     skipped_lines: skipped,
     daily,
     sources,
+    events,
     tools,
     fallthrough_top: top(
       entries.filter((e) => e.ft_kind === "llm"),
@@ -285,6 +302,16 @@ export function renderReport(r: Report, options: ReportOptions): string {
     `Decided by: ${r.sources.map((s) => `${s.source} ${humanInt(s.total)} (avg ${humanInt(s.avg_elapsed_ms)} ms)`).join(", ")}`,
     "",
   );
+  if (r.events.length)
+    out.push(
+      `By event: ${r.events
+        .map(
+          (e) =>
+            `${e.event} ${humanInt(e.total)} (allow ${humanInt(e.allow)}, deny ${humanInt(e.deny)}, fall ${humanInt(e.fallthrough)}${e.deferred ? `, deferred ${humanInt(e.deferred)}` : ""})`,
+        )
+        .join("; ")}`,
+      "",
+    );
   out.push(
     `Top tools: ${r.tools
       .slice(0, 10)

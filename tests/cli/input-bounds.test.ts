@@ -84,7 +84,9 @@ describe("the hook answers only the events it knows", () => {
         const r = await hook(base("").replace('"PermissionRequest"', JSON.stringify(event)), target);
         expect(r.code).toBe(1);
         expect(r.stdout).toBe("");
-        expect(r.stderr).toContain(`hook_event_name ${JSON.stringify(event)} is not an event ccgate answers`);
+        expect(r.stderr).toContain(
+          `hook_event_name: expected PermissionRequest or PreToolUse, got ${JSON.stringify(event)}`,
+        );
       });
     }
   }

@@ -151,12 +151,16 @@ describe("metrics report", () => {
       "skipped_lines",
       "daily",
       "sources",
+      "events",
       "tools",
       "fallthrough_top",
       "deny_top",
       "data_range",
     ]);
     expect(json.skipped_lines).toBe(1);
+    expect(json.events).toEqual([
+      { event: "PermissionRequest", total: 2, allow: 2, deny: 0, fallthrough: 0, deferred: 0 },
+    ]);
     expect(json.tools.map((t: { tool: string }) => t.tool).sort()).toEqual(["Bash", "Read"]);
   });
 });
@@ -208,5 +212,32 @@ describe("timestamps: written in UTC, grouped by local day when read", () => {
       ["2026-11-24", 1],
     ]);
     expect(run("UTC")).toEqual([["2026-11-24", 3]]);
+  });
+});
+
+describe("metrics report by event", () => {
+  const entries = [
+    e({}),
+    e({ event: "PermissionRequest", decision: "deny" }),
+    e({ event: "PreToolUse", decision: "allow", perm_mode: "auto" }),
+    e({ event: "PreToolUse", decision: "fallthrough", ft_kind: "deferred", source: "short_circuit" }),
+    e({ event: "PreToolUse", decision: "fallthrough", ft_kind: "deferred", source: "short_circuit" }),
+    e({ event: "PreToolUse", decision: "fallthrough", ft_kind: "circuit_breaker" }),
+  ];
+  const r = buildReport(entries, 0, { days: 7, details: 10, now });
+  test("rows per event; a line without an event counts as PermissionRequest", () => {
+    expect(r.events).toEqual([
+      { event: "PreToolUse", total: 4, allow: 1, deny: 0, fallthrough: 1, deferred: 2 },
+      { event: "PermissionRequest", total: 2, allow: 1, deny: 1, fallthrough: 0, deferred: 0 },
+    ]);
+  });
+  test("deferred PreToolUse calls are not decisions: they leave totals and the automation rate alone", () => {
+    expect(r.daily[0]?.total).toBe(4);
+    expect(r.automation_rate).toBe(3 / 4);
+  });
+  test("the text report has a By event line", () => {
+    expect(renderReport(r, { days: 7, details: 10, now })).toContain(
+      "By event: PreToolUse 4 (allow 1, deny 0, fall 1, deferred 2); PermissionRequest 2 (allow 1, deny 1, fall 0)",
+    );
   });
 });

@@ -2,7 +2,7 @@
 // shared/reference/claude-code-hooks.md §2.4). Lenient: unknown fields are kept and optional ones
 // (`permission_suggestions`, `prompt_id`, `effort`, `transcript_path`) may be absent or null.
 import type { DecisionRequest } from "../../core/types.ts";
-import { checkFields, str } from "../validate-input.ts";
+import { checkEvent, checkFields, str } from "../validate-input.ts";
 
 export type ParsedInput = { ok: true; request: DecisionRequest } | { ok: false; error: string };
 
@@ -25,6 +25,8 @@ export function parseClaudeInput(value: unknown): ParsedInput {
   );
   if (!checked.ok) return checked;
   const input = checked.value;
+  const event = checkEvent(input.hook_event_name);
+  if (!event.ok) return event;
   const toolInput =
     input.tool_input && typeof input.tool_input === "object" && !Array.isArray(input.tool_input)
       ? (input.tool_input as Record<string, unknown>)
@@ -34,7 +36,7 @@ export function parseClaudeInput(value: unknown): ParsedInput {
     ok: true,
     request: {
       target: "claude",
-      hookEventName: str(input.hook_event_name),
+      hookEventName: event.value,
       sessionId: str(input.session_id),
       toolName: str(input.tool_name),
       toolInput,

@@ -3,7 +3,7 @@
 // adds fields still gets a decision; `tool_input` is classified as a whole because Codex's hook
 // surfaces (shell, network, apply_patch, MCP tools) grow between releases.
 import type { DecisionRequest } from "../../core/types.ts";
-import { checkFields, str } from "../validate-input.ts";
+import { checkEvent, checkFields, str } from "../validate-input.ts";
 
 export type ParsedInput = { ok: true; request: DecisionRequest } | { ok: false; error: string };
 
@@ -31,13 +31,15 @@ export function parseCodexInput(value: unknown): ParsedInput {
   );
   if (!checked.ok) return checked;
   const input = checked.value;
+  const event = checkEvent(input.hook_event_name);
+  if (!event.ok) return event;
   const turnId = str(input.turn_id);
   const model = str(input.model);
   return {
     ok: true,
     request: {
       target: "codex",
-      hookEventName: str(input.hook_event_name),
+      hookEventName: event.value,
       sessionId: str(input.session_id),
       toolName: str(input.tool_name),
       toolInput: asObject(input.tool_input),
