@@ -96,18 +96,22 @@ async function hardDenyOnly(
   if (deps.fastPath) {
     const fast = await phase("fast_path", () => deps.fastPath?.() as FastPathOutcome);
     // Only the deny counts here: a fast-path allow would answer for a request Claude may not even ask about.
-    if (fast.verdict === "deny")
-      return {
-        decision: "deny",
-        message: fast.message || DEFAULT_DENY_MESSAGE,
-        source: "fast_path",
-        reason: `${fast.rule}: ${fast.reason}`,
-        timings,
-      };
+    if (fast.verdict === "deny") return fastPathDeny(fast, timings);
   }
   return fallthrough("deferred", "short_circuit", {
     reason: `PreToolUse in mode ${mode}: hard deny only, PermissionRequest decides the rest`,
   });
+}
+
+/** The verdict of a fast-path hard deny, whichever event asked. */
+function fastPathDeny(fast: FastPathOutcome, timings: PhaseTimings): Verdict {
+  return {
+    decision: "deny",
+    message: fast.message || DEFAULT_DENY_MESSAGE,
+    source: "fast_path",
+    reason: `${fast.rule}: ${fast.reason}`,
+    timings,
+  };
 }
 
 export async function decide(request: DecisionRequest, config: Config, deps: DecideDeps): Promise<Verdict> {
@@ -139,15 +143,7 @@ export async function decide(request: DecisionRequest, config: Config, deps: Dec
 
   if (deps.fastPath) {
     const fast = await phase("fast_path", () => deps.fastPath?.() as FastPathOutcome);
-    if (fast.verdict === "deny") {
-      return {
-        decision: "deny",
-        message: fast.message || DEFAULT_DENY_MESSAGE,
-        source: "fast_path",
-        reason: `${fast.rule}: ${fast.reason}`,
-        timings,
-      };
-    }
+    if (fast.verdict === "deny") return fastPathDeny(fast, timings);
     if (fast.verdict === "allow")
       return { decision: "allow", source: "fast_path", reason: `${fast.rule}: ${fast.reason}`, timings };
   }

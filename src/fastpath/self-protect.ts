@@ -217,6 +217,11 @@ function globHit(path: string, set: ProtectedSet, tree: boolean): boolean {
   if (set.files.some((f) => globReaches(comps, split(f), tree) && (tree || comps.length === split(f).length)))
     return true;
   if (set.dirs.some((d) => globReaches(comps, split(d), tree))) return true;
+  return namesProtected(comps, tree);
+}
+
+/** Do the last components name a protected file (`.claude/settings.json`), or with `tree` a settings dir? */
+function namesProtected(comps: string[], tree: boolean): boolean {
   const last = comps[comps.length - 1] ?? "";
   const parent = comps[comps.length - 2] ?? "";
   for (const [dir, names] of Object.entries(BY_DIR)) {
@@ -458,14 +463,10 @@ function hit(value: string, raw: string, ctx: Ctx, mode: Mode): boolean {
 
 /** For a path whose head is unknown: does its literal tail already name a protected file? */
 function suffixOnly(p: string, tree: boolean): boolean {
-  const comps = p.split("/").filter((c) => c && c !== DYNAMIC);
-  const last = comps[comps.length - 1] ?? "";
-  const parent = comps[comps.length - 2] ?? "";
-  for (const [dir, names] of Object.entries(BY_DIR)) {
-    if (compMatch(parent, dir) && names.some((n) => compMatch(last, n))) return true;
-    if (tree && compMatch(last, dir)) return true;
-  }
-  return false;
+  return namesProtected(
+    p.split("/").filter((c) => c && c !== DYNAMIC),
+    tree,
+  );
 }
 
 /** Non-option operands (an option's `=value` counts too: `--output=FILE`). */
