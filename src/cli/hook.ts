@@ -12,7 +12,11 @@ import { parseClaudeInput } from "../hosts/claude/input.ts";
 import { parseCodexInput } from "../hosts/codex/input.ts";
 import { jsonDepth } from "../hosts/json-depth.ts";
 import { renderVerdict } from "../hosts/render.ts";
-import { applyCircuitBreaker } from "../state/circuit-breaker.ts";
+import {
+  applyCircuitBreaker,
+  DEFAULT_MAX_CONSECUTIVE_DENIALS,
+  DEFAULT_MAX_SESSION_DENIALS,
+} from "../state/circuit-breaker.ts";
 import { type Logger, nullLogger, openLog } from "../state/log.ts";
 import { appendMetrics, metricsEntry } from "../state/metrics.ts";
 import { cacheDir, stateDir, targetCacheDir, targetStateDir } from "../state/paths.ts";
@@ -162,7 +166,10 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
       timings: {},
     };
   }
-  verdict = applyCircuitBreaker(verdict, request.sessionId, targetStateDir(target, io.env));
+  verdict = applyCircuitBreaker(verdict, request.sessionId, targetStateDir(target, io.env), {
+    consecutive: config.circuit_breaker?.consecutive_denials ?? DEFAULT_MAX_CONSECUTIVE_DENIALS,
+    total: config.circuit_breaker?.session_denials ?? DEFAULT_MAX_SESSION_DENIALS,
+  });
   verdict.timings.config = Math.round(configMs * 100) / 100;
   const elapsed = performance.now() - t0;
 

@@ -399,6 +399,11 @@ function merge(
       config.pre_tool_use = { ...config.pre_tool_use, ...ptu };
       provenance.pre_tool_use = layer;
     }
+    if (value.circuit_breaker && !project) {
+      // Lower limits would soften the classifier's denials (in auto mode, to auto mode's own check).
+      config.circuit_breaker = { ...config.circuit_breaker, ...value.circuit_breaker };
+      provenance.circuit_breaker = layer;
+    }
     if (value.cache) {
       if (value.cache.enabled !== undefined) config.cache.enabled = value.cache.enabled;
       if (value.cache.ttl_ms !== undefined) config.cache.ttl_ms = value.cache.ttl_ms;

@@ -145,6 +145,26 @@ export const preToolUseSchema = z
   })
   .strict();
 
+export const circuitBreakerSchema = z
+  .object({
+    consecutive_denials: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("After this many classifier denials in a row, hand the next one to the human. Default 3."),
+    session_denials: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe("After this many classifier denials in one session, hand the rest to the human. Default 20."),
+  })
+  .strict()
+  .describe(
+    "Denial circuit breaker (hard denies are never softened). Honoured only in the defaults and the global file.",
+  );
+
 export const cacheSchema = z
   .object({
     enabled: z.boolean().optional().describe("Reuse definite LLM verdicts for identical requests. Default true."),
@@ -205,6 +225,7 @@ export const layerSchema = z
     fast_path: fastPathSchema.optional().describe("Deterministic decisions before the LLM."),
     cache: cacheSchema.optional().describe("Decision cache for LLM verdicts."),
     pre_tool_use: preToolUseSchema.optional().describe("What ccgate does when called as a PreToolUse hook."),
+    circuit_breaker: circuitBreakerSchema.optional(),
   })
   .strict();
 
@@ -233,6 +254,8 @@ export interface Config {
   cache: { enabled: boolean; ttl_ms: number };
   /** PreToolUse switches (absent: hard deny in bypassPermissions on). */
   pre_tool_use?: { hard_deny_in_bypass?: boolean; codex_classifier_deny?: boolean };
+  /** Denial circuit breaker limits (absent: 3 in a row, 20 per session). */
+  circuit_breaker?: { consecutive_denials?: number; session_denials?: number };
 }
 
 export type HardDenyRule = z.infer<typeof hardDenyRuleSchema>;

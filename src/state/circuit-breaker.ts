@@ -3,11 +3,11 @@
 // ccgate stops denying on the classifier's word and hands the request to the human instead.
 // Hard denies (fast path) never pass through here and are never softened.
 // State: one small 0600 JSON file per session under <state>/sessions/, bounded by pruneOldest.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { digestFields } from "../core/digest.ts";
 import type { Verdict } from "../core/types.ts";
 import { pruneOldest, writePrivateFile } from "./private-files.ts";
+import { readRegularFileSync } from "./safe-read.ts";
 
 export const DEFAULT_MAX_CONSECUTIVE_DENIALS = 3;
 export const DEFAULT_MAX_SESSION_DENIALS = 20;
@@ -25,7 +25,7 @@ export interface BreakerLimits {
 
 function read(path: string): SessionState {
   try {
-    const v = JSON.parse(readFileSync(path, "utf8")) as Partial<SessionState>;
+    const v = JSON.parse(readRegularFileSync(path, "utf8")) as Partial<SessionState>;
     return {
       consecutive: Number.isInteger(v.consecutive) ? (v.consecutive as number) : 0,
       total: Number.isInteger(v.total) ? (v.total as number) : 0,

@@ -315,6 +315,41 @@ describe("pre_tool_use switches", () => {
 
 describe("denial circuit breaker", () => {
   const deny = () => mock.script.push({ kind: "verdict", behavior: "deny", deny_message: "No." });
+  const allow = () => mock.script.push({ kind: "verdict", behavior: "allow" });
+  const decision = (r: { stdout: string }) => JSON.parse(r.stdout).hookSpecificOutput.permissionDecision;
+  test("20 denials in a session, with allows between them, hand the 21st to the human", async () => {
+    const box = sandbox();
+    for (let i = 0; i < 20; i++) {
+      deny();
+      expect(decision(await run(call("PreToolUse", "auto", `terraform destroy -target=s${i}`, box.repo), box))).toBe(
+        "deny",
+      );
+      allow(); // resets the consecutive count, not the session's
+      expect(decision(await run(call("PreToolUse", "auto", `terraform plan -target=s${i}`, box.repo), box))).toBe(
+        "allow",
+      );
+    }
+    deny();
+    const r = await run(call("PreToolUse", "auto", "terraform destroy -target=s99", box.repo), box);
+    expect(decision(r)).toBe("ask");
+    expect(metrics(box).at(-1)).toMatchObject({ ft_kind: "circuit_breaker" });
+  }, 120_000);
+  test("limits from the global file apply; a project file cannot lower them", async () => {
+    const box = sandbox();
+    globalConfig(box, "claude", "{ circuit_breaker: { consecutive_denials: 1 } }");
+    deny();
+    expect(decision(await run(call("PreToolUse", "auto", "terraform destroy -target=g1", box.repo), box))).toBe("deny");
+    deny();
+    expect(decision(await run(call("PreToolUse", "auto", "terraform destroy -target=g2", box.repo), box))).toBe("ask");
+    const other = sandbox();
+    localConfig(other, "claude", "{ circuit_breaker: { consecutive_denials: 1, session_denials: 1 } }");
+    for (let i = 0; i < 3; i++) {
+      deny();
+      expect(
+        decision(await run(call("PreToolUse", "auto", `terraform destroy -target=p${i}`, other.repo), other)),
+      ).toBe("deny");
+    }
+  }, 60_000);
   test("after 3 consecutive classifier denials the 4th is handed to the human (PreToolUse: ask)", async () => {
     const box = sandbox();
     for (let i = 0; i < 3; i++) {
