@@ -100,6 +100,17 @@ async function codexChecks(home: string, env: Record<string, string | undefined>
   const hooksText = readText(hooksJson);
   const inJson = hookCommands(parseJson(hooksText)).filter((c) => /ccgate/.test(c));
   const inToml = /\[\[hooks\.PermissionRequest(\.hooks)?\]\][\s\S]*?command\s*=\s*"[^"]*ccgate/.test(toml);
+  const preJson = hookCommands(parseJson(hooksText), "PreToolUse").filter((c) => /ccgate/.test(c));
+  const fullAuto = /^\s*approval_policy\s*=\s*"never"/m.test(toml);
+  if (preJson.length) out.push({ area: "codex", status: "ok", message: `PreToolUse hook registered in ${hooksJson}` });
+  else if (inJson.length || inToml || fullAuto)
+    out.push({
+      area: "codex",
+      status: fullAuto ? "warn" : "info",
+      message: fullAuto
+        ? `approval_policy is "never" but no ccgate PreToolUse hook in ${hooksJson}: Codex never asks, so ccgate is silent (see docs/codex-cli.md)`
+        : "no ccgate PreToolUse hook: under approval policy never (full auto) ccgate would be silent (see docs/codex-cli.md)",
+    });
   if (!inJson.length && !inToml) {
     out.push({
       area: "codex",

@@ -491,4 +491,35 @@ describe("doctor: events registered", () => {
     const checks = await doctor(sandbox(), { hooks: { PreToolUse: "ccgate" } });
     expect(checks.map((c) => c.status)).toEqual(["warn", "warn"]);
   });
+  async function codexDoctor(box: Box, hooks: unknown, toml: string) {
+    const codexHome = join(box.home, ".codex");
+    mkdirSync(codexHome, { recursive: true });
+    writeFileSync(join(codexHome, "hooks.json"), JSON.stringify({ hooks }));
+    writeFileSync(join(codexHome, "config.toml"), toml);
+    const p = Bun.spawn([bin, "doctor", "--json"], {
+      env: { PATH: "/usr/bin:/bin", HOME: box.home, XDG_STATE_HOME: box.state, CODEX_HOME: codexHome },
+      cwd: box.repo,
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    const [stdout] = await Promise.all([new Response(p.stdout).text(), p.exited]);
+    return (JSON.parse(stdout).checks as Array<{ area: string; status: string; message: string }>).filter(
+      (c) => c.area === "codex",
+    );
+  }
+  const codexHook = [{ matcher: "", hooks: [{ type: "command", command: "ccgate codex" }] }];
+  test("codex: PreToolUse registered is reported", async () => {
+    const checks = await codexDoctor(sandbox(), { PermissionRequest: codexHook, PreToolUse: codexHook }, "");
+    expect(checks.find((c) => c.message.includes("PreToolUse hook registered"))?.status).toBe("ok");
+  });
+  test("codex: approval policy never without PreToolUse warns that ccgate is silent", async () => {
+    const checks = await codexDoctor(sandbox(), { PermissionRequest: codexHook }, 'approval_policy = "never"\n');
+    const warn = checks.find((c) => c.message.includes("no ccgate PreToolUse hook"));
+    expect(warn?.status).toBe("warn");
+    expect(warn?.message).toContain('approval_policy is "never"');
+  });
+  test("codex: without full auto, a missing PreToolUse is only information", async () => {
+    const checks = await codexDoctor(sandbox(), { PermissionRequest: codexHook }, "");
+    expect(checks.find((c) => c.message.includes("no ccgate PreToolUse hook"))?.status).toBe("info");
+  });
 });
