@@ -196,7 +196,9 @@ export function redact(text: string): string {
   for (const [re, replacement] of RULES) out = out.replace(re, replacement as string);
   out = scan(out, SET_RULE, (m) => {
     const [, head = "", name = "", value = ""] = m;
-    return isSecretName(name) && valueIsSecret(value) ? { head: head.length, out: `${head}${R}` } : null;
+    // "set CCGATE_ANTHROPIC_API_KEY or …" is prose (our own hint): a short plain word is not a value.
+    const plainWord = /^[A-Za-z]{1,4}$/.test(unquote(value));
+    return isSecretName(name) && valueIsSecret(value) && !plainWord ? { head: head.length, out: `${head}${R}` } : null;
   });
   out = scan(out, FLAG_RULE, (m) => {
     const [, flag = "", sep = "", value = ""] = m;

@@ -199,10 +199,12 @@ export function analyzeCommand(
   const structure = analyzeStructure(command, { cwd: facts.cwd, home: facts.home });
   // self-protect.ts: writes to the gate's own settings come first
   const guard = selfProtect ? commandFinding(structure, command, facts.cwd, selfProtect) : null;
+  // A built-in hard deny (deleting the home directory, sudo …) names the danger more precisely than
+  // self-protection, which such commands also trip; self-protection still denies on its own.
   const findings = [
-    ...(guard ? [guard] : []),
     ...userFindings(structure, command, userRules),
     ...hardDenyFindings(structure, facts),
+    ...(guard ? [guard] : []),
   ];
   const parts: PartReport[] = [];
   let cwd = facts.cwd;

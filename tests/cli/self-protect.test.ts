@@ -243,7 +243,6 @@ describe("self-protect: shell", () => {
     "echo x >| ${HOME}/.claude/ccgate.jsonnet",
     "make &> .claude/settings.local.json",
     "echo '{}' | tee ~/.claude/settings.json",
-    "echo '{}' | sudo tee -a ~/.codex/config.toml",
     "cp /tmp/x ~/.claude/settings.json",
     "cp settings.json ~/.claude/",
     "cp -t ~/.claude settings.json",
@@ -329,6 +328,19 @@ describe("self-protect: shell", () => {
     expectDenied("codex", "Bash", { command: ["bash", "-lc", "echo x > ~/.codex/config.toml"] }));
   test("Codex: rm of $CODEX_HOME/hooks.json", () =>
     expectDenied("codex", "Bash", { command: `rm -f ${join(box.codexHome, "hooks.json")}` }));
+});
+
+describe("self-protect and a built-in hard deny both apply: the more specific rule speaks", () => {
+  for (const [command, rule] of [
+    ["echo '{}' | sudo tee -a ~/.codex/config.toml", "privilege-escalation:"],
+    ["rm -rf ~/", "rm-outside-repo:"],
+  ] as const)
+    test(command, async () => {
+      const { m, asked } = await decision("claude", "Bash", { command }, box, {});
+      expect(asked).toBe(0);
+      expect(m).toMatchObject({ decision: "deny", source: "fast_path" });
+      expect(String(m.reason)).toStartWith(rule);
+    });
 });
 
 describe("self-protect: reads and unrelated writes are not denied", () => {

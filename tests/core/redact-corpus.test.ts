@@ -36,3 +36,21 @@ describe("redact corpus: prose and YAML near secret words", () => {
       for (const k of kept) expect(out).toContain(k);
     });
 });
+
+describe("redact corpus: ccgate's own hints about keys stay readable", () => {
+  for (const text of [
+    "no key: set CCGATE_ANTHROPIC_API_KEY or ANTHROPIC_API_KEY (without it, only the fast path decides)",
+    "set CCGATE_OPENAI_API_KEY or OPENAI_API_KEY",
+    "set GEMINI_API_KEY and retry",
+    "set AWS_SECRET_ACCESS_KEY to the new value",
+  ])
+    test(text, () => expect(redact(text)).toBe(text));
+  test("a real value after `set <secret name>` is still redacted", () => {
+    for (const [text, secret] of [
+      ["aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYzz", "wJalrXUtnFEMI"],
+      ["npm config set _authToken npm_abcdefabcdefabcdefabcdefabcdef123456", "npm_abcdef"],
+      ["claude config set api_key hunter22", "hunter22"],
+    ] as const)
+      expect(redact(text)).not.toContain(secret);
+  });
+});
