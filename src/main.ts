@@ -1,10 +1,10 @@
-// ccgate entry point. The hook path (`ccgate`, `ccgate claude`, `ccgate codex` with piped stdin)
+// ccgate entry point. The hook path (`ccgate`, `ccgate <host>`, `ccgate <host> hook` with piped stdin)
 // is dispatched before the command framework loads, so a hook call pays only for what it uses.
 import { VERSION } from "./core/build-info.ts";
+import type { Target } from "./core/types.ts";
+import { isHostName } from "./hosts/index.ts";
 
-const TARGETS = new Set(["claude", "codex"]);
-
-async function hook(target: "claude" | "codex"): Promise<number> {
+async function hook(target: Target): Promise<number> {
   const { runHook } = await import("./cli/hook.ts");
   return runHook(target, {
     stdin: Bun.stdin.stream(),
@@ -19,9 +19,9 @@ async function main(argv: string[]): Promise<number> {
   const first = argv[0];
   const isHookCall =
     argv.length === 0 ||
-    (argv.length === 1 && TARGETS.has(first as string)) ||
-    (argv.length === 2 && TARGETS.has(first as string) && argv[1] === "hook");
-  if (isHookCall && !process.stdin.isTTY) return hook((first as "claude" | "codex" | undefined) ?? "claude");
+    (argv.length === 1 && isHostName(first)) ||
+    (argv.length === 2 && isHostName(first) && argv[1] === "hook");
+  if (isHookCall && !process.stdin.isTTY) return hook(isHostName(first) ? first : "claude");
   // Help and errors are plain text when piped (the command framework colours them otherwise).
   if (!process.stdout.isTTY && process.env.NO_COLOR === undefined) process.env.NO_COLOR = "1";
   const { runCli } = await import("./cli/root.ts");

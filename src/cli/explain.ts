@@ -10,8 +10,7 @@ import { derivedRedactor, redactDerived, stringsOf } from "../core/redact.ts";
 import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
 import { fastPathDecide } from "../fastpath/decide.ts";
 import { selfProtectFor } from "../fastpath/self-protect.ts";
-import { parseClaudeInput } from "../hosts/claude/input.ts";
-import { parseCodexInput } from "../hosts/codex/input.ts";
+import { HOSTS } from "../hosts/index.ts";
 import { nullLogger } from "../state/log.ts";
 import { buildPipeline } from "./pipeline.ts";
 import { ExitCode } from "./root.ts";
@@ -41,7 +40,7 @@ async function readRequest(target: Target, command: string | undefined, cwd: str
     process.stderr.write(`ccgate ${target} explain: stdin is not JSON: ${(e as Error).message}\n`);
     throw new ExitCode(1);
   }
-  const parsed = (target === "claude" ? parseClaudeInput : parseCodexInput)(json);
+  const parsed = HOSTS[target].parse(json, process.env);
   if (!parsed.ok) {
     process.stderr.write(`ccgate ${target} explain: ${parsed.error}\n`);
     throw new ExitCode(1);
@@ -57,7 +56,8 @@ function preToolUseByMode(
 ): Record<string, string> {
   const hardDeny = fast?.verdict === "deny";
   const deferred = "no output; PermissionRequest decides (if Claude asks)";
-  if (target === "codex") {
+  // A host whose PreToolUse never decides in full (Codex) answers there only with a deny.
+  if (HOSTS[target].traits.preToolUseDecidesIn.length === 0) {
     const rest = config.pre_tool_use?.codex_classifier_deny
       ? "classifier asked; only its deny is answered"
       : "no output; Codex's own approval flow goes on";
@@ -122,6 +122,7 @@ export function explainCommand(target: Target) {
             : {}),
         },
         config,
+        pipeline.deps.host,
       );
       let live: Verdict | null = null;
       if (args.live)

@@ -8,10 +8,8 @@ import { gitFacts } from "../context/git.ts";
 import { decide } from "../core/decide.ts";
 import { redact } from "../core/redact.ts";
 import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
-import { parseClaudeInput } from "../hosts/claude/input.ts";
-import { parseCodexInput } from "../hosts/codex/input.ts";
+import { HOSTS } from "../hosts/index.ts";
 import { jsonDepth } from "../hosts/json-depth.ts";
-import { renderVerdict } from "../hosts/render.ts";
 import {
   applyCircuitBreaker,
   DEFAULT_MAX_CONSECUTIVE_DENIALS,
@@ -34,8 +32,6 @@ export interface HookIO {
   env: Record<string, string | undefined>;
   cwd: string;
 }
-
-const PARSERS = { claude: parseClaudeInput, codex: parseCodexInput } as const;
 
 async function readInput(
   stream: ReadableStream<Uint8Array>,
@@ -109,7 +105,8 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
   } catch (e) {
     return fail(`hook input is not valid JSON: ${(e as Error).message}`);
   }
-  const parsed = PARSERS[target](json);
+  const host = HOSTS[target];
+  const parsed = host.parse(json, io.env);
   if (!parsed.ok) return fail(`hook input rejected: ${parsed.error}`);
   const request = parsed.request;
   const cwd = request.cwd || io.cwd;
@@ -173,7 +170,7 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
   verdict.timings.config = Math.round(configMs * 100) / 100;
   const elapsed = performance.now() - t0;
 
-  const out = renderVerdict(verdict, request.hookEventName, target);
+  const out = host.render(verdict, request.hookEventName);
   if (verdict.decision === "error") {
     io.stderr(`ccgate ${target}: ${verdict.error}${verdict.hint ? ` (hint: ${verdict.hint})` : ""}`);
     log.error("decide failed", { error: verdict.error, hint: verdict.hint });

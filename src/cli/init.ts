@@ -3,8 +3,8 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { defineCommand } from "citty";
-import { defaultsSource, projectTemplate } from "../config/defaults.ts";
 import type { Target } from "../core/types.ts";
+import { HOSTS } from "../hosts/index.ts";
 import { expandHome } from "../state/paths.ts";
 import { ExitCode } from "./root.ts";
 
@@ -24,7 +24,7 @@ export function initCommand(target: Target) {
       force: { type: "boolean", alias: "f", description: "Overwrite an existing --output file" },
     },
     run: ({ args }) => {
-      const content = args.project ? projectTemplate(target) : defaultsSource(target);
+      const content = args.project ? HOSTS[target].defaults.PROJECT_TEMPLATE : HOSTS[target].defaults.DEFAULTS_SOURCE;
       if (!args.output) {
         process.stdout.write(content);
         return;

@@ -15,6 +15,7 @@ import { resolveCredential } from "../credentials/resolve.ts";
 import { type FastPathResult, fastPathDecide } from "../fastpath/decide.ts";
 import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../fastpath/facts.ts";
 import { selfProtectFor } from "../fastpath/self-protect.ts";
+import { HOSTS } from "../hosts/index.ts";
 import { isKnownProvider, PROVIDERS } from "../providers/registry.ts";
 import type { Logger } from "../state/log.ts";
 import { cacheDir, homeDir, stateDir } from "../state/paths.ts";
@@ -78,7 +79,9 @@ export function buildPipeline(
       m: request.permissionMode === "plan",
     }),
   });
+  const host = HOSTS[target];
   const deps: DecideDeps = {
+    host: host.traits,
     now: () => performance.now(),
     log: (msg, fields) => log.info(msg, fields),
     ...(config.fast_path.enabled || config.fast_path.self_protect
@@ -109,11 +112,11 @@ export function buildPipeline(
         git,
         referencedPaths: referencedPaths(request, facts.home),
         settingsPermissions:
-          target === "claude" && config.include_settings_permissions_in_prompt
+          host.traits.settingsPermissions && config.include_settings_permissions_in_prompt
             ? settingsPermissions(facts.home, git?.repoRoot ?? cwd, (m) => log.warn(m))
             : null,
         transcript:
-          target === "claude" && config.include_recent_transcript_in_prompt
+          host.traits.transcript && config.include_recent_transcript_in_prompt
             ? recentTranscript(request.transcriptPath)
             : null,
         ...(analysis ? { shellAnalysis: analysis.parts.map((p) => ({ command: p.text, note: p.note })) } : {}),

@@ -2,15 +2,17 @@
 // Exit codes: 0 success, 1 failure, 2 usage errors (unknown command, bad flag, removed command).
 import { type CommandDef, defineCommand, runCommand, showUsage } from "citty";
 import type { Target } from "../core/types.ts";
+import { HOST_NAMES, HOSTS } from "../hosts/index.ts";
 
 // biome-ignore lint: command definitions are heterogeneous in their args
 type AnyCommand = CommandDef<any>;
 const lazy = (load: () => Promise<unknown>) => () =>
   load().then((m) => ((m as { default?: AnyCommand }).default ?? m) as CommandDef);
 
-function targetCommand(target: Target, title: string): CommandDef {
+function targetCommand(target: Target): CommandDef {
+  const title = HOSTS[target].traits.title;
   return defineCommand({
-    meta: { name: target, description: `${title} PermissionRequest hook (reads the request on stdin)` },
+    meta: { name: target, description: `${title} hook (reads the request on stdin)` },
     subCommands: {
       hook: () => Promise.resolve(hookCommand(target, title)),
       init: lazy(() => import("./init.ts").then((m) => m.initCommand(target))),
@@ -36,19 +38,18 @@ function hookCommand(target: Target, title: string): CommandDef {
 /** `ccgate claude` on a terminal: there is no request to read, so explain how it is used. */
 async function printUsageHint(target: Target, title: string): Promise<void> {
   process.stderr.write(
-    `ccgate ${target}: this is the ${title} PermissionRequest hook; it reads the request JSON on stdin.\n` +
-      `Register it in your ${target === "claude" ? "~/.claude/settings.json" : "~/.codex/hooks.json"} (see docs/${target === "claude" ? "claude-code" : "codex-cli"}.md), or try:\n` +
+    `ccgate ${target}: this is the ${title} hook (PermissionRequest and PreToolUse); it reads the request JSON on stdin.\n` +
+      `Register it in your ${HOSTS[target].registration} (see docs/${HOSTS[target].docsPage}.md), or try:\n` +
       `  ccgate ${target} explain --command 'git status'\n  ccgate ${target} config\n  ccgate ${target} init\n`,
   );
 }
 
 function removed(name: string): CommandDef {
   return defineCommand({
-    meta: { name, description: `(removed) use 'ccgate claude ${name}' or 'ccgate codex ${name}'` },
+    meta: { name, description: `(removed) use 'ccgate <${HOST_NAMES.join("|")}> ${name}'` },
     run: () => {
-      process.stderr.write(
-        `'ccgate ${name}' has been removed.\nUse one of:\n  ccgate claude ${name}   (Claude Code)\n  ccgate codex ${name}    (OpenAI Codex CLI)\n`,
-      );
+      const uses = HOST_NAMES.map((t) => `${`  ccgate ${t} ${name}`.padEnd(24)}(${HOSTS[t].traits.title})\n`).join("");
+      process.stderr.write(`'ccgate ${name}' has been removed.\nUse one of:\n${uses}`);
       throw new ExitCode(2);
     },
   });
@@ -65,13 +66,16 @@ export function rootCommand(version: string): CommandDef {
     meta: {
       name: "ccgate",
       version,
-      description: "Permission gate for AI coding agents: a PermissionRequest hook for Claude Code and Codex CLI",
+      description: `Permission gate for AI coding agents: a PermissionRequest and PreToolUse hook for ${HOST_NAMES.map((t) => HOSTS[t].traits.title).join(", ")}`,
     },
     subCommands: {
-      claude: () => Promise.resolve(targetCommand("claude", "Claude Code")),
-      codex: () => Promise.resolve(targetCommand("codex", "Codex CLI")),
-      clm: lazy(() => import("./metrics.ts").then((m) => m.metricsCommand("claude"))),
-      com: lazy(() => import("./metrics.ts").then((m) => m.metricsCommand("codex"))),
+      ...Object.fromEntries(HOST_NAMES.map((t) => [t, () => Promise.resolve(targetCommand(t))])),
+      ...Object.fromEntries(
+        HOST_NAMES.map((t) => [
+          HOSTS[t].metricsAlias,
+          lazy(() => import("./metrics.ts").then((m) => m.metricsCommand(t))),
+        ]),
+      ),
       doctor: lazy(() => import("./doctor.ts")),
       init: () => Promise.resolve(removed("init")),
       metrics: () => Promise.resolve(removed("metrics")),

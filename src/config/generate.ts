@@ -4,10 +4,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { Target } from "../core/types.ts";
+import { HOST_NAMES, HOSTS } from "../hosts/index.ts";
 import { evaluateFile } from "../jsonnet/index.ts";
 import { checkLayer } from "./rules.ts";
 import { layerSchema } from "./schema.ts";
-import { TARGETS } from "./targets.ts";
 import { formatProblem } from "./validate.ts";
 
 export const SCHEMA_BASE = "https://raw.githubusercontent.com/ccgate/ccgate/main/schemas";
@@ -18,7 +18,7 @@ export function jsonSchema(target: Target): Record<string, unknown> {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: `${SCHEMA_BASE}/${target}.schema.json`,
     title: `ccgate ${target} configuration`,
-    description: `Configuration of ccgate's ${TARGETS[target].title} PermissionRequest hook (~/${TARGETS[target].dir}/ccgate.jsonnet, <repo>/${TARGETS[target].dir}/ccgate.local.jsonnet).`,
+    description: `Configuration of ccgate's ${HOSTS[target].traits.title} hook (${HOSTS[target].globalFile("~", {})}, <repo>/${HOSTS[target].projectFile}).`,
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
   };
 }
@@ -44,7 +44,7 @@ function defaultsModule(root: string, target: Target): string {
 
 export function generatedFiles(root: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const target of Object.keys(TARGETS) as Target[]) {
+  for (const target of HOST_NAMES) {
     out[`schemas/${target}.schema.json`] = `${JSON.stringify(jsonSchema(target), null, 2)}\n`;
     out[`src/hosts/${target}/defaults.gen.ts`] = defaultsModule(root, target);
   }

@@ -8,13 +8,13 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { type GitFacts, gitFacts } from "../context/git.ts";
 import { BUILD_ID } from "../core/build-info.ts";
 import type { Target } from "../core/types.ts";
+import { HOSTS } from "../hosts/index.ts";
 import { expandHome, homeDir, pathKind, targetCacheDir, targetStateDir } from "../state/paths.ts";
 import { readRegularFileSync } from "../state/safe-read.ts";
 import { embeddedDefaults } from "./defaults.ts";
 import { contentDigest, fileStamp, LayerCache } from "./layer-cache.ts";
 import { type ProjectSkip, readProjectFile, isUntracked as untrackedInGit } from "./project-file.ts";
 import type { Config, ConfigLayer, HardDenyRule } from "./schema.ts";
-import { TARGETS } from "./targets.ts";
 import { gatedFields, readTrustStore, sha256Hex, type TrustEntry, trustState, withoutGated } from "./trust.ts";
 import type { ConfigProblem } from "./validate.ts";
 
@@ -91,7 +91,7 @@ interface Candidate {
 }
 
 export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResult {
-  const spec = TARGETS[target];
+  const host = HOSTS[target];
   const env = options.env;
   const home = homeDir(env);
   const layers: LayerReport[] = [{ layer: "defaults", path: "(embedded)", status: "loaded" }];
@@ -193,7 +193,7 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
     return answer;
   };
 
-  const globalPath = spec.globalFile(home);
+  const globalPath = host.globalFile(home, env);
   if (pathKind(globalPath) === "file") evaluate({ layer: "global", path: globalPath, project: false });
   else layers.push({ layer: "global", path: globalPath, status: "absent" });
 
@@ -202,9 +202,13 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
 
   const projectCandidates: Candidate[] = [];
   if (git?.isWorktree && git.primaryCheckoutRoot)
-    projectCandidates.push({ layer: "main-worktree", path: spec.localFile(git.primaryCheckoutRoot), project: true });
+    projectCandidates.push({
+      layer: "main-worktree",
+      path: join(git.primaryCheckoutRoot, host.projectFile),
+      project: true,
+    });
   const root = git?.repoRoot ?? options.cwd;
-  if (root) projectCandidates.push({ layer: "local", path: spec.localFile(root), project: true });
+  if (root) projectCandidates.push({ layer: "local", path: join(root, host.projectFile), project: true });
 
   for (const c of projectCandidates) {
     const checkRoot = c.layer === "main-worktree" ? (git?.primaryCheckoutRoot as string) : (git?.repoRoot ?? "");

@@ -9,6 +9,7 @@ import {
   DEFAULT_DENY_MESSAGE,
   type DecisionRequest,
   type FallthroughKind,
+  type HostTraits,
   type PhaseTimings,
   type Verdict,
 } from "./types.ts";
@@ -45,6 +46,8 @@ export interface DecisionCachePort {
 }
 
 export interface DecideDeps {
+  /** The asking host's traits (from its descriptor in hosts/index.ts). */
+  host: HostTraits;
   now(): number;
   log(msg: string, fields?: Record<string, unknown>): void;
   fastPath?(): FastPathOutcome;
@@ -70,15 +73,17 @@ function forcedMessage(behavior: "allow" | "deny", reason: string): string {
  * only the hard-deny layer and leaves the rest to PermissionRequest, so a request that both hooks
  * see costs one classifier call at most.
  */
-export function preToolUseScope(request: DecisionRequest): "full" | "hard_deny" | "none" {
+export function preToolUseScope(request: DecisionRequest, host: HostTraits): "full" | "hard_deny" | "none" {
   if (request.hookEventName !== "PreToolUse") return "none";
-  return request.target === "claude" && request.permissionMode === "auto" ? "full" : "hard_deny";
+  return host.preToolUseDecidesIn.includes(request.permissionMode) ? "full" : "hard_deny";
 }
 
 /** Codex PreToolUse with `pre_tool_use.codex_classifier_deny`: the classifier runs, only its deny counts. */
-function codexClassifierDeny(request: DecisionRequest, config: Config): boolean {
+function codexClassifierDeny(request: DecisionRequest, config: Config, host: HostTraits): boolean {
   return (
-    request.target === "codex" && request.hookEventName === "PreToolUse" && !!config.pre_tool_use?.codex_classifier_deny
+    host.preToolUseClassifierDeny &&
+    request.hookEventName === "PreToolUse" &&
+    !!config.pre_tool_use?.codex_classifier_deny
   );
 }
 
@@ -134,7 +139,7 @@ export async function decide(request: DecisionRequest, config: Config, deps: Dec
 
   if (USER_INTERACTION_TOOLS.has(request.toolName))
     return fallthrough("user_interaction", "short_circuit", { reason: `${request.toolName} needs the user` });
-  if (preToolUseScope(request) === "hard_deny" && !codexClassifierDeny(request, config))
+  if (preToolUseScope(request, deps.host) === "hard_deny" && !codexClassifierDeny(request, config, deps.host))
     return hardDenyOnly(request, config, deps, phase, fallthrough, timings);
   if (request.permissionMode === "bypassPermissions")
     return fallthrough("bypass", "short_circuit", { reason: "permission mode bypassPermissions" });
@@ -184,7 +189,7 @@ export async function decide(request: DecisionRequest, config: Config, deps: Dec
   const { provider, credential } = resolution.handle;
 
   const context = await phase("context", () => deps.gatherContext());
-  const prompt = buildPrompt(request, context, config);
+  const prompt = buildPrompt(request, context, config, deps.host);
   const classifierPrompt: ClassifierPrompt = {
     ...prompt,
     model,

@@ -6,7 +6,7 @@ import type { GitFacts } from "../context/git.ts";
 import type { SettingsPermissions } from "../context/settings.ts";
 import type { RecentTranscript } from "../context/transcript.ts";
 import { redact, redactDerived, stringsOf } from "./redact.ts";
-import type { DecisionRequest, Target } from "./types.ts";
+import type { DecisionRequest, HostTraits } from "./types.ts";
 
 export interface PromptContext {
   git: GitFacts | null;
@@ -22,7 +22,6 @@ export interface Prompt {
   user: string;
 }
 
-const TARGET_NAMES: Record<Target, string> = { claude: "Claude Code", codex: "Codex CLI" };
 export const DATA_TAG = "permission_request";
 
 /** The user's rule texts, redacted: a rule may hold an `std.native('env')` value or an imported key. */
@@ -68,16 +67,11 @@ function rulesBlock(plan: boolean, withTranscript: boolean): string {
   ].join("\n");
 }
 
-function targetSection(target: Target, config: Config, withTranscript: boolean): string {
-  if (target === "codex") {
-    return [
-      "Codex CLI asks before commands that need to leave its sandbox (extra file system access, network access) and before other escalations. tool_name says what kind of request it is (e.g. Bash, NetworkAccess, apply_patch or an MCP tool); judge from tool_name together with the whole tool_input. A `description` inside tool_input is the agent's own justification: it is a claim to weigh, not a fact.",
-    ].join("\n");
-  }
-  const parts: string[] = [];
-  if (config.include_settings_permissions_in_prompt) {
+function hostSection(host: HostTraits, config: Config, withTranscript: boolean): string {
+  const parts: string[] = host.promptNotes ? [host.promptNotes] : [];
+  if (host.settingsPermissions && config.include_settings_permissions_in_prompt) {
     parts.push(
-      "settings_permissions lists the user's static Claude Code permission patterns. Claude Code already applied them before asking, so a request missing from `allow` is normal and is not a reason to deny or fall through.",
+      `settings_permissions lists the user's static ${host.title} permission patterns. ${host.title} already applied them before asking, so a request missing from \`allow\` is normal and is not a reason to deny or fall through.`,
     );
   }
   if (withTranscript) {
@@ -88,12 +82,12 @@ function targetSection(target: Target, config: Config, withTranscript: boolean):
   return parts.join("\n\n");
 }
 
-export function buildSystemPrompt(target: Target, config: Config, plan: boolean): string {
-  const withTranscript = target === "claude" && config.include_recent_transcript_in_prompt;
-  const section = targetSection(target, config, withTranscript);
+export function buildSystemPrompt(host: HostTraits, config: Config, plan: boolean): string {
+  const withTranscript = host.transcript && config.include_recent_transcript_in_prompt;
+  const section = hostSection(host, config, withTranscript);
   return [
     [
-      `You are ccgate, the permission classifier behind the ${TARGET_NAMES[target]}`,
+      `You are ccgate, the permission classifier behind the ${host.title}`,
       `PermissionRequest hook. An AI coding agent wants to use a tool; decide whether to allow`,
       `it, deny it, or fall through to the human. Answer quickly; do not deliberate at length.`,
     ].join(" "),
@@ -160,10 +154,10 @@ export function buildUserMessage(request: DecisionRequest, context: PromptContex
     ...(context.referencedPaths.length ? { referenced_paths: context.referencedPaths } : {}),
   };
   if (context.shellAnalysis?.length) payload.shell_analysis = context.shellAnalysis;
-  if (request.target === "claude" && config.include_settings_permissions_in_prompt && context.settingsPermissions)
+  // Context gathering fills these only for hosts that have them (HostTraits).
+  if (config.include_settings_permissions_in_prompt && context.settingsPermissions)
     payload.settings_permissions = context.settingsPermissions;
-  if (request.target === "claude" && config.include_recent_transcript_in_prompt && context.transcript)
-    payload.recent_transcript = context.transcript;
+  if (config.include_recent_transcript_in_prompt && context.transcript) payload.recent_transcript = context.transcript;
   if (request.agentModel) payload.model = request.agentModel;
   if (request.turnId) payload.turn_id = request.turnId;
   // `<` is escaped so no string inside the data can close the tag.
@@ -173,9 +167,14 @@ export function buildUserMessage(request: DecisionRequest, context: PromptContex
   return `<${DATA_TAG}>\n${json}\n</${DATA_TAG}>`;
 }
 
-export function buildPrompt(request: DecisionRequest, context: PromptContext, config: Config): Prompt {
+export function buildPrompt(
+  request: DecisionRequest,
+  context: PromptContext,
+  config: Config,
+  host: HostTraits,
+): Prompt {
   return {
-    system: buildSystemPrompt(request.target, config, request.permissionMode === "plan"),
+    system: buildSystemPrompt(host, config, request.permissionMode === "plan"),
     user: buildUserMessage(request, context, config),
   };
 }

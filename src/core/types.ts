@@ -2,8 +2,24 @@
 // Host adapters produce a DecisionRequest; core.decide turns it into a Verdict; the shells render
 // the verdict and record it. Nothing here does I/O.
 
-/** A host whose PermissionRequest hook ccgate answers. Adding one touches `hosts/` and the CLI. */
+/** A host whose hooks ccgate answers. Each has one descriptor in `hosts/index.ts` and a folder in `hosts/`. */
 export type Target = "claude" | "codex";
+
+/** What core needs to know about the host that asked: the host descriptor's answer-independent facts. */
+export interface HostTraits {
+  /** Human name, used in the classifier's system prompt ("Claude Code"). */
+  title: string;
+  /** Host-specific guidance for the classifier (how this host asks, what its tool names mean); "" for none. */
+  promptNotes: string;
+  /** The host has static permission settings ccgate can show the classifier. */
+  settingsPermissions: boolean;
+  /** The host writes a transcript ccgate can excerpt for the classifier. */
+  transcript: boolean;
+  /** Permission modes in which PreToolUse is the only hook that fires, so it decides in full. */
+  preToolUseDecidesIn: readonly string[];
+  /** `pre_tool_use.codex_classifier_deny` applies: in PreToolUse the classifier may run, only its deny counts. */
+  preToolUseClassifierDeny: boolean;
+}
 
 /** Everything a later step needs about one hook call, with nothing host-specific below it. */
 export interface DecisionRequest {

@@ -4,6 +4,7 @@ import type { Config } from "../../src/config/schema.ts";
 import { type DecideDeps, decide, type ProviderResolution } from "../../src/core/decide.ts";
 import type { DecisionRequest } from "../../src/core/types.ts";
 import type { Credential } from "../../src/credentials/types.ts";
+import { HOSTS } from "../../src/hosts/index.ts";
 import type { ProviderResult } from "../../src/providers/types.ts";
 
 const d = embeddedDefaults("claude");
@@ -46,6 +47,7 @@ function deps(
   const calls = { classify: 0, invalidated: 0, resolved: 0 };
   const cred = credential ? { ...credential, invalidate: async () => void calls.invalidated++ } : null;
   const d: DecideDeps = {
+    host: HOSTS.claude.traits,
     now: () => performance.now(),
     log: () => {},
     gatherContext: () => ({ git: null, referencedPaths: [], settingsPermissions: null, transcript: null }),

@@ -10,6 +10,7 @@ import { buildSystemPrompt } from "../../src/core/prompt.ts";
 import { clearSecrets, redact, redactValue, registerSecret } from "../../src/core/redact.ts";
 import type { Target } from "../../src/core/types.ts";
 import { resolveCredential } from "../../src/credentials/resolve.ts";
+import { HOSTS } from "../../src/hosts/index.ts";
 import { formatLine } from "../../src/state/log.ts";
 import { metricsEntry } from "../../src/state/metrics.ts";
 
@@ -82,10 +83,10 @@ describe("system prompt redaction", () => {
       expect(config.allow.length + config.deny.length).toBeGreaterThan(0);
       for (const rule of [...config.allow, ...config.deny, ...config.environment]) expect(redact(rule)).toBe(rule);
       for (const plan of [false, true]) {
-        const prompt = buildSystemPrompt(target, config, plan);
+        const prompt = buildSystemPrompt(HOSTS[target].traits, config, plan);
         for (const rule of [...config.allow, ...config.deny, ...config.environment]) expect(prompt).toContain(rule);
         // the fixed wording has nothing redaction would touch
-        const bare = buildSystemPrompt(target, { ...config, allow: [], deny: [], environment: [] }, plan);
+        const bare = buildSystemPrompt(HOSTS[target].traits, { ...config, allow: [], deny: [], environment: [] }, plan);
         expect(redact(bare)).toBe(bare);
         expect(prompt.startsWith(bare.split("\n\nAllow guidance")[0] as string)).toBe(true);
       }
@@ -102,7 +103,7 @@ describe("system prompt redaction", () => {
           "staging db is postgres://app:stagingPass99@db.internal/app",
         ],
       };
-      const prompt = buildSystemPrompt(target, { ...config, ...rules }, false);
+      const prompt = buildSystemPrompt(HOSTS[target].traits, { ...config, ...rules }, false);
       for (const s of ["ghp_0123456789", "env-read-deploy-value-7f3a", "b3BlbnNzaC1rZXktdjEAAAAA", "stagingPass99"])
         expect(prompt).not.toContain(s);
       expect(prompt).toContain("pushing with [REDACTED] to the fork");

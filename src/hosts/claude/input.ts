@@ -1,10 +1,8 @@
 // Claude Code's PermissionRequest hook input (observed with Claude Code 2.1.328; see
 // shared/reference/claude-code-hooks.md §2.4). Lenient: unknown fields are kept and optional ones
 // (`permission_suggestions`, `prompt_id`, `effort`, `transcript_path`) may be absent or null.
-import type { DecisionRequest } from "../../core/types.ts";
+import type { ParsedInput } from "../types.ts";
 import { checkEvent, checkFields, str } from "../validate-input.ts";
-
-export type ParsedInput = { ok: true; request: DecisionRequest } | { ok: false; error: string };
 
 export function parseClaudeInput(value: unknown): ParsedInput {
   const checked = checkFields(

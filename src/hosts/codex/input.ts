@@ -2,10 +2,8 @@
 // shared/reference/codex-app-server.md §9). Lenient: unknown fields are kept, so a newer Codex that
 // adds fields still gets a decision; `tool_input` is classified as a whole because Codex's hook
 // surfaces (shell, network, apply_patch, MCP tools) grow between releases.
-import type { DecisionRequest } from "../../core/types.ts";
+import type { ParsedInput } from "../types.ts";
 import { checkEvent, checkFields, str } from "../validate-input.ts";
-
-export type ParsedInput = { ok: true; request: DecisionRequest } | { ok: false; error: string };
 
 function asObject(value: unknown): Record<string, unknown> {
   if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;

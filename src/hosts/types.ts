@@ -1,0 +1,35 @@
+// The host descriptor: everything ccgate knows about one agent CLI, in one place. A host is one folder
+// under hosts/ (payload parser, answer renderer, embedded defaults) plus one entry in hosts/index.ts.
+import type { DecisionRequest, HostTraits, Target, Verdict } from "../core/types.ts";
+
+export type Env = Record<string, string | undefined>;
+
+export type ParsedInput = { ok: true; request: DecisionRequest } | { ok: false; error: string };
+
+/** The compiled defaults module (`defaults.gen.ts`, generated from the folder's Jsonnet). */
+export interface EmbeddedDefaults {
+  readonly DEFAULTS: unknown;
+  readonly DEFAULTS_SOURCE: string;
+  readonly PROJECT_TEMPLATE: string;
+}
+
+export interface Host {
+  target: Target;
+  /** What core needs: prompt title and notes, which context the host can give, PreToolUse scope. */
+  traits: HostTraits;
+  /** The hook payload (parsed JSON) as a request; `env` for hosts that send no `cwd`. */
+  parse(value: unknown, env: Env): ParsedInput;
+  /** The answer for the host, or null to say nothing (the host then asks the human). */
+  render(verdict: Verdict, hookEventName: string): string | null;
+  /** The user's global config file. */
+  globalFile(home: string, env: Env): string;
+  /** The project layer, relative to the repository root (always untracked-only). */
+  projectFile: string;
+  /** Where users register the hook, as shown in hints (`~/.claude/settings.json`). */
+  registration: string;
+  /** The docs page that explains the setup (`docs/<page>.md`). */
+  docsPage: string;
+  /** Short command that prints this host's metrics report (`ccgate clm`). */
+  metricsAlias: string;
+  defaults: EmbeddedDefaults;
+}
