@@ -12,7 +12,6 @@ const fails = (src: string, pattern: RegExp, limits = {}) => {
     expect(r.error.message).not.toMatch(/internal error|JavaScript stack/);
   }
 };
-const _steps = /exceeded its budget of \d+ evaluation steps/;
 const bytes = /exceeded its budget of \d+ MB of (built values|memory)/;
 const time = /exceeded its budget of \d+ ms/;
 const stack = /max stack frames exceeded/;
