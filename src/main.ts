@@ -1,11 +1,12 @@
 // ccgate entry point. The hook path (`ccgate`, `ccgate <host>`, `ccgate <host> hook` with piped stdin)
 // is dispatched before the command framework loads, so a hook call pays only for what it uses.
-import { VERSION } from "./core/build-info.ts";
+
 import type { Target } from "./core/types.ts";
 import { isHostName } from "./hosts/index.ts";
+import { VERSION } from "./util/build-info.ts";
 
 async function hook(target: Target): Promise<number> {
-  const { runHook } = await import("./cli/hook.ts");
+  const { runHook } = await import("./app/hook.ts");
   return runHook(target, {
     stdin: Bun.stdin.stream(),
     stdout: (t) => process.stdout.write(t),

@@ -5,9 +5,9 @@
 // miss, never an error.
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { digestFields } from "../core/digest.ts";
 import { pruneOldest, removeFile, writePrivateFile } from "../state/private-files.ts";
 import { readRegularFileSync } from "../state/safe-read.ts";
+import { digestFields } from "../util/digest.ts";
 
 export interface CacheKeyParts {
   target: string;

@@ -6,8 +6,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { VERSION } from "../core/build-info.ts";
 import { AppServerSession } from "../providers/codex-oauth/rpc.ts";
+import { VERSION } from "../util/build-info.ts";
+import type { Env } from "../util/env.ts";
 
 interface ListedHook {
   key?: string;
@@ -23,7 +24,7 @@ interface ListedHook {
 export async function codexHookHashes(
   bin: string,
   hooksJsonText: string,
-  env: Record<string, string | undefined>,
+  env: Env,
   timeoutMs = 15_000,
 ): Promise<Map<string, { hash: string; command: string }> | null> {
   const home = mkdtempSync(join(tmpdir(), "ccgate-doctor-codex-"));

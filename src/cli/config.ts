@@ -1,9 +1,10 @@
 // `ccgate <target> config [--json] [--cwd DIR]`: the effective configuration, which layer set each
 // value, and what happened to every candidate file. Read-only.
 import { defineCommand } from "citty";
-import { type LayerReport, loadConfig, trustCommand } from "../config/load.ts";
+import { loadConfigAt } from "../app/config.ts";
+import { type LayerReport, trustCommand } from "../config/load.ts";
 import type { Target } from "../core/types.ts";
-import { ExitCode } from "./root.ts";
+import { ExitCode } from "./exit-code.ts";
 
 export function configCommand(target: Target) {
   return defineCommand({
@@ -14,7 +15,7 @@ export function configCommand(target: Target) {
     },
     run: ({ args }) => {
       const cwd = args.cwd ?? process.cwd();
-      const result = loadConfig(target, { cwd, env: process.env });
+      const result = loadConfigAt(target, { cwd, env: process.env });
       if (args.json) {
         process.stdout.write(
           `${JSON.stringify(result.ok ? { ok: true, config: result.config, provenance: result.provenance, layers: result.layers } : { ok: false, error: result.error, layers: result.layers }, null, 2)}\n`,

@@ -2,21 +2,23 @@
 // registration in Claude Code and Codex (with Codex's trust state and feature flag), configuration
 // layers, credentials for the configured provider, the codex login for codex-oauth, writable log
 // and metrics locations, and that this binary ignores .env / bunfig.toml.
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { defineCommand } from "citty";
-import { loadConfig } from "../config/load.ts";
-import { VERSION } from "../core/build-info.ts";
+import { loadConfigAt } from "../app/config.ts";
 import type { Target } from "../core/types.ts";
 import { envCredential, envKeyNames } from "../credentials/env.ts";
 import { describeProfile } from "../credentials/profile.ts";
 import { resolveCodexBinary } from "../providers/codex-oauth/binary.ts";
 import { managedHome } from "../providers/codex-oauth/home.ts";
-import { expandHome, homeDir, stateDir } from "../state/paths.ts";
+import { VERSION } from "../util/build-info.ts";
+import type { Env } from "../util/env.ts";
+import { expandHome, homeDir, stateDir } from "../util/paths.ts";
+import { readTextOrEmpty } from "../util/read-text.ts";
 import { codexHookHashes, recordedTrust } from "./codex-trust.ts";
 import { trustNote } from "./config.ts";
-import { ExitCode } from "./root.ts";
+import { ExitCode } from "./exit-code.ts";
 
 type Status = "ok" | "warn" | "fail" | "info";
 interface Check {
@@ -33,16 +35,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return "";
-  }
-}
-
 function readJson(path: string): unknown {
-  return parseJson(readText(path));
+  return parseJson(readTextOrEmpty(path));
 }
 
 function hookCommands(value: unknown, event = "PermissionRequest"): string[] {
@@ -91,13 +85,13 @@ function claudeChecks(home: string, cwd: string): Check[] {
   return out;
 }
 
-async function codexChecks(home: string, env: Record<string, string | undefined>): Promise<Check[]> {
+async function codexChecks(home: string, env: Env): Promise<Check[]> {
   const out: Check[] = [];
   const codexHome = env.CODEX_HOME?.trim() || join(home, ".codex");
   const hooksJson = join(codexHome, "hooks.json");
   const configToml = join(codexHome, "config.toml");
-  const toml = readText(configToml);
-  const hooksText = readText(hooksJson);
+  const toml = readTextOrEmpty(configToml);
+  const hooksText = readTextOrEmpty(hooksJson);
   const inJson = hookCommands(parseJson(hooksText)).filter((c) => /ccgate/.test(c));
   const inToml = /\[\[hooks\.PermissionRequest(\.hooks)?\]\][\s\S]*?command\s*=\s*"[^"]*ccgate/.test(toml);
   const preJson = hookCommands(parseJson(hooksText), "PreToolUse").filter((c) => /ccgate/.test(c));
@@ -185,9 +179,9 @@ function writableDir(path: string): boolean {
   }
 }
 
-function targetChecks(target: Target, cwd: string, env: Record<string, string | undefined>): Check[] {
+function targetChecks(target: Target, cwd: string, env: Env): Check[] {
   const out: Check[] = [];
-  const r = loadConfig(target, { cwd, env });
+  const r = loadConfigAt(target, { cwd, env });
   for (const l of r.layers) {
     if (l.status !== "absent")
       out.push({

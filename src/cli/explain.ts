@@ -2,18 +2,14 @@
 // decided, step by step — config layers, the fast path's analysis of every part of a shell command,
 // the cache, and the exact (redacted) prompt the classifier would get. --live also asks it.
 import { defineCommand } from "citty";
-import { loadConfig } from "../config/load.ts";
-import { gitFacts } from "../context/git.ts";
+import { prepare } from "../app/prepare.ts";
 import { decide } from "../core/decide.ts";
 import { buildPrompt } from "../core/prompt.ts";
 import { derivedRedactor, redactDerived, stringsOf } from "../core/redact.ts";
 import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
-import { fastPathDecide } from "../fastpath/decide.ts";
-import { selfProtectFor } from "../fastpath/self-protect.ts";
+import type { FastPathResult } from "../fastpath/decide.ts";
 import { HOSTS } from "../hosts/index.ts";
-import { nullLogger } from "../state/log.ts";
-import { buildPipeline } from "./pipeline.ts";
-import { ExitCode } from "./root.ts";
+import { ExitCode } from "./exit-code.ts";
 
 async function readRequest(target: Target, command: string | undefined, cwd: string): Promise<DecisionRequest> {
   if (command !== undefined) {
@@ -51,7 +47,7 @@ async function readRequest(target: Target, command: string | undefined, cwd: str
 /** What a PreToolUse call would do in each permission mode, given the fast path's verdict. */
 function preToolUseByMode(
   target: Target,
-  fast: ReturnType<typeof fastPathDecide> | null,
+  fast: FastPathResult | null,
   config: { pre_tool_use?: { hard_deny_in_bypass?: boolean; codex_classifier_deny?: boolean } },
 ): Record<string, string> {
   const hardDeny = fast?.verdict === "deny";
@@ -96,23 +92,14 @@ export function explainCommand(target: Target) {
         throw new ExitCode(2);
       }
       const request = args.event ? { ...read, hookEventName: args.event } : read;
-      const git = gitFacts(request.cwd, process.env);
-      const loaded = loadConfig(target, { cwd: request.cwd, env: process.env, git });
-      if (!loaded.ok) {
-        process.stderr.write(`config error: ${loaded.error.details.join("\n  ")}\n`);
+      const ready = prepare(target, request, process.env);
+      if (!ready.ok) {
+        process.stderr.write(`config error: ${ready.loaded.error.details.join("\n  ")}\n`);
         throw new ExitCode(1);
       }
-      const config = loaded.config;
-      const pipeline = buildPipeline(target, request, config, git, process.env, nullLogger, { cache: true });
-      const fast =
-        config.fast_path.enabled || config.fast_path.self_protect
-          ? fastPathDecide(request, pipeline.facts, {
-              enabled: config.fast_path.enabled,
-              hardDeny: config.fast_path.hard_deny,
-              selfProtect: selfProtectFor(config, pipeline.facts.home, process.env),
-            })
-          : null;
-      const context = await pipeline.deps.gatherContext();
+      const { config, loaded, git } = ready;
+      const fast = ready.deps.fastPath?.() ?? null;
+      const context = await ready.deps.gatherContext(fast);
       const prompt = buildPrompt(
         request,
         {
@@ -122,14 +109,14 @@ export function explainCommand(target: Target) {
             : {}),
         },
         config,
-        pipeline.deps.host,
+        ready.deps.host,
       );
       let live: Verdict | null = null;
       if (args.live)
         live = await decide(
           request,
           { ...config, cache: { ...config.cache, enabled: false } },
-          { ...pipeline.deps, cache: undefined },
+          { ...ready.deps, cache: undefined },
         );
       const preToolUse = request.hookEventName === "PreToolUse" ? preToolUseByMode(target, fast, config) : null;
       if (args.json) {
@@ -165,7 +152,7 @@ export function explainCommand(target: Target) {
       if (fast && fast.verdict !== "llm") {
         w("Decided locally: the classifier would not be asked.");
       } else {
-        const cached = config.cache.enabled && config.cache.ttl_ms > 0 ? pipeline.deps.cache?.get() : null;
+        const cached = config.cache.enabled && config.cache.ttl_ms > 0 ? ready.deps.cache?.get() : null;
         if (cached) w(`Cache: a ${cached.decision} verdict is cached for this exact request (${cached.reason ?? ""}).`);
         w(
           `Classifier: ${config.provider.name} / ${config.provider.model}${config.provider.reasoning_effort !== undefined ? `, reasoning_effort ${JSON.stringify(config.provider.reasoning_effort)}` : ""}`,

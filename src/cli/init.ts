@@ -5,8 +5,8 @@ import { dirname, resolve } from "node:path";
 import { defineCommand } from "citty";
 import type { Target } from "../core/types.ts";
 import { HOSTS } from "../hosts/index.ts";
-import { expandHome } from "../state/paths.ts";
-import { ExitCode } from "./root.ts";
+import { expandHome } from "../util/paths.ts";
+import { ExitCode } from "./exit-code.ts";
 
 export function initCommand(target: Target) {
   return defineCommand({

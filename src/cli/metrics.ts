@@ -1,19 +1,11 @@
 // `ccgate <target> metrics [--days N] [--json] [--details N]` (aliases: clm, com). Reads the
 // metrics file and its rotated `.1` generation; malformed lines are counted and skipped.
-import { readFileSync } from "node:fs";
 import { defineCommand } from "citty";
-import { loadConfig } from "../config/load.ts";
+import { loadConfigAt } from "../app/config.ts";
 import type { Target } from "../core/types.ts";
 import { buildReport, parseLines, renderReport } from "../state/report.ts";
-import { ExitCode } from "./root.ts";
-
-function readIfExists(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return "";
-  }
-}
+import { readTextOrEmpty } from "../util/read-text.ts";
+import { ExitCode } from "./exit-code.ts";
 
 export function metricsCommand(target: Target) {
   return defineCommand({
@@ -38,15 +30,15 @@ export function metricsCommand(target: Target) {
       if (!Number.isFinite(details) || details < 0) details = 10;
       let path = args.path;
       if (!path) {
-        const loaded = loadConfig(target, { cwd: process.cwd(), env: process.env });
+        const loaded = loadConfigAt(target, { cwd: process.cwd(), env: process.env });
         if (!loaded.ok) {
           process.stderr.write(`failed to load config: ${loaded.error.message}\n`);
           throw new ExitCode(1);
         }
         path = loaded.config.metrics_path;
       }
-      const rotated = parseLines(readIfExists(`${path}.1`));
-      const current = parseLines(readIfExists(path));
+      const rotated = parseLines(readTextOrEmpty(`${path}.1`));
+      const current = parseLines(readTextOrEmpty(path));
       const options = { days, details, now: new Date() };
       const report = buildReport([...rotated.entries, ...current.entries], rotated.skipped + current.skipped, options);
       if (args.json) {

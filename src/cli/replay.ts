@@ -5,15 +5,13 @@
 // and paths, capped and redacted), so a replay is close to, not identical with, the original call.
 import { readFileSync } from "node:fs";
 import { defineCommand } from "citty";
-import { loadConfig } from "../config/load.ts";
-import { gitFacts } from "../context/git.ts";
+import { loadConfigAt } from "../app/config.ts";
+import { prepare } from "../app/prepare.ts";
 import { decide } from "../core/decide.ts";
 import type { DecisionRequest, Target } from "../core/types.ts";
-import { nullLogger } from "../state/log.ts";
 import type { MetricsEntry } from "../state/metrics.ts";
 import { cutoff, parseLines } from "../state/report.ts";
-import { buildPipeline } from "./pipeline.ts";
-import { ExitCode } from "./root.ts";
+import { ExitCode } from "./exit-code.ts";
 
 const read = (p: string) => {
   try {
@@ -50,7 +48,7 @@ export function replayCommand(target: Target) {
     },
     run: async ({ args }) => {
       const days = Math.max(1, Number.parseInt(String(args.days), 10) || 7);
-      const loaded = loadConfig(target, { cwd: process.cwd(), env: process.env });
+      const loaded = loadConfigAt(target, { cwd: process.cwd(), env: process.env });
       if (!loaded.ok) {
         process.stderr.write(`failed to load config: ${loaded.error.message}\n`);
         throw new ExitCode(1);
@@ -65,9 +63,6 @@ export function replayCommand(target: Target) {
       const rows: ReplayRow[] = [];
       for (const e of candidates) {
         const cwd = e.cwd ?? process.cwd();
-        const git = gitFacts(cwd, process.env);
-        const here = loadConfig(target, { cwd, env: process.env, git });
-        if (!here.ok) continue;
         const request: DecisionRequest = {
           target,
           hookEventName: "PermissionRequest",
@@ -78,11 +73,12 @@ export function replayCommand(target: Target) {
           permissionMode: e.perm_mode,
           transcriptPath: null,
         };
-        const pipeline = buildPipeline(target, request, here.config, git, process.env, nullLogger);
+        const here = prepare(target, request, process.env);
+        if (!here.ok) continue;
         const deps = args.live
-          ? pipeline.deps
+          ? here.deps
           : {
-              ...pipeline.deps,
+              ...here.deps,
               resolveProvider: async () => ({
                 ok: false as const,
                 kind: "no_apikey" as const,

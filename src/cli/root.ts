@@ -3,6 +3,7 @@
 import { type CommandDef, defineCommand, runCommand, showUsage } from "citty";
 import type { Target } from "../core/types.ts";
 import { HOST_NAMES, HOSTS } from "../hosts/index.ts";
+import { ExitCode } from "./exit-code.ts";
 
 // biome-ignore lint: command definitions are heterogeneous in their args
 type AnyCommand = CommandDef<any>;
@@ -55,13 +56,7 @@ function removed(name: string): CommandDef {
   });
 }
 
-export class ExitCode extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
-
-export function rootCommand(version: string): CommandDef {
+function rootCommand(version: string): CommandDef {
   return defineCommand({
     meta: {
       name: "ccgate",
@@ -169,7 +164,7 @@ async function unknownFlag(cmd: CommandDef, argv: string[]): Promise<{ flag: str
       if (def.type === "string") takesValue.add(a);
     }
   }
-  const { suggest } = await import("../core/suggest.ts");
+  const { suggest } = await import("../util/suggest.ts");
   for (let i = 0; i < argv.length; i++) {
     const tok = argv[i] as string;
     if (tok === "--") break;

@@ -5,13 +5,14 @@
 // that ccgate would load anyway (real, regular, untracked, valid) can be trusted.
 import { resolve } from "node:path";
 import { defineCommand } from "citty";
-import { type LayerReport, loadConfig } from "../config/load.ts";
+import { loadConfigAt } from "../app/config.ts";
+import type { LayerReport } from "../config/load.ts";
 import { readTrustStore, writeTrustStore } from "../config/trust.ts";
 import type { Target } from "../core/types.ts";
-import { ExitCode } from "./root.ts";
+import { ExitCode } from "./exit-code.ts";
 
 /** One line per gated setting, as the user should see it before trusting it. */
-export function describeGated(values: Record<string, unknown>): string[] {
+function describeGated(values: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(values)) {
     if (k !== "provider") {
@@ -54,7 +55,7 @@ export function trustCommandDef(target: Target) {
       }
       const cwd = resolve(args.cwd ?? process.cwd());
       const wanted = args.path ? resolve(cwd, String(args.path)) : null;
-      const loaded = loadConfig(target, { cwd, env });
+      const loaded = loadConfigAt(target, { cwd, env });
       const project = loaded.layers.filter((l) => l.layer === "local" || l.layer === "main-worktree");
       const selected = project.filter((l) => !wanted || l.path === wanted);
 

@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join } from "node:path";
 import { isSecretName, registerSecret } from "../core/redact.ts";
 import { type EvalOptions, evaluateFile, evaluateSnippet, type JsonValue } from "../jsonnet/index.ts";
 import { readRegularFileSync } from "../state/safe-read.ts";
+import type { Env } from "../util/env.ts";
 import { contentDigest } from "./layer-cache.ts";
 import type { ConfigProblem } from "./validate.ts";
 
@@ -22,10 +23,7 @@ export type EvaluateResult =
     }
   | { ok: false; problems: ConfigProblem[] };
 
-export function configNatives(
-  env: Record<string, string | undefined>,
-  read: Set<string> = new Set(),
-): Record<string, (...args: JsonValue[]) => JsonValue> {
+function configNatives(env: Env, read: Set<string> = new Set()): Record<string, (...args: JsonValue[]) => JsonValue> {
   const name = (fn: string, value: JsonValue): string => {
     if (typeof value !== "string")
       throw new Error(
@@ -51,11 +49,7 @@ export function configNatives(
 }
 
 /** Evaluate `path` (or `source`, its content already read by the caller). */
-export function evaluateConfigFile(
-  path: string,
-  env: Record<string, string | undefined>,
-  source?: string,
-): EvaluateResult {
+export function evaluateConfigFile(path: string, env: Env, source?: string): EvaluateResult {
   const envNames = new Set<string>();
   const imports: Array<[string, string]> = [];
   const options: EvalOptions = {

@@ -10,9 +10,9 @@ import { checkLayer } from "./rules.ts";
 import { layerSchema } from "./schema.ts";
 import { formatProblem } from "./validate.ts";
 
-export const SCHEMA_BASE = "https://raw.githubusercontent.com/ccgate/ccgate/main/schemas";
+const SCHEMA_BASE = "https://raw.githubusercontent.com/ccgate/ccgate/main/schemas";
 
-export function jsonSchema(target: Target): Record<string, unknown> {
+function jsonSchema(target: Target): Record<string, unknown> {
   const schema = z.toJSONSchema(layerSchema, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>;
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",

@@ -19,10 +19,11 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { readdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { digestFields } from "../core/digest.ts";
 import { isSecretName, redactValue, registerSecret } from "../core/redact.ts";
 import { pruneOldest, writePrivateFile } from "../state/private-files.ts";
 import { readRegularFileSync } from "../state/safe-read.ts";
+import { digestFields } from "../util/digest.ts";
+import type { Env } from "../util/env.ts";
 
 const MAX_ENTRIES = 200;
 
@@ -32,7 +33,7 @@ export function contentDigest(bytes: Uint8Array): string {
 }
 
 /** Digest of a regular file's current content, or null when it cannot be read. */
-export function fileDigest(path: string): string | null {
+function fileDigest(path: string): string | null {
   try {
     return contentDigest(readRegularFileSync(path));
   } catch {
@@ -50,16 +51,16 @@ export function fileStamp(path: string): string | null {
   }
 }
 
-function envPairs(names: string[], env: Record<string, string | undefined>): string[] {
+function envPairs(names: string[], env: Env): string[] {
   return names.flatMap((n) => [n, env[n] === undefined ? "\u0000unset" : `=${env[n]}`]);
 }
 
-function envDigest(names: string[], env: Record<string, string | undefined>): string {
+function envDigest(names: string[], env: Env): string {
   return digestFields(envPairs(names, env));
 }
 
 /** The sealing key of a layer value: the variables it read, with their values, and where it lives. */
-function sealKey(names: string[], env: Record<string, string | undefined>, salt: string): Buffer {
+function sealKey(names: string[], env: Env, salt: string): Buffer {
   return Buffer.from(digestFields(["layer-seal", salt, ...envPairs(names, env)], 64), "hex");
 }
 
@@ -138,11 +139,7 @@ export class LayerCache {
   }
 
   /** The validated value of `path` (whose content has `digest`) and its imports, if still current. */
-  getLayer(
-    path: string,
-    digest: string,
-    env: Record<string, string | undefined>,
-  ): { value: unknown; deps: Array<[string, string]> } | undefined {
+  getLayer(path: string, digest: string, env: Env): { value: unknown; deps: Array<[string, string]> } | undefined {
     const e = this.read(this.layerName(path, digest));
     if (!isLayerEntry(e)) return undefined;
     if (e.env !== envDigest(e.envNames, env)) return undefined;
@@ -161,7 +158,7 @@ export class LayerCache {
     digest: string,
     deps: Array<[string, string]>,
     envNames: string[],
-    env: Record<string, string | undefined>,
+    env: Env,
     value: unknown,
   ): void {
     if (!cacheable(value)) return;

@@ -5,12 +5,13 @@
 // apply only once the user trusted that exact content (trust.ts).
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { type GitFacts, gitFacts } from "../context/git.ts";
-import { BUILD_ID } from "../core/build-info.ts";
+import type { GitFacts } from "../core/ports.ts";
 import type { Target } from "../core/types.ts";
 import { HOSTS } from "../hosts/index.ts";
-import { expandHome, homeDir, pathKind, targetCacheDir, targetStateDir } from "../state/paths.ts";
 import { readRegularFileSync } from "../state/safe-read.ts";
+import { BUILD_ID } from "../util/build-info.ts";
+import type { Env } from "../util/env.ts";
+import { expandHome, homeDir, pathKind, targetCacheDir, targetStateDir } from "../util/paths.ts";
 import { embeddedDefaults } from "./defaults.ts";
 import { contentDigest, fileStamp, LayerCache } from "./layer-cache.ts";
 import { type ProjectSkip, readProjectFile, isUntracked as untrackedInGit } from "./project-file.ts";
@@ -60,16 +61,22 @@ export type ConfigLoadResult =
 
 export interface LoadOptions {
   cwd: string;
-  env: Record<string, string | undefined>;
-  /** Precomputed git facts for cwd (undefined = look them up). */
-  git?: GitFacts | null;
+  env: Env;
+  /** Git facts for cwd, computed by the caller (app/config.ts): null outside a repository. */
+  git: GitFacts | null;
   /** Cache of validated layers (undefined = the default one of a compiled binary; null = none). */
   layerCache?: LayerCache | null;
 }
 
 export const DEFAULT_LOG_MAX_SIZE = 5 * 1024 * 1024;
 export const DEFAULT_METRICS_MAX_SIZE = 2 * 1024 * 1024;
-export const DEFAULT_CACHE_TTL_MS = 10 * 60 * 1000;
+const DEFAULT_CACHE_TTL_MS = 10 * 60 * 1000;
+
+/** Where the log and metrics go when the configuration names no path (also when it failed to load). */
+export function defaultStatePaths(target: Target, env: Env): { log: string; metrics: string } {
+  const dir = targetStateDir(target, env);
+  return { log: `${dir}/ccgate.log`, metrics: `${dir}/metrics.jsonl` };
+}
 
 /** Is `file` (and every directory on its way) untracked in the repository at `root`? */
 export const isUntracked = untrackedInGit;
@@ -96,7 +103,7 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
   const home = homeDir(env);
   const layers: LayerReport[] = [{ layer: "defaults", path: "(embedded)", status: "loaded" }];
   const provenance: Record<string, string> = {};
-  const git = options.git !== undefined ? options.git : options.cwd ? gitFacts(options.cwd, env) : null;
+  const git = options.git;
 
   const values: Array<{ layer: LayerName; path: string; value: ConfigLayer; project: boolean }> = [
     { layer: "defaults", path: "(embedded)", value: embeddedDefaults(target), project: false },
@@ -307,7 +314,7 @@ function outputPathProblems(
   return out;
 }
 
-function resolvePath(path: string, cwd: string, env: Record<string, string | undefined>): string {
+function resolvePath(path: string, cwd: string, env: Env): string {
   const expanded = expandHome(path, env);
   return isAbsolute(expanded) ? expanded : resolve(cwd || process.cwd(), expanded);
 }
@@ -316,7 +323,7 @@ function merge(
   target: Target,
   values: Array<{ layer: LayerName; value: ConfigLayer; project: boolean }>,
   cwd: string,
-  env: Record<string, string | undefined>,
+  env: Env,
   provenance: Record<string, string>,
 ): Config {
   const config: Config = {
@@ -414,9 +421,9 @@ function merge(
       provenance.cache = layer;
     }
   }
-  const stateDir = targetStateDir(target, env);
-  config.log_path = config.log_path ? resolvePath(config.log_path, cwd, env) : `${stateDir}/ccgate.log`;
-  config.metrics_path = config.metrics_path ? resolvePath(config.metrics_path, cwd, env) : `${stateDir}/metrics.jsonl`;
+  const paths = defaultStatePaths(target, env);
+  config.log_path = config.log_path ? resolvePath(config.log_path, cwd, env) : paths.log;
+  config.metrics_path = config.metrics_path ? resolvePath(config.metrics_path, cwd, env) : paths.metrics;
   provenance.log_path ??= "default";
   provenance.metrics_path ??= "default";
   return config;

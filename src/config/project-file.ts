@@ -14,7 +14,8 @@
 // user's own actions can; they are accepted, and trust (trust.ts) still gates what can move the key.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
-import { runGit } from "../context/git.ts";
+import type { Env } from "../util/env.ts";
+import { runGit } from "../util/hardened-git.ts";
 
 export type ProjectSkip =
   | "skipped-symlink"
@@ -122,11 +123,7 @@ export function readProjectFile(root: string, file: string): ProjectFileCheck {
  * Does git at `root` know the file or any directory on its way (as a gitlink, symlink or file),
  * compared without regard to letter case? true = untracked, false = tracked, null = cannot tell.
  */
-export function isUntracked(
-  root: string,
-  file: string,
-  env: Record<string, string | undefined> = process.env,
-): boolean | null {
+export function isUntracked(root: string, file: string, env: Env = process.env): boolean | null {
   const parts = components(root, file);
   if (!parts) return null;
   const paths = parts.map((_, i) => parts.slice(0, i + 1).join("/"));

@@ -2,7 +2,7 @@
 // generated schemas/*.schema.json all come from here. Every field carries a description.
 import { z } from "zod";
 
-export const FALLTHROUGH_STRATEGIES = ["ask", "allow", "deny"] as const;
+const FALLTHROUGH_STRATEGIES = ["ask", "allow", "deny"] as const;
 
 const execAuth = z
   .object({
@@ -46,11 +46,11 @@ const profileAuth = z
   })
   .strict();
 
-export const authSchema = z
+const authSchema = z
   .discriminatedUnion("type", [execAuth, fileAuth, profileAuth])
   .describe("Rotating credentials instead of an environment variable.");
 
-export const providerSchema = z
+const providerSchema = z
   .object({
     name: z.string().min(1).describe("Classifier provider: anthropic, openai, gemini or codex-oauth."),
     model: z
@@ -85,7 +85,7 @@ export const providerSchema = z
 
 const stringList = (what: string) => z.array(z.string()).describe(what);
 
-export const hardDenyRuleSchema = z
+const hardDenyRuleSchema = z
   .object({
     pattern: z
       .string()
@@ -95,7 +95,7 @@ export const hardDenyRuleSchema = z
   })
   .strict();
 
-export const fastPathSchema = z
+const fastPathSchema = z
   .object({
     enabled: z
       .boolean()
@@ -128,7 +128,7 @@ export const fastPathSchema = z
   })
   .strict();
 
-export const preToolUseSchema = z
+const preToolUseSchema = z
   .object({
     hard_deny_in_bypass: z
       .boolean()
@@ -145,7 +145,7 @@ export const preToolUseSchema = z
   })
   .strict();
 
-export const circuitBreakerSchema = z
+const circuitBreakerSchema = z
   .object({
     consecutive_denials: z
       .number()
@@ -165,7 +165,7 @@ export const circuitBreakerSchema = z
     "Denial circuit breaker (hard denies are never softened). Honoured only in the defaults and the global file.",
   );
 
-export const cacheSchema = z
+const cacheSchema = z
   .object({
     enabled: z.boolean().optional().describe("Reuse definite LLM verdicts for identical requests. Default true."),
     ttl_ms: z

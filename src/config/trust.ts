@@ -9,11 +9,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Target } from "../core/types.ts";
-import { targetStateDir } from "../state/paths.ts";
 import { writePrivateFile } from "../state/private-files.ts";
+import type { Env } from "../util/env.ts";
+import { targetStateDir } from "../util/paths.ts";
 import type { ConfigLayer } from "./schema.ts";
 
-export const TRUST_FILE = "trusted-project-files.json";
+const TRUST_FILE = "trusted-project-files.json";
 
 /**
  * Top-level fields a project layer applies only when trusted: `provider` as a whole (it holds
@@ -46,11 +47,11 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-function storeDir(target: Target, env: Record<string, string | undefined>): string {
+function storeDir(target: Target, env: Env): string {
   return targetStateDir(target, env);
 }
 
-export function readTrustStore(target: Target, env: Record<string, string | undefined>): Record<string, TrustEntry> {
+export function readTrustStore(target: Target, env: Env): Record<string, TrustEntry> {
   try {
     const v = JSON.parse(readFileSync(`${storeDir(target, env)}/${TRUST_FILE}`, "utf8")) as {
       files?: Record<string, unknown>;
@@ -71,11 +72,7 @@ export function readTrustStore(target: Target, env: Record<string, string | unde
   }
 }
 
-export function writeTrustStore(
-  target: Target,
-  env: Record<string, string | undefined>,
-  files: Record<string, TrustEntry>,
-): void {
+export function writeTrustStore(target: Target, env: Env, files: Record<string, TrustEntry>): void {
   writePrivateFile(storeDir(target, env), TRUST_FILE, `${JSON.stringify({ version: 1, files }, null, 2)}\n`);
 }
 

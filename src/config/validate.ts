@@ -1,7 +1,7 @@
 // Turn zod issues into messages a user can act on: file, field path, what was expected, what was
 // found, and for unknown keys the closest known key.
 import type { z } from "zod";
-import { suggest } from "../core/suggest.ts";
+import { suggest } from "../util/suggest.ts";
 
 export interface ConfigProblem {
   file: string;

@@ -2,7 +2,7 @@
 import { isAbsolute, resolve } from "node:path";
 import type { DecisionRequest } from "../core/types.ts";
 import { shellCommandOf } from "../fastpath/decide.ts";
-import { analyzeStructure, DYNAMIC } from "../fastpath/invocations.ts";
+import { analyzeStructure, DYNAMIC, type Structure } from "../fastpath/invocations.ts";
 
 const FILE_KEYS = ["file_path", "path", "notebook_path"];
 
@@ -10,7 +10,8 @@ function looksLikePath(arg: string): boolean {
   return arg === "." || arg === ".." || /^(\/|\.\/|\.\.\/|~\/)/.test(arg);
 }
 
-export function referencedPaths(request: DecisionRequest, home: string): string[] {
+/** `parsed`: the command as the fast path already parsed it (parsed here only when it did not run). */
+export function referencedPaths(request: DecisionRequest, home: string, parsed: Structure | null = null): string[] {
   const cwd = request.cwd;
   const out: string[] = [];
   const add = (p: string) => {
@@ -26,7 +27,7 @@ export function referencedPaths(request: DecisionRequest, home: string): string[
   if (request.toolName === "Glob" && typeof request.toolInput.pattern === "string") add(request.toolInput.pattern);
   const command = shellCommandOf(request);
   if (command !== null) {
-    for (const inv of analyzeStructure(command).invocations) {
+    for (const inv of (parsed ?? analyzeStructure(command)).invocations) {
       for (let i = 1; i < inv.argv.length; i++) {
         const a = inv.argv[i] as string;
         const value = a.startsWith("-") && a.includes("=") ? a.slice(a.indexOf("=") + 1) : a;

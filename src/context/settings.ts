@@ -2,12 +2,8 @@
 // applied them before asking us, so absence from `allow` means nothing by itself).
 
 import { join } from "node:path";
+import type { SettingsPermissions } from "../core/ports.ts";
 import { readRegular } from "../state/safe-read.ts";
-
-export interface SettingsPermissions {
-  allow?: string[];
-  deny?: string[];
-}
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];

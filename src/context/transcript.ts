@@ -2,13 +2,9 @@
 // of the tools the assistant called last. Real transcripts keep both inside `message.content[]`
 // (text / tool_use / tool_result blocks); tool results are not user intent and are skipped.
 import { closeSync, constants, fstatSync, readSync } from "node:fs";
+import type { RecentTranscript } from "../core/ports.ts";
 import { truncate } from "../core/redact.ts";
 import { openRegular } from "../state/safe-read.ts";
-
-export interface RecentTranscript {
-  user_messages?: string[];
-  recent_tool_calls?: string[];
-}
 
 const TAIL_BYTES = 64 * 1024;
 const MAX_USER_MESSAGES = 3;

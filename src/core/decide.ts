@@ -1,8 +1,7 @@
 // The decision pipeline: short-circuits → fast path → cache → provider → fallthrough strategy.
 // Pure apart from what `deps` does: the core never reads stdin, env or files itself.
 import type { Config } from "../config/schema.ts";
-import type { Credential } from "../credentials/types.ts";
-import type { ClassifierPrompt, Provider } from "../providers/types.ts";
+import type { ClassifierPrompt, Credential, Provider } from "./ports.ts";
 import { buildPrompt, type PromptContext } from "./prompt.ts";
 import { redact, truncate } from "./redact.ts";
 import {
@@ -14,7 +13,7 @@ import {
   type Verdict,
 } from "./types.ts";
 
-export const USER_INTERACTION_TOOLS = new Set(["ExitPlanMode", "AskUserQuestion"]);
+const USER_INTERACTION_TOOLS = new Set(["ExitPlanMode", "AskUserQuestion"]);
 
 export interface ProviderHandle {
   provider: Provider;
@@ -45,14 +44,16 @@ export interface DecisionCachePort {
   put(outcome: CachedOutcome): void;
 }
 
-export interface DecideDeps {
+/** `F`: the fast path's full result, handed back to context gathering as it came (parsed once). */
+export interface DecideDeps<F extends FastPathOutcome = FastPathOutcome> {
   /** The asking host's traits (from its descriptor in hosts/index.ts). */
   host: HostTraits;
   now(): number;
   log(msg: string, fields?: Record<string, unknown>): void;
-  fastPath?(): FastPathOutcome;
+  fastPath?(): F;
   cache?: DecisionCachePort;
-  gatherContext(): Promise<PromptContext> | PromptContext;
+  /** Context for the prompt; `fast` is the fast path's result (null when it did not run). */
+  gatherContext(fast: F | null): Promise<PromptContext> | PromptContext;
   resolveProvider(): Promise<ProviderResolution>;
 }
 
@@ -73,7 +74,7 @@ function forcedMessage(behavior: "allow" | "deny", reason: string): string {
  * only the hard-deny layer and leaves the rest to PermissionRequest, so a request that both hooks
  * see costs one classifier call at most.
  */
-export function preToolUseScope(request: DecisionRequest, host: HostTraits): "full" | "hard_deny" | "none" {
+function preToolUseScope(request: DecisionRequest, host: HostTraits): "full" | "hard_deny" | "none" {
   if (request.hookEventName !== "PreToolUse") return "none";
   return host.preToolUseDecidesIn.includes(request.permissionMode) ? "full" : "hard_deny";
 }
@@ -87,10 +88,10 @@ function codexClassifierDeny(request: DecisionRequest, config: Config, host: Hos
   );
 }
 
-async function hardDenyOnly(
+async function hardDenyOnly<F extends FastPathOutcome>(
   request: DecisionRequest,
   config: Config,
-  deps: DecideDeps,
+  deps: DecideDeps<F>,
   phase: <T>(name: string, fn: () => T | Promise<T>) => Promise<T>,
   fallthrough: (kind: FallthroughKind, source: Verdict["source"], extra?: Partial<Verdict>) => Verdict,
   timings: PhaseTimings,
@@ -119,7 +120,11 @@ function fastPathDeny(fast: FastPathOutcome, timings: PhaseTimings): Verdict {
   };
 }
 
-export async function decide(request: DecisionRequest, config: Config, deps: DecideDeps): Promise<Verdict> {
+export async function decide<F extends FastPathOutcome>(
+  request: DecisionRequest,
+  config: Config,
+  deps: DecideDeps<F>,
+): Promise<Verdict> {
   const timings: PhaseTimings = {};
   const phase = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
     const start = deps.now();
@@ -146,8 +151,10 @@ export async function decide(request: DecisionRequest, config: Config, deps: Dec
   if (request.permissionMode === "dontAsk")
     return fallthrough("dontask", "short_circuit", { reason: "permission mode dontAsk" });
 
+  let fast: F | null = null;
   if (deps.fastPath) {
-    const fast = await phase("fast_path", () => deps.fastPath?.() as FastPathOutcome);
+    const fastPath = deps.fastPath;
+    fast = await phase("fast_path", () => fastPath());
     if (fast.verdict === "deny") return fastPathDeny(fast, timings);
     if (fast.verdict === "allow")
       return { decision: "allow", source: "fast_path", reason: `${fast.rule}: ${fast.reason}`, timings };
@@ -188,7 +195,8 @@ export async function decide(request: DecisionRequest, config: Config, deps: Dec
   }
   const { provider, credential } = resolution.handle;
 
-  const context = await phase("context", () => deps.gatherContext());
+  const known = fast;
+  const context = await phase("context", () => deps.gatherContext(known));
   const prompt = buildPrompt(request, context, config, deps.host);
   const classifierPrompt: ClassifierPrompt = {
     ...prompt,

@@ -2,9 +2,7 @@
 // the request as fenced, redacted JSON data. Nothing that came from the agent or the repository is
 // ever placed where it could read as an instruction.
 import type { Config } from "../config/schema.ts";
-import type { GitFacts } from "../context/git.ts";
-import type { SettingsPermissions } from "../context/settings.ts";
-import type { RecentTranscript } from "../context/transcript.ts";
+import type { GitFacts, RecentTranscript, SettingsPermissions } from "./ports.ts";
 import { redact, redactDerived, stringsOf } from "./redact.ts";
 import type { DecisionRequest, HostTraits } from "./types.ts";
 
@@ -22,7 +20,7 @@ export interface Prompt {
   user: string;
 }
 
-export const DATA_TAG = "permission_request";
+const DATA_TAG = "permission_request";
 
 /** The user's rule texts, redacted: a rule may hold an `std.native('env')` value or an imported key. */
 function bullets(title: string, items: string[]): string {
@@ -117,7 +115,7 @@ export function buildSystemPrompt(host: HostTraits, config: Config, plan: boolea
 }
 
 /** Longest string the classifier sees in tool_input; longer ones are cut with a marker saying so. */
-export const MAX_PROMPT_STRING = 32 * 1024;
+const MAX_PROMPT_STRING = 32 * 1024;
 
 function boundStrings(value: unknown): unknown {
   if (typeof value === "string")
@@ -131,7 +129,7 @@ function boundStrings(value: unknown): unknown {
 }
 
 /** The user message: the request as JSON inside the data tags, secrets redacted. */
-export function buildUserMessage(request: DecisionRequest, context: PromptContext, config: Config): string {
+function buildUserMessage(request: DecisionRequest, context: PromptContext, config: Config): string {
   const git = context.git;
   const payload: Record<string, unknown> = {
     tool_name: request.toolName,

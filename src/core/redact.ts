@@ -239,7 +239,7 @@ export function redactValue<T>(value: T): T {
 const WORD = /[^\s'"\x60=:;,()[\]{}<>|&]+/g;
 
 /** Words of `sources` that redaction took out (a key's base64 line, a password after -p). */
-export function removedWords(sources: string[]): Set<string> {
+function removedWords(sources: string[]): Set<string> {
   const removed = new Set<string>();
   for (const text of sources) {
     const kept = new Set(redact(text).match(WORD) ?? []);

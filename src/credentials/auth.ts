@@ -2,13 +2,12 @@
 // failure is `credential_unavailable` with a reason and a source.
 import { isAbsolute, join, resolve } from "node:path";
 import type { AuthConfig } from "../config/schema.ts";
-import { cacheDir as defaultCacheDir, stateDir as defaultStateDir, expandHome } from "../state/paths.ts";
+import { cacheDir as defaultCacheDir, stateDir as defaultStateDir, expandHome } from "../util/paths.ts";
 import { fingerprint, KeyCache } from "./cache.ts";
 import { runHelper } from "./exec.ts";
 import { readKeyFile } from "./file.ts";
 import { parseKeyOutput } from "./format.ts";
-import type { ResolveOptions } from "./resolve.ts";
-import type { CredentialResult } from "./types.ts";
+import type { CredentialResult, ResolveOptions } from "./types.ts";
 
 const DEFAULT_MARGIN_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 30_000;

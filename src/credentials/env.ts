@@ -1,15 +1,16 @@
 // API keys from the environment: CCGATE_<P>_API_KEY first (so ccgate can use a key the agent itself
 // does not), then <P>_API_KEY. Blank or whitespace-only values count as unset.
-import type { Credential } from "./types.ts";
+import type { Credential } from "../core/ports.ts";
+import type { Env } from "../util/env.ts";
 
-export const ENV_PREFIX: Record<string, string> = { anthropic: "ANTHROPIC", openai: "OPENAI", gemini: "GEMINI" };
+const ENV_PREFIX: Record<string, string> = { anthropic: "ANTHROPIC", openai: "OPENAI", gemini: "GEMINI" };
 
 export function envKeyNames(provider: string): string[] {
   const prefix = ENV_PREFIX[provider];
   return prefix ? [`CCGATE_${prefix}_API_KEY`, `${prefix}_API_KEY`] : [];
 }
 
-export function envCredential(provider: string, env: Record<string, string | undefined>): Credential | null {
+export function envCredential(provider: string, env: Env): Credential | null {
   for (const name of envKeyNames(provider)) {
     const value = env[name]?.trim();
     if (value) return { key: value, source: "env", envVar: name, fromAuth: false };

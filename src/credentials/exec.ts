@@ -2,6 +2,7 @@
 // group so that a timeout kills the whole tree, stdout capped at 64 KiB, stderr counted but never
 // kept (it may echo secrets).
 import { spawn } from "node:child_process";
+import type { Env } from "../util/env.ts";
 
 export const MAX_HELPER_OUTPUT = 64 * 1024;
 
@@ -24,7 +25,7 @@ export function runHelper(
   command: string,
   shell: "bash" | "powershell",
   timeoutMs: number,
-  env: Record<string, string | undefined>,
+  env: Env,
 ): Promise<HelperResult> {
   return new Promise((resolve) => {
     const [bin, ...args] = shellArgv(shell, command) as [string, ...string[]];

@@ -14,19 +14,17 @@
 // Credentials files that are symlinks or readable by group or others are refused, as the SDKs do.
 import { lstatSync } from "node:fs";
 import { basename, dirname, isAbsolute, join } from "node:path";
-import { ANTHROPIC_DEFAULT_BASE_URL, OAUTH_BETA } from "../providers/anthropic.ts";
-import { cacheDir as defaultCacheDir, expandHome, homeDir } from "../state/paths.ts";
 import { writeFileAtomic } from "../state/private-files.ts";
+import { ANTHROPIC_DEFAULT_BASE_URL, OAUTH_BETA } from "../util/anthropic-api.ts";
+import type { Env } from "../util/env.ts";
+import { cacheDir as defaultCacheDir, expandHome, homeDir } from "../util/paths.ts";
 import { fingerprint, KeyCache } from "./cache.ts";
 import { readKeyFile } from "./file.ts";
-import type { ResolveOptions } from "./resolve.ts";
-import type { CredentialResult } from "./types.ts";
+import type { CredentialResult, ResolveOptions } from "./types.ts";
 
 const REFRESH_THRESHOLD_MS = 30_000;
 const REFRESH_TIMEOUT_MS = 15_000;
 const NAME = /^[A-Za-z0-9_.-]+$/;
-
-type Env = Record<string, string | undefined>;
 
 const unavailable = (reason: string, detail: string): CredentialResult => ({
   ok: false,
@@ -49,7 +47,7 @@ function readSmall(path: string): string | null {
   return read.ok ? read.text : null;
 }
 
-export function profileName(requested: string | undefined, dir: string, env: Env): string {
+function profileName(requested: string | undefined, dir: string, env: Env): string {
   if (requested?.trim()) return requested.trim();
   if (env.ANTHROPIC_PROFILE) return env.ANTHROPIC_PROFILE;
   return readSmall(join(dir, "active_config"))?.trim() || "default";

@@ -1,23 +1,8 @@
 // Resolve the credential for the configured provider. `provider.auth` (exec / file / profile)
 // never falls back to environment variables: a failure is `credential_unavailable`.
-import type { ProviderConfig } from "../config/schema.ts";
 import { registerSecret } from "../core/redact.ts";
-import type { Target } from "../core/types.ts";
 import { envCredential, envKeyNames } from "./env.ts";
-import type { CredentialResult } from "./types.ts";
-
-export interface ResolveOptions {
-  target: Target;
-  providerName: string;
-  provider: ProviderConfig;
-  env: Record<string, string | undefined>;
-  cwd: string;
-  stateDir?: string;
-  cacheDir?: string;
-  now?: () => number;
-  /** Non-fatal findings (e.g. a key file readable by others). Never receives a key. */
-  warn?: (message: string) => void;
-}
+import type { CredentialResult, ResolveOptions } from "./types.ts";
 
 /** Providers that own their authentication and need no API key from us. */
 const SELF_AUTHENTICATING = new Set(["codex-oauth"]);

@@ -55,6 +55,8 @@ export interface CommandAnalysis {
   reason: string;
   findings: Finding[];
   parts: PartReport[];
+  /** The parsed command, for whatever else needs its words (referenced paths in the prompt). */
+  structure: Structure;
 }
 
 /** A user-supplied hard-deny pattern (regular expression over each command and the whole line). */
@@ -241,7 +243,15 @@ export function analyzeCommand(
   const first = findings[0];
   if (first) {
     for (const f of findings) parts.push({ text: f.detail, status: "deny", note: f.rule });
-    return { verdict: "deny", rule: first.rule, message: first.message, reason: first.detail, findings, parts };
+    return {
+      verdict: "deny",
+      rule: first.rule,
+      message: first.message,
+      reason: first.detail,
+      findings,
+      parts,
+      structure,
+    };
   }
   if (provable)
     return {
@@ -250,7 +260,14 @@ export function analyzeCommand(
       reason: "every command is read-only and stays inside the repository",
       findings,
       parts,
+      structure,
     };
   const why = parts.find((p) => p.status === "needs-llm");
-  return { verdict: "llm", reason: why ? `${why.text} — ${why.note}` : "nothing to analyse", findings, parts };
+  return {
+    verdict: "llm",
+    reason: why ? `${why.text} — ${why.note}` : "nothing to analyse",
+    findings,
+    parts,
+    structure,
+  };
 }

@@ -94,7 +94,7 @@ function fileToolProblem(request: DecisionRequest, facts: PathFacts): string | n
 }
 
 /** Commands longer than this are not analysed by the fast path. */
-export const MAX_ANALYZED_COMMAND = 64 * 1024;
+const MAX_ANALYZED_COMMAND = 64 * 1024;
 
 export function fastPathDecide(request: DecisionRequest, facts: PathFacts, settings: FastPathSettings): FastPathResult {
   const command = shellCommandOf(request);

@@ -60,7 +60,7 @@ export interface WalkContext {
 
 const MAX_REPARSE_DEPTH = 6;
 
-export function wordArg(word: Word): { value: string; dynamic: boolean } {
+function wordArg(word: Word): { value: string; dynamic: boolean } {
   const lit = literalOf(word);
   if (lit !== null) return { value: lit, dynamic: false };
   let value = "";

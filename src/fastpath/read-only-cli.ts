@@ -39,7 +39,7 @@ const MUTATING =
   /^(delete|create|update|set|unset|start|stop|restart|add|remove|deploy|import|export|reset|purge|assign|invoke|run|ssh|scp|attach|exec|login|logout|upgrade|install|apply|patch|replace|enable|disable|move|copy|cp|mv|rm|restore|rotate|revoke|grant|tag|untag|submit|cancel|resize|scale|deallocate|redeploy|generate|sign|encrypt|decrypt|download|upload|sync)$/;
 const noMutation = (w: string[]) => !w.some((x) => MUTATING.test(x));
 
-export const READ_ONLY_CLI: Record<string, Check> = {
+const READ_ONLY_CLI: Record<string, Check> = {
   aws: verbCli(
     [
       "--profile",

@@ -337,7 +337,7 @@ const GREP_OPTS = opts("EFGPabcHhiIlLnoqrRsTUvVwxyzZ0123456789", "efmABCdD", [
 ]);
 
 /** The read-only table: command name → argument check. */
-export const READ_ONLY: Record<string, Check> = {
+const READ_ONLY: Record<string, Check> = {
   ls: opts("aAbBcCdfFgGhHiklLmnNopqQrRsStuUvwxXZ1", "IT", [
     "all",
     "almost-all",

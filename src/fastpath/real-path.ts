@@ -125,7 +125,7 @@ const SECRET_SAMPLES = [
 ];
 
 /** Bash pattern of one path component (no `/`) as a regular expression; null when not understood. */
-export function componentRegex(pattern: string): RegExp | null {
+function componentRegex(pattern: string): RegExp | null {
   let re = "";
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] as string;

@@ -9,12 +9,11 @@ import { type Dirent, existsSync, readdirSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import type { Command, Redirect, Script, Word } from "../shell/ast.ts";
 import { literalOf, parseShell } from "../shell/parse.ts";
-import { cacheDir, stateDir } from "../state/paths.ts";
+import type { Env } from "../util/env.ts";
+import { cacheDir, stateDir } from "../util/paths.ts";
 import { isInside } from "./facts.ts";
 import type { Finding } from "./hard-deny.ts";
 import { commandName, DYNAMIC, FIND_START_PATH, type Invocation, type Structure } from "./invocations.ts";
-
-type Env = Record<string, string | undefined>;
 
 /** Everything the rule protects, computed once per request from the environment. */
 export interface ProtectedSet {
@@ -33,7 +32,7 @@ const BY_DIR: Record<string, string[]> = {
   ".codex": ["ccgate.jsonnet", "ccgate.local.jsonnet", "hooks.json", "config.toml"],
 };
 
-export const SELF_PROTECT_RULE = "self-protect";
+const SELF_PROTECT_RULE = "self-protect";
 
 const MESSAGE =
   "This would change the user's permission settings for you (ccgate's configuration, Claude Code's or Codex's settings and hooks, or ccgate's state). Do not change them yourself and do not try another way; tell the user what change you need and ask them to make it.";
@@ -290,7 +289,7 @@ function expandGlob(abs: string, limit = 500): string[] {
 }
 
 /** True when touching the absolute path this way would touch protected state. */
-export function pathIsProtected(path: string, set: ProtectedSet, mode: Mode = "file"): boolean {
+function pathIsProtected(path: string, set: ProtectedSet, mode: Mode = "file"): boolean {
   const tree = mode === "tree";
   for (const p of braces(path)) {
     const abs = resolve(p);
@@ -321,7 +320,7 @@ function finding(what: string): Finding {
 const WRITE_TOOLS = new Set(["Write", "Edit", "MultiEdit", "NotebookEdit", "write", "edit"]);
 
 /** Paths named by a Codex patch (`*** Update File:`, `*** Add File:`, `*** Delete File:`, `*** Move to:`). */
-export function patchPaths(text: string): string[] {
+function patchPaths(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/^\*\*\*[ \t]*(?:Update|Add|Delete) File:[ \t]*(.+?)[ \t]*$/gm))
     out.push(m[1] as string);

@@ -1,8 +1,7 @@
 // The host descriptor: everything ccgate knows about one agent CLI, in one place. A host is one folder
 // under hosts/ (payload parser, answer renderer, embedded defaults) plus one entry in hosts/index.ts.
 import type { DecisionRequest, HostTraits, Target, Verdict } from "../core/types.ts";
-
-export type Env = Record<string, string | undefined>;
+import type { Env } from "../util/env.ts";
 
 export type ParsedInput = { ok: true; request: DecisionRequest } | { ok: false; error: string };
 

@@ -48,7 +48,7 @@ export interface EvalOptions {
 
 export type EvalResult = { ok: true; value: JsonValue } | { ok: false; error: JsonnetError };
 
-export function fileResolver(jpath: string[] = []): ImportResolver {
+function fileResolver(jpath: string[] = []): ImportResolver {
   return (importingFile, importPath) => {
     // Relative imports keep the importing file's spelling (std.thisFile shows `dir/file`, as in the reference).
     const candidates = isAbsolute(importPath)

@@ -874,7 +874,7 @@ export function buildStd(interp: Interpreter, options: StdOptions): (file: strin
     ]);
 }
 
-export function escapeXml(s: string): string {
+function escapeXml(s: string): string {
   return s.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string,

@@ -48,7 +48,7 @@ export class Lazy implements Thunk {
   }
 }
 
-export class Ready implements Thunk {
+class Ready implements Thunk {
   constructor(private readonly value: Value) {}
   get(): Value {
     return this.value;

@@ -1,14 +1,13 @@
 // Anthropic Messages API with structured output.
+
+import type { ClassifierPrompt, Provider, ProviderResult } from "../core/ports.ts";
 import { DECISION_SCHEMA } from "../core/schema.ts";
+import { ANTHROPIC_DEFAULT_BASE_URL, OAUTH_BETA } from "../util/anthropic-api.ts";
 import { postJson } from "./http.ts";
 import { parseAnswer } from "./parse.ts";
-import type { ClassifierPrompt, Provider, ProviderOptions, ProviderResult } from "./types.ts";
+import type { ProviderOptions } from "./types.ts";
 
-export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
-/** The beta that OAuth access tokens (`ant auth login` profiles) need on API requests. */
-export const OAUTH_BETA = "oauth-2025-04-20";
-
-export function anthropicBaseUrl(options: ProviderOptions): string {
+function anthropicBaseUrl(options: ProviderOptions): string {
   const base =
     options.baseUrl ||
     options.credential?.baseUrl ||
@@ -17,7 +16,7 @@ export function anthropicBaseUrl(options: ProviderOptions): string {
   return base.replace(/\/+$/, "").replace(/\/v1$/, "");
 }
 
-export function anthropicBody(prompt: ClassifierPrompt): Record<string, unknown> {
+function anthropicBody(prompt: ClassifierPrompt): Record<string, unknown> {
   const body: Record<string, unknown> = {
     model: prompt.model,
     max_tokens: 4096,

@@ -47,7 +47,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
 }
 
 /** Reduce a vendor error body to `vendor API error (status N), type=T: message (request-id R)`. */
-export function describeError(
+function describeError(
   vendor: string,
   status: number,
   body: string,
@@ -176,7 +176,7 @@ function backoff(attempt: number, retryAfter: number | null): number {
 }
 
 /** Largest provider response body read; a longer (or endless) body is an error, not a wait. */
-export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 async function readCapped(res: Response, max: number): Promise<string> {
   if (!res.body) return "";

@@ -1,10 +1,12 @@
 // Chat Completions with strict structured output: the wire format shared by OpenAI, Gemini's
 // OpenAI-compatible endpoint, and the gateways users put in front of them (LiteLLM, Azure-style,
 // on-prem proxies).
+
+import type { ClassifierPrompt, Provider, ProviderResult } from "../core/ports.ts";
 import { DECISION_SCHEMA } from "../core/schema.ts";
 import { postJson } from "./http.ts";
 import { parseAnswer } from "./parse.ts";
-import type { ClassifierPrompt, Provider, ProviderOptions, ProviderResult } from "./types.ts";
+import type { ProviderOptions } from "./types.ts";
 
 export interface CompatFlavor {
   name: "openai" | "gemini";
@@ -15,7 +17,7 @@ export interface CompatFlavor {
   leastEffort: string;
 }
 
-export function compatBody(prompt: ClassifierPrompt, flavor: CompatFlavor): Record<string, unknown> {
+function compatBody(prompt: ClassifierPrompt, flavor: CompatFlavor): Record<string, unknown> {
   const body: Record<string, unknown> = {
     model: prompt.model,
     messages: [
@@ -35,7 +37,7 @@ export function compatBody(prompt: ClassifierPrompt, flavor: CompatFlavor): Reco
   return body;
 }
 
-export function compatBaseUrl(options: ProviderOptions, flavor: CompatFlavor): string {
+function compatBaseUrl(options: ProviderOptions, flavor: CompatFlavor): string {
   return (options.baseUrl || options.env[flavor.baseUrlEnv]?.trim() || flavor.defaultBaseUrl).replace(/\/+$/, "");
 }
 

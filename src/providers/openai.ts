@@ -1,7 +1,9 @@
 // OpenAI Chat Completions. Base URL includes /v1: provider.base_url, else $OPENAI_BASE_URL, else the
 // public endpoint — so LiteLLM, Azure-style gateways and on-prem proxies work unchanged.
+
+import type { Provider } from "../core/ports.ts";
 import { type CompatFlavor, createCompat } from "./openai-compat.ts";
-import type { Provider, ProviderOptions } from "./types.ts";
+import type { ProviderOptions } from "./types.ts";
 
 export const OPENAI: CompatFlavor = {
   name: "openai",

@@ -861,15 +861,3 @@ export function literalOf(word: Word): string | null {
   }
   return out;
 }
-
-/** The word with every expansion replaced by a marker (for matching and display). */
-export function wordText(word: Word, marker = "\u0000"): string {
-  let out = "";
-  for (const part of word.parts) out += part.type === "lit" ? part.value : marker;
-  return out;
-}
-
-/** True when the word contains unquoted glob characters. */
-export function hasGlob(word: Word): boolean {
-  return word.parts.some((p) => p.type === "lit" && !p.quoted && /[*?[]/.test(p.value));
-}

@@ -4,8 +4,8 @@
 // Hard denies (fast path) never pass through here and are never softened.
 // State: one small 0600 JSON file per session under <state>/sessions/, bounded by pruneOldest.
 import { join } from "node:path";
-import { digestFields } from "../core/digest.ts";
 import type { Verdict } from "../core/types.ts";
+import { digestFields } from "../util/digest.ts";
 import { pruneOldest, writePrivateFile } from "./private-files.ts";
 import { readRegularFileSync } from "./safe-read.ts";
 

@@ -46,7 +46,7 @@ function capInput(value: unknown): string | undefined {
   return Array.from(redact(value)).slice(0, INPUT_CAP).join("");
 }
 
-export function metricsToolInput(input: Record<string, unknown>): MetricsToolInput | undefined {
+function metricsToolInput(input: Record<string, unknown>): MetricsToolInput | undefined {
   const out: MetricsToolInput = {};
   for (const key of ["command", "file_path", "path", "pattern"] as const) {
     const v = capInput(input[key]);

@@ -49,7 +49,7 @@ export function readRegular(path: string, maxBytes: number, tail = false): SafeR
 }
 
 /** Largest file ccgate reads whole (configs, settings, caches, git metadata). */
-export const MAX_READ_BYTES = 16 * 1024 * 1024;
+const MAX_READ_BYTES = 16 * 1024 * 1024;
 
 /**
  * Drop-in for readFileSync that throws unless the path is a regular file no larger than `max`

@@ -5,8 +5,8 @@ import { describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadConfigAt } from "../../src/app/config.ts";
 import { LayerCache } from "../../src/config/layer-cache.ts";
-import { loadConfig } from "../../src/config/load.ts";
 import { git } from "../support/git.ts";
 
 function world() {
@@ -28,7 +28,7 @@ function world() {
   const cache = new LayerCache(cacheDir, "build-1");
   const global = join(home, ".claude", "ccgate.jsonnet");
   const load = (c: LayerCache | null = cache, e = env) => {
-    const r = loadConfig("claude", { cwd: repo, env: e, layerCache: c });
+    const r = loadConfigAt("claude", { cwd: repo, env: e, layerCache: c });
     if (!r.ok) throw new Error(r.error.message);
     return r;
   };
@@ -160,7 +160,7 @@ describe("config layer cache", () => {
     const w = world();
     writeFileSync(w.global, "{ fallthrough_strategy: 'sometimes' }");
     for (let i = 0; i < 2; i++) {
-      const r = loadConfig("claude", { cwd: w.repo, env: w.env, layerCache: w.cache });
+      const r = loadConfigAt("claude", { cwd: w.repo, env: w.env, layerCache: w.cache });
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.message).toContain("fallthrough_strategy");
     }
@@ -188,7 +188,7 @@ describe("config layer cache", () => {
     git(w.base, "init", "-q", "-b", "feature/y", fresh);
     mkdirSync(join(fresh, ".claude"));
     writeFileSync(join(fresh, ".claude", "ccgate.local.jsonnet"), "{ append_deny: ['fresh rule'] }");
-    const load = () => loadConfig("claude", { cwd: fresh, env: w.env, layerCache: w.cache });
+    const load = () => loadConfigAt("claude", { cwd: fresh, env: w.env, layerCache: w.cache });
     const status = () => {
       const r = load();
       return r.layers.find((l) => l.layer === "local")?.status;

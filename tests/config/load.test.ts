@@ -2,9 +2,9 @@ import { describe, expect, test } from "bun:test";
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadConfigAt } from "../../src/app/config.ts";
 import { embeddedDefaults } from "../../src/config/defaults.ts";
 import { generatedFiles } from "../../src/config/generate.ts";
-import { loadConfig } from "../../src/config/load.ts";
 import { checkLayer } from "../../src/config/rules.ts";
 import { sha256Hex, writeTrustStore } from "../../src/config/trust.ts";
 import { git } from "../support/git.ts";
@@ -30,7 +30,7 @@ function world() {
 describe("layers", () => {
   test("defaults alone: every list non-empty, anthropic provider, paths under the state dir", () => {
     const w = world();
-    const r = loadConfig("claude", { cwd: w.repo, env: w.env });
+    const r = loadConfigAt("claude", { cwd: w.repo, env: w.env });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.config.provider).toMatchObject({ name: "anthropic", model: "claude-haiku-4-5" });
@@ -63,7 +63,7 @@ describe("layers", () => {
       `{ append_allow: ['local extra'], provider: { name: 'anthropic', model: 'claude-sonnet-4-6' } }`,
     );
     // Untrusted, the project file's provider is withheld (its rules still apply); trusted, it replaces.
-    const before = loadConfig("claude", { cwd: w.repo, env: w.env, layerCache: null });
+    const before = loadConfigAt("claude", { cwd: w.repo, env: w.env, layerCache: null });
     if (!before.ok) throw new Error(before.error.message);
     expect(before.config.provider.name).toBe("openai");
     expect(before.config.allow).toEqual(["only this", "local extra"]);
@@ -71,7 +71,7 @@ describe("layers", () => {
     writeTrustStore("claude", w.env, {
       [local]: { sha256: sha256Hex(readFileSync(local)), imports: [], trusted_at: "" },
     });
-    const r = loadConfig("claude", { cwd: w.repo, env: w.env });
+    const r = loadConfigAt("claude", { cwd: w.repo, env: w.env });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.config.allow).toEqual(["only this", "local extra"]);
     expect(r.config.deny.at(-1)).toBe("global extra deny");
@@ -102,7 +102,7 @@ describe("layers", () => {
   append_environment: [ 'Working dir: ' + std.native('env')('PWD') ],
 }`,
     );
-    const r = loadConfig("claude", { cwd: w.repo, env: { ...w.env, PWD: "/x/y", HOSTNAME: "box" } });
+    const r = loadConfigAt("claude", { cwd: w.repo, env: { ...w.env, PWD: "/x/y", HOSTNAME: "box" } });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.config.provider.auth).toEqual({ type: "exec", command: "echo key", cache_key: "box" });
     expect(r.config.environment.at(-1)).toBe("Working dir: /x/y");
@@ -115,13 +115,13 @@ describe("layers", () => {
       join(w.home, ".claude", "ccgate.jsonnet"),
       "local s = import 'shared.libsonnet'; { append_allow: s.rules }",
     );
-    const r = loadConfig("claude", { cwd: w.repo, env: w.env });
+    const r = loadConfigAt("claude", { cwd: w.repo, env: w.env });
     expect(r.ok && r.config.allow.at(-1)).toBe("from the shared file");
     w.write(
       join(w.home, ".claude", "ccgate.jsonnet"),
       "{ append_allow: [std.native('must_env')('CCGATE_TEST_UNSET_VAR')] }",
     );
-    const bad = loadConfig("claude", { cwd: w.repo, env: w.env });
+    const bad = loadConfigAt("claude", { cwd: w.repo, env: w.env });
     expect(!bad.ok && bad.error.message).toContain('must_env: undefined env var "CCGATE_TEST_UNSET_VAR"');
   });
 });
@@ -131,22 +131,22 @@ describe("project files count only when git says they are untracked", () => {
     const w = world();
     const local = join(w.repo, ".claude", "ccgate.local.jsonnet");
     w.write(local, "{ append_allow: ['project rule'] }");
-    let r = loadConfig("claude", { cwd: join(w.repo), env: w.env });
+    let r = loadConfigAt("claude", { cwd: join(w.repo), env: w.env });
     expect(r.ok && r.config.allow.at(-1)).toBe("project rule");
     // From a subdirectory too (the repository root is where the file lives).
     mkdirSync(join(w.repo, "src", "deep"), { recursive: true });
-    r = loadConfig("claude", { cwd: join(w.repo, "src", "deep"), env: w.env });
+    r = loadConfigAt("claude", { cwd: join(w.repo, "src", "deep"), env: w.env });
     expect(r.ok && r.config.allow.at(-1)).toBe("project rule");
     expect(r.layers.find((l) => l.layer === "main-worktree")).toBeUndefined();
 
     git(w.repo, "add", "-f", ".claude/ccgate.local.jsonnet");
-    r = loadConfig("claude", { cwd: w.repo, env: w.env });
+    r = loadConfigAt("claude", { cwd: w.repo, env: w.env });
     expect(r.ok && r.config.allow.at(-1)).not.toBe("project rule");
     expect(r.layers.find((l) => l.layer === "local")?.status).toBe("skipped-tracked");
 
     const plain = join(w.base, "not-a-repo");
     w.write(join(plain, ".claude", "ccgate.local.jsonnet"), "{ append_allow: ['nope'] }");
-    r = loadConfig("claude", { cwd: plain, env: w.env });
+    r = loadConfigAt("claude", { cwd: plain, env: w.env });
     expect(r.layers.find((l) => l.layer === "local")?.status).toBe("skipped-unknown");
     expect(r.ok && r.config.allow.includes("nope")).toBe(false);
   });
@@ -161,7 +161,7 @@ describe("project files count only when git says they are untracked", () => {
     const saved = process.env.PATH;
     process.env.PATH = bin;
     try {
-      const r = loadConfig("claude", { cwd: w.repo, env: { ...w.env, PATH: bin } });
+      const r = loadConfigAt("claude", { cwd: w.repo, env: { ...w.env, PATH: bin } });
       expect(r.ok && r.config.allow.at(-1)).toBe("global rule");
       expect(r.layers.find((l) => l.layer === "local")?.status).toBe("skipped-unknown");
     } finally {
@@ -175,7 +175,7 @@ describe("project files count only when git says they are untracked", () => {
     const wt = join(w.base, "wt");
     git(w.repo, "worktree", "add", "-q", "-b", "feature/wt", wt);
     w.write(join(wt, ".claude", "ccgate.local.jsonnet"), "{ append_allow: ['from worktree'] }");
-    let r = loadConfig("claude", { cwd: wt, env: w.env });
+    let r = loadConfigAt("claude", { cwd: wt, env: w.env });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.config.allow.slice(-2)).toEqual(["from main", "from worktree"]);
     expect(r.layers.map((l) => `${l.layer}:${l.status}`)).toEqual([
@@ -187,7 +187,7 @@ describe("project files count only when git says they are untracked", () => {
 
     // The switch is honoured from the global file...
     w.write(join(w.home, ".claude", "ccgate.jsonnet"), "{ disable_load_main_worktree_local_config: true }");
-    r = loadConfig("claude", { cwd: wt, env: w.env });
+    r = loadConfigAt("claude", { cwd: wt, env: w.env });
     expect(r.ok && r.config.allow.at(-1)).toBe("from worktree");
     expect(r.ok && r.config.allow.includes("from main")).toBe(false);
     // ...but a project file cannot switch it.
@@ -196,7 +196,7 @@ describe("project files count only when git says they are untracked", () => {
       join(wt, ".claude", "ccgate.local.jsonnet"),
       "{ disable_load_main_worktree_local_config: true, append_allow: ['wt'] }",
     );
-    r = loadConfig("claude", { cwd: wt, env: w.env });
+    r = loadConfigAt("claude", { cwd: wt, env: w.env });
     expect(r.ok && r.config.allow.includes("from main")).toBe(true);
   });
 
@@ -207,7 +207,7 @@ describe("project files count only when git says they are untracked", () => {
       join(w.repo, ".claude", "ccgate.local.jsonnet"),
       "{ fast_path: { enabled: false, hard_deny: [{ pattern: 'project-pattern' }], protected_branches: [] } }",
     );
-    const r = loadConfig("claude", { cwd: w.repo, env: w.env });
+    const r = loadConfigAt("claude", { cwd: w.repo, env: w.env });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.config.fast_path.enabled).toBe(true);
     expect(r.config.fast_path.hard_deny.map((h) => h.pattern)).toEqual(["global-pattern", "project-pattern"]);
@@ -215,14 +215,14 @@ describe("project files count only when git says they are untracked", () => {
 
   test("fast_path.self_protect is on by default, off only from the global file, never from a project", () => {
     const w = world();
-    let r = loadConfig("claude", { cwd: w.repo, env: w.env });
+    let r = loadConfigAt("claude", { cwd: w.repo, env: w.env });
     expect(r.ok && r.config.fast_path.self_protect).toBe(true);
     w.write(join(w.repo, ".claude", "ccgate.local.jsonnet"), "{ fast_path: { self_protect: false } }");
-    r = loadConfig("claude", { cwd: w.repo, env: w.env });
+    r = loadConfigAt("claude", { cwd: w.repo, env: w.env });
     expect(r.ok && r.config.fast_path.self_protect).toBe(true);
     w.write(join(w.home, ".claude", "ccgate.jsonnet"), "{ fast_path: { self_protect: false } }");
     w.write(join(w.repo, ".claude", "ccgate.local.jsonnet"), "{ fast_path: { self_protect: true } }");
-    r = loadConfig("claude", { cwd: w.repo, env: w.env });
+    r = loadConfigAt("claude", { cwd: w.repo, env: w.env });
     expect(r.ok && r.config.fast_path.self_protect).toBe(false);
     expect(r.ok && r.provenance["fast_path.self_protect"]).toBe("global");
   });
@@ -307,7 +307,7 @@ describe("validation messages name the file, the field, what was expected and wh
       const w = world();
       const file = join(w.home, ".claude", "ccgate.jsonnet");
       w.write(file, source);
-      const r = loadConfig("claude", { cwd: w.repo, env: w.env });
+      const r = loadConfigAt("claude", { cwd: w.repo, env: w.env });
       expect(r.ok).toBe(false);
       if (r.ok) return;
       for (const e of expected) expect(r.error.details.join("\n")).toContain(e);

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isUntracked, readProjectFile } from "../../src/config/project-file.ts";
-import { GIT_HARDENING, gitEnv } from "../../src/context/git.ts";
+import { GIT_HARDENING, gitEnv } from "../../src/util/hardened-git.ts";
 import { git } from "../support/git.ts";
 
 function repo() {

@@ -2,10 +2,9 @@ import { describe, expect, test } from "bun:test";
 import { embeddedDefaults } from "../../src/config/defaults.ts";
 import type { Config } from "../../src/config/schema.ts";
 import { type DecideDeps, decide, type ProviderResolution } from "../../src/core/decide.ts";
+import type { Credential, ProviderResult } from "../../src/core/ports.ts";
 import type { DecisionRequest } from "../../src/core/types.ts";
-import type { Credential } from "../../src/credentials/types.ts";
 import { HOSTS } from "../../src/hosts/index.ts";
-import type { ProviderResult } from "../../src/providers/types.ts";
 
 const d = embeddedDefaults("claude");
 const config = (over: Partial<Config> = {}): Config => ({

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, test } from "bun:test";
+import type { ClassifierPrompt } from "../../src/core/ports.ts";
 import { create as createGemini } from "../../src/providers/gemini.ts";
 import { create as createOpenAI } from "../../src/providers/openai.ts";
-import type { ClassifierPrompt, ProviderOptions } from "../../src/providers/types.ts";
+import type { ProviderOptions } from "../../src/providers/types.ts";
 import { startOpenAIMock } from "../support/openai-mock.ts";
 
 const mock = startOpenAIMock();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { cacheDir, expandHome, stateDir, targetStateDir } from "../../src/state/paths.ts";
+import { cacheDir, expandHome, stateDir, targetStateDir } from "../../src/util/paths.ts";
 
 describe("state paths", () => {
   test("XDG_STATE_HOME is honoured only when absolute", () => {

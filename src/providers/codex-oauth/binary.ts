@@ -3,6 +3,7 @@
 // no Node start-up on every decision (~80 ms).
 import { existsSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { Env } from "../../util/env.ts";
 
 const TRIPLES: Record<string, string> = {
   "linux-x64": "x86_64-unknown-linux-musl",
@@ -15,10 +16,7 @@ const TRIPLES: Record<string, string> = {
 
 export type ResolvedBinary = { ok: true; path: string; native: boolean } | { ok: false; error: string };
 
-export function resolveCodexBinary(
-  codexBin: string | undefined,
-  env: Record<string, string | undefined>,
-): ResolvedBinary {
+export function resolveCodexBinary(codexBin: string | undefined, env: Env): ResolvedBinary {
   const wanted = codexBin?.trim() || "codex";
   const found =
     wanted.includes("/") || wanted.includes("\\")

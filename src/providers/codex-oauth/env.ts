@@ -1,3 +1,4 @@
+import type { Env } from "../../util/env.ts";
 // The environment the codex child gets: an explicit allowlist, nothing else. What Codex needs to
 // run and to reach ChatGPT (PATH, home, user, locale, time zone, temp dir, TLS trust and proxy
 // settings, Windows' system variables), plus CODEX_HOME set by us. CODEX_API_KEY, OPENAI_API_KEY,
@@ -37,7 +38,7 @@ export const CODEX_ENV_ALLOWLIST: readonly string[] = [
 /** Locale variables (LC_ALL, LC_CTYPE, …) are allowed by prefix. */
 const ALLOWED_PREFIXES = ["LC_"];
 
-export function codexChildEnv(env: Record<string, string | undefined>, codexHome: string): Record<string, string> {
+export function codexChildEnv(env: Env, codexHome: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) continue;

@@ -4,20 +4,21 @@
 
 import { join } from "node:path";
 import type { Subprocess } from "bun";
-import { VERSION } from "../../core/build-info.ts";
+import type { ClassifierPrompt, Provider, ProviderFailure, ProviderResult } from "../../core/ports.ts";
 import { redact } from "../../core/redact.ts";
 import { DECISION_SCHEMA } from "../../core/schema.ts";
-import { expandHome } from "../../state/paths.ts";
 import { readRegularFileSync } from "../../state/safe-read.ts";
+import { VERSION } from "../../util/build-info.ts";
+import { expandHome } from "../../util/paths.ts";
 import { parseAnswer } from "../parse.ts";
-import type { ClassifierPrompt, Provider, ProviderFailure, ProviderOptions, ProviderResult } from "../types.ts";
+import type { ProviderOptions } from "../types.ts";
 import { resolveCodexBinary } from "./binary.ts";
 import { codexChildEnv } from "./env.ts";
 import { ensureManagedHome, managedHome } from "./home.ts";
 import { AppServerSession, RpcError, type RpcMessage } from "./rpc.ts";
 
-export const DEFAULT_CODEX_MODEL = "gpt-6-luna";
-export const DEFAULT_CODEX_EFFORT = "low";
+const DEFAULT_CODEX_MODEL = "gpt-6-luna";
+const DEFAULT_CODEX_EFFORT = "low";
 
 /** Features that would give the classifier tools, extra context or side traffic. */
 const LEAN_FEATURES = [
@@ -57,7 +58,7 @@ export function hardeningArgs(mcpServers: string[]): string[] {
 }
 
 /** Names of MCP servers configured in a home's config.toml (each is switched off per name). */
-export function mcpServerNames(home: string): string[] {
+function mcpServerNames(home: string): string[] {
   let text: string;
   try {
     text = readRegularFileSync(join(home, "config.toml"), "utf8");

@@ -3,7 +3,7 @@
 // early exit end the session with a typed error; close() always leaves no process behind.
 import type { Subprocess } from "bun";
 
-export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
 const APPROVALS = new Set([
   "item/commandExecution/requestApproval",
   "item/fileChange/requestApproval",

@@ -3,11 +3,11 @@ import { describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { ClassifierPrompt } from "../../../src/core/ports.ts";
 import { DECISION_SCHEMA } from "../../../src/core/schema.ts";
 import { codexChildEnv } from "../../../src/providers/codex-oauth/env.ts";
 import { MANAGED_CONFIG } from "../../../src/providers/codex-oauth/home.ts";
 import { create } from "../../../src/providers/codex-oauth/index.ts";
-import type { ClassifierPrompt } from "../../../src/providers/types.ts";
 
 const fake = join(import.meta.dir, "fixtures", "fake-app-server.ts");
 

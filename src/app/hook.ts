@@ -1,10 +1,8 @@
 // The hook itself: stdin → host adapter → config → decide → stdout, log and metrics.
 // Exit codes: 0 for a decision or a fallthrough (nothing printed); 1 for bad input, a broken config
 // or a provider error (the host then asks the human). Never a stack trace; one line on stderr.
-import { join } from "node:path";
-import { DEFAULT_LOG_MAX_SIZE, DEFAULT_METRICS_MAX_SIZE, loadConfig } from "../config/load.ts";
+import { DEFAULT_LOG_MAX_SIZE, DEFAULT_METRICS_MAX_SIZE, defaultStatePaths } from "../config/load.ts";
 import type { Config } from "../config/schema.ts";
-import { gitFacts } from "../context/git.ts";
 import { decide } from "../core/decide.ts";
 import { redact } from "../core/redact.ts";
 import type { DecisionRequest, Target, Verdict } from "../core/types.ts";
@@ -15,21 +13,22 @@ import {
   DEFAULT_MAX_CONSECUTIVE_DENIALS,
   DEFAULT_MAX_SESSION_DENIALS,
 } from "../state/circuit-breaker.ts";
-import { type Logger, nullLogger, openLog } from "../state/log.ts";
+import { nullLogger, openLog } from "../state/log.ts";
 import { appendMetrics, metricsEntry } from "../state/metrics.ts";
-import { cacheDir, stateDir, targetCacheDir, targetStateDir } from "../state/paths.ts";
 import { tightenDir } from "../state/private-files.ts";
-import { buildPipeline } from "./pipeline.ts";
+import type { Env } from "../util/env.ts";
+import { cacheDir, stateDir, targetCacheDir, targetStateDir } from "../util/paths.ts";
+import { prepare } from "./prepare.ts";
 
-export const MAX_STDIN_BYTES = 8 * 1024 * 1024;
+const MAX_STDIN_BYTES = 8 * 1024 * 1024;
 /** Real requests nest a dozen levels; far beyond that is an attack on the stack, not a request. */
-export const MAX_JSON_DEPTH = 512;
+const MAX_JSON_DEPTH = 512;
 
 export interface HookIO {
   stdin: ReadableStream<Uint8Array>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
+  env: Env;
   cwd: string;
 }
 
@@ -55,8 +54,9 @@ function recordFailure(
   started: Date,
   config?: Config,
 ): void {
-  const logPath = config?.log_path ?? join(targetStateDir(target, io.env), "ccgate.log");
-  const metricsPath = config?.metrics_path ?? join(targetStateDir(target, io.env), "metrics.jsonl");
+  const defaults = defaultStatePaths(target, io.env);
+  const logPath = config?.log_path ?? defaults.log;
+  const metricsPath = config?.metrics_path ?? defaults.metrics;
   if (!config?.log_disabled) {
     const log = openLog(logPath, {
       maxSize: config?.log_max_size ?? DEFAULT_LOG_MAX_SIZE,
@@ -112,10 +112,14 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
   const cwd = request.cwd || io.cwd;
 
   const tConfig = performance.now();
-  const git = gitFacts(cwd, io.env);
-  const loaded = loadConfig(target, { cwd, env: io.env, git });
-  if (!loaded.ok) return fail(`config error: ${loaded.error.message}`, request);
-  const config = loaded.config;
+  const ready = prepare(target, { ...request, cwd }, io.env, {
+    openLog: (config) =>
+      config.log_disabled
+        ? nullLogger
+        : openLog(config.log_path, { maxSize: config.log_max_size, disabled: false, stderr: io.stderr }),
+  });
+  if (!ready.ok) return fail(`config error: ${ready.loaded.error.message}`, request);
+  const { config, loaded, log, deps } = ready;
   // State and cache dirs left open to others (older versions, a loose umask) are closed again.
   for (const dir of [
     stateDir(io.env),
@@ -125,9 +129,6 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
   ])
     tightenDir(dir);
   const configMs = performance.now() - tConfig;
-  const log: Logger = config.log_disabled
-    ? nullLogger
-    : openLog(config.log_path, { maxSize: config.log_max_size, disabled: false, stderr: io.stderr });
   log.info("hook invoked", {
     target,
     tool: request.toolName,
@@ -148,14 +149,12 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
       });
   }
 
-  const { deps } = buildPipeline(target, { ...request, cwd }, config, git, io.env, log);
-
-  let verdict: Verdict;
+  let decided: Verdict;
   try {
-    verdict = await decide({ ...request, cwd }, config, deps);
+    decided = await decide({ ...request, cwd }, config, deps);
   } catch (e) {
     // decide() returns typed failures; reaching here is a bug, and still never an allow.
-    verdict = {
+    decided = {
       decision: "error",
       kind: "error",
       source: "llm",
@@ -163,11 +162,12 @@ export async function runHook(target: Target, rawIO: HookIO): Promise<number> {
       timings: {},
     };
   }
-  verdict = applyCircuitBreaker(verdict, request.sessionId, targetStateDir(target, io.env), {
+  const broken = applyCircuitBreaker(decided, request.sessionId, targetStateDir(target, io.env), {
     consecutive: config.circuit_breaker?.consecutive_denials ?? DEFAULT_MAX_CONSECUTIVE_DENIALS,
     total: config.circuit_breaker?.session_denials ?? DEFAULT_MAX_SESSION_DENIALS,
   });
-  verdict.timings.config = Math.round(configMs * 100) / 100;
+  // A new verdict with the config phase added; decide's own is left as it returned it.
+  const verdict: Verdict = { ...broken, timings: { ...broken.timings, config: Math.round(configMs * 100) / 100 } };
   const elapsed = performance.now() - t0;
 
   const out = host.render(verdict, request.hookEventName);

@@ -1,14 +1,14 @@
-// The dependencies of core.decide for one request, shared by the hook, `explain` and `replay`:
+// The dependencies of core.decide for one request, shared by the hook, `explain`, `replay` and `eval`:
 // fast-path facts, the decision cache, context gathering, and provider resolution (credential +
 // lazily loaded provider module). Building them does no I/O; each runs only when decide asks.
 import { join } from "node:path";
 import { cacheKey, DecisionCache, hashConfig } from "../cache/decision-cache.ts";
 import type { Config } from "../config/schema.ts";
-import type { GitFacts } from "../context/git.ts";
 import { referencedPaths } from "../context/referenced-paths.ts";
 import { settingsPermissions } from "../context/settings.ts";
 import { recentTranscript } from "../context/transcript.ts";
 import type { DecideDeps, ProviderResolution } from "../core/decide.ts";
+import type { GitFacts } from "../core/ports.ts";
 import type { PromptContext } from "../core/prompt.ts";
 import type { DecisionRequest, Target } from "../core/types.ts";
 import { resolveCredential } from "../credentials/resolve.ts";
@@ -18,22 +18,16 @@ import { selfProtectFor } from "../fastpath/self-protect.ts";
 import { HOSTS } from "../hosts/index.ts";
 import { isKnownProvider, PROVIDERS } from "../providers/registry.ts";
 import type { Logger } from "../state/log.ts";
-import { cacheDir, homeDir, stateDir } from "../state/paths.ts";
+import type { Env } from "../util/env.ts";
+import { cacheDir, homeDir, stateDir } from "../util/paths.ts";
 
-export interface Pipeline {
-  deps: DecideDeps;
+export interface RequestDeps {
+  deps: DecideDeps<FastPathResult>;
   facts: PathFacts;
-  /** The fast-path result, once decide has asked for it. */
-  fastPath(): FastPathResult | null;
   cacheKey: string;
 }
 
-export function pathFacts(
-  cwd: string,
-  git: GitFacts | null,
-  config: Config,
-  env: Record<string, string | undefined>,
-): PathFacts {
+function pathFacts(cwd: string, git: GitFacts | null, config: Config, env: Env): PathFacts {
   return {
     cwd,
     boundary: git?.repoRoot ?? cwd,
@@ -46,18 +40,17 @@ export function pathFacts(
   };
 }
 
-export function buildPipeline(
+export function buildDeps(
   target: Target,
   request: DecisionRequest,
   config: Config,
   git: GitFacts | null,
-  env: Record<string, string | undefined>,
+  env: Env,
   log: Logger,
   options: { cache?: boolean } = {},
-): Pipeline {
+): RequestDeps {
   const cwd = request.cwd;
   const facts = pathFacts(cwd, git, config, env);
-  let fast: FastPathResult | null = null;
   const providerName = config.provider.name.trim().toLowerCase();
   const store =
     options.cache !== false && config.cache.enabled && config.cache.ttl_ms > 0
@@ -80,20 +73,18 @@ export function buildPipeline(
     }),
   });
   const host = HOSTS[target];
-  const deps: DecideDeps = {
+  const deps: DecideDeps<FastPathResult> = {
     host: host.traits,
     now: () => performance.now(),
     log: (msg, fields) => log.info(msg, fields),
     ...(config.fast_path.enabled || config.fast_path.self_protect
       ? {
-          fastPath: () => {
-            fast = fastPathDecide(request, facts, {
+          fastPath: () =>
+            fastPathDecide(request, facts, {
               enabled: config.fast_path.enabled,
               hardDeny: config.fast_path.hard_deny,
               selfProtect: selfProtectFor(config, facts.home, env),
-            });
-            return fast;
-          },
+            }),
         }
       : {}),
     ...(store
@@ -106,11 +97,11 @@ export function buildPipeline(
           },
         }
       : {}),
-    gatherContext: (): PromptContext => {
-      const analysis = (fast as FastPathResult | null)?.analysis;
+    gatherContext: (fast): PromptContext => {
+      const analysis = fast?.analysis;
       return {
         git,
-        referencedPaths: referencedPaths(request, facts.home),
+        referencedPaths: referencedPaths(request, facts.home, analysis?.structure ?? null),
         settingsPermissions:
           host.traits.settingsPermissions && config.include_settings_permissions_in_prompt
             ? settingsPermissions(facts.home, git?.repoRoot ?? cwd, (m) => log.warn(m))
@@ -154,5 +145,5 @@ export function buildPipeline(
       return { ok: true, handle: { provider, credential: cred.credential } };
     },
   };
-  return { deps, facts, fastPath: () => fast, cacheKey: key };
+  return { deps, facts, cacheKey: key };
 }

@@ -3,9 +3,7 @@
 import { statSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
-import type { Target } from "../core/types.ts";
-
-type Env = Record<string, string | undefined>;
+import type { Env } from "./env.ts";
 
 /** What is at `path`: a regular file, a directory, or (anything else, or nothing) null. */
 export function pathKind(path: string): "dir" | "file" | null {
@@ -37,11 +35,11 @@ export function cacheDir(env: Env = process.env): string {
   return join(xdg(env, "XDG_CACHE_HOME", [".cache"]), "ccgate");
 }
 
-export function targetStateDir(target: Target, env: Env = process.env): string {
+export function targetStateDir(target: string, env: Env = process.env): string {
   return join(stateDir(env), target);
 }
 
-export function targetCacheDir(target: Target, env: Env = process.env): string {
+export function targetCacheDir(target: string, env: Env = process.env): string {
   return join(cacheDir(env), target);
 }
 

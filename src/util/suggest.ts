@@ -1,6 +1,6 @@
 // "Did you mean" for unknown names: config fields, command-line flags.
 
-export function distance(a: string, b: string): number {
+function distance(a: string, b: string): number {
   const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let prev = dp[0] as number;
