@@ -7,7 +7,7 @@ import type { Config } from "../config/schema.ts";
 import { referencedPaths } from "../context/referenced-paths.ts";
 import { settingsPermissions } from "../context/settings.ts";
 import { recentTranscript } from "../context/transcript.ts";
-import type { DecideDeps, ProviderResolution } from "../core/decide.ts";
+import { DEFAULT_TIMEOUT_MS, type DecideDeps, type ProviderResolution } from "../core/decide.ts";
 import type { GitFacts } from "../core/ports.ts";
 import type { PromptContext } from "../core/prompt.ts";
 import type { DecisionRequest, Target } from "../core/types.ts";
@@ -51,7 +51,7 @@ export function buildDeps(
 ): RequestDeps {
   const cwd = request.cwd;
   const facts = pathFacts(cwd, git, config, env);
-  const providerName = config.provider.name.trim().toLowerCase();
+  const providerName = config.provider.name;
   const store =
     options.cache !== false && config.cache.enabled && config.cache.ttl_ms > 0
       ? new DecisionCache(join(cacheDir(env), target, "decisions"))
@@ -131,11 +131,11 @@ export function buildDeps(
         warn: (m) => log.warn(m),
       });
       if (!cred.ok) return cred;
-      const mod = await PROVIDERS[providerName]();
+      const mod = await PROVIDERS[providerName].load();
       const provider = mod.create({
         target,
         baseUrl: config.provider.base_url?.trim() ?? "",
-        timeoutMs: config.provider.timeout_ms ?? 20_000,
+        timeoutMs: config.provider.timeout_ms ?? DEFAULT_TIMEOUT_MS,
         credential: cred.credential,
         config: config.provider as Record<string, unknown>,
         env,

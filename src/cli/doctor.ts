@@ -202,7 +202,7 @@ function targetChecks(target: Target, cwd: string, env: Env): Check[] {
     return out;
   }
   const c = r.config;
-  const name = c.provider.name.trim().toLowerCase();
+  const name = c.provider.name;
   out.push({ area: `${target} provider`, status: "info", message: `${name} / ${c.provider.model}` });
   if (name === "codex-oauth") {
     const bin = resolveCodexBinary(c.provider.codex_bin, env);

@@ -5,9 +5,11 @@
 // apply only once the user trusted that exact content (trust.ts).
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import { DEFAULT_TIMEOUT_MS } from "../core/decide.ts";
 import type { GitFacts } from "../core/ports.ts";
 import type { Target } from "../core/types.ts";
 import { HOSTS } from "../hosts/index.ts";
+import { normalizeProviderName, providerSpec } from "../providers/registry.ts";
 import { readRegularFileSync } from "../state/safe-read.ts";
 import { BUILD_ID } from "../util/build-info.ts";
 import type { Env } from "../util/env.ts";
@@ -319,15 +321,10 @@ function resolvePath(path: string, cwd: string, env: Env): string {
   return isAbsolute(expanded) ? expanded : resolve(cwd || process.cwd(), expanded);
 }
 
-function merge(
-  target: Target,
-  values: Array<{ layer: LayerName; value: ConfigLayer; project: boolean }>,
-  cwd: string,
-  env: Env,
-  provenance: Record<string, string>,
-): Config {
-  const config: Config = {
-    provider: { name: "anthropic", model: "claude-haiku-4-5" },
+/** The configuration before any layer (also what tests start from): every field filled. */
+export function defaultConfig(): Config {
+  return {
+    provider: { name: "anthropic", model: "claude-haiku-4-5", timeout_ms: DEFAULT_TIMEOUT_MS },
     log_path: "",
     log_disabled: false,
     log_max_size: DEFAULT_LOG_MAX_SIZE,
@@ -344,6 +341,16 @@ function merge(
     fast_path: { enabled: true, self_protect: true, hard_deny: [], protected_branches: [] },
     cache: { enabled: true, ttl_ms: DEFAULT_CACHE_TTL_MS },
   };
+}
+
+function merge(
+  target: Target,
+  values: Array<{ layer: LayerName; value: ConfigLayer; project: boolean }>,
+  cwd: string,
+  env: Env,
+  provenance: Record<string, string>,
+): Config {
+  const config = defaultConfig();
   const scalars = [
     "log_path",
     "log_disabled",
@@ -358,8 +365,14 @@ function merge(
   ] as const;
   for (const { layer, value, project } of values) {
     if (value.provider) {
-      const codex = value.provider.name.trim().toLowerCase() === "codex-oauth";
-      config.provider = { ...value.provider, model: value.provider.model ?? (codex ? "gpt-6-luna" : "") };
+      // Normalised once here: everything after reads config.provider as final.
+      const name = normalizeProviderName(value.provider.name);
+      config.provider = {
+        ...value.provider,
+        name,
+        model: value.provider.model ?? providerSpec(name)?.defaultModel ?? "",
+        timeout_ms: value.provider.timeout_ms ?? DEFAULT_TIMEOUT_MS,
+      };
       provenance.provider = layer;
     }
     for (const key of scalars) {

@@ -1,5 +1,7 @@
 // Validation beyond field types: the schema itself, then rules that tie fields together
 // (provider.auth variants, codex-oauth's own settings, hard-deny patterns that must compile).
+
+import { PROVIDER_NAMES, PROVIDERS, providerSpec } from "../providers/registry.ts";
 import type { ConfigLayer } from "./schema.ts";
 import { layerSchema } from "./schema.ts";
 import { type ConfigProblem, problemsFromZod } from "./validate.ts";
@@ -32,7 +34,7 @@ export function checkLayer(file: string, value: unknown): ConfigProblem[] {
     typeof provider === "object" &&
     provider.model === undefined &&
     typeof provider.name === "string" &&
-    provider.name.trim().toLowerCase() !== "codex-oauth" &&
+    providerSpec(provider.name)?.defaultModel == null &&
     !problems.some((p) => p.path === "provider.model")
   ) {
     problems.unshift({ file, path: "provider.model", message: WHOLE_BLOCK_MODEL });
@@ -44,14 +46,14 @@ function layerRules(file: string, layer: ConfigLayer): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   const p = layer.provider;
   if (p) {
-    const name = p.name.trim().toLowerCase();
+    const spec = providerSpec(p.name);
     if (!p.name.trim())
       out.push({ file, path: "provider.name", message: "expected a provider name, found an empty string" });
-    if (p.model === undefined && name !== "codex-oauth")
+    if (p.model === undefined && spec?.defaultModel == null)
       out.push({ file, path: "provider.model", message: WHOLE_BLOCK_MODEL });
     else if (p.model !== undefined && !p.model.trim())
       out.push({ file, path: "provider.model", message: "expected a model name, found an empty string" });
-    if (name === "codex-oauth") {
+    if (spec?.selfAuthenticating) {
       if (p.auth)
         out.push({
           file,
@@ -74,7 +76,8 @@ function layerRules(file: string, layer: ConfigLayer): ConfigProblem[] {
           message: `expected an absolute path or one starting with ~/, found ${JSON.stringify(p.codex_home)}`,
         });
       }
-    } else {
+    }
+    if (!spec?.codexSettings) {
       if (p.codex_bin !== undefined)
         out.push({
           file,
@@ -88,11 +91,15 @@ function layerRules(file: string, layer: ConfigLayer): ConfigProblem[] {
           message: `only used with provider.name "codex-oauth", found it with ${JSON.stringify(p.name)}`,
         });
     }
-    if (p.auth?.type === "profile" && name !== "anthropic")
+    if (p.auth && spec && !spec.selfAuthenticating && !spec.authTypes.includes(p.auth.type))
       out.push({
         file,
         path: "provider.auth.type",
-        message: `"profile" works only with provider.name "anthropic", found ${JSON.stringify(p.name)}`,
+        message: `"${p.auth.type}" works only with provider.name ${PROVIDER_NAMES.filter((n) =>
+          PROVIDERS[n].authTypes.includes(p.auth?.type as never),
+        )
+          .map((n) => JSON.stringify(n))
+          .join(" or ")}, found ${JSON.stringify(p.name)}`,
       });
     if (p.auth?.type === "profile" && p.auth.profile !== undefined && !p.auth.profile.trim())
       out.push({ file, path: "provider.auth.profile", message: "expected a profile name, found only whitespace" });

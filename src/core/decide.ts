@@ -160,7 +160,7 @@ export async function decide<F extends FastPathOutcome>(
       return { decision: "allow", source: "fast_path", reason: `${fast.rule}: ${fast.reason}`, timings };
   }
 
-  const providerName = config.provider.name.trim().toLowerCase();
+  const providerName = config.provider.name;
   const model = config.provider.model;
   const cached = deps.cache ? await phase("cache", () => deps.cache?.get() ?? null) : null;
   if (cached) {

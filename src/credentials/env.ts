@@ -1,12 +1,11 @@
 // API keys from the environment: CCGATE_<P>_API_KEY first (so ccgate can use a key the agent itself
 // does not), then <P>_API_KEY. Blank or whitespace-only values count as unset.
 import type { Credential } from "../core/ports.ts";
+import { providerSpec } from "../providers/registry.ts";
 import type { Env } from "../util/env.ts";
 
-const ENV_PREFIX: Record<string, string> = { anthropic: "ANTHROPIC", openai: "OPENAI", gemini: "GEMINI" };
-
 export function envKeyNames(provider: string): string[] {
-  const prefix = ENV_PREFIX[provider];
+  const prefix = providerSpec(provider)?.envPrefix;
   return prefix ? [`CCGATE_${prefix}_API_KEY`, `${prefix}_API_KEY`] : [];
 }
 

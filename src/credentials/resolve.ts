@@ -1,11 +1,9 @@
 // Resolve the credential for the configured provider. `provider.auth` (exec / file / profile)
 // never falls back to environment variables: a failure is `credential_unavailable`.
 import { registerSecret } from "../core/redact.ts";
+import { providerSpec } from "../providers/registry.ts";
 import { envCredential, envKeyNames } from "./env.ts";
 import type { CredentialResult, ResolveOptions } from "./types.ts";
-
-/** Providers that own their authentication and need no API key from us. */
-const SELF_AUTHENTICATING = new Set(["codex-oauth"]);
 
 export async function resolveCredential(options: ResolveOptions): Promise<CredentialResult> {
   const result = await resolveUnregistered(options);
@@ -17,7 +15,7 @@ export async function resolveCredential(options: ResolveOptions): Promise<Creden
 
 async function resolveUnregistered(options: ResolveOptions): Promise<CredentialResult> {
   const name = options.providerName;
-  if (SELF_AUTHENTICATING.has(name)) return { ok: true, credential: null };
+  if (providerSpec(name)?.selfAuthenticating) return { ok: true, credential: null };
   const auth = options.provider.auth;
   if (auth) {
     const { resolveAuth } = await import("./auth.ts");

@@ -3,7 +3,7 @@
 // bench/hook). Lenient like the hosts themselves: unknown fields are kept, optional ones may be
 // absent or null; what we read must have the right type.
 
-export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
+import type { Result } from "../util/result.ts";
 
 type FieldType = "string" | "string?" | "array?" | "any";
 
@@ -11,7 +11,7 @@ export function checkFields(
   value: unknown,
   fields: Record<string, FieldType>,
   required: string[],
-): Check<Record<string, unknown>> {
+): Result<Record<string, unknown>> {
   if (value === null || typeof value !== "object" || Array.isArray(value))
     return {
       ok: false,
@@ -44,7 +44,7 @@ export const str = (v: unknown): string => (typeof v === "string" ? v : "");
 const HOOK_EVENTS = ["PermissionRequest", "PreToolUse"] as const;
 export type HookEvent = (typeof HOOK_EVENTS)[number];
 
-export function checkEvent(value: unknown): Check<HookEvent> {
+export function checkEvent(value: unknown): Result<HookEvent> {
   if (value === undefined || value === null || value === "") return { ok: true, value: "PermissionRequest" };
   if (value === "PermissionRequest" || value === "PreToolUse") return { ok: true, value };
   return {

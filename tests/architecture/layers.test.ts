@@ -1,6 +1,7 @@
 // The layering of docs/architecture.md, enforced: every relative import in src/ must point to its own
-// directory or to a lower layer. Directories of one layer do not import each other. The one leaf
-// everyone may read is config/schema.ts (zod only): it is the single source of the config types.
+// directory or to a lower layer. Directories of one layer do not import each other. Two leaves anyone
+// may read: config/schema.ts (zod only; the single source of the config types) and
+// providers/registry.ts (the provider descriptors; modules load only when asked).
 import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -15,9 +16,10 @@ const LAYERS: string[][] = [
   ["config", "context", "credentials", "providers", "cache"],
   ["fastpath", "hosts", "state"],
   ["core"],
-  ["util", "shell", "jsonnet"],
+  ["shell", "jsonnet"],
+  ["util"],
 ];
-const SHARED_LEAVES = new Set(["config/schema.ts"]);
+const SHARED_LEAVES = new Set(["config/schema.ts", "providers/registry.ts"]);
 
 function layerOf(file: string): { dir: string; level: number } {
   const dir = file.includes("/") ? (file.split("/")[0] as string) : file;

@@ -78,7 +78,7 @@ describe("layers", () => {
     expect(r.config.deny.length).toBe(embeddedDefaults("claude").deny!.length + 1);
     expect(r.config.environment).toEqual([]);
     expect(r.config.fallthrough_strategy).toBe("allow");
-    expect(r.config.provider).toEqual({ name: "anthropic", model: "claude-sonnet-4-6" });
+    expect(r.config.provider).toEqual({ name: "anthropic", model: "claude-sonnet-4-6", timeout_ms: 20_000 });
     expect(r.provenance.provider).toBe("local");
     expect(r.provenance.fallthrough_strategy).toBe("global");
     expect(r.provenance.allow).toBe("global + local (append 1)");

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { embeddedDefaults } from "../../src/config/defaults.ts";
+import { defaultConfig } from "../../src/config/load.ts";
 import type { Config } from "../../src/config/schema.ts";
 import { type DecideDeps, decide, type ProviderResolution } from "../../src/core/decide.ts";
 import type { Credential, ProviderResult } from "../../src/core/ports.ts";
@@ -8,21 +9,13 @@ import { HOSTS } from "../../src/hosts/index.ts";
 
 const d = embeddedDefaults("claude");
 const config = (over: Partial<Config> = {}): Config => ({
+  ...defaultConfig(),
   provider: { name: "anthropic", model: "m" },
-  log_path: "",
   log_disabled: true,
-  log_max_size: 0,
-  metrics_path: "",
   metrics_disabled: true,
-  metrics_max_size: 0,
-  fallthrough_strategy: "ask",
-  disable_load_main_worktree_local_config: false,
-  include_settings_permissions_in_prompt: true,
-  include_recent_transcript_in_prompt: true,
   allow: d.allow ?? [],
   deny: d.deny ?? [],
   environment: d.environment ?? [],
-  fast_path: { enabled: true, self_protect: true, hard_deny: [], protected_branches: [] },
   cache: { enabled: true, ttl_ms: 1000 },
   ...over,
 });

@@ -11,13 +11,13 @@ import { readRegularFileSync } from "../../state/safe-read.ts";
 import { VERSION } from "../../util/build-info.ts";
 import { expandHome } from "../../util/paths.ts";
 import { parseAnswer } from "../parse.ts";
+import { PROVIDERS } from "../registry.ts";
 import type { ProviderOptions } from "../types.ts";
 import { resolveCodexBinary } from "./binary.ts";
 import { codexChildEnv } from "./env.ts";
 import { ensureManagedHome, managedHome } from "./home.ts";
 import { AppServerSession, RpcError, type RpcMessage } from "./rpc.ts";
 
-const DEFAULT_CODEX_MODEL = "gpt-6-luna";
 const DEFAULT_CODEX_EFFORT = "low";
 
 /** Features that would give the classifier tools, extra context or side traffic. */
@@ -202,7 +202,7 @@ export function create(options: ProviderOptions): Provider {
           };
         }
 
-        const model = prompt.model || DEFAULT_CODEX_MODEL;
+        const model = prompt.model || (PROVIDERS["codex-oauth"].defaultModel as string);
         const started = await session.call<{ thread: { id: string }; instructionSources?: unknown[] }>("thread/start", {
           model,
           cwd: prompt.cwd || home,
