@@ -20,10 +20,11 @@ function secretObjectPath(path: string): boolean {
  */
 function gitObjectSecret(args: string[]): string | null {
   for (const a of args) {
-    const first = a.indexOf(":");
+    // An option's value (`--blob=HEAD:.env`) is checked as a word of its own; -L glues its range.
+    const word = a.startsWith("-") && !a.startsWith("-L") ? (a.includes("=") ? a.slice(a.indexOf("=") + 1) : "") : a;
+    const first = word.indexOf(":");
     if (first === -1) continue;
-    if (a.startsWith("-") && !a.startsWith("-L")) continue;
-    const paths = [a.slice(first + 1), a.slice(a.lastIndexOf(":") + 1)];
+    const paths = [word.slice(first + 1), word.slice(word.lastIndexOf(":") + 1)];
     if (paths.some(secretObjectPath)) return `${a} names a file that may hold secrets`;
   }
   return null;

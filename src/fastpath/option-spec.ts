@@ -31,8 +31,8 @@ export interface OptionSpec {
   counts?: boolean;
   /** Stop checking at the first operand (bash builtins and tools that do not permute). */
   firstOperandEnds?: boolean;
-  /** Further checks on the whole argument list once every option is known. */
-  after?: Check;
+  /** Further checks once every option is known: all arguments, and the operands (option values left out). */
+  after?: (args: string[], operands: string[]) => string | null;
 }
 
 /** A separate value word that the checker skips: one that looks like an option is refused. */
@@ -55,11 +55,19 @@ export function allow(spec: OptionSpec): Check {
   const long2 = new Set(spec.long2 ?? []);
   const words = new Set(spec.words ?? []);
   return (args) => {
+    const operands: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;
-      if (a === "--") break;
+      if (a === "--") {
+        operands.push(...args.slice(i + 1));
+        break;
+      }
       if (!a.startsWith("-") || a === "-") {
-        if (spec.firstOperandEnds) break;
+        if (spec.firstOperandEnds) {
+          operands.push(...args.slice(i));
+          break;
+        }
+        operands.push(a);
         continue;
       }
       if (words.has(a)) continue;
@@ -100,7 +108,7 @@ export function allow(spec: OptionSpec): Check {
         if (!flags.includes(c)) return `option -${c} is not on the known-safe list`;
       }
     }
-    return spec.after ? spec.after(args) : null;
+    return spec.after ? spec.after(args, operands) : null;
   };
 }
 

@@ -130,7 +130,7 @@ const awkCheck: Check = (args) => {
  * word is checked as a path like every other word.
  */
 const jqCheck: Check = allow({
-  flags: "nRscrjaSCMeh0VbL",
+  flags: "nRscrjaSCMeh0Vb",
   long: [
     "null-input",
     "raw-input",
@@ -158,7 +158,6 @@ const jqCheck: Check = allow({
   ],
   long2: ["arg", "argjson", "slurpfile", "rawfile", "argfile"],
   after: (args) => {
-    if (args.some((a) => /^-[a-zA-Z0-9]*L/.test(a) && !a.startsWith("--"))) return "jq -L adds a module search path";
     return args.some((a) => /\benv\b|\$ENV|\$__prog|\b(import|include|modulemeta|get_search_list)\b/.test(a))
       ? "reads the environment or other files"
       : null;
@@ -195,7 +194,9 @@ const yqCheck: Check = allow({
     ...HELP_VERSION,
   ],
   after: (a) =>
-    a.some((x) => /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64|\$ENV)\b/.test(x))
+    a.some((x) =>
+      /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64|import|include|modulemeta)\b|\$ENV/.test(x),
+    )
       ? "reads the environment or other files"
       : null,
 });
@@ -210,11 +211,18 @@ const XXD_FLAGS = new Set(
   ),
 );
 const XXD_VALUED = new Set("-c -cols -g -groupsize -l -len -n -name -o -s -seek -R".split(" "));
-const xxdCheck: Check = maxPositionals(1, (args) => {
+const xxdCheck: Check = (args) => {
+  let operands = 0;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a === "--") break;
-    if (!a.startsWith("-") || a === "-") continue;
+    if (a === "--") {
+      operands += args.length - i - 1;
+      break;
+    }
+    if (!a.startsWith("-") || a === "-") {
+      operands++;
+      continue;
+    }
     if (XXD_FLAGS.has(a)) continue;
     if (XXD_VALUED.has(a)) {
       if (!/^[-+]?(0x)?[0-9a-fA-F]+$|^[A-Za-z_]\w*$/.test(args[i + 1] ?? "")) return `xxd ${a} needs a plain value`;
@@ -224,8 +232,8 @@ const xxdCheck: Check = maxPositionals(1, (args) => {
     if (/^-[cglos][-+]?(0x)?[0-9a-fA-F]+$/.test(a)) continue;
     return `xxd option ${a} is not on the known-safe list`;
   }
-  return null;
-});
+  return operands > 1 ? "a second file operand is written" : null;
+};
 
 /** bash's printf: -v NAME assigns a variable; only the first word can be an option. */
 const printfCheck: Check = (args) => {
@@ -487,28 +495,33 @@ export const READ_ONLY: Record<string, Check> = {
   whereis: opts("bmsul"),
   type: allow({ flags: "afptP", firstOperandEnds: true }),
   // -C compiles a magic file (writes); no other option writes or runs code.
-  file: opts("bcdEhiIkLlNnprsvzSZ0", "eFfmP", [
-    "brief",
-    "dereference",
-    "no-dereference",
-    "mime",
-    "mime-type",
-    "mime-encoding",
-    "keep-going",
-    "raw",
-    "special-files",
-    "uncompress",
-    "no-pad",
-    "print0",
-    "exclude=",
-    "separator=",
-    "magic-file=",
-    "files-from=",
-    "extension",
-    "apple",
-    "help",
-    "version",
-  ]),
+  file: allow({
+    flags: "bcdEhiIkLlNnprsvzSZ0",
+    valued: "eFfmP",
+    files: "fm",
+    long: [
+      "brief",
+      "dereference",
+      "no-dereference",
+      "mime",
+      "mime-type",
+      "mime-encoding",
+      "keep-going",
+      "raw",
+      "special-files",
+      "uncompress",
+      "no-pad",
+      "print0",
+      "exclude=",
+      "separator=",
+      "magic-file=",
+      "files-from=",
+      "extension",
+      "apple",
+      "help",
+      "version",
+    ],
+  }),
   stat: opts("LftZ", "c", ["dereference", "file-system", "terse", "format=", "printf=", "cached=", "help", "version"]),
   du: opts("0abcDhHklLmPsSx", "dBt", [
     "null",
@@ -579,46 +592,51 @@ export const READ_ONLY: Record<string, Check> = {
   basename: opts("az", "s", ["multiple", "suffix=", "zero", "help", "version"]),
   dirname: opts("z", "", ["zero", "help", "version"]),
   // -l pipes the output through pr (runs a program); --to-file/--from-file are left out.
-  diff: opts("abBdeEiNnpqrsStTuwyZ", "CUDFIxXWS", [
-    "unified",
-    "unified=",
-    "context",
-    "context=",
-    "recursive",
-    "brief",
-    "ignore-case",
-    "ignore-all-space",
-    "ignore-space-change",
-    "ignore-blank-lines",
-    "ignore-trailing-space",
-    "side-by-side",
-    "color",
-    "color=",
-    "new-file",
-    "unidirectional-new-file",
-    "exclude=",
-    "exclude-from=",
-    "label=",
-    "normal",
-    "no-dereference",
-    "text",
-    "strip-trailing-cr",
-    "suppress-common-lines",
-    "report-identical-files",
-    "minimal",
-    "width=",
-    "ignore-matching-lines=",
-    "show-function-line=",
-    "show-c-function",
-    "ignore-tab-expansion",
-    "expand-tabs",
-    "initial-tab",
-    "speed-large-files",
-    "horizon-lines=",
-    "left-column",
-    "help",
-    "version",
-  ]),
+  diff: allow({
+    flags: "abBdeEiNnpqrsStTuwyZ",
+    valued: "CUDFIxXWS",
+    files: "X",
+    long: [
+      "unified",
+      "unified=",
+      "context",
+      "context=",
+      "recursive",
+      "brief",
+      "ignore-case",
+      "ignore-all-space",
+      "ignore-space-change",
+      "ignore-blank-lines",
+      "ignore-trailing-space",
+      "side-by-side",
+      "color",
+      "color=",
+      "new-file",
+      "unidirectional-new-file",
+      "exclude=",
+      "exclude-from=",
+      "label=",
+      "normal",
+      "no-dereference",
+      "text",
+      "strip-trailing-cr",
+      "suppress-common-lines",
+      "report-identical-files",
+      "minimal",
+      "width=",
+      "ignore-matching-lines=",
+      "show-function-line=",
+      "show-c-function",
+      "ignore-tab-expansion",
+      "expand-tabs",
+      "initial-tab",
+      "speed-large-files",
+      "horizon-lines=",
+      "left-column",
+      "help",
+      "version",
+    ],
+  }),
   cmp: opts("blsz", "in", ["print-bytes", "ignore-initial=", "verbose", "bytes=", "quiet", "silent", ...HELP_VERSION]),
   comm: opts("123iz", "", [
     "check-order",
@@ -867,8 +885,8 @@ export const READ_ONLY: Record<string, Check> = {
       "resolution",
       ...HELP_VERSION,
     ],
-    after: (args) =>
-      positionals(args).some((a) => !a.startsWith("+") && !/^-/.test(a)) && !args.some((a) => /^-[a-zA-Z]*j/.test(a))
+    after: (args, operands) =>
+      operands.some((a) => !a.startsWith("+")) && !args.some((a) => /^-[a-zA-Z]*j/.test(a))
         ? "an operand that is not +FORMAT sets the date"
         : null,
   }),

@@ -405,7 +405,7 @@ export const agCheck: Check = allow({
  */
 export const ackCheck: Check = allow({
   flags: "iIsSvwQlLchHnrRofgx1",
-  valued: "ABCmtT",
+  valued: "ABCmt",
   long: [
     "noenv",
     "ignore-case",

@@ -11,6 +11,11 @@ import type { PathFacts } from "../../src/fastpath/facts.ts";
 import { analyzeStructure, commandName } from "../../src/fastpath/invocations.ts";
 import { makeAllowFixture } from "../support/allow-fixture.ts";
 import { evalSeedDir } from "../support/eval-seed.ts";
+import {
+  SAFE as OPTION_SAFE,
+  UNSAFE as OPTION_UNSAFE,
+  UNSAFE_VALUES as OPTION_VALUES,
+} from "./option-allowlist-cases.ts";
 
 const fx = makeAllowFixture();
 afterAll(() => rmSync(fx.work, { recursive: true, force: true }));
@@ -371,7 +376,8 @@ describe("oracle: bash's own expansion of every locally allowed word", () => {
     for (const c of unsound) expect(found.some((f) => f.startsWith(`${c}:`))).toBe(true);
   });
   test("commands of this file allowed locally", () => {
-    const all = [...SOUND, ...UNSOUND.map(([c]) => c), ...HOME_CASES];
+    const options = [...Object.values(OPTION_SAFE), ...Object.values(OPTION_UNSAFE), OPTION_VALUES].flat();
+    const all = [...SOUND, ...UNSOUND.map(([c]) => c), ...HOME_CASES, ...options];
     const allowed = all.filter((c) => analyzeCommand(c, fx.facts).verdict === "allow");
     expect(allowed.length).toBeGreaterThanOrEqual(SOUND.length);
     expect(oracleProblems(allowed, fx.repo, fx.home)).toEqual([]);
