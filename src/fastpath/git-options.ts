@@ -525,7 +525,8 @@ const TAG = listing(
     glued: "n",
     long: [...REF_FILTERS, "list"],
   }),
-  /^(-l|-i?l|--list|-n\d*|--contains|--no-contains|--merged|--no-merged|--points-at|--sort=.*|--format=.*)$/,
+  // Only these switch git tag to list mode: with --sort or --format alone an operand creates a tag.
+  /^(-[a-z]*[ln][a-z0-9]*|--list|--(no-)?(contains|merged)(=.*)?|--points-at(=.*)?)$/,
   REF_VALUE,
   "creates or deletes a tag",
 );
@@ -572,6 +573,9 @@ const CONFIG_READ = allow({
       ? null
       : "may change configuration",
 });
+
+const onlyVerbose: Check = (a) =>
+  a.every((x) => x === "-v" || x === "--verbose") ? null : "git remote -v with a subcommand";
 
 /** git subcommands that only read, each with its own option list. */
 export const GIT: Record<string, Check> = {
@@ -766,6 +770,8 @@ export const GIT: Record<string, Check> = {
     if (a.length === 0) return null;
     if (a[0] === "show") return LOG(a.slice(1));
     if (a[0] === "list") return a.length === 1 ? null : "reflog list takes no arguments";
+    // git finds a subcommand after leading options too (`git reflog -n1 expire`).
+    if (a.some((x) => /^(expire|delete|drop|exists|write)$/.test(x))) return "reflog subcommand changes the reflog";
     if (a[0]?.startsWith("-")) return LOG(a);
     return "reflog subcommand changes the reflog";
   },
@@ -776,8 +782,9 @@ export const GIT: Record<string, Check> = {
     {
       "get-url": allow({ long: ["push", "all"] }),
       show: allow({ flags: "n" }),
-      "-v": allow({ flags: "v", long: ["verbose"] }),
-      "--verbose": allow({ flags: "v", long: ["verbose"] }),
+      // `git remote -v update` still runs `update`: after -v only more -v.
+      "-v": onlyVerbose,
+      "--verbose": onlyVerbose,
     },
     ok,
   ),
