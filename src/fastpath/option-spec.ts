@@ -117,18 +117,6 @@ export function opts(flags: string, valued = "", long: string[] = [], then?: Che
   return allow({ flags, valued, long, counts: valued.includes("n"), after: then });
 }
 
-/** Operands (words that are not options), ignoring what options consume. */
-export function positionals(args: string[]): string[] {
-  const out: string[] = [];
-  let options = true;
-  for (const a of args) {
-    if (options && a === "--") options = false;
-    else if (options && a.startsWith("-") && a.length > 1) continue;
-    else out.push(a);
-  }
-  return out;
-}
-
 /** Both checks must pass. */
 export function both(first: Check, second: Check): Check {
   return (args) => first(args) ?? second(args);

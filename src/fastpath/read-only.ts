@@ -4,14 +4,9 @@
 // that is not on the tool's list (option-spec.ts) makes the command not provable.
 import { gitCheck } from "./git-options.ts";
 import { commandName, type Invocation } from "./invocations.ts";
-import { allow, both, type Check, HELP_VERSION, ok, opts, positionals } from "./option-spec.ts";
+import { allow, both, type Check, HELP_VERSION, ok, opts } from "./option-spec.ts";
 import { readOnlyCliReason } from "./read-only-cli.ts";
 import { ackCheck, agCheck, fdCheck, findCheck, rgCheck } from "./search-options.ts";
-
-function maxPositionals(n: number, then: Check = ok): Check {
-  return (args) =>
-    positionals(args).length > n ? `more than ${n} file argument(s) (the extra one is written)` : then(args);
-}
 
 function noArgs(): Check {
   return (args) => (args.length ? "arguments change what it does" : null);
@@ -685,9 +680,11 @@ export const READ_ONLY: Record<string, Check> = {
     "help",
     "version",
   ]),
-  uniq: maxPositionals(
-    1,
-    opts("cdDiuz", "fsw", [
+  // A second file operand is the output file.
+  uniq: allow({
+    flags: "cdDiuz",
+    valued: "fsw",
+    long: [
       "count",
       "repeated",
       "all-repeated",
@@ -702,8 +699,9 @@ export const READ_ONLY: Record<string, Check> = {
       "check-chars=",
       "help",
       "version",
-    ]),
-  ),
+    ],
+    after: (_args, operands) => (operands.length > 1 ? "a second file argument is written" : null),
+  }),
   cut: opts("nsz", "bcdf", [
     "bytes=",
     "characters=",
