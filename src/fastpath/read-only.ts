@@ -1,83 +1,12 @@
 // Provable allow: commands that only read, with argument checks that keep them that way.
 // When in doubt a command is NOT listed (the LLM then decides): every entry must be safe with any
-// arguments its validator accepts, inside the repository.
+// arguments its validator accepts, inside the repository. Every entry is an allowlist: an option
+// that is not on the tool's list (option-spec.ts) makes the command not provable.
+import { gitCheck } from "./git-options.ts";
 import { commandName, type Invocation } from "./invocations.ts";
+import { allow, both, type Check, HELP_VERSION, ok, opts } from "./option-spec.ts";
 import { readOnlyCliReason } from "./read-only-cli.ts";
-
-/** Secret file names inside git objects (kept close to analyze.ts's list). */
-const SECRET_NAME =
-  /^(\.env(\..*|~)?|.*\.pem|.*\.key|.*\.p12|.*\.pfx|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|\.netrc|\.npmrc|\.pypirc|\.pgpass|\.boto|\.dockercfg|\.git-credentials|credentials(\.json)?|secrets?\.(json|ya?ml|toml)|.*\.tfstate(\..*)?|kubeconfig)$/i;
-
-/** Returns null when the invocation is read-only, else why not. */
-type Check = (args: string[]) => string | null;
-
-const ok: Check = () => null;
-
-function forbid(...patterns: (string | RegExp)[]): Check {
-  return (args) => {
-    for (const a of args) {
-      for (const p of patterns) {
-        if (typeof p === "string" ? a === p || a.startsWith(`${p}=`) : p.test(a))
-          return `option ${a} writes or executes`;
-      }
-    }
-    return null;
-  };
-}
-
-function positionals(args: string[]): string[] {
-  const out: string[] = [];
-  let options = true;
-  for (const a of args) {
-    if (options && a === "--") options = false;
-    else if (options && a.startsWith("-") && a.length > 1) continue;
-    else out.push(a);
-  }
-  return out;
-}
-
-/**
- * Allowlist of options: `flags` are single-letter options without a value, `valued` letters take
- * one (glued or the next word), `long` are `--names` (a trailing `=` means it takes a value).
- * Any other option means "not provable": an option we have not read the manual for may write,
- * run code or read elsewhere.
- */
-function opts(flags: string, valued = "", long: string[] = [], then: Check = ok): Check {
-  const longFlags = new Set(long.filter((l) => !l.endsWith("=")));
-  const longValued = new Set(long.filter((l) => l.endsWith("=")).map((l) => l.slice(0, -1)));
-  return (args) => {
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i] as string;
-      if (a === "--") break;
-      if (!a.startsWith("-") || a === "-") continue;
-      if (a.startsWith("--")) {
-        const eq = a.indexOf("=");
-        const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
-        if (eq === -1 && longFlags.has(name)) continue;
-        if (longValued.has(name)) {
-          if (eq === -1) i++;
-          continue;
-        }
-        return `option ${a} is not on the known-safe list`;
-      }
-      if (/^-\d+$/.test(a) && valued.includes("n")) continue; // head -20
-      for (let j = 1; j < a.length; j++) {
-        const c = a[j] as string;
-        if (valued.includes(c)) {
-          if (j === a.length - 1) i++;
-          break;
-        }
-        if (!flags.includes(c)) return `option -${c} is not on the known-safe list`;
-      }
-    }
-    return then(args);
-  };
-}
-
-function maxPositionals(n: number, then: Check = ok): Check {
-  return (args) =>
-    positionals(args).length > n ? `more than ${n} file argument(s) (the extra one is written)` : then(args);
-}
+import { ackCheck, agCheck, fdCheck, findCheck, rgCheck } from "./search-options.ts";
 
 function noArgs(): Check {
   return (args) => (args.length ? "arguments change what it does" : null);
@@ -89,26 +18,79 @@ const versionOnly: Check = (args) =>
     ? null
     : "only version/help queries are read-only";
 
-const sedCheck: Check = (args) => {
-  if (args.some((a) => /^(-i|--in-place)/.test(a) || (/^-[a-zA-Z]*i/.test(a) && !a.startsWith("--"))))
-    return "edits files in place";
+/** true/false/: ignore every argument (bash builtins and coreutils alike). */
+const ignoresArgs: Check = ok;
+
+/** sed scripts: given with -e (glued, combined `-ne`, or the next word), --expression, else the first operand. */
+function sedScripts(args: string[]): string[] | string {
   const scripts: string[] = [];
+  let sawExpression = false;
+  const operands: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a === "-e" || a === "--expression") scripts.push(args[++i] ?? "");
-    else if (a.startsWith("--expression=")) scripts.push(a.slice(13));
-    else if (a === "-f" || a.startsWith("--file")) return "reads a script file";
+    if (a === "--") {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith("--expression=")) {
+      scripts.push(a.slice(13));
+      sawExpression = true;
+    } else if (a === "--expression") {
+      scripts.push(args[++i] ?? "");
+      sawExpression = true;
+    } else if (a.startsWith("--")) {
+      if (a === "--line-length") i++;
+    } else if (a.startsWith("-") && a !== "-") {
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j] as string;
+        if (c === "e" || c === "l") {
+          const value = j === a.length - 1 ? (args[++i] ?? "") : a.slice(j + 1);
+          if (c === "e") {
+            scripts.push(value);
+            sawExpression = true;
+          }
+          break;
+        }
+      }
+    } else operands.push(a);
   }
-  if (!scripts.length) {
-    const first = positionals(args)[0];
+  if (!sawExpression) {
+    const first = operands[0];
     if (first === undefined) return "no script";
     scripts.push(first);
   }
-  // Print/select/substitute only: no w/W/e/r/R commands, no w or e substitution flags.
-  const safe =
-    /^(\s*(\d+|\$|\/[^/]*\/)?(,(\d+|\$|\/[^/]*\/))?\s*(p|d|q|=|s(.)(?:(?!\6)[^\\]|\\.)*\6(?:(?!\6)[^\\]|\\.)*\6[gIip0-9]*)\s*;?)+$/;
-  return scripts.every((s) => safe.test(s)) ? null : "sed script may write files or run commands";
-};
+  return scripts;
+}
+
+/** -i/-I edit in place, -f/--file read a script we cannot see: not listed. */
+const sedCheck: Check = allow({
+  flags: "nErszu",
+  valued: "el",
+  long: [
+    "quiet",
+    "silent",
+    "expression=",
+    "regexp-extended",
+    "separate",
+    "null-data",
+    "zero-terminated",
+    "unbuffered",
+    "line-length=",
+    "posix",
+    "debug",
+    "sandbox",
+    ...HELP_VERSION,
+  ],
+  after: (args) => {
+    if (args.length === 1 && /^--(help|version)$/.test(args[0] as string)) return null;
+    const scripts = sedScripts(args);
+    if (typeof scripts === "string") return scripts;
+    // Print/select/substitute only: no w/W/e/r/R commands, no w or e substitution flags.
+    const safe =
+      /^(\s*(\d+|\$|\/[^/]*\/)?(,(\d+|\$|\/[^/]*\/))?\s*(p|d|q|=|s(.)(?:(?!\6)[^\\]|\\.)*\6(?:(?!\6)[^\\]|\\.)*\6[gIip0-9]*)\s*;?)+$/;
+    return scripts.every((s) => safe.test(s)) ? null : "sed script may write files or run commands";
+  },
+});
 
 /** awk options that cannot load code, write files or change the program source: `-F x`, `-v a=b`. */
 const awkCheck: Check = (args) => {
@@ -136,153 +118,176 @@ const awkCheck: Check = (args) => {
     : null;
 };
 
-/** Values after `HEAD:` / `:` in git arguments name files inside objects: `git show HEAD:.env`. */
-function gitObjectSecret(args: string[]): string | null {
+/**
+ * jq: the program must be on the command line (-f/--from-file hides it), and it must not read the
+ * environment (env, $ENV) or other files through the module system (import/include, modulemeta,
+ * -L search paths with `{search: "/"}`). --rawfile/--slurpfile/--argfile name files: their file
+ * word is checked as a path like every other word.
+ */
+const jqCheck: Check = allow({
+  flags: "nRscrjaSCMeh0Vb",
+  long: [
+    "null-input",
+    "raw-input",
+    "slurp",
+    "compact-output",
+    "raw-output",
+    "raw-output0",
+    "join-output",
+    "ascii-output",
+    "sort-keys",
+    "color-output",
+    "monochrome-output",
+    "tab",
+    "indent=",
+    "unbuffered",
+    "stream",
+    "stream-errors",
+    "seq",
+    "exit-status",
+    "binary",
+    "args",
+    "jsonargs",
+    "build-configuration",
+    ...HELP_VERSION,
+  ],
+  long2: ["arg", "argjson", "slurpfile", "rawfile", "argfile"],
+  after: (args) => {
+    return args.some((a) => /\benv\b|\$ENV|\$__prog|\b(import|include|modulemeta|get_search_list)\b/.test(a))
+      ? "reads the environment or other files"
+      : null;
+  },
+});
+
+/** yq: -i writes the file, -s/--split-exp writes one file per document, --from-file hides the expression. */
+const yqCheck: Check = allow({
+  flags: "PrejnCMN0VhyYcSa",
+  valued: "opI",
+  long: [
+    "output-format=",
+    "input-format=",
+    "prettyPrint",
+    "unwrapScalar",
+    "exit-status",
+    "null-input",
+    "colors",
+    "no-colors",
+    "indent=",
+    "no-doc",
+    "nul-output",
+    "tojson",
+    "yaml-output",
+    "yaml-roundtrip",
+    "compact-output",
+    "raw-output",
+    "sort-keys",
+    "verbose",
+    "header-preprocess",
+    "no-header-preprocess",
+    "front-matter=",
+    "expression=",
+    ...HELP_VERSION,
+  ],
+  after: (a) =>
+    a.some((x) =>
+      /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64|import|include|modulemeta)\b|\$ENV/.test(x),
+    )
+      ? "reads the environment or other files"
+      : null,
+});
+
+/**
+ * xxd matches options by their first letters, one option per word (`-ps`, `-cols 8`), and writes
+ * to a second file operand; -r (revert) writes binary. Only whole listed words are accepted.
+ */
+const XXD_FLAGS = new Set(
+  "-a -autoskip -b -bits -C -capitalize -E -EBCDIC -e -i -include -p -ps -postscript -plain -u -uppercase -d -h -help -v -version --help --version".split(
+    " ",
+  ),
+);
+const XXD_VALUED = new Set("-c -cols -g -groupsize -l -len -n -name -o -s -seek -R".split(" "));
+const xxdCheck: Check = (args) => {
+  let operands = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--") {
+      operands += args.length - i - 1;
+      break;
+    }
+    if (!a.startsWith("-") || a === "-") {
+      operands++;
+      continue;
+    }
+    if (XXD_FLAGS.has(a)) continue;
+    if (XXD_VALUED.has(a)) {
+      if (!/^[-+]?(0x)?[0-9a-fA-F]+$|^[A-Za-z_]\w*$/.test(args[i + 1] ?? "")) return `xxd ${a} needs a plain value`;
+      i++;
+      continue;
+    }
+    if (/^-[cglos][-+]?(0x)?[0-9a-fA-F]+$/.test(a)) continue;
+    return `xxd option ${a} is not on the known-safe list`;
+  }
+  return operands > 1 ? "a second file operand is written" : null;
+};
+
+/** bash's printf: -v NAME assigns a variable; only the first word can be an option. */
+const printfCheck: Check = (args) => {
+  const first = args[0];
+  if (first === undefined) return "no format";
+  if (first === "--") return null;
+  if (first.startsWith("-") && first !== "-") return `printf option ${first} is not on the known-safe list`;
+  return null;
+};
+
+/** test / [: unary and binary primaries only; every operand is still checked as a path. */
+const TEST_PRIMARIES = new Set(
+  "-a -b -c -d -e -f -g -h -k -L -N -O -G -p -r -s -S -t -u -w -x -z -n -v -o -R -eq -ne -lt -le -gt -ge -nt -ot -ef".split(
+    " ",
+  ),
+);
+const testCheck: Check = (args) => {
   for (const a of args) {
-    const colon = a.indexOf(":");
-    if (colon === -1 || a.startsWith("-")) continue;
-    const path = a.slice(colon + 1);
-    const base = path.split("/").pop() ?? "";
-    if (SECRET_NAME.test(base) || /(^|\/)\.(ssh|aws|kube|docker|gnupg)(\/|$)/.test(path))
-      return `${a} names a file that may hold secrets`;
+    if (a.startsWith("-") && a !== "-" && !TEST_PRIMARIES.has(a) && !/^-\d+$/.test(a))
+      return `test primary ${a} is not on the known-safe list`;
   }
   return null;
-}
-
-const findCheck = forbid("-exec", "-execdir", "-ok", "-okdir", "-delete", "-fprint", "-fprint0", "-fprintf", "-fls");
-
-/** git subcommands that only read (with their own argument checks). */
-const GIT: Record<string, Check> = {
-  status: ok,
-  log: forbid("--output", /^--ext-diff$/),
-  diff: forbid("--output", /^--ext-diff$/),
-  show: forbid("--output", /^--ext-diff$/),
-  "rev-parse": ok,
-  "ls-files": ok,
-  "ls-tree": ok,
-  // ls-remote reaches another host (and a transport named in the URL); not an inspection of the repo.
-  "cat-file": ok,
-  blame: ok,
-  annotate: ok,
-  describe: ok,
-  shortlog: ok,
-  grep: forbid(/^(-O|--open-files-in-pager)/),
-  "merge-base": ok,
-  "name-rev": ok,
-  "rev-list": ok,
-  "for-each-ref": ok,
-  "show-ref": ok,
-  "show-branch": ok,
-  "count-objects": ok,
-  "check-ignore": ok,
-  "check-attr": ok,
-  "diff-tree": ok,
-  "diff-files": ok,
-  "diff-index": ok,
-  "range-diff": ok,
-  whatchanged: ok,
-  version: ok,
-  reflog: (a) =>
-    a.length === 0 || a[0] === "show" || a[0]?.startsWith("-") ? null : "reflog subcommand changes the reflog",
-  branch: (a) => {
-    const listing = new Set([
-      "-a",
-      "--all",
-      "-r",
-      "--remotes",
-      "--remote",
-      "-v",
-      "-vv",
-      "--verbose",
-      "-l",
-      "--list",
-      "--show-current",
-      "--no-color",
-      "--color",
-      "--column",
-      "--no-column",
-      "-i",
-      "--ignore-case",
-      "--omit-empty",
-    ]);
-    const listingWithValue = /^--(contains|no-contains|merged|no-merged|sort|format|points-at|color|abbrev)(=|$)/;
-    const listed = a.includes("-l") || a.includes("--list");
-    for (let i = 0; i < a.length; i++) {
-      const x = a[i] as string;
-      if (listing.has(x) || listingWithValue.test(x)) continue;
-      if (
-        !x.startsWith("-") &&
-        (listed || /^--(contains|no-contains|merged|no-merged|points-at)$/.test(a[i - 1] ?? ""))
-      )
-        continue;
-      return "creates, deletes or moves a branch";
-    }
-    return null;
-  },
-  tag: (a) =>
-    a.length === 0 ||
-    (a.some((x) =>
-      /^(-l|--list|-n\d*|--contains|--no-contains|--merged|--no-merged|--points-at|--sort=.*|--format=.*)$/.test(x),
-    ) &&
-      !a.some((x) => /^-(d|f|a|s|m|u)$|^--(delete|force|annotate|sign|message)/.test(x)))
-      ? null
-      : "creates or deletes a tag",
-  remote: (a) =>
-    a.length === 0 || a.every((x) => x === "-v" || x === "--verbose") || a[0] === "get-url" || a[0] === "show"
-      ? null
-      : "changes remotes",
-  config: (a) =>
-    a.some((x) =>
-      /^(--get|--get-all|--get-regexp|--list|-l|--get-urlmatch|--show-origin|--show-scope|--name-only|get|list)$/.test(
-        x,
-      ),
-    ) &&
-    !a.some((x) =>
-      /^(--add|--unset|--unset-all|--replace-all|--rename-section|--remove-section|--edit|-e|set|unset)$/.test(x),
-    )
-      ? null
-      : "may change configuration",
-  stash: (a) => (a[0] === "list" || a[0] === "show" ? null : "changes the stash"),
-  worktree: (a) => (a[0] === "list" ? null : "changes worktrees"),
-  submodule: (a) => (a[0] === "status" || a[0] === "summary" || a.length === 0 ? null : "changes submodules"),
-  help: ok,
-  cherry: ok,
-  fsck: forbid("--lost-found"),
-  "verify-commit": ok,
-  "verify-tag": ok,
-  notes: (a) => (a[0] === "list" || a[0] === "show" ? null : "changes notes"),
 };
 
-const gitCheck: Check = (args) => {
-  let i = 0;
-  while (i < args.length) {
-    const a = args[i] as string;
-    if (
-      a === "--no-pager" ||
-      a === "--no-optional-locks" ||
-      a === "-P" ||
-      a === "--literal-pathspecs" ||
-      a === "--no-replace-objects"
-    )
-      i++;
-    else if (a === "-C")
-      i += 2; // the directory is checked as a path argument
-    else if (a === "--version" || a === "--help") return null;
-    else if (a.startsWith("-")) return `git option ${a} can change what runs`;
-    else break;
-  }
-  const sub = args[i];
-  if (sub === undefined) return "no subcommand";
-  const check = GIT[sub];
-  if (!check) return `git ${sub} is not a read-only subcommand`;
-  return gitObjectSecret(args.slice(i + 1)) ?? check(args.slice(i + 1));
-};
+/** sw_vers takes its options as single-dash words. */
+const SW_VERS = new Set(
+  ["productName", "productVersion", "productVersionExtra", "buildVersion", "help"].flatMap((w) => [`-${w}`, `--${w}`]),
+);
 
-const jqCheck: Check = (args) =>
-  args.some((a) => /\benv\b|\$ENV|input_filename|\$__prog/.test(a)) ? "reads the environment" : null;
+/** binutils tools read more options from `@FILE` (a file named anywhere): refused. */
+const noResponseFile: Check = (args) =>
+  args.some((a) => a.startsWith("@")) ? "an @FILE argument reads options from a file" : null;
+
+/** The coreutils checksum tools: -c reads a list of sums (a path operand, checked). */
+const SUM = allow({
+  flags: "bctzw",
+  valued: "l",
+  long: [
+    "binary",
+    "check",
+    "tag",
+    "text",
+    "zero",
+    "ignore-missing",
+    "quiet",
+    "status",
+    "strict",
+    "warn",
+    "length=",
+    "untagged",
+    "base64",
+    "raw",
+    "algorithm=",
+    ...HELP_VERSION,
+  ],
+});
 
 /** GNU grep: every option that only selects, formats or counts (no -f outside: paths are checked). */
-const GREP_OPTS = opts("EFGPabcHhiIlLnoqrRsTUvVwxyzZ0123456789", "efmABCdD", [
+const GREP_LIST = [
   "extended-regexp",
   "fixed-strings",
   "basic-regexp",
@@ -334,49 +339,65 @@ const GREP_OPTS = opts("EFGPabcHhiIlLnoqrRsTUvVwxyzZ0123456789", "efmABCdD", [
   "binary",
   "group-separator=",
   "no-group-separator",
+];
+const GREP_OPTS = allow({
+  flags: "EFGPabcHhiIlLnoqrRsTUvVwxyzZ0123456789",
+  valued: "efmABCdD",
+  files: "f",
+  long: GREP_LIST,
+  counts: false,
+});
+/** zgrep passes grep's options on (no recursion: it runs gzip per file operand). */
+const ZGREP_OPTS = allow({
+  flags: "EFGPabcHhiIlLnoqsTUvVwxyZ0123456789",
+  valued: "efmABC",
+  files: "f",
+  long: GREP_LIST.filter((l) => !/recursive|directories|devices|include|exclude/.test(l)),
+});
+
+const LS = opts("aAbBcCdfFgGhHiklLmnNopqQrRsStuUvwxXZ1", "IT", [
+  "all",
+  "almost-all",
+  "human-readable",
+  "si",
+  "long",
+  "recursive",
+  "reverse",
+  "sort=",
+  "time=",
+  "color",
+  "color=",
+  "classify",
+  "directory",
+  "inode",
+  "numeric-uid-gid",
+  "size",
+  "group-directories-first",
+  "full-time",
+  "ignore=",
+  "hide=",
+  "width=",
+  "format=",
+  "time-style=",
+  "indicator-style=",
+  "quoting-style=",
+  "literal",
+  "dereference",
+  "dereference-command-line",
+  "no-group",
+  "author",
+  "escape",
+  "hyperlink",
+  "hyperlink=",
+  "help",
+  "version",
 ]);
 
 /** The read-only table: command name → argument check. */
-const READ_ONLY: Record<string, Check> = {
-  ls: opts("aAbBcCdfFgGhHiklLmnNopqQrRsStuUvwxXZ1", "IT", [
-    "all",
-    "almost-all",
-    "human-readable",
-    "si",
-    "long",
-    "recursive",
-    "reverse",
-    "sort=",
-    "time=",
-    "color",
-    "color=",
-    "classify",
-    "directory",
-    "inode",
-    "numeric-uid-gid",
-    "size",
-    "group-directories-first",
-    "full-time",
-    "ignore=",
-    "hide=",
-    "width=",
-    "format=",
-    "time-style=",
-    "indicator-style=",
-    "quoting-style=",
-    "literal",
-    "dereference",
-    "dereference-command-line",
-    "no-group",
-    "author",
-    "escape",
-    "hyperlink",
-    "hyperlink=",
-    "help",
-    "version",
-  ]),
-  dir: ok,
-  vdir: ok,
+export const READ_ONLY: Record<string, Check> = {
+  ls: LS,
+  dir: LS,
+  vdir: LS,
   pwd: noArgs(),
   cat: opts("AbeEnstTuv", "", [
     "show-all",
@@ -425,16 +446,12 @@ const READ_ONLY: Record<string, Check> = {
   grep: GREP_OPTS,
   egrep: GREP_OPTS,
   fgrep: GREP_OPTS,
-  zgrep: ok,
-  // --pre and -z/--search-zip run other programs on each file; --hostname-bin runs one for links.
-  rg: forbid("--pre", "--pre-glob", "--hostname-bin", /^--search-zip$/, /^-[a-zA-Z]*z/),
-  // --pager runs a program on the output.
-  ag: forbid("--pager"),
-  // ack reads a project .ackrc (options such as --pager come from the repository) unless --noenv.
-  ack: (a) => (a.includes("--noenv") ? null : "ack reads the repository's .ackrc"),
+  zgrep: ZGREP_OPTS,
+  rg: rgCheck,
+  ag: agCheck,
+  ack: ackCheck,
   find: findCheck,
-  // -x/-X run a command per match (-l runs a fixed `ls -l` on the matches: allowed).
-  fd: forbid("-x", "--exec", "-X", "--exec-batch", /^-[a-zA-Z]*[xX]/),
+  fd: fdCheck,
   // -o writes the listing to a file; -R reruns with -o.
   tree: opts("adlfxiqNQpugshDFvtrUcCnAS", "LPIH", [
     "noreport",
@@ -453,38 +470,53 @@ const READ_ONLY: Record<string, Check> = {
     "version",
   ]),
   echo: opts("neE"),
-  printf: forbid("-v"),
-  true: ok,
-  false: ok,
-  test: ok,
-  "[": ok,
-  sleep: ok,
-  which: ok,
-  whereis: ok,
-  type: ok,
-  // -C compiles a magic file (writes); no other option writes or runs code.
-  file: opts("bcdEhiIkLlNnprsvzSZ0", "eFfmP", [
-    "brief",
-    "dereference",
-    "no-dereference",
-    "mime",
-    "mime-type",
-    "mime-encoding",
-    "keep-going",
-    "raw",
-    "special-files",
-    "uncompress",
-    "no-pad",
-    "print0",
-    "exclude=",
-    "separator=",
-    "magic-file=",
-    "files-from=",
-    "extension",
-    "apple",
-    "help",
-    "version",
+  printf: printfCheck,
+  true: ignoresArgs,
+  false: ignoresArgs,
+  test: testCheck,
+  "[": testCheck,
+  sleep: opts("", "", HELP_VERSION),
+  // --read-alias / --read-functions read definitions from stdin (harmless, but not needed).
+  which: opts("as", "", [
+    "all",
+    "skip-dot",
+    "skip-tilde",
+    "show-dot",
+    "show-tilde",
+    "skip-alias",
+    "skip-functions",
+    ...HELP_VERSION,
   ]),
+  whereis: opts("bmsul"),
+  type: allow({ flags: "afptP", firstOperandEnds: true }),
+  // -C compiles a magic file (writes); no other option writes or runs code.
+  file: allow({
+    flags: "bcdEhiIkLlNnprsvzSZ0",
+    valued: "eFfmP",
+    files: "fm",
+    long: [
+      "brief",
+      "dereference",
+      "no-dereference",
+      "mime",
+      "mime-type",
+      "mime-encoding",
+      "keep-going",
+      "raw",
+      "special-files",
+      "uncompress",
+      "no-pad",
+      "print0",
+      "exclude=",
+      "separator=",
+      "magic-file=",
+      "files-from=",
+      "extension",
+      "apple",
+      "help",
+      "version",
+    ],
+  }),
   stat: opts("LftZ", "c", ["dereference", "file-system", "terse", "format=", "printf=", "cached=", "help", "version"]),
   du: opts("0abcDhHklLmPsSx", "dBt", [
     "null",
@@ -508,7 +540,24 @@ const READ_ONLY: Record<string, Check> = {
     "help",
     "version",
   ]),
-  df: ok,
+  df: opts("ahHiklmgPTn", "Btx", [
+    "all",
+    "block-size=",
+    "human-readable",
+    "si",
+    "inodes",
+    "local",
+    "no-sync",
+    "sync",
+    "output",
+    "output=",
+    "portability",
+    "print-type",
+    "total",
+    "type=",
+    "exclude-type=",
+    ...HELP_VERSION,
+  ]),
   realpath: opts("eLmPqsz", "", [
     "canonicalize-existing",
     "canonicalize-missing",
@@ -538,47 +587,52 @@ const READ_ONLY: Record<string, Check> = {
   basename: opts("az", "s", ["multiple", "suffix=", "zero", "help", "version"]),
   dirname: opts("z", "", ["zero", "help", "version"]),
   // -l pipes the output through pr (runs a program); --to-file/--from-file are left out.
-  diff: opts("abBdeEiNnpqrsStTuwyZ", "CUDFIxXWS", [
-    "unified",
-    "unified=",
-    "context",
-    "context=",
-    "recursive",
-    "brief",
-    "ignore-case",
-    "ignore-all-space",
-    "ignore-space-change",
-    "ignore-blank-lines",
-    "ignore-trailing-space",
-    "side-by-side",
-    "color",
-    "color=",
-    "new-file",
-    "unidirectional-new-file",
-    "exclude=",
-    "exclude-from=",
-    "label=",
-    "normal",
-    "no-dereference",
-    "text",
-    "strip-trailing-cr",
-    "suppress-common-lines",
-    "report-identical-files",
-    "minimal",
-    "width=",
-    "ignore-matching-lines=",
-    "show-function-line=",
-    "show-c-function",
-    "ignore-tab-expansion",
-    "expand-tabs",
-    "initial-tab",
-    "speed-large-files",
-    "horizon-lines=",
-    "left-column",
-    "help",
-    "version",
-  ]),
-  cmp: ok,
+  diff: allow({
+    flags: "abBdeEiNnpqrsStTuwyZ",
+    valued: "CUDFIxXWS",
+    files: "X",
+    long: [
+      "unified",
+      "unified=",
+      "context",
+      "context=",
+      "recursive",
+      "brief",
+      "ignore-case",
+      "ignore-all-space",
+      "ignore-space-change",
+      "ignore-blank-lines",
+      "ignore-trailing-space",
+      "side-by-side",
+      "color",
+      "color=",
+      "new-file",
+      "unidirectional-new-file",
+      "exclude=",
+      "exclude-from=",
+      "label=",
+      "normal",
+      "no-dereference",
+      "text",
+      "strip-trailing-cr",
+      "suppress-common-lines",
+      "report-identical-files",
+      "minimal",
+      "width=",
+      "ignore-matching-lines=",
+      "show-function-line=",
+      "show-c-function",
+      "ignore-tab-expansion",
+      "expand-tabs",
+      "initial-tab",
+      "speed-large-files",
+      "horizon-lines=",
+      "left-column",
+      "help",
+      "version",
+    ],
+  }),
+  cmp: opts("blsz", "in", ["print-bytes", "ignore-initial=", "verbose", "bytes=", "quiet", "silent", ...HELP_VERSION]),
   comm: opts("123iz", "", [
     "check-order",
     "nocheck-order",
@@ -588,8 +642,16 @@ const READ_ONLY: Record<string, Check> = {
     "help",
     "version",
   ]),
-  join: ok,
-  paste: ok,
+  // join -o is the output format, not a file.
+  join: opts("iz", "aejotv12", [
+    "ignore-case",
+    "check-order",
+    "nocheck-order",
+    "header",
+    "zero-terminated",
+    ...HELP_VERSION,
+  ]),
+  paste: opts("sz", "d", ["delimiters=", "serial", "zero-terminated", ...HELP_VERSION]),
   // -o writes, --compress-program runs a program, -T writes temp files elsewhere.
   sort: opts("bcCdfghiMmnRrsuVz", "ktS", [
     "key=",
@@ -618,9 +680,11 @@ const READ_ONLY: Record<string, Check> = {
     "help",
     "version",
   ]),
-  uniq: maxPositionals(
-    1,
-    opts("cdDiuz", "fsw", [
+  // A second file operand is the output file.
+  uniq: allow({
+    flags: "cdDiuz",
+    valued: "fsw",
+    long: [
       "count",
       "repeated",
       "all-repeated",
@@ -635,8 +699,9 @@ const READ_ONLY: Record<string, Check> = {
       "check-chars=",
       "help",
       "version",
-    ]),
-  ),
+    ],
+    after: (_args, operands) => (operands.length > 1 ? "a second file argument is written" : null),
+  }),
   cut: opts("nsz", "bcdf", [
     "bytes=",
     "characters=",
@@ -650,54 +715,235 @@ const READ_ONLY: Record<string, Check> = {
     "version",
   ]),
   tr: opts("cCdst", "", ["complement", "delete", "squeeze-repeats", "truncate-set1", "help", "version"]),
-  fold: ok,
-  fmt: ok,
-  column: ok,
-  expand: ok,
-  unexpand: ok,
+  fold: opts("bs0123456789", "w", ["bytes", "spaces", "width=", ...HELP_VERSION]),
+  fmt: opts("cstu0123456789", "pwg", [
+    "crown-margin",
+    "prefix=",
+    "split-only",
+    "tagged-paragraph",
+    "uniform-spacing",
+    "width=",
+    "goal=",
+    ...HELP_VERSION,
+  ]),
+  // column -o is the output separator, not a file.
+  column: opts("dehJLtxV", "cHilnNoOprRsTW", [
+    "columns=",
+    "output-width=",
+    "table",
+    "table-noheadings",
+    "table-header-repeat",
+    "table-hide=",
+    "table-columns=",
+    "table-columns-limit=",
+    "table-name=",
+    "table-order=",
+    "table-right=",
+    "table-truncate=",
+    "table-wrap=",
+    "table-noextreme=",
+    "tree=",
+    "tree-id=",
+    "tree-parent=",
+    "json",
+    "keep-empty-lines",
+    "separator=",
+    "output-separator=",
+    "fillrows",
+    ...HELP_VERSION,
+  ]),
+  expand: opts("i0123456789", "t", ["initial", "tabs=", ...HELP_VERSION]),
+  unexpand: opts("a0123456789", "t", ["all", "first-only", "tabs=", ...HELP_VERSION]),
   rev: opts(""),
   seq: opts("w", "fs", ["format=", "separator=", "equal-width", "help", "version"]),
-  strings: ok,
-  od: ok,
-  hexdump: ok,
-  xxd: maxPositionals(1, forbid(/^-[a-z]*r/)),
-  md5sum: ok,
-  sha1sum: ok,
-  sha224sum: ok,
-  sha256sum: ok,
-  sha384sum: ok,
-  sha512sum: ok,
-  b2sum: ok,
-  cksum: ok,
-  shasum: ok,
-  md5: ok,
-  date: forbid("-s", "--set", /^-[a-zA-Z]*s/),
-  cal: ok,
+  strings: both(
+    noResponseFile,
+    allow({
+      flags: "adfowh0123456789",
+      valued: "ntesTU",
+      long: [
+        "all",
+        "data",
+        "print-file-name",
+        "bytes=",
+        "radix=",
+        "encoding=",
+        "target=",
+        "include-all-whitespace",
+        "output-separator=",
+        "unicode=",
+        ...HELP_VERSION,
+      ],
+    }),
+  ),
+  od: allow({
+    flags: "abcdfilosxvDOXeFHILB",
+    valued: "AjNSt",
+    glued: "w",
+    long: [
+      "address-radix=",
+      "endian=",
+      "skip-bytes=",
+      "read-bytes=",
+      "strings",
+      "strings=",
+      "format=",
+      "output-duplicates",
+      "width",
+      "width=",
+      "traditional",
+      ...HELP_VERSION,
+    ],
+  }),
+  // -f reads a format file (a path operand or glued right after -f, checked as a path).
+  hexdump: allow({
+    flags: "bcCdoxvh",
+    valued: "efns",
+    files: "f",
+    long: [
+      "format=",
+      "format-file=",
+      "length=",
+      "skip=",
+      "no-squeezing",
+      "canonical",
+      "one-byte-octal",
+      "one-byte-char",
+      "two-bytes-decimal",
+      "two-bytes-octal",
+      "two-bytes-hex",
+      ...HELP_VERSION,
+    ],
+  }),
+  hd: allow({ flags: "bcCdoxv", valued: "ns", long: ["length=", "skip=", "no-squeezing", ...HELP_VERSION] }),
+  xxd: xxdCheck,
+  md5sum: SUM,
+  sha1sum: SUM,
+  sha224sum: SUM,
+  sha256sum: SUM,
+  sha384sum: SUM,
+  sha512sum: SUM,
+  b2sum: SUM,
+  cksum: allow({
+    flags: "cz",
+    valued: "alo",
+    long: [
+      "algorithm=",
+      "base64",
+      "check",
+      "length=",
+      "raw",
+      "tag",
+      "untagged",
+      "zero",
+      "ignore-missing",
+      "quiet",
+      "status",
+      "strict",
+      "warn",
+      "debug",
+      ...HELP_VERSION,
+    ],
+  }),
+  shasum: opts("bctU0swhv", "a", [
+    "algorithm=",
+    "binary",
+    "check",
+    "text",
+    "UNIVERSAL",
+    "01",
+    "tag",
+    "ignore-missing",
+    "quiet",
+    "status",
+    "strict",
+    "warn",
+    ...HELP_VERSION,
+  ]),
+  // md5 -s hashes a string, -p echoes stdin; -x runs a self-test.
+  md5: opts("pqrt", "s"),
+  // An operand that is not a +FORMAT sets the clock (GNU and BSD); -s/--set too. -f/-r name files.
+  date: allow({
+    flags: "uRjn",
+    valued: "dfrvz",
+    glued: "I",
+    files: "fr",
+    long: [
+      "date=",
+      "file=",
+      "iso-8601",
+      "iso-8601=",
+      "rfc-email",
+      "rfc-2822",
+      "rfc-3339=",
+      "reference=",
+      "utc",
+      "universal",
+      "debug",
+      "resolution",
+      ...HELP_VERSION,
+    ],
+    after: (args, operands) =>
+      operands.some((a) => !a.startsWith("+")) && !args.some((a) => /^-[a-zA-Z]*j/.test(a))
+        ? "an operand that is not +FORMAT sets the date"
+        : null,
+  }),
+  cal: opts("13jmsyhYwbMSeV", "ndABH", HELP_VERSION),
   whoami: noArgs(),
-  id: ok,
-  groups: ok,
-  uname: ok,
+  id: opts("aZgGnruzpPFA", "", ["context", "group", "groups", "name", "real", "user", "zero", ...HELP_VERSION]),
+  groups: opts("", "", HELP_VERSION),
+  uname: opts("asnrvmpio", "", [
+    "all",
+    "kernel-name",
+    "nodename",
+    "kernel-release",
+    "kernel-version",
+    "machine",
+    "processor",
+    "hardware-platform",
+    "operating-system",
+    ...HELP_VERSION,
+  ]),
   hostname: noArgs(),
   arch: noArgs(),
-  nproc: ok,
-  uptime: ok,
-  free: ok,
-  locale: ok,
+  nproc: opts("", "", ["all", "ignore=", ...HELP_VERSION]),
+  uptime: opts("pshV", "", ["pretty", "since", "container", "raw", ...HELP_VERSION]),
+  free: opts("bkmghltwLvV", "sc", [
+    "bytes",
+    "kilo",
+    "mega",
+    "giga",
+    "tera",
+    "peta",
+    "kibi",
+    "mebi",
+    "gibi",
+    "tebi",
+    "pebi",
+    "human",
+    "si",
+    "lohi",
+    "total",
+    "seconds=",
+    "count=",
+    "wide",
+    "line",
+    "committed",
+    ...HELP_VERSION,
+  ]),
+  locale: opts("amckv", "", ["all-locales", "charmaps", "category-name", "keyword-name", "verbose", ...HELP_VERSION]),
   tty: noArgs(),
-  lsb_release: ok,
-  sw_vers: ok,
+  lsb_release: opts("vidrcash", "", ["version", "id", "description", "release", "codename", "all", "short", "help"]),
+  sw_vers: (args) => (args.every((a) => SW_VERS.has(a)) ? null : "sw_vers option is not on the known-safe list"),
   jq: jqCheck,
-  // env()/strenv() print the environment, load*() read any file named inside the expression.
-  yq: (a) =>
-    a.some((x) => /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64)\b/.test(x))
-      ? "reads the environment or other files"
-      : forbid("-i", "--inplace", /^-[a-zA-Z]*i/)(a),
+  yq: yqCheck,
   sed: sedCheck,
   awk: awkCheck,
   gawk: awkCheck,
   mawk: awkCheck,
   git: gitCheck,
-  cd: ok,
+  // analyze.ts proves the target (one literal path inside the repository); no option is known-safe.
+  cd: allow({}),
   node: versionOnly,
   npx: versionOnly,
   bun: versionOnly,

@@ -11,6 +11,11 @@ import type { PathFacts } from "../../src/fastpath/facts.ts";
 import { analyzeStructure, commandName } from "../../src/fastpath/invocations.ts";
 import { makeAllowFixture } from "../support/allow-fixture.ts";
 import { evalSeedDir } from "../support/eval-seed.ts";
+import {
+  SAFE as OPTION_SAFE,
+  UNSAFE as OPTION_UNSAFE,
+  UNSAFE_VALUES as OPTION_VALUES,
+} from "./option-allowlist-cases.ts";
 
 const fx = makeAllowFixture();
 afterAll(() => rmSync(fx.work, { recursive: true, force: true }));
@@ -144,10 +149,10 @@ const UNSOUND: Array<[string, RegExp]> = [
   ["ls --zzz", /known-safe/],
   ["grep --pre=sh KEY src", /known-safe/],
   ["grep -X KEY src", /known-safe/],
-  ["rg --pre=./x KEY src", /writes or executes/],
-  ["rg -z KEY src", /writes or executes/],
-  ["rg -iz KEY src", /writes or executes/],
-  ["rg --hostname-bin=./x KEY src", /writes or executes/],
+  ["rg --pre=./x KEY src", /writes or executes|known-safe/],
+  ["rg -z KEY src", /writes or executes|known-safe/],
+  ["rg -iz KEY src", /writes or executes|known-safe/],
+  ["rg --hostname-bin=./x KEY src", /writes or executes|known-safe/],
   ["stat --zzz src", /known-safe/],
   ["cut --zzz -f1 data.csv", /known-safe/],
   ["sort -o out.txt data.csv", /known-safe/],
@@ -166,9 +171,9 @@ const UNSOUND: Array<[string, RegExp]> = [
   ["ack KEY src", /ackrc/],
   ["git ls-remote origin", /not a read-only/],
   ["git ls-remote ext::sh", /not a read-only/],
-  ["ag --pager=./x KEY src", /writes or executes/],
-  ["fd -x cat", /writes or executes/],
-  ["fd -Hx cat", /writes or executes/],
+  ["ag --pager=./x KEY src", /writes or executes|known-safe/],
+  ["fd -x cat", /writes or executes|known-safe/],
+  ["fd -Hx cat", /writes or executes|known-safe/],
   ["yq '.a = env(AWS_SECRET)' data.csv", /environment/],
   ["yq 'load(\"/etc/passwd\")' data.csv", /environment|other files/],
   // secret names
@@ -371,7 +376,8 @@ describe("oracle: bash's own expansion of every locally allowed word", () => {
     for (const c of unsound) expect(found.some((f) => f.startsWith(`${c}:`))).toBe(true);
   });
   test("commands of this file allowed locally", () => {
-    const all = [...SOUND, ...UNSOUND.map(([c]) => c), ...HOME_CASES];
+    const options = [...Object.values(OPTION_SAFE), ...Object.values(OPTION_UNSAFE), OPTION_VALUES].flat();
+    const all = [...SOUND, ...UNSOUND.map(([c]) => c), ...HOME_CASES, ...options];
     const allowed = all.filter((c) => analyzeCommand(c, fx.facts).verdict === "allow");
     expect(allowed.length).toBeGreaterThanOrEqual(SOUND.length);
     expect(oracleProblems(allowed, fx.repo, fx.home)).toEqual([]);
