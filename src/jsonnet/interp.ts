@@ -2,7 +2,7 @@
 import type { Bind, CompSpec, FieldNode, Member, Node, Param } from "./ast.ts";
 import { JsonnetError, type Position, posText } from "./errors.ts";
 import { renderNumber } from "./numbers.ts";
-import { parse } from "./parser.ts";
+import { compile } from "./static.ts";
 import {
   type Env,
   isFunction,
@@ -86,14 +86,7 @@ export class Interpreter {
   // ---- entry points -------------------------------------------------------------------------
 
   evalProgram(src: string, file: string): Value {
-    let node: Node;
-    try {
-      node = parse(src, file);
-    } catch (e) {
-      if (e instanceof JsonnetError) e.isStatic = true;
-      throw e;
-    }
-    return this.eval(node, this.rootEnv(file));
+    return this.eval(compile(src, file), this.rootEnv(file));
   }
 
   rootEnv(file: string): Env {
@@ -326,7 +319,7 @@ export class Interpreter {
     const asserts: Layer["asserts"] = [];
     const locals: Layer["locals"] = [];
     for (const m of members) {
-      if (m.kind === "local") locals.push({ name: m.bind.name, params: m.bind.params, body: m.bind.body });
+      if (m.kind === "local") locals.push(m.bind);
       else if (m.kind === "assert") asserts.push({ cond: m.cond, msg: m.msg, pos: m.pos });
     }
     for (const m of members) {
@@ -350,7 +343,7 @@ export class Interpreter {
 
   private objectComprehension(node: Extract<Node, { t: "objcomp" }>, env: Env): JObject {
     const fields = new Map<string, LayerField>();
-    const locals = node.locals.map((b) => ({ name: b.name, params: b.params, body: b.body }));
+    const locals = node.locals;
     this.comprehend(node.specs, 0, env, (e) => {
       const k = this.eval(node.key, e);
       if (k === null) return;
@@ -384,11 +377,7 @@ export class Interpreter {
     env.$super = i;
     if (!(base.$dollar as JObject | undefined) && !base.$self) env.$dollar = self;
     else if (!base.$dollar) env.$dollar = base.$self;
-    if (layer.locals.length)
-      this.bindLocals(
-        layer.locals.map((l) => ({ name: l.name, params: l.params, body: l.body })),
-        env,
-      );
+    if (layer.locals.length) this.bindLocals(layer.locals, env);
     if (base === layer.env) self.layerEnvs[i] = env;
     return env;
   }
@@ -403,7 +392,8 @@ export class Interpreter {
       e.$self = self;
       e.$super = i;
       e.$dollar = env.$dollar;
-      for (const l of layer.locals) e[l.name] = env[l.name];
+      // The object's locals are bound per field here: they see the comprehension variables too.
+      if (layer.locals.length) this.bindLocals(layer.locals, e);
       env = e;
     }
     if (field.params) return { kind: "user", params: field.params, body: field.body as Node, env, name };
@@ -981,7 +971,7 @@ export class Interpreter {
         if (this.importStack.includes(key)) fail(`import cycle: ${[...this.importStack, key].join(" -> ")}`, pos);
         this.importStack.push(key);
         try {
-          return this.eval(parse(text, key), this.rootEnv(key));
+          return this.eval(compile(text, key), this.rootEnv(key));
         } finally {
           this.importStack.pop();
         }
