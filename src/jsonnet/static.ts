@@ -140,13 +140,16 @@ class Checker {
         this.expr(node.expr, inObject);
         return;
       case "binary": {
-        // Long operator chains are left-deep: walk the left spine in a loop, not by recursion.
+        // Long operator chains are left-deep: walk the left spine in a loop, not by recursion, and
+        // check in source order (leftmost operand first) so the first mistake is the one reported.
+        const rights: Node[] = [];
         let n: Node = node;
         while (n.t === "binary") {
-          this.expr(n.right, inObject);
+          rights.push(n.right);
           n = n.left;
         }
         this.expr(n, inObject);
+        for (let i = rights.length - 1; i >= 0; i--) this.expr(rights[i] as Node, inObject);
         return;
       }
       case "applybrace":
