@@ -42,7 +42,7 @@ export function binary(it: Interpreter, node: Extract<Node, { t: "binary" }>, en
   return binaryValues(it, op, l, r, node.pos);
 }
 
-export function binaryValues(it: Interpreter, op: string, l: Value, r: Value, pos: Position): Value {
+function binaryValues(it: Interpreter, op: string, l: Value, r: Value, pos: Position): Value {
   switch (op) {
     case "+":
       return plus(it, l, r, pos);

@@ -19,7 +19,7 @@ import { parse } from "./parser.ts";
 /** Names every file sees without binding them. */
 const IMPLICIT = ["std"];
 
-export function checkProgram(node: Node): void {
+function checkProgram(node: Node): void {
   const c = new Checker();
   for (const n of IMPLICIT) c.bind(n);
   c.expr(node, false);

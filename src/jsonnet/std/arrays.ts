@@ -1,5 +1,5 @@
-// std: Arrays: construction, higher-order functions, folds, searching, joining, flattening, slicing.
-
+// Standard library family (registered in ../std.ts).
+// Arrays: construction, higher-order functions, folds, searching, joining, flattening, slicing.
 import type { Position } from "../errors.ts";
 import { sliceValue } from "../indexing.ts";
 import { compare, equals } from "../operators.ts";

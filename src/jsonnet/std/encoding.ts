@@ -1,5 +1,5 @@
-// std: Bytes and digests: UTF-8, base64, md5/sha*.
-
+// Standard library family (registered in ../std.ts).
+// Bytes and digests: UTF-8, base64, md5/sha*.
 import { createHash } from "node:crypto";
 import type { Position } from "../errors.ts";
 import { arrayOf, type Value } from "../value.ts";

@@ -30,7 +30,7 @@ export interface StdOptions {
 }
 
 /** A function body: forced argument values (none when lazy), the call position, the raw thunks. */
-export type Impl = (args: Value[], pos: Position | null, raw: Thunk[]) => Value;
+type Impl = (args: Value[], pos: Position | null, raw: Thunk[]) => Value;
 
 export interface StdKit {
   interp: Interpreter;

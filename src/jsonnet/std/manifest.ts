@@ -1,5 +1,5 @@
-// std: Manifesting values as text: JSON variants, YAML, INI, Python, XML (JsonML), TOML.
-
+// Standard library family (registered in ../std.ts).
+// Manifesting values as text: JSON variants, YAML, INI, Python, XML (JsonML), TOML.
 import {
   manifestIni,
   manifestPython,

@@ -1,4 +1,5 @@
-// std: Numbers: the math functions, min/max/clamp, mod, parity, boolean xor/xnor.
+// Standard library family (registered in ../std.ts).
+// Numbers: the math functions, min/max/clamp, mod, parity, boolean xor/xnor.
 import type { Value } from "../value.ts";
 import type { StdKit } from "./kit.ts";
 

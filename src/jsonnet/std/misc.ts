@@ -1,5 +1,5 @@
-// std: Equality and comparison, assertEqual, trace, external variables and native functions.
-
+// Standard library family (registered in ../std.ts).
+// Equality and comparison, assertEqual, trace, external variables and native functions.
 import { fail } from "../errors.ts";
 import { compare, equals } from "../operators.ts";
 import { toPlain, toStr } from "../output.ts";

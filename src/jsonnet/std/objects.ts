@@ -1,5 +1,5 @@
-// std: Objects: field lists and lookups, std.get, mapWithKey, objectRemoveKey, prune, mergePatch.
-
+// Standard library family (registered in ../std.ts).
+// Objects: field lists and lookups, std.get, mapWithKey, objectRemoveKey, prune, mergePatch.
 import type { Position } from "../errors.ts";
 import { fieldNames, fields } from "../objects.ts";
 import { compareStrings } from "../operators.ts";

@@ -1,5 +1,5 @@
-// std: Parsing text into values: integers in bases 10/8/16, JSON, YAML.
-
+// Standard library family (registered in ../std.ts).
+// Parsing text into values: integers in bases 10/8/16, JSON, YAML.
 import { JsonnetError, type Position } from "../errors.ts";
 import type { Value } from "../value.ts";
 import { parseYaml } from "../yaml.ts";

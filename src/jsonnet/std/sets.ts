@@ -1,5 +1,5 @@
-// std: Sorting, uniq and the sorted-set functions (all with an optional keyF).
-
+// Standard library family (registered in ../std.ts).
+// Sorting, uniq and the sorted-set functions (all with an optional keyF).
 import type { Position } from "../errors.ts";
 import { compare, equals } from "../operators.ts";
 import { arrayOf, type Value } from "../value.ts";

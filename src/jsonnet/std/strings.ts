@@ -1,5 +1,5 @@
-// std: Strings: characters and code points, searching, splitting, replacing, case, escaping, stripping.
-
+// Standard library family (registered in ../std.ts).
+// Strings: characters and code points, searching, splitting, replacing, case, escaping, stripping.
 import { fail } from "../errors.ts";
 import { escapeJson, toStr } from "../output.ts";
 import { arrayOf, type Value } from "../value.ts";
@@ -123,7 +123,7 @@ export function strings(k: StdKit): void {
   def("isEmpty", ["str"], ([s], pos) => str("isEmpty", s as Value, pos).length === 0);
 }
 
-export function escapeXml(s: string): string {
+function escapeXml(s: string): string {
   return s.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] as string,

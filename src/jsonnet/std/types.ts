@@ -1,5 +1,5 @@
-// std: Type predicates and std.length.
-
+// Standard library family (registered in ../std.ts).
+// Type predicates and std.length.
 import { fieldNames } from "../objects.ts";
 import { isFunction, JArray, type JFunction, JObject, type NativeFunction, typeName, type Value } from "../value.ts";
 import type { StdKit } from "./kit.ts";
