@@ -98,20 +98,12 @@ class Checker {
           this.unbindAll(node.locals);
         });
         return;
+      case "binary":
       case "index":
-        this.expr(node.target, inObject);
-        this.expr(node.index, inObject);
-        return;
       case "slice":
-        this.expr(node.target, inObject);
-        if (node.start) this.expr(node.start, inObject);
-        if (node.end) this.expr(node.end, inObject);
-        if (node.step) this.expr(node.step, inObject);
-        return;
       case "call":
-        this.expr(node.fn, inObject);
-        for (const a of node.args) this.expr(a, inObject);
-        for (const a of node.named) this.expr(a.value, inObject);
+      case "applybrace":
+        this.chain(node, inObject);
         return;
       case "local":
         this.duplicateLocals(node.binds);
@@ -139,24 +131,40 @@ class Checker {
       case "unary":
         this.expr(node.expr, inObject);
         return;
-      case "binary": {
-        // Long operator chains are left-deep: walk the left spine in a loop, not by recursion, and
-        // check in source order (leftmost operand first) so the first mistake is the one reported.
-        const rights: Node[] = [];
-        let n: Node = node;
-        while (n.t === "binary") {
-          rights.push(n.right);
-          n = n.left;
-        }
-        this.expr(n, inObject);
-        for (let i = rights.length - 1; i >= 0; i--) this.expr(rights[i] as Node, inObject);
-        return;
-      }
-      case "applybrace":
-        this.expr(node.left, inObject);
-        this.expr(node.right, inObject);
-        return;
     }
+  }
+
+  /**
+   * Operator chains (`a + b + c`) and postfix chains (`a.b[c](d) { e }`) are left-deep, and a
+   * generated file can make them very long: walk the left spine in a loop rather than by recursion,
+   * then the other operands in source order, so the first mistake in the text is the one reported.
+   */
+  private chain(node: Node, inObject: boolean): void {
+    const later: Node[] = [];
+    let n = node;
+    for (;;) {
+      if (n.t === "binary") {
+        later.push(n.right);
+        n = n.left;
+      } else if (n.t === "index") {
+        later.push(n.index);
+        n = n.target;
+      } else if (n.t === "applybrace") {
+        later.push(n.right);
+        n = n.left;
+      } else if (n.t === "slice") {
+        if (n.step) later.push(n.step);
+        if (n.end) later.push(n.end);
+        if (n.start) later.push(n.start);
+        n = n.target;
+      } else if (n.t === "call") {
+        for (let i = n.named.length - 1; i >= 0; i--) later.push((n.named[i] as { value: Node }).value);
+        for (let i = n.args.length - 1; i >= 0; i--) later.push(n.args[i] as Node);
+        n = n.fn;
+      } else break;
+    }
+    this.expr(n, inObject);
+    for (let i = later.length - 1; i >= 0; i--) this.expr(later[i] as Node, inObject);
   }
 
   /** A bind's body: a plain expression, or a function when the bind has parameters. */

@@ -94,6 +94,19 @@ describe("static errors: before evaluation, with file:line:col", () => {
     expect(traces).toEqual([]);
   });
 
+  test("very long operator and postfix chains are checked without exhausting the stack", () => {
+    const n = 50_000;
+    const dots = `.a${".a".repeat(n)}`;
+    expect(ev(`local o = { a: o }; if true then 1 else o${dots}`)).toBe(1);
+    expect(ev(`if true then 'short' else 0${" + 1".repeat(n)}`)).toBe("short");
+    expect(ev(`local f() = f; if true then 2 else f${"()".repeat(n)}`)).toBe(2);
+    expect(ev(`local o = {}; if true then 3 else o${" { a: 1 }".repeat(n)}`)).toBe(3);
+    const late = evaluateSnippet("t.jsonnet", `local o = {}; o${".a".repeat(n)}[last]`);
+    expect(!late.ok && [late.error.message, late.error.isStatic]).toEqual(["unknown variable: last", true]);
+    const first = evaluateSnippet("t.jsonnet", `first${" + second".repeat(n)}`);
+    expect(!first.ok && [first.error.message, first.error.col]).toEqual(["unknown variable: first", 1]);
+  });
+
   test("errors that depend on values stay runtime errors", () => {
     for (const src of ["error 'x'", "{}.missing", "local o = { a: 1 }; o.b", "{ ['a']: 1, a: 2 }", "1 / 0"]) {
       const r = evaluateSnippet("t.jsonnet", src);
