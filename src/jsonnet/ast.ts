@@ -13,6 +13,8 @@ export interface Bind {
   /** For `local f(x) = …` the params turn the bind into a function. */
   params: Param[] | null;
   body: Node;
+  /** The bound name's position (duplicate-local errors point here). */
+  pos: Position;
 }
 
 export interface FieldNode {

@@ -39,3 +39,8 @@ export class JsonnetError extends Error {
 export function posText(pos: Position | null): string {
   return pos ? `${pos.file}:${pos.line}:${pos.col}` : "<unknown>";
 }
+
+/** Throw a JsonnetError at `pos` (the evaluator's and the standard library's one way to fail). */
+export function fail(msg: string, pos: Position | null): never {
+  throw new JsonnetError(msg, pos);
+}

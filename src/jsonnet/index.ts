@@ -7,24 +7,22 @@
 // carries file:line:col, a message and a short trace. Limits bound recursion depth and the size of
 // strings and arrays a program can build, so hostile input ends in a clear error, not a crash.
 import { readFileSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { DEFAULT_LIMITS, type Limits } from "./budget.ts";
+import { call } from "./calls.ts";
 import { JsonnetError } from "./errors.ts";
-import {
-  compareStrings,
-  DEFAULT_LIMITS,
-  escapeJson,
-  type ImportedFile,
-  type ImportResolver,
-  Interpreter,
-  type Limits,
-} from "./interp.ts";
+import { fileResolver, type ImportResolver } from "./imports.ts";
+import { Interpreter } from "./interp.ts";
 import { renderNumber } from "./numbers.ts";
+import { compareStrings } from "./operators.ts";
+import { escapeJson, toPlain } from "./output.ts";
 import { buildStd, type NativeCallback } from "./std.ts";
 import { JObject, Lazy, ready, type Thunk, type Value } from "./value.ts";
 
+export type { Limits } from "./budget.ts";
+export { DEFAULT_LIMITS } from "./budget.ts";
 export { JsonnetError } from "./errors.ts";
-export type { ImportedFile, ImportResolver, Limits } from "./interp.ts";
-export { DEFAULT_LIMITS } from "./interp.ts";
+export type { ImportedFile, ImportResolver } from "./imports.ts";
+export { fileResolver } from "./imports.ts";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -48,23 +46,6 @@ export interface EvalOptions {
 
 export type EvalResult = { ok: true; value: JsonValue } | { ok: false; error: JsonnetError };
 
-function fileResolver(jpath: string[] = []): ImportResolver {
-  return (importingFile, importPath) => {
-    // Relative imports keep the importing file's spelling (std.thisFile shows `dir/file`, as in the reference).
-    const candidates = isAbsolute(importPath)
-      ? [importPath]
-      : [join(dirname(importingFile), importPath), ...jpath.map((d) => resolve(d, importPath))];
-    for (const path of candidates) {
-      try {
-        return { path, content: readFileSync(path) } satisfies ImportedFile;
-      } catch {
-        // try the next candidate
-      }
-    }
-    return null;
-  };
-}
-
 function run(filename: string, source: string, options: EvalOptions): EvalResult {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const interp = new Interpreter(limits, options.importResolver ?? fileResolver(options.jpath));
@@ -84,9 +65,9 @@ function run(filename: string, source: string, options: EvalOptions): EvalResult
       for (const [k, v] of Object.entries(options.tlaVars ?? {})) named.push({ name: k, thunk: ready(v) });
       for (const [k, code] of Object.entries(options.tlaCodes ?? {}))
         named.push({ name: k, thunk: new Lazy(() => interp.evalProgram(code, `<top-level-arg:${k}>`)) });
-      value = interp.call(value, [], named, null);
+      value = call(interp, value, [], named, null);
     }
-    return { ok: true, value: interp.toPlain(value, null) as JsonValue };
+    return { ok: true, value: toPlain(interp, value, null) as JsonValue };
   } catch (e) {
     if (e instanceof JsonnetError) return { ok: false, error: e };
     if (e instanceof RangeError)

@@ -1,16 +1,19 @@
 // Text formats of the std.manifest* family (YAML, INI, Python, XML JsonML, TOML).
 import type { Position } from "./errors.ts";
-import { escapeJson, fail, type Interpreter } from "./interp.ts";
+import { fail } from "./errors.ts";
+import type { Interpreter } from "./interp.ts";
 import { renderNumber } from "./numbers.ts";
+import { checkAsserts, fieldNames, fieldValue } from "./objects.ts";
+import { escapeJson, toStr } from "./output.ts";
 import { isFunction, JArray, JObject, type Value } from "./value.ts";
 
 function fieldsOf(interp: Interpreter, o: JObject, pos: Position | null): Array<[string, Value]> {
-  interp.checkAsserts(o, pos);
-  return interp.fieldNames(o).map((k) => [k, interp.fieldValue(o, k, o.layers.length, pos)]);
+  checkAsserts(interp, o, pos);
+  return fieldNames(o).map((k) => [k, fieldValue(interp, o, k, o.layers.length, pos)]);
 }
 
-const nonEmpty = (interp: Interpreter, v: Value) =>
-  v instanceof JArray ? v.length > 0 : v instanceof JObject ? interp.fieldNames(v).length > 0 : false;
+const nonEmpty = (v: Value) =>
+  v instanceof JArray ? v.length > 0 : v instanceof JObject ? fieldNames(v).length > 0 : false;
 
 /** Keys that YAML 1.1 or 1.2 would read as something other than a plain string must be quoted. */
 const NOT_A_STRING = [
@@ -63,7 +66,7 @@ export function manifestYamlDoc(
         if (item instanceof JArray && item.length > 0) {
           newIndent = `${cindent}  `;
           space = `\n${newIndent}`;
-        } else if (item instanceof JObject && nonEmpty(interp, item)) newIndent = `${cindent}  `;
+        } else if (item instanceof JObject && nonEmpty(item)) newIndent = `${cindent}  `;
         return `-${space}${aux(item, newIndent)}`;
       });
       return parts.join(`\n${cindent}`);
@@ -76,7 +79,7 @@ export function manifestYamlDoc(
       if (item instanceof JArray && item.length > 0) {
         newIndent = indentArrayInObject ? `${cindent}  ` : cindent;
         space = `\n${newIndent}`;
-      } else if (item instanceof JObject && nonEmpty(interp, item)) {
+      } else if (item instanceof JObject && nonEmpty(item)) {
         newIndent = `${cindent}  `;
         space = `\n${newIndent}`;
       }
@@ -106,8 +109,8 @@ export function manifestIni(interp: Interpreter, ini: JObject, pos: Position | n
     if (!(o instanceof JObject)) return fail("std.manifestIni: sections must be objects", pos);
     return fieldsOf(interp, o, pos).flatMap(([k, v]) =>
       v instanceof JArray
-        ? v.items.map((t) => `${k} = ${interp.toStr(t.get(), pos)}`)
-        : [`${k} = ${interp.toStr(v, pos)}`],
+        ? v.items.map((t) => `${k} = ${toStr(interp, t.get(), pos)}`)
+        : [`${k} = ${toStr(interp, v, pos)}`],
     );
   };
   const fields = new Map(fieldsOf(interp, ini, pos));
@@ -154,7 +157,7 @@ export function manifestXmlJsonml(interp: Interpreter, v: Value, pos: Position |
   const hasAttrs = second instanceof JObject;
   const attrs = hasAttrs
     ? fieldsOf(interp, second as JObject, pos)
-        .map(([k, x]) => ` ${k}="${escapeXmlText(interp.toStr(x, pos))}"`)
+        .map(([k, x]) => ` ${k}="${escapeXmlText(toStr(interp, x, pos))}"`)
         .join("")
     : "";
   const children = v.items

@@ -240,14 +240,15 @@ class Parser {
   }
 
   private bind(): Bind {
-    const name = this.expect("id").value;
+    const id = this.expect("id");
+    const name = id.value;
     let params: Param[] | null = null;
     if (this.is("sym", "(")) {
       this.next();
       params = this.params();
     }
     this.expect("op", "=");
-    return { name, params, body: this.expr() };
+    return { name, params, body: this.expr(), pos: id.pos };
   }
 
   private primary(): Node {
@@ -365,18 +366,7 @@ class Parser {
       this.expect("sym", "}");
       break;
     }
-    const names = new Set<string>();
-    const locals = new Set<string>();
-    for (const m of members) {
-      if (m.kind === "local") {
-        if (locals.has(m.bind.name)) this.fail(`duplicate local var: ${m.bind.name}`);
-        locals.add(m.bind.name);
-      }
-      if (m.kind === "field" && typeof m.name === "string") {
-        if (names.has(m.name)) throw new JsonnetError(`duplicate field: ${m.name}`, m.pos);
-        names.add(m.name);
-      }
-    }
+    // Duplicate fields and locals are the static pass's (static.ts).
     return { t: "object", members, pos };
   }
 

@@ -1,6 +1,6 @@
 // Runtime values. Arrays hold thunks (elements are lazy); objects are stacks of layers (one per
 // operand of `+`), so `self` and `super` resolve against the whole stack at lookup time.
-import type { Node, Param, Visibility } from "./ast.ts";
+import type { Bind, Node, Param, Visibility } from "./ast.ts";
 import { JsonnetError, type Position } from "./errors.ts";
 
 export type Value = null | boolean | number | string | JArray | JObject | JFunction;
@@ -86,7 +86,7 @@ export interface Layer {
   fields: Map<string, LayerField>;
   asserts: Array<{ cond: Node; msg: Node | null; pos: Position }>;
   env: Env;
-  locals: Array<{ name: string; params: Param[] | null; body: Node }>;
+  locals: Bind[];
   /** Keys this layer no longer exposes (std.objectRemoveKey); `super` lookups still see them. */
   masked?: Set<string>;
 }
