@@ -1,5 +1,4 @@
 // The Jsonnet standard library, implemented natively.
-import { createHash } from "node:crypto";
 import { JsonnetError, type Position } from "./errors.ts";
 import { format } from "./format.ts";
 import { compareStrings, escapeJson, fail, type Interpreter } from "./interp.ts";
@@ -691,9 +690,7 @@ export function buildStd(interp: Interpreter, options: StdOptions): (file: strin
     ["sha3", "sha3-512"],
   ] as const) {
     def(name, ["str"], ([s], pos) =>
-      createHash(algo)
-        .update(str(name, s as Value, pos), "utf8")
-        .digest("hex"),
+      new Bun.CryptoHasher(algo).update(str(name, s as Value, pos), "utf8").digest("hex"),
     );
   }
 
