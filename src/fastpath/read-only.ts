@@ -43,9 +43,12 @@ function positionals(args: string[]): string[] {
  * run code or read elsewhere.
  */
 function opts(flags: string, valued = "", long: string[] = [], then: Check = ok): Check {
-  const longFlags = new Set(long.filter((l) => !l.endsWith("=")));
-  const longValued = new Set(long.filter((l) => l.endsWith("=")).map((l) => l.slice(0, -1)));
+  // The sets are built on first use: a hook call checks one or two commands, not the whole table.
+  let longFlags: Set<string> | undefined;
+  let longValued: Set<string> | undefined;
   return (args) => {
+    longFlags ??= new Set(long.filter((l) => !l.endsWith("=")));
+    longValued ??= new Set(long.filter((l) => l.endsWith("=")).map((l) => l.slice(0, -1)));
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;
       if (a === "--") break;
