@@ -1,6 +1,7 @@
 // `bun run build`: compile dist/ccgate for this machine (see scripts/release/compile.ts for the
-// options: minified, version stamped, JSC bytecode, and .env / bunfig.toml autoloading OFF —
-// autoloadDotenv: false, autoloadBunfig: false — because a hook runs inside untrusted repositories).
+// options: minified, version stamped, JSC bytecode, split into lazily loaded chunks, and .env /
+// bunfig.toml autoloading OFF — autoloadDotenv: false, autoloadBunfig: false — because a hook runs
+// inside untrusted repositories).
 // `bun run build:release` builds the cross-platform release set instead.
 import { compileBinary, projectVersion } from "./scripts/release/compile.ts";
 

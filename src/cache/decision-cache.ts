@@ -3,7 +3,6 @@
 // a verdict on a feature branch says nothing about the same command on main), and only until its TTL runs
 // out. Files are 0600 in a 0700 directory, written atomically; a corrupt or unreadable entry is a
 // miss, never an error.
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { pruneOldest, removeFile, writePrivateFile } from "../state/private-files.ts";
 import { readRegularFileSync } from "../state/safe-read.ts";
@@ -82,7 +81,7 @@ export function cacheKey(parts: CacheKeyParts): string {
 }
 
 export function hashConfig(value: unknown): string {
-  return createHash("sha256")
+  return new Bun.CryptoHasher("sha256")
     .update(JSON.stringify(canonical(value)))
     .digest("hex")
     .slice(0, 16);

@@ -16,7 +16,6 @@
 //
 // Everything lives in <cacheDir>/<target>/config/ as 0600 files in a 0700 directory. A missing,
 // unreadable or malformed entry is a miss, never an error; a binary run from source caches nothing.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { readdirSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { isSecretName, redactValue, registerSecret } from "../core/redact.ts";
@@ -27,9 +26,13 @@ import type { Env } from "../util/env.ts";
 
 const MAX_ENTRIES = 200;
 
+/** node:crypto, loaded only to seal or open a layer: it pulls in Node's streams, milliseconds that
+ * every hook call would pay at start-up (bench/hook). Digests use Bun's native hasher. */
+const nodeCrypto = (): typeof import("node:crypto") => require("node:crypto");
+
 /** Digest of a file's bytes. */
 export function contentDigest(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex").slice(0, 32);
+  return new Bun.CryptoHasher("sha256").update(bytes).digest("hex").slice(0, 32);
 }
 
 /** Digest of a regular file's current content, or null when it cannot be read. */
@@ -65,8 +68,8 @@ function sealKey(names: string[], env: Env, salt: string): Buffer {
 }
 
 function seal(value: unknown, key: Buffer): string {
-  const iv = randomBytes(12);
-  const c = createCipheriv("aes-256-gcm", key, iv);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const c = nodeCrypto().createCipheriv("aes-256-gcm", key, iv);
   const body = Buffer.concat([c.update(JSON.stringify(value), "utf8"), c.final()]);
   return Buffer.concat([iv, c.getAuthTag(), body]).toString("base64");
 }
@@ -74,7 +77,7 @@ function seal(value: unknown, key: Buffer): string {
 function unseal(sealed: string, key: Buffer): unknown {
   try {
     const raw = Buffer.from(sealed, "base64");
-    const d = createDecipheriv("aes-256-gcm", key, raw.subarray(0, 12));
+    const d = nodeCrypto().createDecipheriv("aes-256-gcm", key, raw.subarray(0, 12));
     d.setAuthTag(raw.subarray(12, 28));
     return JSON.parse(Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString("utf8"));
   } catch {

@@ -6,7 +6,6 @@
 // path in <state>/<target>/trusted-project-files.json (0600 in a 0700 directory). Any edit of the
 // file or of an import makes it untrusted again. Rules (allow/deny/environment, append_*,
 // fast_path.append_hard_deny) never need trust: they can only shape what is asked of the classifier.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Target } from "../core/types.ts";
 import { writePrivateFile } from "../state/private-files.ts";
@@ -44,7 +43,7 @@ export interface TrustEntry {
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  return new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
 }
 
 function storeDir(target: Target, env: Env): string {

@@ -1,7 +1,6 @@
 // Cache of keys produced by `exec` helpers: <cacheDir>/<target>/api_key.<fingerprint>.json, 0600
 // files in a 0700 dir, atomic writes, only {key, expires_at}. Parallel hooks serialise on a lock
 // file so that a slow helper runs once: O_EXCL create, stale-lock takeover after the deadline.
-import { createHash } from "node:crypto";
 import { closeSync, constants, openSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
 import { ensurePrivateDir, writePrivateFile } from "../state/private-files.ts";
@@ -14,7 +13,7 @@ export interface CachedKey {
 
 /** sha256 over length-prefixed fields; 16 hex characters are kept. */
 export function fingerprint(fields: string[]): string {
-  const h = createHash("sha256");
+  const h = new Bun.CryptoHasher("sha256");
   for (const f of ["v1", ...fields]) {
     const b = Buffer.from(f, "utf8");
     const len = Buffer.alloc(4);

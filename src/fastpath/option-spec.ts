@@ -50,11 +50,16 @@ export function allow(spec: OptionSpec): Check {
   const glued = spec.glued ?? "";
   const files = spec.files ?? "";
   const long = spec.long ?? [];
-  const longFlags = new Set(long.filter((l) => !l.endsWith("=")));
-  const longValued = new Set(long.filter((l) => l.endsWith("=")).map((l) => l.slice(0, -1)));
-  const long2 = new Set(spec.long2 ?? []);
-  const words = new Set(spec.words ?? []);
+  // The sets are built on first use: a hook call checks one or two commands, not the whole table.
+  let sets: { longFlags: Set<string>; longValued: Set<string>; long2: Set<string>; words: Set<string> } | undefined;
   return (args) => {
+    sets ??= {
+      longFlags: new Set(long.filter((l) => !l.endsWith("="))),
+      longValued: new Set(long.filter((l) => l.endsWith("=")).map((l) => l.slice(0, -1))),
+      long2: new Set(spec.long2 ?? []),
+      words: new Set(spec.words ?? []),
+    };
+    const { longFlags, longValued, long2, words } = sets;
     const operands: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i] as string;

@@ -1,6 +1,5 @@
 // Files under the state and cache directories: 0600 files in 0700 directories, replaced atomically
 // (write a temporary file, then rename), and directories kept bounded.
-import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -30,7 +29,7 @@ export function writePrivateFile(dir: string, name: string, content: string): vo
  * file: written beside it, then renamed. Throws on failure, leaving nothing behind.
  */
 export function writeFileAtomic(dir: string, name: string, content: string): void {
-  const tmp = join(dir, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = join(dir, `.${name}.${Buffer.from(crypto.getRandomValues(new Uint8Array(6))).toString("hex")}.tmp`);
   try {
     writeFileSync(tmp, content, { mode: 0o600 });
     renameSync(tmp, join(dir, name));

@@ -1,7 +1,6 @@
 // XDG locations. XDG variables are honoured only when absolute (a relative value would make the
 // state follow whatever directory the agent happens to run in).
 import { statSync } from "node:fs";
-import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import type { Env } from "./env.ts";
 
@@ -17,7 +16,8 @@ export function pathKind(path: string): "dir" | "file" | null {
 
 export function homeDir(env: Env = process.env): string {
   const home = env.HOME?.trim();
-  return home && isAbsolute(home) ? home : homedir();
+  // node:os only when HOME is unusable: loading it costs every hook call a fraction of a millisecond
+  return home && isAbsolute(home) ? home : (require("node:os") as typeof import("node:os")).homedir();
 }
 
 function xdg(env: Env, name: string, fallback: string[]): string {

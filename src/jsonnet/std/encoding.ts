@@ -1,6 +1,5 @@
 // Standard library family (registered in ../std.ts).
 // Bytes and digests: UTF-8, base64, md5/sha*.
-import { createHash } from "node:crypto";
 import type { Position } from "../errors.ts";
 import { arrayOf, type Value } from "../value.ts";
 import type { StdKit } from "./kit.ts";
@@ -42,9 +41,7 @@ export function encoding(k: StdKit): void {
     ["sha3", "sha3-512"],
   ] as const) {
     def(name, ["str"], ([s], pos) =>
-      createHash(algo)
-        .update(str(name, s as Value, pos), "utf8")
-        .digest("hex"),
+      new Bun.CryptoHasher(algo).update(str(name, s as Value, pos), "utf8").digest("hex"),
     );
   }
 }
