@@ -29,6 +29,8 @@ export interface Host {
   registration: string;
   /** The docs page that explains the setup (`docs/<page>.md`). */
   docsPage: string;
+  /** The tool name of a shell command in this host's payloads (`explain --command` builds one). */
+  shellTool: string;
   /** Short command that prints this host's metrics report (`ccgate clm`). */
   metricsAlias: string;
   defaults: EmbeddedDefaults;

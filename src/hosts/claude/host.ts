@@ -22,6 +22,7 @@ export const claude: Host = {
   projectFile: ".claude/ccgate.local.jsonnet",
   registration: "~/.claude/settings.json",
   docsPage: "claude-code",
+  shellTool: "Bash",
   metricsAlias: "clm",
   defaults,
 };

@@ -22,6 +22,7 @@ export const codex: Host = {
   projectFile: ".codex/ccgate.local.jsonnet",
   registration: "~/.codex/hooks.json",
   docsPage: "codex-cli",
+  shellTool: "Bash",
   metricsAlias: "com",
   defaults,
 };
