@@ -520,6 +520,8 @@ function invocationHit(inv: Invocation, ctx: Ctx): string | null {
         : [undefined, undefined];
     if (value !== undefined && hit(value, raw ?? value, ctx, "file")) return `${name} ${inv.raw.slice(1).join(" ")}`;
   }
+  // `ccgate <host> setup` (install, --uninstall, --project) rewrites the host's hook registration
+  if (name === "ccgate" && inv.argv.slice(1, 3).includes("setup")) return `${name} ${inv.raw.slice(1).join(" ")}`;
   if (!WRITE_LIKE.has(name) && name !== "find" && name !== "git") return null;
   const ops = operands(inv);
   const text = `${name} ${inv.raw.slice(1).join(" ")}`;

@@ -25,4 +25,12 @@ export const claude: Host = {
   shellTool: "Bash",
   metricsAlias: "clm",
   defaults,
+  setup: {
+    userFile: (home, env) =>
+      env.CLAUDE_CONFIG_DIR?.startsWith("/")
+        ? join(env.CLAUDE_CONFIG_DIR, "settings.json")
+        : join(home, ".claude", "settings.json"),
+    projectFile: ".claude/settings.local.json",
+    hook: (command) => ({ type: "command", command, timeout: 30 }),
+  },
 };

@@ -30,4 +30,12 @@ export const devin: Host = {
   shellTool: "exec",
   metricsAlias: "dvm",
   defaults,
+  setup: {
+    userFile: (home, env) =>
+      process.platform === "win32" && env.APPDATA
+        ? join(env.APPDATA, "devin", "config.json")
+        : join(home, ".config", "devin", "config.json"),
+    projectFile: ".devin/config.local.json",
+    hook: (command) => ({ type: "command", command, timeout: 30 }),
+  },
 };
