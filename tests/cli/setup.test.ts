@@ -356,3 +356,30 @@ describe("setup: an agent cannot run it through the hook", () => {
     expect(out.hookSpecificOutput.decision.message).toContain("permission settings");
   });
 });
+
+describe("doctor and setup", () => {
+  const doctor = (b: { home: string; work: string }) => {
+    const p = Bun.spawnSync([bin, "doctor", "--json"], {
+      cwd: b.work,
+      env: { PATH: "/usr/bin:/bin", HOME: b.home, XDG_STATE_HOME: join(b.work, "state") },
+      stdin: "ignore",
+    });
+    return (JSON.parse(p.stdout.toString()) as { checks: Array<{ area: string; status: string; message: string }> })
+      .checks;
+  };
+  test("each missing registration names its setup command; after setup the checks pass", () => {
+    const b = box();
+    const before = doctor(b);
+    for (const t of ["claude", "codex", "devin"])
+      expect(before.some((c) => c.area === t && c.message.includes(`ccgate ${t} setup`))).toBe(true);
+    for (const t of ["claude", "codex", "devin"]) expect(setup(t, ["--yes"], b).code).toBe(0);
+    const after = doctor(b);
+    for (const t of ["claude", "devin"]) {
+      const mine = after.filter((c) => c.area === t);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.every((c) => c.status === "ok")).toBe(true);
+    }
+    expect(after.some((c) => c.area === "codex" && c.message.includes("PermissionRequest hook registered"))).toBe(true);
+    expect(after.some((c) => c.area === "devin config" || c.area === "devin provider")).toBe(true);
+  });
+});
