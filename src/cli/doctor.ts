@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { defineCommand } from "citty";
 import { loadConfig } from "../config/load.ts";
+import { gitFacts } from "../context/git.ts";
 import { VERSION } from "../core/build-info.ts";
 import type { Target } from "../core/types.ts";
 import { envCredential, envKeyNames } from "../credentials/env.ts";
@@ -18,6 +19,7 @@ import { expandHome, homeDir, stateDir } from "../state/paths.ts";
 import { codexHookHashes, recordedTrust } from "./codex-trust.ts";
 import { trustNote } from "./config.ts";
 import { ExitCode } from "./root.ts";
+import { ruleConflicts } from "./rule-conflicts.ts";
 
 type Status = "ok" | "warn" | "fail" | "info";
 interface Check {
@@ -239,6 +241,8 @@ function targetChecks(target: Target, cwd: string, env: Record<string, string | 
     return out;
   }
   const c = r.config;
+  for (const x of ruleConflicts(target, c, cwd, gitFacts(cwd, env), env))
+    out.push({ area: `${target} config`, status: "warn", message: x.message });
   const name = c.provider.name.trim().toLowerCase();
   out.push({ area: `${target} provider`, status: "info", message: `${name} / ${c.provider.model}` });
   if (name === "codex-oauth") {

@@ -109,6 +109,8 @@ export function explainCommand(target: Target) {
           ? fastPathDecide(request, pipeline.facts, {
               enabled: config.fast_path.enabled,
               hardDeny: config.fast_path.hard_deny,
+              disable: config.fast_path.disable,
+              readOnlyAllow: config.fast_path.read_only_allow,
               selfProtect: selfProtectFor(config, pipeline.facts.home, process.env),
             })
           : null;

@@ -90,6 +90,8 @@ export function buildPipeline(
             fast = fastPathDecide(request, facts, {
               enabled: config.fast_path.enabled,
               hardDeny: config.fast_path.hard_deny,
+              disable: config.fast_path.disable,
+              readOnlyAllow: config.fast_path.read_only_allow,
               selfProtect: selfProtectFor(config, facts.home, env),
             });
             return fast;

@@ -14,6 +14,10 @@ export interface FastPathSettings {
   hardDeny: UserRule[];
   /** What the gate protects of itself (self-protect.ts); null when the user turned it off. */
   selfProtect?: ProtectedSet | null;
+  /** Built-in hard-deny rule ids switched off (`fast_path.disable`). */
+  disable?: readonly string[];
+  /** false: nothing is allowed locally (`fast_path.read_only_allow`); denies still apply. */
+  readOnlyAllow?: boolean;
 }
 
 export interface FastPathResult {
@@ -144,13 +148,16 @@ export function fastPathDecide(sent: DecisionRequest, facts: PathFacts, settings
   }
   if (!settings.enabled) return { verdict: "llm", reason: "fast path disabled" };
   if (command !== null) {
-    const analysis = analyzeCommand(command, facts, settings.hardDeny, guard);
+    const analysis = analyzeCommand(command, facts, settings.hardDeny, guard, settings.disable);
     if (analysis.verdict === "deny")
       return { verdict: "deny", rule: analysis.rule, message: analysis.message, reason: analysis.reason, analysis };
-    if (analysis.verdict === "allow") return { verdict: "allow", rule: "read-only", reason: analysis.reason, analysis };
+    if (analysis.verdict === "allow" && settings.readOnlyAllow !== false)
+      return { verdict: "allow", rule: "read-only", reason: analysis.reason, analysis };
+    if (analysis.verdict === "allow")
+      return { verdict: "llm", reason: "read-only, but fast_path.read_only_allow is off", analysis };
     return { verdict: "llm", reason: analysis.reason, analysis };
   }
-  if (READ_TOOLS.has(request.toolName)) {
+  if (READ_TOOLS.has(request.toolName) && settings.readOnlyAllow !== false) {
     const problem = fileToolProblem(request, facts);
     if (problem) return { verdict: "llm", reason: `${request.toolName} — ${problem}` };
     return { verdict: "allow", rule: "file-tool-in-repo", reason: `${request.toolName} inside the repository` };
