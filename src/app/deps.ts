@@ -27,7 +27,7 @@ export interface RequestDeps {
   cacheKey: string;
 }
 
-function pathFacts(cwd: string, git: GitFacts | null, config: Config, env: Env): PathFacts {
+export function pathFacts(cwd: string, git: GitFacts | null, config: Config, env: Env): PathFacts {
   return {
     cwd,
     boundary: git?.repoRoot ?? cwd,
@@ -83,6 +83,8 @@ export function buildDeps(
             fastPathDecide(request, facts, {
               enabled: config.fast_path.enabled,
               hardDeny: config.fast_path.hard_deny,
+              disable: config.fast_path.disable,
+              readOnlyAllow: config.fast_path.read_only_allow,
               selfProtect: selfProtectFor(config, facts.home, env),
             }),
         }

@@ -5,6 +5,7 @@ import { loadConfigAt } from "../app/config.ts";
 import { type LayerReport, trustCommand } from "../config/load.ts";
 import type { Target } from "../core/types.ts";
 import { ExitCode } from "./exit-code.ts";
+import { ruleConflicts } from "./rule-conflicts.ts";
 
 export function configCommand(target: Target) {
   return defineCommand({
@@ -50,6 +51,9 @@ export function configCommand(target: Target) {
         `  fast path          ${c.fast_path.enabled ? "on" : "off"}, ${c.fast_path.hard_deny.length} user hard-deny pattern(s)${from("fast_path.hard_deny")}`,
       );
       w(`  self-protect       ${c.fast_path.self_protect ? "on" : "OFF"}${from("fast_path.self_protect")}`);
+      if (c.fast_path.disable?.length)
+        w(`  hard deny OFF for  ${c.fast_path.disable.join(", ")}${from("fast_path.disable")}`);
+      if (c.fast_path.read_only_allow === false) w(`  read-only allow    OFF${from("fast_path.read_only_allow")}`);
       w(
         `  cache              ${c.cache.enabled && c.cache.ttl_ms > 0 ? `on, ttl ${c.cache.ttl_ms} ms` : "off"}${from("cache")}`,
       );
@@ -58,6 +62,11 @@ export function configCommand(target: Target) {
       for (const list of ["allow", "deny", "environment"] as const) {
         w(`\n${list} (${c[list].length})${from(list)}:`);
         for (const rule of c[list]) w(`  - ${rule.length > 150 ? `${rule.slice(0, 147)}...` : rule}`);
+      }
+      const conflicts = ruleConflicts(target, c, cwd, result.git, process.env);
+      if (conflicts.length) {
+        w("\nWarnings (the fast path decides these before your rules are read):");
+        for (const x of conflicts) w(`  ! ${x.message}`);
       }
     },
   });

@@ -1,5 +1,5 @@
 // `ccgate doctor [--json]`: read-only checks of everything a working gate needs — the binary, hook
-// registration in Claude Code and Codex (with Codex's trust state and feature flag), configuration
+// registration in Claude Code, Codex (with Codex's trust state and feature flag) and Devin, configuration
 // layers, credentials for the configured provider, the codex login for codex-oauth, writable log
 // and metrics locations, and that this binary ignores .env / bunfig.toml.
 import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -10,6 +10,7 @@ import { loadConfigAt } from "../app/config.ts";
 import type { Target } from "../core/types.ts";
 import { envCredential, envKeyNames } from "../credentials/env.ts";
 import { describeProfile } from "../credentials/profile.ts";
+import { HOST_NAMES, HOSTS } from "../hosts/index.ts";
 import { resolveCodexBinary } from "../providers/codex-oauth/binary.ts";
 import { managedHome } from "../providers/codex-oauth/home.ts";
 import { VERSION } from "../util/build-info.ts";
@@ -19,6 +20,7 @@ import { readTextOrEmpty } from "../util/read-text.ts";
 import { codexHookHashes, recordedTrust } from "./codex-trust.ts";
 import { trustNote } from "./config.ts";
 import { ExitCode } from "./exit-code.ts";
+import { ruleConflicts } from "./rule-conflicts.ts";
 
 type Status = "ok" | "warn" | "fail" | "info";
 interface Check {
@@ -64,7 +66,7 @@ function claudeChecks(home: string, cwd: string): Check[] {
       : {
           area: "claude",
           status: "warn",
-          message: `no ccgate PermissionRequest hook in ${files[0]} (see docs/claude-code.md)`,
+          message: `no ccgate PermissionRequest hook in ${files[0]}: run \`ccgate claude setup\` (see docs/setup.md)`,
         },
   );
   const pre = files.flatMap((f) => hookCommands(readJson(f), "PreToolUse").filter((c) => /ccgate/.test(c)));
@@ -78,8 +80,8 @@ function claudeChecks(home: string, cwd: string): Check[] {
           area: "claude",
           status: "warn",
           message: autoMode
-            ? "permissions.defaultMode is auto but no ccgate PreToolUse hook: auto mode never fires PermissionRequest, so ccgate is silent (see docs/claude-code.md)"
-            : "no ccgate PreToolUse hook: in auto mode (which never fires PermissionRequest) ccgate is silent (see docs/claude-code.md)",
+            ? "permissions.defaultMode is auto but no ccgate PreToolUse hook: auto mode never fires PermissionRequest, so ccgate is silent; run `ccgate claude setup`"
+            : "no ccgate PreToolUse hook: in auto mode (which never fires PermissionRequest) ccgate is silent; run `ccgate claude setup`",
         },
   );
   return out;
@@ -102,14 +104,14 @@ async function codexChecks(home: string, env: Env): Promise<Check[]> {
       area: "codex",
       status: fullAuto ? "warn" : "info",
       message: fullAuto
-        ? `approval_policy is "never" but no ccgate PreToolUse hook in ${hooksJson}: Codex never asks, so ccgate is silent (see docs/codex-cli.md)`
-        : "no ccgate PreToolUse hook: under approval policy never (full auto) ccgate would be silent (see docs/codex-cli.md)",
+        ? `approval_policy is "never" but no ccgate PreToolUse hook in ${hooksJson}: Codex never asks, so ccgate is silent; run \`ccgate codex setup\``
+        : "no ccgate PreToolUse hook: under approval policy never (full auto) ccgate would be silent; run `ccgate codex setup`",
     });
   if (!inJson.length && !inToml) {
     out.push({
       area: "codex",
       status: "info",
-      message: `no ccgate PermissionRequest hook in ${hooksJson} or ${configToml} (only needed for Codex CLI; see docs/codex-cli.md)`,
+      message: `no ccgate PermissionRequest hook in ${hooksJson} or ${configToml} (only needed for Codex CLI): run \`ccgate codex setup\``,
     });
     return out;
   }
@@ -122,7 +124,8 @@ async function codexChecks(home: string, env: Env): Promise<Check[]> {
     out.push({
       area: "codex",
       status: "fail",
-      message: "[features] hooks is false in config.toml: Codex will not run any hook",
+      message:
+        "[features] hooks is false in config.toml: Codex will not run any hook; `ccgate codex setup` turns it on",
     });
   // Trust: compare what config.toml recorded with the hash codex computes for the hook as it is now.
   const recorded = recordedTrust(toml);
@@ -168,6 +171,35 @@ async function codexChecks(home: string, env: Env): Promise<Check[]> {
   return out;
 }
 
+/** Devin reads hooks from the `hooks` key of its config.json (user) or a project's .devin/config.local.json. */
+function devinChecks(home: string, cwd: string, env: Record<string, string | undefined>): Check[] {
+  const files = [
+    HOSTS.devin.setup.userFile(home, env),
+    join(cwd, ".devin", "config.json"),
+    join(cwd, ".devin", "config.local.json"),
+    join(cwd, ".devin", "hooks.v1.json"),
+  ];
+  const commands = (event: string) =>
+    files.flatMap((f) => {
+      const doc = readJson(f);
+      // hooks.v1.json holds the events at the top level
+      const hooks = f.endsWith("hooks.v1.json") && doc && typeof doc === "object" ? { hooks: doc } : doc;
+      return hookCommands(hooks, event)
+        .filter((c) => /ccgate/.test(c))
+        .map((c) => `${c} (in ${f})`);
+    });
+  return ["PermissionRequest", "PreToolUse"].map((event): Check => {
+    const found = commands(event);
+    return found.length
+      ? { area: "devin", status: "ok", message: `${event} hook registered: ${found.join("; ")}` }
+      : {
+          area: "devin",
+          status: "info",
+          message: `no ccgate ${event} hook in ${files[0]} (only needed for Devin CLI): run \`ccgate devin setup\``,
+        };
+  });
+}
+
 function writableDir(path: string): boolean {
   let dir = dirname(path);
   while (!existsSync(dir)) dir = dirname(dir);
@@ -202,6 +234,8 @@ function targetChecks(target: Target, cwd: string, env: Env): Check[] {
     return out;
   }
   const c = r.config;
+  for (const x of ruleConflicts(target, c, cwd, r.git, env))
+    out.push({ area: `${target} config`, status: "warn", message: x.message });
   const name = c.provider.name;
   out.push({ area: `${target} provider`, status: "info", message: `${name} / ${c.provider.model}` });
   if (name === "codex-oauth") {
@@ -331,8 +365,8 @@ export default defineCommand({
       await autoloadCheck(),
       ...claudeChecks(home, cwd),
       ...(await codexChecks(home, env)),
-      ...targetChecks("claude", cwd, env),
-      ...targetChecks("codex", cwd, env),
+      ...devinChecks(home, cwd, env),
+      ...HOST_NAMES.flatMap((t) => targetChecks(t, cwd, env)),
     ];
     if (args.json) process.stdout.write(`${JSON.stringify({ checks }, null, 2)}\n`);
     else {

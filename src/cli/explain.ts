@@ -17,7 +17,7 @@ async function readRequest(target: Target, command: string | undefined, cwd: str
       target,
       hookEventName: "PermissionRequest",
       sessionId: "",
-      toolName: "Bash",
+      toolName: HOSTS[target].shellTool,
       toolInput: { command },
       cwd,
       permissionMode: "default",

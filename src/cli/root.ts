@@ -22,6 +22,7 @@ function targetCommand(target: Target): CommandDef {
       explain: lazy(() => import("./explain.ts").then((m) => m.explainCommand(target))),
       replay: lazy(() => import("./replay.ts").then((m) => m.replayCommand(target))),
       trust: lazy(() => import("./trust.ts").then((m) => m.trustCommandDef(target))),
+      setup: lazy(() => import("./setup.ts").then((m) => m.setupCommand(target))),
     },
     run: async ({ rawArgs }) => {
       if (rawArgs.length === 0) await printUsageHint(target, title);
@@ -40,8 +41,8 @@ function hookCommand(target: Target, title: string): CommandDef {
 async function printUsageHint(target: Target, title: string): Promise<void> {
   process.stderr.write(
     `ccgate ${target}: this is the ${title} hook (PermissionRequest and PreToolUse); it reads the request JSON on stdin.\n` +
-      `Register it in your ${HOSTS[target].registration} (see docs/${HOSTS[target].docsPage}.md), or try:\n` +
-      `  ccgate ${target} explain --command 'git status'\n  ccgate ${target} config\n  ccgate ${target} init\n`,
+      `Register it in your ${HOSTS[target].registration} with \`ccgate ${target} setup\` (see docs/${HOSTS[target].docsPage}.md), or try:\n` +
+      `  ccgate ${target} setup\n  ccgate ${target} explain --command 'git status'\n  ccgate ${target} config\n  ccgate ${target} init\n`,
   );
 }
 

@@ -338,7 +338,14 @@ export function defaultConfig(): Config {
     allow: [],
     deny: [],
     environment: [],
-    fast_path: { enabled: true, self_protect: true, hard_deny: [], protected_branches: [] },
+    fast_path: {
+      enabled: true,
+      self_protect: true,
+      hard_deny: [],
+      protected_branches: [],
+      disable: [],
+      read_only_allow: true,
+    },
     cache: { enabled: true, ttl_ms: DEFAULT_CACHE_TTL_MS },
   };
 }
@@ -403,6 +410,14 @@ function merge(
       if (!project && fp.self_protect !== undefined) {
         config.fast_path.self_protect = fp.self_protect; // a project file must not switch the guard off
         provenance["fast_path.self_protect"] = layer;
+      }
+      if (!project && fp.disable) {
+        config.fast_path.disable = [...fp.disable]; // a project file must not switch a hard deny off
+        provenance["fast_path.disable"] = layer;
+      }
+      if (fp.read_only_allow !== undefined && (!project || fp.read_only_allow === false)) {
+        config.fast_path.read_only_allow = fp.read_only_allow; // a project can only take allows away
+        provenance["fast_path.read_only_allow"] = layer;
       }
       if (!project && fp.protected_branches) {
         config.fast_path.protected_branches = [...fp.protected_branches];

@@ -95,6 +95,19 @@ const hardDenyRuleSchema = z
   })
   .strict();
 
+/** The built-in hard-deny rules `fast_path.disable` can switch off (ids as in metrics and explain). */
+const BUILTIN_HARD_DENY_RULES = [
+  "download-exec",
+  "decode-exec",
+  "rm-outside-repo",
+  "filesystem-destruction",
+  "disk-destruction",
+  "force-push-protected",
+  "history-rewrite",
+  "privilege-escalation",
+  "fork-bomb",
+] as const;
+
 const fastPathSchema = z
   .object({
     enabled: z
@@ -118,6 +131,18 @@ const fastPathSchema = z
       .optional()
       .describe(
         "Hard-deny writes, edits, moves and deletions of ccgate's config files, Claude Code's settings, Codex's hooks.json/config.toml and ccgate's state and cache. Default true. Honoured only in the defaults and the global file.",
+      ),
+    disable: z
+      .array(z.enum(BUILTIN_HARD_DENY_RULES))
+      .optional()
+      .describe(
+        "Built-in hard-deny rules switched off, by id (e.g. privilege-escalation): such requests go to your rules and the classifier instead. Self-protection and oversized commands are not on this list. Honoured only in the global file; a project file can never switch a rule off.",
+      ),
+    read_only_allow: z
+      .boolean()
+      .optional()
+      .describe(
+        "Allow provably read-only commands and file reads inside the repository without the classifier. Default true. false sends them to your rules and the classifier; a project file can only set false.",
       ),
     protected_branches: z
       .array(z.string().min(1))
@@ -250,7 +275,16 @@ export interface Config {
   allow: string[];
   deny: string[];
   environment: string[];
-  fast_path: { enabled: boolean; self_protect: boolean; hard_deny: HardDenyRule[]; protected_branches: string[] };
+  fast_path: {
+    enabled: boolean;
+    self_protect: boolean;
+    hard_deny: HardDenyRule[];
+    protected_branches: string[];
+    /** Built-in hard-deny rule ids switched off (global file only). */
+    disable?: string[];
+    /** Local allows of provably read-only requests (a project can only turn them off). */
+    read_only_allow?: boolean;
+  };
   cache: { enabled: boolean; ttl_ms: number };
   /** PreToolUse switches (absent: hard deny in bypassPermissions on). */
   pre_tool_use?: { hard_deny_in_bypass?: boolean; codex_classifier_deny?: boolean };

@@ -13,7 +13,8 @@ import {
   type Verdict,
 } from "./types.ts";
 
-const USER_INTERACTION_TOOLS = new Set(["ExitPlanMode", "AskUserQuestion"]);
+/** Tools that ask the user something (Claude's, and Devin's snake_case names): always the user's call. */
+const USER_INTERACTION_TOOLS = new Set(["ExitPlanMode", "AskUserQuestion", "exit_plan_mode", "ask_user_question"]);
 
 export interface ProviderHandle {
   provider: Provider;

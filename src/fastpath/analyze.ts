@@ -197,6 +197,8 @@ export function analyzeCommand(
   facts: PathFacts,
   userRules: UserRule[] = [],
   selfProtect: ProtectedSet | null = null,
+  /** Built-in hard-deny rule ids the user switched off (`fast_path.disable`). */
+  disabled: readonly string[] = [],
 ): CommandAnalysis {
   const structure = analyzeStructure(command, { cwd: facts.cwd, home: facts.home });
   // self-protect.ts: writes to the gate's own settings come first
@@ -205,7 +207,7 @@ export function analyzeCommand(
   // self-protection, which such commands also trip; self-protection still denies on its own.
   const findings = [
     ...userFindings(structure, command, userRules),
-    ...hardDenyFindings(structure, facts),
+    ...hardDenyFindings(structure, facts).filter((f) => !disabled.includes(f.rule)),
     ...(guard ? [guard] : []),
   ];
   const parts: PartReport[] = [];

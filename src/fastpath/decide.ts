@@ -14,6 +14,10 @@ export interface FastPathSettings {
   hardDeny: UserRule[];
   /** What the gate protects of itself (self-protect.ts); null when the user turned it off. */
   selfProtect?: ProtectedSet | null;
+  /** Built-in hard-deny rule ids switched off (`fast_path.disable`). */
+  disable?: readonly string[];
+  /** false: nothing is allowed locally (`fast_path.read_only_allow`); denies still apply. */
+  readOnlyAllow?: boolean;
 }
 
 export interface FastPathResult {
@@ -31,9 +35,29 @@ export interface FastPathResult {
 const SHELL_TOOLS = new Set(["Bash", "bash", "shell", "exec_command", "local_shell", "unified_exec"]);
 const READ_TOOLS = new Set(["Read", "Glob", "Grep", "LS", "NotebookRead"]);
 
+/** Devin's tool names, as the Claude tool each is analysed like, and the only tool_input keys each may
+ * carry for a local allow (Devin documents no file-tool schema: an unknown key may name a path). */
+const DEVIN_TOOLS: Record<string, { as: string; keys?: string[] }> = {
+  exec: { as: "Bash" },
+  read: { as: "Read", keys: ["file_path", "path", "offset", "limit"] },
+  glob: { as: "Glob", keys: ["pattern", "path"] },
+  grep: { as: "Grep", keys: ["pattern", "path", "glob", "output_mode", "case_insensitive", "head_limit"] },
+  write: { as: "Write" },
+  edit: { as: "Edit" },
+};
+
+/** A Devin request under the Claude tool name it is analysed like (other hosts unchanged); null when
+ * a read tool carries a key the fast path cannot judge. */
+function analysedAs(request: DecisionRequest): DecisionRequest | null {
+  const devin = request.target === "devin" ? DEVIN_TOOLS[request.toolName] : undefined;
+  if (!devin) return request;
+  if (devin.keys && Object.keys(request.toolInput).some((k) => !devin.keys?.includes(k))) return null;
+  return { ...request, toolName: devin.as };
+}
+
 /** The shell command of a request, or null when the tool is not a shell. */
 export function shellCommandOf(request: DecisionRequest): string | null {
-  if (!SHELL_TOOLS.has(request.toolName)) return null;
+  if (!SHELL_TOOLS.has(request.toolName) && !(request.target === "devin" && request.toolName === "exec")) return null;
   const command = request.toolInput.command;
   if (typeof command === "string") return command;
   if (Array.isArray(command) && command.every((c) => typeof c === "string")) {
@@ -96,7 +120,9 @@ function fileToolProblem(request: DecisionRequest, facts: PathFacts): string | n
 /** Commands longer than this are not analysed by the fast path. */
 const MAX_ANALYZED_COMMAND = 64 * 1024;
 
-export function fastPathDecide(request: DecisionRequest, facts: PathFacts, settings: FastPathSettings): FastPathResult {
+export function fastPathDecide(sent: DecisionRequest, facts: PathFacts, settings: FastPathSettings): FastPathResult {
+  // a Devin read tool with keys the fast path cannot judge keeps its own name, so it is not a read tool here
+  const request = analysedAs(sent) ?? sent;
   const command = shellCommandOf(request);
   // Past this size a command is never analysed, so it can be neither proven harmless nor cleared of a
   // hard-deny pattern hidden past any cut; a classifier shown a truncated view could still allow it.
@@ -122,13 +148,16 @@ export function fastPathDecide(request: DecisionRequest, facts: PathFacts, setti
   }
   if (!settings.enabled) return { verdict: "llm", reason: "fast path disabled" };
   if (command !== null) {
-    const analysis = analyzeCommand(command, facts, settings.hardDeny, guard);
+    const analysis = analyzeCommand(command, facts, settings.hardDeny, guard, settings.disable);
     if (analysis.verdict === "deny")
       return { verdict: "deny", rule: analysis.rule, message: analysis.message, reason: analysis.reason, analysis };
-    if (analysis.verdict === "allow") return { verdict: "allow", rule: "read-only", reason: analysis.reason, analysis };
+    if (analysis.verdict === "allow" && settings.readOnlyAllow !== false)
+      return { verdict: "allow", rule: "read-only", reason: analysis.reason, analysis };
+    if (analysis.verdict === "allow")
+      return { verdict: "llm", reason: "read-only, but fast_path.read_only_allow is off", analysis };
     return { verdict: "llm", reason: analysis.reason, analysis };
   }
-  if (READ_TOOLS.has(request.toolName)) {
+  if (READ_TOOLS.has(request.toolName) && settings.readOnlyAllow !== false) {
     const problem = fileToolProblem(request, facts);
     if (problem) return { verdict: "llm", reason: `${request.toolName} — ${problem}` };
     return { verdict: "allow", rule: "file-tool-in-repo", reason: `${request.toolName} inside the repository` };

@@ -1,5 +1,5 @@
 // The gate protects itself: a request that writes, edits, moves or deletes the user's permission
-// settings (ccgate's own config files, Claude Code's settings, Codex's hooks/config, ccgate's state
+// settings (ccgate's own config files, Claude Code's settings, Codex's and Devin's hooks/config, ccgate's state
 // and cache) is hard-denied, whatever the LLM would say. An agent that could rewrite these could
 // switch the gate off for itself. Paths are resolved the way the shell would (`~`, `$HOME`, cwd and
 // `cd`, `..`, braces, globs, symlinks via the real path of the longest existing prefix); a word that
@@ -30,12 +30,13 @@ export interface ProtectedSet {
 const BY_DIR: Record<string, string[]> = {
   ".claude": ["ccgate.jsonnet", "ccgate.local.jsonnet", "settings.json", "settings.local.json"],
   ".codex": ["ccgate.jsonnet", "ccgate.local.jsonnet", "hooks.json", "config.toml"],
+  ".devin": ["ccgate.local.jsonnet", "config.json", "config.local.json", "hooks.v1.json"],
 };
 
 const SELF_PROTECT_RULE = "self-protect";
 
 const MESSAGE =
-  "This would change the user's permission settings for you (ccgate's configuration, Claude Code's or Codex's settings and hooks, or ccgate's state). Do not change them yourself and do not try another way; tell the user what change you need and ask them to make it.";
+  "This would change the user's permission settings for you (ccgate's configuration, Claude Code's, Codex's or Devin's settings and hooks, or ccgate's state). Do not change them yourself and do not try another way; tell the user what change you need and ask them to make it.";
 
 function absEnv(env: Env, name: string): string | null {
   const v = env[name]?.trim();
@@ -60,6 +61,8 @@ export function protectedSet(
       files.push(join(claudeDir, n));
   const codexHome = absEnv(env, "CODEX_HOME");
   if (codexHome) for (const n of ["hooks.json", "config.toml", "ccgate.jsonnet"]) files.push(join(codexHome, n));
+  // Devin's user config (hooks live in config.json) and ccgate's global file beside it
+  for (const n of ["config.json", "ccgate.jsonnet"]) files.push(join(home, ".config", "devin", n));
   files.push(...extra.filter((p) => isAbsolute(p)));
   const vars: Record<string, string> = { HOME: home };
   for (const name of ["CLAUDE_CONFIG_DIR", "CODEX_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"]) {
@@ -516,6 +519,8 @@ function invocationHit(inv: Invocation, ctx: Ctx): string | null {
         : [undefined, undefined];
     if (value !== undefined && hit(value, raw ?? value, ctx, "file")) return `${name} ${inv.raw.slice(1).join(" ")}`;
   }
+  // `ccgate <host> setup` (install, --uninstall, --project) rewrites the host's hook registration
+  if (name === "ccgate" && inv.argv.slice(1, 3).includes("setup")) return `${name} ${inv.raw.slice(1).join(" ")}`;
   if (!WRITE_LIKE.has(name) && name !== "find" && name !== "git") return null;
   const ops = operands(inv);
   const text = `${name} ${inv.raw.slice(1).join(" ")}`;

@@ -3,9 +3,10 @@
 import type { Target } from "../core/types.ts";
 import { claude } from "./claude/host.ts";
 import { codex } from "./codex/host.ts";
+import { devin } from "./devin/host.ts";
 import type { Host } from "./types.ts";
 
-export const HOSTS: Readonly<Record<Target, Host>> = { claude, codex };
+export const HOSTS: Readonly<Record<Target, Host>> = { claude, codex, devin };
 
 export const HOST_NAMES = Object.keys(HOSTS) as Target[];
 

@@ -12,6 +12,20 @@ export interface EmbeddedDefaults {
   readonly PROJECT_TEMPLATE: string;
 }
 
+/** How `ccgate <target> setup` registers the hook (the generic merge lives in src/setup/). */
+export interface SetupSpec {
+  /** The user-level JSON file whose `hooks` key gets the registration. */
+  userFile(home: string, env: Env): string;
+  /** The project's local file for `--project`, relative to the repository root. */
+  projectFile: string;
+  /** One hook entry as the host expects it, for the given command. */
+  hook(command: string): Record<string, unknown>;
+  /** A TOML file beside the hooks file (by name) whose `[features] hooks` must be true (Codex). */
+  featureToml?: string;
+  /** What the user must still do after setup, printed once the files are written. */
+  nextStep?: string;
+}
+
 export interface Host {
   target: Target;
   /** What core needs: prompt title and notes, which context the host can give, PreToolUse scope. */
@@ -28,7 +42,10 @@ export interface Host {
   registration: string;
   /** The docs page that explains the setup (`docs/<page>.md`). */
   docsPage: string;
+  /** The tool name of a shell command in this host's payloads (`explain --command` builds one). */
+  shellTool: string;
   /** Short command that prints this host's metrics report (`ccgate clm`). */
   metricsAlias: string;
   defaults: EmbeddedDefaults;
+  setup: SetupSpec;
 }

@@ -41,7 +41,7 @@ export const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 /** The hook events ccgate answers. A missing name is read as PermissionRequest (older hosts and
  * hand-written test input omit it); any other name is an input error, never a guess. */
-const HOOK_EVENTS = ["PermissionRequest", "PreToolUse"] as const;
+export const HOOK_EVENTS = ["PermissionRequest", "PreToolUse"] as const;
 export type HookEvent = (typeof HOOK_EVENTS)[number];
 
 export function checkEvent(value: unknown): Result<HookEvent> {

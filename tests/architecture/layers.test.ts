@@ -12,7 +12,7 @@ const SRC = resolve(import.meta.dir, "../../src");
 const LAYERS: string[][] = [
   ["main.ts"],
   ["cli"],
-  ["app"],
+  ["app", "setup"],
   ["config", "context", "credentials", "providers", "cache"],
   ["fastpath", "hosts", "state"],
   ["core"],

@@ -1,6 +1,7 @@
 // Drives the REAL Claude Code CLI (pinned, installed on demand) in -p mode against the loopback
 // mock in claude-code-mock.ts, inside a throw-away HOME and git repository, and collects what
-// ccgate recorded. Hooks come either from the HOME's settings.json or from a plugin directory.
+// ccgate recorded. Hooks come from the HOME's settings.json (written here, or by `ccgate claude setup`)
+// or from a plugin directory.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -29,6 +30,8 @@ export interface ClaudeRun {
   stdout: string;
   projDir: string;
   metrics: Array<Record<string, unknown>>;
+  /** What `ccgate claude setup` printed and left in settings.json (with `setup`). */
+  setupRun?: { code: number; stdout: string; stderr: string; settings: string };
 }
 
 export interface ClaudeRunOptions {
@@ -36,6 +39,9 @@ export interface ClaudeRunOptions {
   hooks?: Record<string, string>;
   /** Load this plugin directory (`--plugin-dir`); `ccgate` is then found on PATH. */
   pluginDir?: string;
+  /** Register through `ccgate claude setup --yes <args>` (PATH and HOME as Claude Code gets them)
+   * into a settings.json that starts as `settings`, instead of writing `hooks` here. */
+  setup?: { args?: string[]; settings?: Record<string, unknown> };
   permissionMode?: string;
   env?: Record<string, string>;
   dotenv?: string;
@@ -59,16 +65,19 @@ export async function runClaude(
   Bun.spawnSync(["git", "init", "-q", "-b", "feature/e2e", proj]);
   if (opts.dotenv) writeFileSync(join(proj, ".env"), opts.dotenv);
   const hooks = opts.pluginDir ? {} : (opts.hooks ?? { PermissionRequest: `${CCGATE} claude` });
+  const settingsPath = join(home, ".claude", "settings.json");
   writeFileSync(
-    join(home, ".claude", "settings.json"),
-    JSON.stringify({
-      hooks: Object.fromEntries(
-        Object.entries(hooks).map(([event, cmd]) => [
-          event,
-          [{ matcher: "", hooks: [{ type: "command", command: cmd, timeout: 30 }] }],
-        ]),
-      ),
-    }),
+    settingsPath,
+    opts.setup
+      ? `${JSON.stringify(opts.setup.settings ?? {}, null, 2)}\n`
+      : JSON.stringify({
+          hooks: Object.fromEntries(
+            Object.entries(hooks).map(([event, cmd]) => [
+              event,
+              [{ matcher: "", hooks: [{ type: "command", command: cmd, timeout: 30 }] }],
+            ]),
+          ),
+        }),
   );
   mock.command = command;
   mock.reset();
@@ -86,6 +95,16 @@ export async function runClaude(
     DISABLE_ERROR_REPORTING: "1",
     ...opts.env,
   };
+  let setupRun: ClaudeRun["setupRun"];
+  if (opts.setup) {
+    const p = Bun.spawnSync([CCGATE, "claude", "setup", "--yes", ...(opts.setup.args ?? [])], { cwd: proj, env });
+    setupRun = {
+      code: p.exitCode,
+      stdout: p.stdout.toString(),
+      stderr: p.stderr.toString(),
+      settings: readFileSync(settingsPath, "utf8"),
+    };
+  }
   const args = [
     claude,
     "-p",
@@ -108,5 +127,5 @@ export async function runClaude(
         .split("\n")
         .map((l) => JSON.parse(l))
     : [];
-  return { code, stdout, projDir: proj, metrics };
+  return { code, stdout, projDir: proj, metrics, ...(setupRun ? { setupRun } : {}) };
 }

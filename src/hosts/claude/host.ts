@@ -22,6 +22,15 @@ export const claude: Host = {
   projectFile: ".claude/ccgate.local.jsonnet",
   registration: "~/.claude/settings.json",
   docsPage: "claude-code",
+  shellTool: "Bash",
   metricsAlias: "clm",
   defaults,
+  setup: {
+    userFile: (home, env) =>
+      env.CLAUDE_CONFIG_DIR?.startsWith("/")
+        ? join(env.CLAUDE_CONFIG_DIR, "settings.json")
+        : join(home, ".claude", "settings.json"),
+    projectFile: ".claude/settings.local.json",
+    hook: (command) => ({ type: "command", command, timeout: 30 }),
+  },
 };

@@ -22,6 +22,18 @@ export const codex: Host = {
   projectFile: ".codex/ccgate.local.jsonnet",
   registration: "~/.codex/hooks.json",
   docsPage: "codex-cli",
+  shellTool: "Bash",
   metricsAlias: "com",
   defaults,
+  setup: {
+    userFile: (home, env) =>
+      env.CODEX_HOME?.trim().startsWith("/")
+        ? join(env.CODEX_HOME.trim(), "hooks.json")
+        : join(home, ".codex", "hooks.json"),
+    projectFile: ".codex/hooks.json",
+    hook: (command) => ({ type: "command", command, timeout: 30, statusMessage: "ccgate evaluating request" }),
+    featureToml: "config.toml",
+    nextStep:
+      "Codex runs a new or changed hook only once you trust it: start codex, type /hooks and trust the ccgate entries (then `ccgate doctor` confirms it).",
+  },
 };
