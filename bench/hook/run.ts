@@ -14,11 +14,12 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startAnthropicMock } from "../../tests/support/anthropic-mock.ts";
-import { CCGATE, compileFloor, interleave, ratioLine } from "../support/process-timing.ts";
+import { CCGATE, compileFloor, interleave, quantile, ratioLine } from "../support/process-timing.ts";
 
 const N = Number(process.env.N ?? 40);
 const work = mkdtempSync(join(tmpdir(), "ccgate-bench-hook-"));
 const floor = await compileFloor(work);
+const floorBun = await compileFloor(work, "bun");
 const mock = startAnthropicMock({ kind: "verdict", behavior: "allow" });
 const home = join(work, "home");
 mkdirSync(home, { recursive: true });
@@ -48,6 +49,7 @@ const allow = '"behavior":"allow"';
 const series = await interleave(
   {
     floor: { cmd: [floor], stdin: payload("make lint"), env, cwd: repo, expect: allow },
+    floorBun: { cmd: [floorBun], stdin: payload("make lint"), env, cwd: repo, expect: allow },
     llm: { cmd: [CCGATE, "claude"], stdin: (i) => payload(`make lint-${i}`), env, cwd: repo, expect: allow },
     fast: { cmd: [CCGATE, "claude"], stdin: payload("git status"), env, cwd: repo, expect: allow },
     preAuto: {
@@ -70,12 +72,22 @@ const series = await interleave(
 );
 mock.stop();
 const base = series.floor as number[];
+const bare = series.floorBun as number[];
 console.log(
   `bench/hook: whole-process wall time of one hook call, ${N} interleaved runs each (${mock.requests.length} classifier calls served)`,
 );
-console.log(ratioLine("floor (compiled stdin→constant)", base, base));
-console.log(ratioLine("ccgate, LLM path (instant provider)", series.llm as number[], base));
-console.log(ratioLine("ccgate, fast path (git status)", series.fast as number[], base));
-console.log(ratioLine("ccgate, PreToolUse auto fast path (git status)", series.preAuto as number[], base));
-console.log(ratioLine("ccgate, PreToolUse default, hard-deny layer only", series.preDefer as number[], base));
-console.log(ratioLine("ccgate, PreToolUse hard deny (curl | sh)", series.preDeny as number[], base));
+const W = 50;
+const both = (name: string, xs: number[]) =>
+  console.log(
+    `${ratioLine(name, xs, base, "floor", W)}   ratio to bare ${(quantile(xs, 0.5) / quantile(bare, 0.5)).toFixed(2)}×`,
+  );
+both("floor (compiled stdin→constant, process.stdout)", base);
+both("bare (same, Bun.write: no Node streams)", bare);
+both("ccgate, LLM path (instant provider)", series.llm as number[]);
+both("ccgate, fast path (git status)", series.fast as number[]);
+both("ccgate, PreToolUse auto fast path (git status)", series.preAuto as number[]);
+both("ccgate, PreToolUse default, hard-deny layer only", series.preDefer as number[]);
+both("ccgate, PreToolUse hard deny (curl | sh)", series.preDeny as number[]);
+console.log(
+  "Goals are ratios to the floor (a hook written the usual way). ccgate also skips Node's streams, so it can beat that floor; the bare ratio is ccgate's own work on top of a bare process.",
+);

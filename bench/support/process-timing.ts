@@ -7,14 +7,15 @@ export const ROOT = join(import.meta.dir, "..", "..");
 // CCGATE_BIN measures another build (e.g. an older commit) against the same floor in the same run.
 export const CCGATE = process.env.CCGATE_BIN || join(ROOT, "dist", "ccgate");
 
-/** Compile the floor: a Bun binary with ccgate's compile options that reads stdin and prints an allow. */
-export async function compileFloor(dir: string): Promise<string> {
-  const outfile = join(dir, "floor");
+/** Compile a floor: a Bun binary with ccgate's compile options that reads stdin and prints an allow.
+ * "node": written with process.stdout (the goals' floor); "bun": Bun.write, the cheapest I/O there is. */
+export async function compileFloor(dir: string, io: "node" | "bun" = "node"): Promise<string> {
+  const outfile = join(dir, io === "node" ? "floor" : "floor-bun-io");
   const built = await compileBinary({
     outfile,
     version: "bench",
     root: ROOT,
-    entry: join(ROOT, "bench", "hook", "floor.ts"),
+    entry: join(ROOT, "bench", "hook", io === "node" ? "floor.ts" : "floor-bun-io.ts"),
   });
   if (!built.ok) throw new Error(built.errors.join("\n"));
   return outfile;
