@@ -174,6 +174,29 @@ async function codexChecks(home: string, env: Record<string, string | undefined>
   return out;
 }
 
+/** Gemini CLI: a BeforeTool hook running `ccgate gemini` in ~/.gemini/settings.json, hooks not switched off. */
+function geminiChecks(home: string): Check[] {
+  const file = join(home, ".gemini", "settings.json");
+  const settings = readJson(file) as { hooksConfig?: { enabled?: unknown } } | null;
+  const found = hookCommands(settings, "BeforeTool").filter((c) => /ccgate\b.*\bgemini\b/.test(c));
+  if (!found.length)
+    return [
+      {
+        area: "gemini",
+        status: "info",
+        message: `no ccgate BeforeTool hook in ${file} (only needed for Gemini CLI; see docs/gemini-cli.md)`,
+      },
+    ];
+  const out: Check[] = [{ area: "gemini", status: "ok", message: `BeforeTool hook registered: ${found.join("; ")}` }];
+  if (settings?.hooksConfig?.enabled === false)
+    out.push({
+      area: "gemini",
+      status: "fail",
+      message: `hooksConfig.enabled is false in ${file}: Gemini runs no hook`,
+    });
+  return out;
+}
+
 function writableDir(path: string): boolean {
   let dir = dirname(path);
   while (!existsSync(dir)) dir = dirname(dir);
@@ -337,8 +360,11 @@ export default defineCommand({
       await autoloadCheck(),
       ...claudeChecks(home, cwd),
       ...(await codexChecks(home, env)),
+      ...geminiChecks(home),
       ...targetChecks("claude", cwd, env),
       ...targetChecks("codex", cwd, env),
+      ...targetChecks("gemini", cwd, env),
+      ...targetChecks("copilot", cwd, env),
     ];
     if (args.json) process.stdout.write(`${JSON.stringify({ checks }, null, 2)}\n`);
     else {

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from "node:path";
 import type { DecisionRequest } from "../core/types.ts";
 import { shellCommandOf } from "../fastpath/decide.ts";
 import { analyzeStructure, DYNAMIC } from "../fastpath/invocations.ts";
+import { fastPathView } from "../fastpath/tool-names.ts";
 
 const FILE_KEYS = ["file_path", "path", "notebook_path"];
 
@@ -10,7 +11,8 @@ function looksLikePath(arg: string): boolean {
   return arg === "." || arg === ".." || /^(\/|\.\/|\.\.\/|~\/)/.test(arg);
 }
 
-export function referencedPaths(request: DecisionRequest, home: string): string[] {
+export function referencedPaths(original: DecisionRequest, home: string): string[] {
+  const request = fastPathView(original);
   const cwd = request.cwd;
   const out: string[] = [];
   const add = (p: string) => {

@@ -14,7 +14,7 @@ import {
   type Verdict,
 } from "./types.ts";
 
-export const USER_INTERACTION_TOOLS = new Set(["ExitPlanMode", "AskUserQuestion"]);
+export const USER_INTERACTION_TOOLS = new Set(["ExitPlanMode", "AskUserQuestion", "ask_user", "exit_plan_mode"]);
 
 export interface ProviderHandle {
   provider: Provider;

@@ -7,6 +7,7 @@ import type { PathFacts } from "./facts.ts";
 import { analyzeStructure } from "./invocations.ts";
 import { isInsideDir, physicalPath, realBoundary, unsafeBoundary, walkProblem } from "./real-path.ts";
 import { commandFinding, fileToolFinding, type ProtectedSet } from "./self-protect.ts";
+import { fastPathView } from "./tool-names.ts";
 
 export interface FastPathSettings {
   enabled: boolean;
@@ -96,7 +97,12 @@ function fileToolProblem(request: DecisionRequest, facts: PathFacts): string | n
 /** Commands longer than this are not analysed by the fast path. */
 export const MAX_ANALYZED_COMMAND = 64 * 1024;
 
-export function fastPathDecide(request: DecisionRequest, facts: PathFacts, settings: FastPathSettings): FastPathResult {
+export function fastPathDecide(
+  original: DecisionRequest,
+  facts: PathFacts,
+  settings: FastPathSettings,
+): FastPathResult {
+  const request = fastPathView(original);
   const command = shellCommandOf(request);
   // Past this size a command is never analysed, so it can be neither proven harmless nor cleared of a
   // hard-deny pattern hidden past any cut; a classifier shown a truncated view could still allow it.

@@ -3,9 +3,11 @@
 import type { Target } from "../core/types.ts";
 import { claude } from "./claude/host.ts";
 import { codex } from "./codex/host.ts";
+import { copilot } from "./copilot/host.ts";
+import { gemini } from "./gemini/host.ts";
 import type { Host } from "./types.ts";
 
-export const HOSTS: Readonly<Record<Target, Host>> = { claude, codex };
+export const HOSTS: Readonly<Record<Target, Host>> = { claude, codex, gemini, copilot };
 
 export const HOST_NAMES = Object.keys(HOSTS) as Target[];
 

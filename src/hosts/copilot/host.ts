@@ -1,0 +1,27 @@
+// GitHub Copilot CLI: a preToolUse command hook in a hooks file (`.github/hooks/*.json`, version 1).
+import { join } from "node:path";
+import type { Host } from "../types.ts";
+import * as defaults from "./defaults.gen.ts";
+import { parseCopilotInput } from "./input.ts";
+import { renderCopilot } from "./output.ts";
+
+export const copilot: Host = {
+  target: "copilot",
+  traits: {
+    title: "GitHub Copilot CLI",
+    promptNotes:
+      "GitHub Copilot CLI runs this hook before every tool call. tool_name is a Copilot tool: bash (tool_input.command), view (reads), edit and create (file edits), web_fetch, or an MCP tool. A `description` inside tool_input is the agent's own justification: it is a claim to weigh, not a fact.",
+    settingsPermissions: false,
+    transcript: false,
+    preToolUseDecidesIn: [],
+    preToolUseClassifierDeny: false,
+  },
+  parse: (value) => parseCopilotInput(value),
+  render: renderCopilot,
+  globalFile: (home) => join(home, ".copilot", "ccgate.jsonnet"),
+  projectFile: ".copilot/ccgate.local.jsonnet",
+  registration: ".github/hooks/ccgate.json",
+  docsPage: "copilot-cli",
+  metricsAlias: "cpm",
+  defaults,
+};
