@@ -76,7 +76,7 @@ function payload(target: HostName, box: Box, tool: string, input: Record<string,
       tool_name: tool,
       tool_input: input,
     };
-  return { timestamp: 1764695786701, cwd: box.repo, toolName: tool, toolArgs: JSON.stringify(input) };
+  return { sessionId: "cop-session-1", timestamp: 1764695786701, cwd: box.repo, toolName: tool, toolArgs: input };
 }
 
 const SHELL: Record<HostName, string> = { gemini: "run_shell_command", copilot: "bash" };
@@ -103,13 +103,14 @@ for (const target of ["gemini", "copilot"] as const) {
       expect(metrics(box, target)[0]).toMatchObject({ target, decision: "deny", source: "llm" });
     });
 
-    test("a classifier allow: Gemini says allow, Copilot says nothing", async () => {
+    test("a classifier allow is an allow in the host's format", async () => {
       const box = sandbox();
       mock.script.push({ kind: "verdict", behavior: "allow" });
       const r = await run(target, payload(target, box, SHELL[target], { command: "touch /tmp/ccgate-allowed" }), box);
       expect(r.code).toBe(0);
       if (target === "gemini") expect(JSON.parse(r.stdout)).toEqual({ decision: "allow" });
-      else expect(r.stdout).toBe("");
+      else
+        expect(JSON.parse(r.stdout)).toEqual({ permissionDecision: "allow", permissionDecisionReason: "mock reason" });
       expect(metrics(box, target)[0]).toMatchObject({ decision: "allow", source: "llm" });
     });
 
@@ -274,10 +275,10 @@ describe("Gemini tools on the fast path", () => {
 });
 
 describe("Copilot payload spellings", () => {
-  test("toolArgs as an object, and snake_case tool_name / tool_input, are read the same way", async () => {
+  test("toolArgs as a JSON string, and snake_case tool_name / tool_input, are read the same way", async () => {
     const box = sandbox();
     for (const p of [
-      { cwd: box.repo, toolName: "bash", toolArgs: { command: DOWNLOAD_EXEC } },
+      { cwd: box.repo, toolName: "bash", toolArgs: JSON.stringify({ command: DOWNLOAD_EXEC }) },
       { cwd: box.repo, tool_name: "bash", tool_input: { command: DOWNLOAD_EXEC } },
     ]) {
       const r = await run("copilot", p, box);
@@ -294,11 +295,11 @@ describe("Copilot payload spellings", () => {
     }
   });
 
-  test("view inside the repository is allowed locally, and says nothing (Copilot honours only deny)", async () => {
+  test("view inside the repository is allowed locally", async () => {
     const box = sandbox();
     const before = mock.requests.length;
     const r = await run("copilot", payload("copilot", box, "view", { path: join(box.repo, "README.md") }), box);
-    expect(r.stdout).toBe("");
+    expect(JSON.parse(r.stdout).permissionDecision).toBe("allow");
     expect(mock.requests.length).toBe(before);
     expect(metrics(box, "copilot")[0]).toMatchObject({ decision: "allow", source: "fast_path" });
   });

@@ -1,4 +1,5 @@
-// GitHub Copilot CLI: a preToolUse command hook in a hooks file (`.github/hooks/*.json`, version 1).
+// GitHub Copilot CLI: a preToolUse command hook in ~/.copilot/settings.json (`hooks.preToolUse`),
+// or a repository's .github/hooks/*.json.
 import { join } from "node:path";
 import type { Host } from "../types.ts";
 import * as defaults from "./defaults.gen.ts";
@@ -20,7 +21,7 @@ export const copilot: Host = {
   render: renderCopilot,
   globalFile: (home) => join(home, ".copilot", "ccgate.jsonnet"),
   projectFile: ".copilot/ccgate.local.jsonnet",
-  registration: ".github/hooks/ccgate.json",
+  registration: "~/.copilot/settings.json",
   docsPage: "copilot-cli",
   metricsAlias: "cpm",
   defaults,

@@ -1,8 +1,7 @@
-// GitHub Copilot CLI's preToolUse hook input, built to its documented protocol (CLI hooks reference:
-// `timestamp`, `cwd`, `toolName`, `toolArgs` — the arguments as a JSON string). Not verified against
-// the real client: @github/copilot 1.0.102 needs a GitHub login to start a session (see
-// docs/copilot-cli.md). Lenient about the spelling: snake_case `tool_name` / `tool_input` and an
-// object `toolArgs` are read the same way.
+// GitHub Copilot CLI's preToolUse hook input, as @github/copilot 1.0.102 sends it: `sessionId`,
+// `timestamp`, `cwd`, `toolName`, `toolArgs` (an object; the hooks reference describes it as a JSON
+// string, which is read too). Lenient about the spelling: snake_case `session_id` / `tool_name` /
+// `tool_input` are read the same way.
 import type { ParsedInput } from "../types.ts";
 import { checkFields, str } from "../validate-input.ts";
 
