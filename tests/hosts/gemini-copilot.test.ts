@@ -304,3 +304,39 @@ describe("Copilot payload spellings", () => {
     expect(metrics(box, "copilot")[0]).toMatchObject({ decision: "allow", source: "fast_path" });
   });
 });
+
+describe("doctor: Gemini's BeforeTool hook", () => {
+  async function doctor(settings: unknown | null) {
+    const box = sandbox();
+    if (settings !== null) {
+      mkdirSync(join(box.home, ".gemini"), { recursive: true });
+      writeFileSync(join(box.home, ".gemini", "settings.json"), JSON.stringify(settings));
+    }
+    const p = Bun.spawn([bin, "doctor", "--json"], {
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: box.home, XDG_STATE_HOME: box.state },
+      cwd: box.repo,
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    const [stdout] = await Promise.all([new Response(p.stdout).text(), p.exited]);
+    return (JSON.parse(stdout).checks as Array<{ area: string; status: string; message: string }>).filter(
+      (c) => c.area === "gemini" || c.area.startsWith("gemini ") || c.area.startsWith("copilot "),
+    );
+  }
+  const hook = [{ matcher: ".*", hooks: [{ type: "command", command: "/usr/local/bin/ccgate gemini" }] }];
+
+  test("registered: ok, and both hosts' configs are checked", async () => {
+    const checks = await doctor({ hooks: { BeforeTool: hook } });
+    expect(checks.find((c) => c.area === "gemini")).toMatchObject({ status: "ok" });
+    expect(checks.some((c) => c.area === "gemini provider")).toBe(true);
+    expect(checks.some((c) => c.area === "copilot provider")).toBe(true);
+  });
+  test("absent, registered for another event, or malformed: not reported as registered", async () => {
+    for (const s of [null, { hooks: { AfterTool: hook } }, { hooks: { BeforeTool: "ccgate gemini" } }, []])
+      expect((await doctor(s)).find((c) => c.area === "gemini")).toMatchObject({ status: "info" });
+  });
+  test("hooks switched off: a failure", async () => {
+    const checks = await doctor({ hooksConfig: { enabled: false }, hooks: { BeforeTool: hook } });
+    expect(checks.filter((c) => c.area === "gemini").map((c) => c.status)).toEqual(["ok", "fail"]);
+  });
+});
