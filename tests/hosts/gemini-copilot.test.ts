@@ -2,7 +2,7 @@
 // each host's answer format for allow, deny with its reason, fallthrough, the local hard deny, bad
 // input, the fast path reading the host's own tool names, and the untracked-only project layer.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AnthropicMock, startAnthropicMock } from "../support/anthropic-mock.ts";
@@ -194,7 +194,16 @@ describe("Gemini tools on the fast path", () => {
   test("reads outside the repository or of secrets go to the classifier", async () => {
     const box = sandbox();
     writeFileSync(join(box.repo, ".env"), "TOKEN=x\n");
+    mkdirSync(join(box.home, "outside"));
+    symlinkSync(join(box.home, "outside"), join(box.repo, "link-out"));
     for (const [tool, input] of [
+      ["read_file", { file_path: join(box.repo, "link-out", "notes.txt") }],
+      ["read_file", { file_path: "~/.bashrc" }],
+      ["list_directory", { dir_path: join(box.repo, "..") }],
+      ["list_directory", { dir_path: box.repo, path: "/" }],
+      ["glob", { pattern: "*", dir_path: join(box.repo, "link-out") }],
+      ["grep_search", { pattern: "x", dir_path: box.repo, include_pattern: "{README.md,.env}" }],
+      ["grep_search", { pattern: "x", dir_path: 42 }],
       ["read_file", { file_path: join(box.home, ".ssh", "id_ed25519") }],
       ["read_file", { file_path: join(box.repo, ".env") }],
       ["list_directory", { dir_path: "/" }],
@@ -240,15 +249,19 @@ describe("Gemini tools on the fast path", () => {
     expect(mock.requests.length).toBe(asked + 1);
   });
 
-  test("write_file to ccgate's own config is denied locally", async () => {
+  test("writes to the hosts' settings or ccgate's config are denied locally", async () => {
     const box = sandbox();
     const before = mock.requests.length;
-    const r = await run(
-      "gemini",
-      payload("gemini", box, "write_file", { file_path: join(box.home, ".gemini", "settings.json"), content: "{}" }),
-      box,
-    );
-    expect(JSON.parse(r.stdout).decision).toBe("deny");
+    for (const [target, tool, input] of [
+      ["gemini", "write_file", { file_path: join(box.home, ".gemini", "settings.json"), content: "{}" }],
+      ["gemini", "replace", { file_path: ".gemini/ccgate.local.jsonnet", old_string: "a", new_string: "b" }],
+      ["gemini", "write_file", { file_path: "~/.claude/settings.json", content: "{}" }],
+      ["copilot", "create", { path: join(box.home, ".copilot", "config.json"), file_text: "{}" }],
+      ["copilot", "edit", { path: join(box.home, ".gemini", "ccgate.jsonnet"), old_str: "a", new_str: "b" }],
+    ] as const) {
+      const r = await run(target, payload(target, box, tool, input), box);
+      expect([tool, r.stdout]).toEqual([tool, expect.stringContaining("permission settings")]);
+    }
     expect(mock.requests.length).toBe(before);
   });
 
