@@ -200,6 +200,29 @@ function devinChecks(home: string, cwd: string, env: Record<string, string | und
   });
 }
 
+/** Gemini CLI: a BeforeTool hook running `ccgate gemini` in ~/.gemini/settings.json, hooks not switched off. */
+function geminiChecks(home: string): Check[] {
+  const file = join(home, ".gemini", "settings.json");
+  const settings = readJson(file) as { hooksConfig?: { enabled?: unknown } } | null;
+  const found = hookCommands(settings, "BeforeTool").filter((c) => /ccgate\b.*\bgemini\b/.test(c));
+  if (!found.length)
+    return [
+      {
+        area: "gemini",
+        status: "info",
+        message: `no ccgate BeforeTool hook in ${file} (only needed for Gemini CLI): run \`ccgate gemini setup\``,
+      },
+    ];
+  const out: Check[] = [{ area: "gemini", status: "ok", message: `BeforeTool hook registered: ${found.join("; ")}` }];
+  if (settings?.hooksConfig?.enabled === false)
+    out.push({
+      area: "gemini",
+      status: "fail",
+      message: `hooksConfig.enabled is false in ${file}: Gemini runs no hook`,
+    });
+  return out;
+}
+
 function writableDir(path: string): boolean {
   let dir = dirname(path);
   while (!existsSync(dir)) dir = dirname(dir);
@@ -366,6 +389,7 @@ export default defineCommand({
       ...claudeChecks(home, cwd),
       ...(await codexChecks(home, env)),
       ...devinChecks(home, cwd, env),
+      ...geminiChecks(home),
       ...HOST_NAMES.flatMap((t) => targetChecks(t, cwd, env)),
     ];
     if (args.json) process.stdout.write(`${JSON.stringify({ checks }, null, 2)}\n`);

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from "node:path";
 import type { DecisionRequest } from "../core/types.ts";
 import { shellCommandOf } from "../fastpath/decide.ts";
 import { analyzeStructure, DYNAMIC, type Structure } from "../fastpath/invocations.ts";
+import { fastPathView } from "../fastpath/tool-names.ts";
 
 const FILE_KEYS = ["file_path", "path", "notebook_path"];
 
@@ -11,7 +12,8 @@ function looksLikePath(arg: string): boolean {
 }
 
 /** `parsed`: the command as the fast path already parsed it (parsed here only when it did not run). */
-export function referencedPaths(request: DecisionRequest, home: string, parsed: Structure | null = null): string[] {
+export function referencedPaths(original: DecisionRequest, home: string, parsed: Structure | null = null): string[] {
+  const request = fastPathView(original);
   const cwd = request.cwd;
   const out: string[] = [];
   const add = (p: string) => {

@@ -13,8 +13,14 @@ import {
   type Verdict,
 } from "./types.ts";
 
-/** Tools that ask the user something (Claude's, and Devin's snake_case names): always the user's call. */
-const USER_INTERACTION_TOOLS = new Set(["ExitPlanMode", "AskUserQuestion", "exit_plan_mode", "ask_user_question"]);
+/** Tools that ask the user something (Claude's, Devin's and Gemini's names): always the user's call. */
+const USER_INTERACTION_TOOLS = new Set([
+  "ExitPlanMode",
+  "AskUserQuestion",
+  "exit_plan_mode",
+  "ask_user_question",
+  "ask_user",
+]);
 
 export interface ProviderHandle {
   provider: Provider;

@@ -3,7 +3,7 @@
 // the verdict and record it. Nothing here does I/O.
 
 /** A host whose hooks ccgate answers. Each has one descriptor in `hosts/index.ts` and a folder in `hosts/`. */
-export type Target = "claude" | "codex" | "devin";
+export type Target = "claude" | "codex" | "devin" | "gemini" | "copilot";
 
 /** What core needs to know about the host that asked: the host descriptor's answer-independent facts. */
 export interface HostTraits {

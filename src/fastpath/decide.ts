@@ -7,6 +7,7 @@ import type { PathFacts } from "./facts.ts";
 import { analyzeStructure } from "./invocations.ts";
 import { isInsideDir, physicalPath, realBoundary, unsafeBoundary, walkProblem } from "./real-path.ts";
 import { commandFinding, fileToolFinding, type ProtectedSet } from "./self-protect.ts";
+import { fastPathView } from "./tool-names.ts";
 
 export interface FastPathSettings {
   enabled: boolean;
@@ -120,9 +121,14 @@ function fileToolProblem(request: DecisionRequest, facts: PathFacts): string | n
 /** Commands longer than this are not analysed by the fast path. */
 const MAX_ANALYZED_COMMAND = 64 * 1024;
 
-export function fastPathDecide(sent: DecisionRequest, facts: PathFacts, settings: FastPathSettings): FastPathResult {
-  // a Devin read tool with keys the fast path cannot judge keeps its own name, so it is not a read tool here
-  const request = analysedAs(sent) ?? sent;
+export function fastPathDecide(
+  original: DecisionRequest,
+  facts: PathFacts,
+  settings: FastPathSettings,
+): FastPathResult {
+  // Devin's and Gemini's / Copilot's tools under the Claude tool names they are analysed like; a Devin
+  // read tool with keys the fast path cannot judge keeps its own name, so it is not a read tool here.
+  const request = fastPathView(analysedAs(original) ?? original);
   const command = shellCommandOf(request);
   // Past this size a command is never analysed, so it can be neither proven harmless nor cleared of a
   // hard-deny pattern hidden past any cut; a classifier shown a truncated view could still allow it.

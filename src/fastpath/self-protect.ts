@@ -31,12 +31,14 @@ const BY_DIR: Record<string, string[]> = {
   ".claude": ["ccgate.jsonnet", "ccgate.local.jsonnet", "settings.json", "settings.local.json"],
   ".codex": ["ccgate.jsonnet", "ccgate.local.jsonnet", "hooks.json", "config.toml"],
   ".devin": ["ccgate.local.jsonnet", "config.json", "config.local.json", "hooks.v1.json"],
+  ".gemini": ["ccgate.jsonnet", "ccgate.local.jsonnet", "settings.json", "trustedFolders.json"],
+  ".copilot": ["ccgate.jsonnet", "ccgate.local.jsonnet", "config.json"],
 };
 
 const SELF_PROTECT_RULE = "self-protect";
 
 const MESSAGE =
-  "This would change the user's permission settings for you (ccgate's configuration, Claude Code's, Codex's or Devin's settings and hooks, or ccgate's state). Do not change them yourself and do not try another way; tell the user what change you need and ask them to make it.";
+  "This would change the user's permission settings for you (ccgate's configuration, the agent CLI's settings and hooks, or ccgate's state). Do not change them yourself and do not try another way; tell the user what change you need and ask them to make it.";
 
 function absEnv(env: Env, name: string): string | null {
   const v = env[name]?.trim();

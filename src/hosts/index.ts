@@ -3,10 +3,12 @@
 import type { Target } from "../core/types.ts";
 import { claude } from "./claude/host.ts";
 import { codex } from "./codex/host.ts";
+import { copilot } from "./copilot/host.ts";
 import { devin } from "./devin/host.ts";
+import { gemini } from "./gemini/host.ts";
 import type { Host } from "./types.ts";
 
-export const HOSTS: Readonly<Record<Target, Host>> = { claude, codex, devin };
+export const HOSTS: Readonly<Record<Target, Host>> = { claude, codex, devin, gemini, copilot };
 
 export const HOST_NAMES = Object.keys(HOSTS) as Target[];
 

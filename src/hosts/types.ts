@@ -20,6 +20,17 @@ export interface SetupSpec {
   projectFile: string;
   /** One hook entry as the host expects it, for the given command. */
   hook(command: string): Record<string, unknown>;
+  /** The hook events to register (default PermissionRequest and PreToolUse). */
+  events?: readonly string[];
+  /** `groups`: `hooks.<Event>[].hooks[]` with a matcher (Claude Code, Codex, Devin, Gemini); `flat`:
+   * `hooks.<event>[]` holds the hook entries themselves (Copilot CLI). */
+  shape?: "groups" | "flat";
+  /** The group matcher that selects every tool (default ""). */
+  matcher?: string;
+  /** Keys a new project file starts with (Copilot's `.github/hooks/*.json` need `"version": 1`). */
+  projectSeed?: Record<string, unknown>;
+  /** The entry's key that holds the command (default `command`; Copilot's is `bash`). */
+  commandKey?: string;
   /** A TOML file beside the hooks file (by name) whose `[features] hooks` must be true (Codex). */
   featureToml?: string;
   /** What the user must still do after setup, printed once the files are written. */

@@ -19,13 +19,18 @@ function indentOf(text: string): string | number {
 export interface HooksEdit {
   target: Target;
   events: readonly string[];
-  /** The hook entry to register (with `command`). */
+  /** The hook entry to register (with the command under `commandKey`). */
   entry: Obj;
   mode: "install" | "uninstall";
+  shape?: "groups" | "flat";
+  matcher?: string;
+  commandKey?: string;
+  /** What a file that does not exist yet starts as. */
+  seed?: Obj;
 }
 
 export function editHooksJson(path: string, original: string | null, edit: HooksEdit): FileEdit {
-  let doc: unknown = {};
+  let doc: unknown = { ...(edit.seed ?? {}) };
   if (original !== null && original.trim() !== "") {
     try {
       doc = JSON.parse(original);
@@ -39,8 +44,33 @@ export function editHooksJson(path: string, original: string | null, edit: Hooks
   let removed = false;
   if (doc.hooks !== undefined && !isObj(doc.hooks))
     return { ok: false, error: `${path}: "hooks" is not an object; left untouched` };
-  const ours = (h: unknown) => isObj(h) && isCcgateCommand(h.command, edit.target);
+  const key = edit.commandKey ?? "command";
+  const ours = (h: unknown) => isObj(h) && isCcgateCommand(h[key], edit.target);
   for (const event of edit.events) {
+    if (edit.shape === "flat") {
+      const hooks = doc.hooks as Obj | undefined;
+      const entries = hooks?.[event];
+      if (entries !== undefined && !Array.isArray(entries))
+        return { ok: false, error: `${path}: "hooks.${event}" is not an array; left untouched` };
+      const list = (entries ?? []) as unknown[];
+      if (edit.mode === "uninstall") {
+        if (!hooks || !list.some(ours)) continue;
+        removed = true;
+        const kept = list.filter((h) => !ours(h));
+        if (kept.length === 0) delete hooks[event];
+        else hooks[event] = kept;
+        continue;
+      }
+      const found = list.filter(ours) as Obj[];
+      if (found.length === 0) {
+        doc.hooks ??= {};
+        (doc.hooks as Obj)[event] = [...list, edit.entry];
+      } else if (!found.some((h) => h[key] === edit.entry[key])) {
+        notes.push(`${event}: ${String(found[0]?.[key])} → ${String(edit.entry[key])}`);
+        (found[0] as Obj)[key] = edit.entry[key];
+      }
+      continue;
+    }
     const hooks = doc.hooks as Obj | undefined;
     const groups = hooks?.[event];
     if (groups !== undefined && !Array.isArray(groups))
@@ -65,12 +95,12 @@ export function editHooksJson(path: string, original: string | null, edit: Hooks
     const found = list.flatMap((g) => (g.hooks ?? []).filter(ours)) as Obj[];
     if (found.length === 0) {
       doc.hooks ??= {};
-      (doc.hooks as Obj)[event] = [...list, { matcher: "", hooks: [edit.entry] }];
+      (doc.hooks as Obj)[event] = [...list, { matcher: edit.matcher ?? "", hooks: [edit.entry] }];
       continue;
     }
-    if (!found.some((h) => h.command === edit.entry.command)) {
-      notes.push(`${event}: ${String(found[0]?.command)} → ${String(edit.entry.command)}`);
-      (found[0] as Obj).command = edit.entry.command;
+    if (!found.some((h) => h[key] === edit.entry[key])) {
+      notes.push(`${event}: ${String(found[0]?.[key])} → ${String(edit.entry[key])}`);
+      (found[0] as Obj)[key] = edit.entry[key];
     }
   }
   // the `hooks` key goes too when ccgate's entries were all it held

@@ -53,9 +53,13 @@ export function planSetup(host: Host, opts: SetupOptions): Plan {
   const json = planFile(hooksFile, (text) =>
     editHooksJson(hooksFile, text, {
       target: host.target,
-      events: HOOK_EVENTS,
+      events: spec.events ?? HOOK_EVENTS,
       entry: spec.hook(opts.command),
       mode: opts.uninstall ? "uninstall" : "install",
+      ...(spec.shape ? { shape: spec.shape } : {}),
+      ...(spec.matcher !== undefined ? { matcher: spec.matcher } : {}),
+      ...(spec.commandKey ? { commandKey: spec.commandKey } : {}),
+      ...(opts.projectRoot && spec.projectSeed ? { seed: spec.projectSeed } : {}),
     }),
   );
   if ("error" in json) return { ok: false, error: json.error };
