@@ -150,7 +150,10 @@ function xargsProblem(inv: Invocation, ctx: WrapContext): string | null {
 export function wrappedReadOnlyReason(inv: Invocation, ctx: WrapContext): string | null {
   if (inv.via.length === 0) return readOnlyReason(inv);
   // uv's own verbs (`uv help`) come out as a wrapped invocation: prove them as uv arguments.
-  if (inv.via.length === 1 && inv.via[0] === "uv") return readOnlyCliReason("uv", inv.argv) ?? "uv";
+  if (inv.via.length === 1 && inv.via[0] === "uv") {
+    const uv = readOnlyCliReason("uv", inv.argv);
+    return uv === undefined ? "runs through uv" : uv;
+  }
   if (!inv.via.every((w) => TRANSPARENT_WRAPPERS.has(w))) return `runs through ${inv.via[inv.via.length - 1]}`;
   if (inv.via.filter((w) => w === "xargs").length > 1) return "nested xargs";
   const bare = readOnlyReason({ ...inv, via: [] });

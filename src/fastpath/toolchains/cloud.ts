@@ -22,6 +22,18 @@ const AWS_CLIENT_SIDE = new Set([
   "--debug",
 ]);
 
+/** aws options that take no value (the next word is the service or operation). */
+const AWS_FLAGS = new Set([
+  "--no-cli-pager",
+  "--no-paginate",
+  "--no-sign-request",
+  "--recursive",
+  "--human-readable",
+  "--summarize",
+  "--follow",
+  "--no-cli-auto-prompt",
+]);
+
 const AWS_READ_OP = /^(describe|list|get|batch-get|head|lookup|search|filter|scan|query)(-|$)/;
 
 function awsOperation(service: string, op: string, positionals: string[]): string | null {
@@ -54,7 +66,8 @@ const aws: Check = (args) => {
       if (AWS_CLIENT_SIDE.has(name)) return `option ${name} reads files or changes where the client connects`;
       let value: string | undefined;
       if (a.includes("=")) value = a.slice(a.indexOf("=") + 1);
-      else if (args[i + 1] !== undefined && !(args[i + 1] as string).startsWith("--")) value = args[++i];
+      else if (!AWS_FLAGS.has(name) && args[i + 1] !== undefined && !(args[i + 1] as string).startsWith("--"))
+        value = args[++i];
       if (value !== undefined) {
         const bad = noFileReference(name, value);
         if (bad) return bad;

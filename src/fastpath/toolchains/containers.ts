@@ -85,6 +85,7 @@ const KUBECTL: Tool = {
     "top nodes": { flags: ["--no-headers"] },
     explain: { flags: ["--recursive"], valued: ["--api-version"], maxArgs: 1 },
     version: { flags: ["--client"], maxArgs: 0 },
+    completion: { maxArgs: 1 },
     "api-resources": { flags: ["--namespaced", "--cached"], valued: ["--api-group", "--verbs"], maxArgs: 0 },
     "api-versions": { maxArgs: 0 },
     "cluster-info": { maxArgs: 0 },
@@ -165,6 +166,11 @@ const HELM: Tool = {
   verbs: {
     "": { flags: ["--version"], maxArgs: 0 },
     ...aliases(["list", "ls"], HELM_LIST),
+    help: { maxArgs: 2 },
+    completion: { maxArgs: 1 },
+    ...Object.fromEntries(
+      ["all", "chart", "readme", "values"].map((k) => [`inspect ${k}`, { valued: ["--version"], maxArgs: 1 }]),
+    ),
     status: { flags: ["--show-desc", "--show-resources"], valued: ["--revision"], maxArgs: 1 },
     history: { valued: ["--max"], maxArgs: 1 },
     ...Object.fromEntries(

@@ -137,8 +137,6 @@ const UV: Tool = {
     help: { maxArgs: 3 },
     "cache dir": { maxArgs: 0 },
     "python dir": { maxArgs: 0 },
-    "tool dir": { maxArgs: 0 },
-    "tool list": { flags: ["--show-paths", "--show-version-specifiers"], maxArgs: 0 },
   },
 };
 

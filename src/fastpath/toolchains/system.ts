@@ -7,6 +7,12 @@
 import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts";
 
 const IP_OBJECTS = [
+  "monitor",
+  "mo",
+  "stats",
+  "st",
+  "tuntap",
+  "tunt",
   "address",
   "addr",
   "a",
@@ -43,6 +49,13 @@ for (const o of IP_OBJECTS) {
 }
 for (const o of ["route", "r", "ro"]) ipVerbs[`${o} get`] = {};
 ipVerbs["netns identify"] = { maxArgs: 1 };
+// `ip monitor [all|link|address|route|neigh]` only watches.
+ipVerbs.monitor = ipVerbs.mo = {
+  last: (w) =>
+    w.every((x) => /^(all|link|address|addr|route|neigh|rule|netconf|nexthop|label)$/.test(x))
+      ? null
+      : "ip monitor: unexpected argument",
+};
 const IP: Tool = {
   singleDash: true,
   global: {
@@ -352,10 +365,26 @@ const BREW_FLAGS = [
   "--installed-on-request",
   "--installed-as-dependency",
 ];
+const BREW_MORE_FLAGS = [
+  "--for-each",
+  "--graph",
+  "--dot",
+  "--all",
+  "-r",
+  "-t",
+  "-p",
+  "-n",
+  "-s",
+  "-g",
+  "--list-checks",
+  "--poured-from-bottle",
+  "--built-from-source",
+  "--installed-on-request",
+];
 const BREW_VALUED = ["--json", "--hide", "--os", "--arch", "--days", "--category"];
 const BREW_READ: Verb = {};
 const BREW: Tool = {
-  global: { flags: BREW_FLAGS, valued: BREW_VALUED },
+  global: { flags: [...BREW_FLAGS, ...BREW_MORE_FLAGS], valued: BREW_VALUED },
   verbs: {
     "": { flags: ["--version", "--config", "--prefix", "--cellar", "--repository", "--caskroom", "--cache", "--env"] },
     ...aliases(
