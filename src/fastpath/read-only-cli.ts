@@ -70,6 +70,27 @@ function wrapperOptions(args: string[], flags: string[], valued: string[], numbe
   return "no command to run";
 }
 
+/**
+ * `bash -c 'SCRIPT'`: the script is parsed and each of its commands proved on its own (wrapped.ts).
+ * Only bundled tracing and error letters (-x -e -u -v), read exactly as invocations.ts unwraps them:
+ * `-o pipefail` would stop that unwrapping, so the script would go unchecked. No -l / -i (more
+ * startup files), no `$0 $1 …` words after the script, no empty script, no script from a file.
+ */
+const shellDashC: Check = (args) => {
+  let script = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (script) return "words after the script become $0, $1 …";
+    if (!/^-[xeuvc]+$/.test(a)) return `shell option ${a} is not on the known-safe list`;
+    if (a.includes("c")) {
+      if (!args[i + 1]?.trim()) return "no script";
+      script = true;
+      i++;
+    }
+  }
+  return script ? null : "not a -c script";
+};
+
 export const READ_ONLY_CLI: Record<string, Check> = {
   ...CLOUD,
   ...CONTAINERS,
@@ -77,10 +98,23 @@ export const READ_ONLY_CLI: Record<string, Check> = {
   ...INFRA,
   ...SYSTEM,
   ...WRAPPER_OPTIONS,
+  bash: shellDashC,
+  sh: shellDashC,
+  zsh: shellDashC,
+  dash: shellDashC,
 };
 
 /** Names whose invocation only runs the command after it (checked on its own in wrapped.ts). */
-export const TRANSPARENT_WRAPPERS = new Set(["nice", "timeout", "stdbuf", "xargs"]);
+export const TRANSPARENT_WRAPPERS = new Set([
+  "nice",
+  "timeout",
+  "stdbuf",
+  "xargs",
+  "bash -c",
+  "sh -c",
+  "zsh -c",
+  "dash -c",
+]);
 
 /** undefined: not a tool listed here; null: provably read-only; else why not. */
 export function readOnlyCliReason(name: string, args: string[]): string | null | undefined {

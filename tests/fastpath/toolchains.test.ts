@@ -120,6 +120,12 @@ const ALLOW: Record<string, string[]> = {
     "echo README.md | xargs cat",
     "echo README.md src/a.ts | xargs -n 1 wc -l",
   ],
+  shells: [
+    "bash -c 'cat README.md && ls src'",
+    "bash -xec 'git log | head'",
+    "sh -ec 'ls'",
+    "zsh -c 'wc -l README.md'",
+  ],
   cd: ["cd src && ls", "cd src && cat a.ts", "cd src && cd deep && ls"],
 };
 
@@ -294,7 +300,21 @@ const REFUSE: Record<string, string[]> = {
     "packer validate .",
     "make -n",
   ],
-  wrappers: ["nice rm -rf src", "timeout 5 sh -c 'ls'", "nohup ls", "time -o out.txt ls", "nice", "timeout 5"],
+  wrappers: ["nice rm -rf src", "timeout 5 sh -lc 'ls'", "nohup ls", "time -o out.txt ls", "nice", "timeout 5"],
+  shells: [
+    "bash -c 'cat ../outside.txt'",
+    "bash -c 'ls' ../outside.txt",
+    "bash -lc 'ls'",
+    "bash -o pipefail -c 'rm foo'",
+    "bash -c ''",
+    "bash -ic 'ls'",
+    "bash -c 'for f in *; do cat $f; done'",
+    "bash -c 'echo $(whoami)'",
+    "bash -c 'ls > out.txt'",
+    "bash script.sh",
+    "bash -c 'cd src && cat a.ts'",
+    "bash -s < README.md",
+  ],
   cd: ["cd src/deep || cat ../../../outside.txt", "cd .. && ls", "cd /tmp && ls", "cd src; cat ../../outside.txt"],
 };
 
@@ -352,7 +372,14 @@ describe("xargs: the words it appends must be proved", () => {
 });
 
 describe("hard denies hold through the new wrappers", () => {
-  for (const command of ["nice rm -rf ~", "timeout 5 rm -rf /", "echo ~ | xargs rm -rf", "stdbuf -o L sudo ls"])
+  for (const command of [
+    "nice rm -rf ~",
+    "timeout 5 rm -rf /",
+    "echo ~ | xargs rm -rf",
+    "stdbuf -o L sudo ls",
+    "bash -c 'rm -rf ~'",
+    "bash -xec 'nice rm -rf /'",
+  ])
     test(command, () => {
       expect(analyzeCommand(command, facts(clean)).verdict).toBe("deny");
     });
