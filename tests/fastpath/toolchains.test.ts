@@ -59,6 +59,12 @@ const ALLOW: Record<string, string[]> = {
     "aws logs tail mygroup --follow",
     "aws iam help",
   ],
+  auth0: [
+    "auth0 apps list",
+    "auth0 users search --query email:a@b.c",
+    "auth0 logs tail --filter type:s",
+    "auth0 api get clients",
+  ],
   gcloud: ["gcloud compute instances list --project p", "gcloud config list", "gcloud secrets list"],
   az: ["az vm list -g mygroup -o table", "az account show", "az group exists --name g"],
   gh: [
@@ -143,6 +149,15 @@ const REFUSE: Record<string, string[]> = {
     "aws lambda get-function --function-name f",
     "aws configure get aws_secret_access_key",
     "aws ec2 terminate-instances --instance-ids i-1",
+  ],
+  auth0: [
+    "auth0 apps show app_1 --reveal-secrets",
+    "auth0 apps delete list",
+    "auth0 test token",
+    "auth0 api post clients",
+    "auth0 api clients --data '{}'",
+    "auth0 users create",
+    "auth0 tenants use t",
   ],
   gcloud: [
     "gcloud auth print-access-token",

@@ -135,7 +135,7 @@ const gcloud: Check = (args) => {
 };
 
 const AZ_CLIENT_SIDE = new Set(["--debug"]);
-const AZ_READ_VERB = /^(list|show|exists|list-[a-z-]+|show-[a-z-]+|query)$/;
+const AZ_READ_VERB = /^(list|show|exists|list-[a-z-]+|show-[a-z-]+|get-[a-z-]+|query)$/;
 
 const az: Check = (args) => {
   const words: string[] = [];
@@ -166,7 +166,7 @@ const az: Check = (args) => {
   if (path.slice(0, at).some((g) => !/^[a-z0-9][a-z0-9-]*$/.test(g) || COMMAND_VERB.test(g)))
     return "not an inspection command";
   if (path.some((w) => HANDS_OUT_SECRETS.test(w))) return `az ${path.join(" ")} can print secrets`;
-  if (words.length > at + 1) return "unexpected positional arguments";
+  if (words.length > at + 2) return "unexpected positional arguments";
   return null;
 };
 
@@ -311,6 +311,19 @@ const GH_TOOL: Tool = {
     }),
     ...verbsFor("search", Object.fromEntries(["repos", "issues", "prs", "code", "commits"].map((k) => [k, GH_SEARCH]))),
     // `-t` here is --show-token, not --template.
+    ...Object.fromEntries(
+      ["codespace", "cs", "org", "ssh-key", "gpg-key", "alias", "extension", "ext"].flatMap((n) => [
+        [`${n} list`, { valued: ["-L", "--limit", "-o", "--org", "-u", "--user", "-r", "--repo"], maxArgs: 0 }],
+        [`${n} ls`, { valued: ["-L", "--limit", "-o", "--org"], maxArgs: 0 }],
+      ]),
+    ),
+    ...verbsFor("codespace", { view: { valued: ["-c", "--codespace"], maxArgs: 0 } }),
+    ...verbsFor("project", {
+      list: { flags: ["--closed"], valued: ["-L", "--limit", "--owner"], maxArgs: 0 },
+      view: { valued: ["--owner"], maxArgs: 1 },
+      "field-list": { valued: ["-L", "--limit", "--owner"], maxArgs: 1 },
+      "item-list": { valued: ["-L", "--limit", "--owner"], maxArgs: 1 },
+    }),
     "auth status": {
       flags: ["-a", "--active"],
       valued: ["--hostname"],
@@ -332,7 +345,46 @@ const GH_TOOL: Tool = {
   },
 };
 
+/**
+ * auth0: `NOUN… list|ls|show|search|tail|diff` with output and paging options only. Secrets stay
+ * masked without `--reveal-secrets`, which is not listed; `auth0 api [get] PATH` is a GET without a body.
+ */
+const AUTH0_READ_VERB = /^(list|ls|show|search|search-by-email|tail|diff|stats)$/;
+const AUTH0_FLAGS = new Set(["--json", "--json-compact", "--csv", "--no-color", "--no-input", "-h", "--help"]);
+const AUTH0_VALUED = new Set(["--tenant", "-n", "--number", "-q", "--query", "--filter", "--sort", "--format"]);
+const auth0: Check = (args) => {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a.startsWith("-")) {
+      const name = a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
+      if (AUTH0_FLAGS.has(a)) continue;
+      if (!AUTH0_VALUED.has(name)) return `option ${a} is not on the known-safe list`;
+      if (!a.includes("=")) {
+        if (args[i + 1] === undefined) return `option ${a} needs a value`;
+        i++;
+      }
+      continue;
+    }
+    words.push(a);
+  }
+  if (words[0] === "api") {
+    const rest = words[1] === "get" ? words.slice(2) : words.slice(1);
+    return rest.length === 1 &&
+      !(rest[0] as string).includes("://") &&
+      !/^(post|put|patch|delete)$/i.test(rest[0] as string)
+      ? null
+      : "auth0 api: not a GET of one path";
+  }
+  const at = words.findIndex((w) => AUTH0_READ_VERB.test(w));
+  if (at < 1) return "not an inspection command (no list/show verb)";
+  if (words.slice(0, at).some((g) => !/^[a-z][a-z-]*$/.test(g) || COMMAND_VERB.test(g) || g === "test"))
+    return "not an inspection command";
+  return words.length - at - 1 <= 1 ? null : "unexpected positional arguments";
+};
+
 export const CLOUD: Record<string, Check> = {
+  auth0,
   aws,
   gcloud,
   az,
