@@ -9,11 +9,12 @@
 //     a secret, and no name with white space, a quote, a backslash or a leading dash — so each word xargs
 //     makes is a whole in-repository path and never an option (`--output=x` as a file name).
 // and the wrapped command only reads the files it is handed (XARGS_READERS).
+import { statSync } from "node:fs";
 import { basename } from "node:path";
 import { commandName, type Invocation, type Structure } from "./invocations.ts";
 import { readOnlyReason } from "./read-only.ts";
 import { readOnlyCliReason, TRANSPARENT_WRAPPERS } from "./read-only-cli.ts";
-import { walkProblem } from "./real-path.ts";
+import { physicalPath, walkProblem } from "./real-path.ts";
 
 /** Commands that treat appended words as files to read (or as text to print). */
 const XARGS_READERS = new Set([
@@ -146,9 +147,38 @@ function xargsProblem(inv: Invocation, ctx: WrapContext): string | null {
   return null;
 }
 
+/** Linters and formatters that print source lines (diagnostics, diffs) of every file they walk. */
+const SOURCE_WALKERS = new Set(["ruff", "black", "isort", "gofmt"]);
+
+/**
+ * Like `grep -r`: a committed `x.py -> ~/.ssh/id_rsa` would be printed in a diagnostic or a diff, so
+ * the directories they walk must hold no secret and no symlink out (file arguments are checked as paths).
+ */
+function sourceWalkProblem(inv: Invocation, ctx: WrapContext): string | null {
+  if (!SOURCE_WALKERS.has(commandName(inv.argv[0] ?? ""))) return null;
+  const words = inv.argv.slice(1).filter((a) => !a.startsWith("-"));
+  const roots = words.length ? words : ["."];
+  for (const cwd of ctx.cwds)
+    for (const root of roots) {
+      const dir = physicalPath(root, cwd);
+      if (dir === null || !isDirectory(dir)) continue;
+      const problem = walkProblem(dir, ctx.edge, ctx.isSecret, true);
+      if (problem) return problem;
+    }
+  return null;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Null when the invocation is provably read-only (through transparent wrappers); else why not. */
 export function wrappedReadOnlyReason(inv: Invocation, ctx: WrapContext): string | null {
-  if (inv.via.length === 0) return readOnlyReason(inv);
+  if (inv.via.length === 0) return readOnlyReason(inv) ?? sourceWalkProblem(inv, ctx);
   // uv's own verbs (`uv help`) come out as a wrapped invocation: prove them as uv arguments.
   if (inv.via.length === 1 && inv.via[0] === "uv") {
     const uv = readOnlyCliReason("uv", inv.argv);

@@ -82,7 +82,7 @@ const ALLOW: Record<string, string[]> = {
     "kubectl config view --minify",
     "kubectl auth can-i list pods",
   ],
-  helm: ["helm list -A", "helm status web", "helm show values bitnami/nginx", "helm template web ./src"],
+  helm: ["helm list -A", "helm status web", "helm show values bitnami/nginx"],
   docker: [
     "docker ps -a",
     "docker images --format '{{.Repository}}'",
@@ -102,6 +102,7 @@ const ALLOW: Record<string, string[]> = {
     "isort --check-only --diff src",
   ],
   go: ["go version", "go env GOPATH", "go list -m all", "go mod graph", "gofmt -l src"],
+  linters: ["ruff check --no-fix .", "black --check .", "gofmt -d src"],
   cargo: ["cargo --version", "cargo locate-project"],
   terraform: ["terraform version", "terraform fmt -check -recursive", "terraform workspace show"],
   openssl: ["openssl version -a", "openssl x509 -in src/a.ts -noout -text", "openssl list -digest-commands"],
@@ -193,6 +194,7 @@ const REFUSE: Record<string, string[]> = {
     "kubectl get secret db -o yaml",
     "kubectl get pods,secrets",
     "kubectl get secrets/db -o json",
+    "kubectl get --raw /api/v1/namespaces/a/secrets/b",
     "kubectl exec pod -- cat /etc/passwd",
     "kubectl config view --raw",
     "kubectl --kubeconfig ./kc get pods",
@@ -382,6 +384,21 @@ describe("xargs: the words it appends must be proved", () => {
     test(`clean tree allows, attacker trees do not: ${command}`, () => {
       expect(analyzeCommand(command, facts(clean)).verdict).toBe("allow");
       for (const dir of [awkward, dashed, linked, secret])
+        expect({ dir, verdict: analyzeCommand(command, facts(dir)).verdict }).toEqual({ dir, verdict: "llm" });
+    });
+});
+
+describe("linters walk their roots like grep -r", () => {
+  for (const command of [
+    "ruff check --no-fix .",
+    "ruff check --diff src",
+    "black --diff src",
+    "isort --diff .",
+    "gofmt -d .",
+  ])
+    test(command, () => {
+      expect(analyzeCommand(command, facts(clean)).verdict).toBe("allow");
+      for (const dir of [linked, secret])
         expect({ dir, verdict: analyzeCommand(command, facts(dir)).verdict }).toEqual({ dir, verdict: "llm" });
     });
 });

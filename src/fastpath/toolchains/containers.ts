@@ -6,7 +6,7 @@
 // plugins (any unknown verb may be an executable on PATH).
 import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts";
 
-const SECRET_RESOURCE = /^(secrets?|secret\/.*|secrets\/.*|secrets?\..*)$/i;
+const SECRET_RESOURCE = /^(secrets?|secret\/.*|secrets\/.*|secrets?\..*)$|\/secrets(\/|$)/i;
 
 function noSecretResource(words: string[]): string | null {
   for (const w of words)
@@ -132,35 +132,6 @@ const HELM_LIST: Verb = {
   valued: ["-f", "--filter", "-m", "--max", "--offset", "-l", "--selector", "--time-format"],
   maxArgs: 0,
 };
-const HELM_RENDER: Verb = {
-  flags: [
-    "--include-crds",
-    "--skip-tests",
-    "--skip-crds",
-    "--devel",
-    "--strict",
-    "--quiet",
-    "--with-subcharts",
-    "--is-upgrade",
-  ],
-  valued: [
-    "-f",
-    "--values",
-    "--set",
-    "--set-string",
-    "--set-json",
-    "--version",
-    "-s",
-    "--show-only",
-    "--kube-version",
-    "-a",
-    "--api-versions",
-    "--name-template",
-    "--release-name",
-  ],
-  maxArgs: 2,
-};
-
 const HELM: Tool = {
   global: HELM_GLOBAL,
   verbs: {
@@ -191,11 +162,8 @@ const HELM: Tool = {
     "search hub": { flags: ["--list-repo-url"], valued: ["--max-col-width"], maxArgs: 1 },
     version: { flags: ["--short"], valued: ["--template"], maxArgs: 0 },
     env: { maxArgs: 1 },
-    lint: {
-      flags: ["--strict", "--quiet", "--with-subcharts"],
-      valued: ["-f", "--values", "--set", "--set-string", "--kube-version"],
-    },
-    template: HELM_RENDER,
+    // No template/lint of a local chart: helm follows symlinks in the chart, so a committed
+    // templates/x.yaml -> ~/.ssh/id_rsa would be rendered into the output.
     ...aliases(
       ["repo list", "repo ls", "plugin list", "plugin ls", "dependency list", "dep list", "dependency ls", "dep ls"],
       { maxArgs: 1 },

@@ -291,7 +291,6 @@ const GO: Tool = {
       // -mod=mod may rewrite go.mod; -compiled/-export run cgo and the compiler; -toolexec/-exec run a program.
       value: (o, v) => (o === "-mod" && v !== "readonly" && v !== "vendor" ? `-mod=${v} may rewrite go.mod` : null),
     },
-    doc: { flags: ["-all", "-c", "-cmd", "-short", "-src", "-u"] },
     "mod graph": { valued: ["-go"], maxArgs: 0 },
     "mod why": { flags: ["-m", "-vendor"] },
     "mod verify": { maxArgs: 0 },
