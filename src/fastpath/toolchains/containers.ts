@@ -11,7 +11,7 @@ const SECRET_RESOURCE = /^(secrets?|secret\/.*|secrets\/.*|secrets?\..*)$|\/secr
 function noSecretResource(words: string[]): string | null {
   for (const w of words)
     for (const part of w.split(","))
-      if (SECRET_RESOURCE.test(part)) return `kubectl ${w}: Secret objects hold credentials`;
+      if (SECRET_RESOURCE.test(part)) return `may print a secret (kubectl ${w}: Secret objects hold credentials)`;
   return null;
 }
 
