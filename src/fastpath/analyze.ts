@@ -6,7 +6,6 @@ import { type PathFacts, resolveArg } from "./facts.ts";
 import { gitConfigProblem } from "./git-config.ts";
 import { type Finding, hardDenyFindings } from "./hard-deny.ts";
 import { analyzeStructure, commandName, DYNAMIC, type Invocation, type Structure } from "./invocations.ts";
-import { readOnlyReason } from "./read-only.ts";
 import {
   expandGlob,
   isInsideDir,
@@ -17,6 +16,7 @@ import {
 } from "./real-path.ts";
 import { recursiveReadProblem } from "./recursive-read.ts";
 import { commandFinding, type ProtectedSet } from "./self-protect.ts";
+import { wrappedReadOnlyReason } from "./wrapped.ts";
 
 /** git runs in `-C` dirs (each relative to the previous); the repo config there must be inert. */
 function gitProblem(inv: Invocation, cwd: string, edge: string): string | null {
@@ -211,30 +211,35 @@ export function analyzeCommand(
     ...(guard ? [guard] : []),
   ];
   const parts: PartReport[] = [];
-  let cwd = facts.cwd;
   const edge = realBoundary(facts.boundary);
   let provable = structure.errors.length === 0 && structure.complex.length === 0 && structure.invocations.length > 0;
   if (unsafeBoundary(facts.boundary, facts.home)) {
     provable = false;
     parts.push({ text: "(boundary)", status: "needs-llm", note: "no repository: the edge would be / or the home dir" });
   }
+  // Every directory a later command may run in: a `cd` can fail, or sit in a pipeline or after `||`,
+  // so the earlier directories stay possible and every path must hold in each of them.
+  let cwds = [facts.cwd];
   for (const inv of structure.invocations) {
-    let note = readOnlyReason(inv);
+    let note = wrappedReadOnlyReason(inv, { structure, cwds, edge, isSecret: isSensitivePath });
     if (note === null && commandName(inv.argv[0] ?? "") === "cd") {
       const target = inv.argv[1];
       const raw = inv.raw[1] ?? target ?? "";
       const literal = target !== undefined && !inv.dynamic[1] && !/[*?[{~$`\\]/.test(raw) && !target.startsWith("-");
       // bash's cd is logical: `..` is removed as text first, then the result is entered.
-      const path = literal ? physicalPath(resolve(cwd, target), "/") : null;
-      if (inv.argv.length !== 2 || path === null || !isInsideDir(path, edge))
+      const paths = literal ? cwds.map((d) => physicalPath(resolve(d, target), "/")) : [null];
+      if (inv.argv.length !== 2 || inv.via.length || paths.some((p) => p === null || !isInsideDir(p, edge)))
         note = "cd leaves the repository or is not a literal path";
-      else cwd = path;
+      else cwds = [...new Set([...cwds, ...(paths as string[])])];
     }
-    if (note === null && commandName(inv.argv[0] ?? "") === "git") note = gitProblem(inv, cwd, edge);
-    note ??=
-      pathProblem(inv, facts, cwd, edge) ??
-      redirectProblem(inv, facts, cwd, edge) ??
-      recursiveReadProblem(inv, cwd, edge, isSensitivePath);
+    for (const dir of cwds) {
+      if (note !== null) break;
+      if (commandName(inv.argv[0] ?? "") === "git") note = gitProblem(inv, dir, edge);
+      note ??=
+        pathProblem(inv, facts, dir, edge) ??
+        redirectProblem(inv, facts, dir, edge) ??
+        recursiveReadProblem(inv, dir, edge, isSensitivePath);
+    }
     if (note !== null) provable = false;
     parts.push({ text: display(inv), status: note === null ? "read-only" : "needs-llm", note: note ?? "read-only" });
   }

@@ -64,6 +64,10 @@ const FAST = [
   "cd src && cat a.ts",
   "git show HEAD:README.md",
   "ls -la",
+  "kubectl get pods -n web",
+  "nice -n 5 cat README.md",
+  "timeout 5 ls src",
+  "gh pr list --state open",
 ];
 const TO_LLM = [
   "cat s*/../../outside.txt",
@@ -91,6 +95,15 @@ const TO_LLM = [
   "gh pr view 1 --web",
   "aws ssm get-parameter --name db",
   "aws lambda get-function --function-name f",
+  "kubectl get secret db -o yaml",
+  "yarn --version",
+  "cargo tree",
+  "terraform plan",
+  "uv pip list",
+  "docker inspect api",
+  // the fixture holds secrets and links out: a path list fed to xargs is not provable there
+  "find . -name '*.ts' | xargs cat",
+  "xargs cat",
 ];
 
 describe("binary: provable allow is sound", () => {

@@ -49,13 +49,20 @@ describe.skipIf(!present)("eval-seed corpora", () => {
   });
 
   test("dippy: share decided locally, no false local deny, no local allow of an ask row", () => {
-    const all = rows<{ command: string; auto_approve: boolean }>("dippy-commands.jsonl");
+    const all = rows<{ command: string; auto_approve: boolean; source?: string }>("dippy-commands.jsonl");
     const approve = all.filter((r) => r.auto_approve);
     const ask = all.filter((r) => !r.auto_approve);
     let local = 0;
     const falseDenies: string[] = [];
+    /** Per Dippy test file (one per tool family): [decided locally, rows]. */
+    const families = new Map<string, [number, number]>();
     for (const r of approve) {
       const v = analyzeCommand(r.command, facts).verdict;
+      const family = (r.source ?? "").replace(/^.*test_/, "").replace(/\.py$/, "");
+      const counts = families.get(family) ?? [0, 0];
+      counts[1]++;
+      if (v === "allow") counts[0]++;
+      families.set(family, counts);
       if (v === "allow") local++;
       if (v === "deny" && !(r.command in JUSTIFIED_LOCAL_DENIES)) falseDenies.push(r.command);
     }
@@ -64,8 +71,15 @@ describe.skipIf(!present)("eval-seed corpora", () => {
     console.log(
       `dippy auto-approve rows: ${approve.length}; decided locally ${local} (${(share * 100).toFixed(1)}%); false local denies ${falseDenies.length}; ask rows allowed locally ${askAllowed.length}`,
     );
+    const breakdown = [...families]
+      .filter(([, [, n]]) => n >= 20)
+      .sort((a, b) => b[1][1] - a[1][1])
+      .map(([f, [l, n]]) => `${f} ${l}/${n}`)
+      .join(", ");
+    console.log(`per family (20+ rows): ${breakdown}`);
     expect(falseDenies).toEqual([]);
     expect(askAllowed).toEqual([]);
-    expect(share).toBeGreaterThanOrEqual(0.45);
+    // 55.0% after the toolchain allowlists (issue 18); what is left is mostly refused on purpose.
+    expect(share).toBeGreaterThanOrEqual(0.545);
   });
 });

@@ -205,10 +205,10 @@ const UNSOUND: Array<[string, RegExp]> = [
   ["aws ssm get-parameter --name db", /./],
   ["aws ssm get-parameters-by-path --path /", /./],
   ["aws lambda get-function --function-name f", /./],
-  ["aws --endpoint-url http://evil s3 ls", /another host/],
+  ["aws --endpoint-url http://evil s3 ls", /another host|changes where the client connects/],
   ["kubectl --kubeconfig ./kubeconfig get pods", /./],
-  ["kubectl --server=https://evil get pods", /another host/],
-  ["helm --kubeconfig=k.yaml list", /another host/],
+  ["kubectl --server=https://evil get pods", /another host|known-safe list/],
+  ["helm --kubeconfig=k.yaml list", /another host|known-safe list/],
 ];
 
 const HOME_BOUNDARY: PathFacts = { ...fx.facts, cwd: fx.home, boundary: fx.home };

@@ -1,0 +1,392 @@
+// Why: cloud CLIs (aws, gcloud, az) have thousands of operations; listing each one's options is not
+// possible. What decides whether a call writes is its operation (describe-*, list, show …), and the
+// operation's parameters are request fields of that read call: a field cannot turn a read into a
+// write. So the proof here is an allowlist of read operations, with the CLI's own client-side options
+// (which can read local files, fetch URLs, point the client at another endpoint or print a token)
+// refused by name, and every value refused when it is a `file://`, `fileb://`, URL or `@file`
+// reference. Operations that exist to hand out a credential or a secret value are not inspection.
+import { type Check, checkTool, noFileReference, type Tool } from "./spec.ts";
+
+/** Operation or group names whose result is a credential or a secret value. */
+const HANDS_OUT_SECRETS =
+  /secret-value|password|credential|token|login|session|decrypt|access-details|private|key-pair|kubeconfig|connection-string|appsettings|publishing|list-keys|^keys$|^secrets?$|^sas$|presign/;
+
+/** Client-side options of the aws CLI that read files, change the endpoint or trust. */
+const AWS_CLIENT_SIDE = new Set([
+  "--cli-input-json",
+  "--cli-input-yaml",
+  "--endpoint-url",
+  "--ca-bundle",
+  "--no-verify-ssl",
+  "--cli-binary-format",
+  "--debug",
+]);
+
+/** aws options that take no value (the next word is the service or operation). */
+const AWS_FLAGS = new Set([
+  "--no-cli-pager",
+  "--no-paginate",
+  "--no-sign-request",
+  "--recursive",
+  "--human-readable",
+  "--summarize",
+  "--follow",
+  "--no-cli-auto-prompt",
+]);
+
+const AWS_READ_OP = /^(describe|list|get|batch-get|head|lookup|search|filter|scan|query)(-|$)/;
+
+function awsOperation(service: string, op: string, positionals: string[]): string | null {
+  if (service === "s3")
+    return op === "ls" && positionals.length <= 1 ? null : `aws s3 ${op} is not an inspection subcommand`;
+  if (service === "logs" && op === "tail") return positionals.length <= 1 ? null : "aws logs tail: extra arguments";
+  if (service === "configure")
+    return (op === "list" || op === "list-profiles") && positionals.length === 0
+      ? null
+      : "aws configure can print or change credentials";
+  if (!AWS_READ_OP.test(op)) return `aws ${service} ${op} is not an inspection operation`;
+  if (HANDS_OUT_SECRETS.test(op) || /^get-parameters?(-by-path)?$/.test(op))
+    return `aws ${service} ${op} returns a secret or a credential`;
+  // get-function / get-layer-version answer with a signed download URL for the code.
+  if (service === "lambda" && /^get-(function|layer-version)/.test(op) && op !== "get-function-configuration")
+    return `aws lambda ${op} returns a signed code download link`;
+  // Positional words after the operation are output files (get-object OUTFILE).
+  if (positionals.length) return `aws ${service} ${op}: ${positionals[0]} would be written`;
+  return null;
+}
+
+const aws: Check = (args) => {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--") return "aws: `--` is not expected";
+    if (a.startsWith("-")) {
+      const name = a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
+      if (!/^--[a-z0-9][a-z0-9-]*$/.test(name)) return `option ${a} is not an aws request field`;
+      if (AWS_CLIENT_SIDE.has(name)) return `option ${name} reads files or changes where the client connects`;
+      let value: string | undefined;
+      if (a.includes("=")) value = a.slice(a.indexOf("=") + 1);
+      else if (!AWS_FLAGS.has(name) && args[i + 1] !== undefined && !(args[i + 1] as string).startsWith("--"))
+        value = args[++i];
+      if (value !== undefined) {
+        const bad = noFileReference(name, value);
+        if (bad) return bad;
+      }
+      continue;
+    }
+    words.push(a);
+  }
+  if (words.length === 0) return args.every((a) => a === "--version") && args.length ? null : "no aws operation";
+  if (words[words.length - 1] === "help" && words.length <= 3) return null;
+  const [service, op, ...rest] = words;
+  if (op === undefined) return "no aws operation";
+  return awsOperation(service as string, op, rest);
+};
+
+const GCLOUD_CLIENT_SIDE = new Set([
+  "--flags-file",
+  "--access-token-file",
+  "--impersonate-service-account",
+  "--log-http",
+  "--credential-file-override",
+]);
+/**
+ * Command verbs of gcloud and az. The read verb is the proof; these only catch a read word used as a
+ * positional after a real command (`gcloud compute instances delete list`).
+ */
+const COMMAND_VERB =
+  /^(delete|create|update|set|unset|start|stop|restart|add|remove|deploy|import|export|reset|purge|assign|invoke|run|ssh|scp|attach|exec|login|logout|upgrade|install|apply|patch|replace|enable|disable|move|copy|cp|mv|rm|restore|rotate|revoke|grant|tag|untag|submit|cancel|resize|scale|deallocate|redeploy|generate|sign|encrypt|decrypt|download|upload|sync|access|print|get-credentials|connect|open|browse)(-|$)/;
+const GCLOUD_READ_VERB = /^(list|describe|get-iam-policy|list-tags|list-grantable-roles|read|get-value|info|version)$/;
+
+const gcloud: Check = (args) => {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a.startsWith("-")) {
+      const name = a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
+      if (!/^--?[a-z0-9][a-z0-9-]*$/.test(name)) return `option ${a} is not on the known-safe list`;
+      if (GCLOUD_CLIENT_SIDE.has(name)) return `option ${name} reads files or changes the credentials used`;
+      const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : undefined;
+      if (value !== undefined && noFileReference(name, value)) return noFileReference(name, value);
+      continue;
+    }
+    words.push(a);
+  }
+  if (words.length === 0)
+    return args.length && args.every((a) => /^(--version|--help|-h)$/.test(a)) ? null : "no command";
+  if (words[0] === "help" || words[0] === "topic") return null;
+  if (words[0] === "info" || words[0] === "version") return null;
+  if (words[0] === "auth") return words[1] === "list" ? null : "gcloud auth can print or change credentials";
+  if (words[0] === "config")
+    return words[1] === "list" || words[1] === "get-value" || words[1] === "get" || words[1] === "configurations"
+      ? words[1] !== "configurations" || words[2] === "list" || words[2] === "describe"
+        ? null
+        : "changes configurations"
+      : "changes configuration";
+  const at = words.findIndex((w) => GCLOUD_READ_VERB.test(w));
+  if (at < 1) return "not an inspection command (no list/describe verb)";
+  const groups = words.slice(0, at);
+  if (groups.some((g) => HANDS_OUT_SECRETS.test(g) && g !== "secrets"))
+    return `gcloud ${groups.join(" ")} hands out secrets`;
+  // `gcloud secrets list|describe` shows names and metadata; `versions access` (the value) is not a read verb.
+  if (groups.some((g) => !/^[a-z0-9][a-z0-9-]*$/.test(g) || COMMAND_VERB.test(g))) return "not an inspection command";
+  if (words.length > at + 2) return "unexpected positional arguments";
+  return null;
+};
+
+const AZ_CLIENT_SIDE = new Set(["--debug"]);
+const AZ_READ_VERB = /^(list|show|exists|list-[a-z-]+|show-[a-z-]+|get-[a-z-]+|query)$/;
+
+const az: Check = (args) => {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a.startsWith("-")) {
+      const name = a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
+      if (!/^--?[a-zA-Z0-9][a-z0-9-]*$/.test(name)) return `option ${a} is not on the known-safe list`;
+      if (AZ_CLIENT_SIDE.has(name)) return `option ${name} prints the requests with their tokens`;
+      let value: string | undefined;
+      if (a.includes("=")) value = a.slice(a.indexOf("=") + 1);
+      else if (args[i + 1] !== undefined && !(args[i + 1] as string).startsWith("-")) value = args[++i];
+      if (value !== undefined && noFileReference(name, value)) return noFileReference(name, value);
+      continue;
+    }
+    words.push(a);
+  }
+  if (words.length === 0)
+    return args.length && args.every((a) => /^(--version|--help|-h)$/.test(a)) ? null : "no command";
+  if (words[0] === "version") return words.length === 1 ? null : "unexpected arguments";
+  if (words[0] === "account")
+    return words[1] === "show" || words[1] === "list" || words[1] === "list-locations"
+      ? null
+      : "az account can print tokens or change the subscription";
+  const at = words.findIndex((w) => AZ_READ_VERB.test(w));
+  if (at < 1) return "not an inspection command (no list/show verb)";
+  const path = words.slice(0, at + 1);
+  if (path.slice(0, at).some((g) => !/^[a-z0-9][a-z0-9-]*$/.test(g) || COMMAND_VERB.test(g)))
+    return "not an inspection command";
+  if (path.some((w) => HANDS_OUT_SECRETS.test(w))) return `az ${path.join(" ")} can print secrets`;
+  if (words.length > at + 2) return "unexpected positional arguments";
+  return null;
+};
+
+const GH_COMMON = {
+  flags: ["-h", "--help"],
+  valued: ["-R", "--repo", "-q", "--jq", "-t", "--template", "--json"],
+};
+const GH_LIST = {
+  flags: ["--draft"],
+  valued: [
+    "-L",
+    "--limit",
+    "-s",
+    "--state",
+    "-A",
+    "--author",
+    "-l",
+    "--label",
+    "-B",
+    "--base",
+    "-H",
+    "--head",
+    "-a",
+    "--assignee",
+    "-S",
+    "--search",
+    "--app",
+    "--mention",
+    "-m",
+    "--milestone",
+    "--order",
+    "--sort",
+  ],
+};
+const GH_SEARCH = {
+  flags: ["--archived", "--include-forks", "--no-assignee", "--no-label", "--no-milestone", "--draft"],
+  valued: [
+    ...GH_LIST.valued,
+    "--owner",
+    "--language",
+    "--topic",
+    "--visibility",
+    "--created",
+    "--updated",
+    "--match",
+    "--stars",
+    "--filename",
+    "--extension",
+    "--size",
+    "--merged",
+    "--closed",
+    "--comments",
+    "--reactions",
+    "--involves",
+    "--commenter",
+    "--review-requested",
+    "--reviewed-by",
+    "--review",
+    "--checks",
+    "--forks",
+    "--followers",
+    "--license",
+  ],
+};
+const GH_VIEW = { flags: ["-c", "--comments"], maxArgs: 1 };
+const verbsFor = (noun: string, extra: Record<string, object>) =>
+  Object.fromEntries(Object.entries(extra).map(([verb, spec]) => [`${noun} ${verb}`, spec]));
+
+const GH_TOOL: Tool = {
+  global: GH_COMMON,
+  verbs: {
+    "": { flags: ["--version"], maxArgs: 0 },
+    status: { valued: ["-e", "--exclude", "-o", "--org"], maxArgs: 0 },
+    ...verbsFor("pr", {
+      list: GH_LIST,
+      view: GH_VIEW,
+      status: { flags: ["-c", "--conflict-status"] },
+      diff: { flags: ["--name-only", "--patch"], valued: ["--color"], maxArgs: 1 },
+      checks: { flags: ["--required", "--watch", "--fail-fast"], valued: ["-i", "--interval"], maxArgs: 1 },
+    }),
+    ...verbsFor("issue", { list: GH_LIST, view: GH_VIEW, status: {} }),
+    ...verbsFor("run", {
+      list: {
+        flags: ["-a", "--all"],
+        valued: [
+          "-L",
+          "--limit",
+          "-w",
+          "--workflow",
+          "-b",
+          "--branch",
+          "-u",
+          "--user",
+          "-e",
+          "--event",
+          "-s",
+          "--status",
+          "-c",
+          "--commit",
+          "--created",
+        ],
+      },
+      view: {
+        flags: ["--log", "--log-failed", "-v", "--verbose", "--exit-status"],
+        valued: ["-j", "--job", "-a", "--attempt"],
+        maxArgs: 1,
+      },
+      watch: { flags: ["--exit-status", "--compact"], valued: ["-i", "--interval"], maxArgs: 1 },
+    }),
+    ...verbsFor("workflow", {
+      list: { flags: ["-a", "--all"], valued: ["-L", "--limit"] },
+      view: { flags: ["-y", "--yaml"], valued: ["-r", "--ref"], maxArgs: 1 },
+    }),
+    ...verbsFor("release", {
+      list: { flags: ["--exclude-drafts", "--exclude-pre-releases"], valued: ["-L", "--limit", "-O", "--order"] },
+      view: { maxArgs: 1 },
+    }),
+    ...verbsFor("repo", {
+      list: {
+        flags: ["--fork", "--source", "--archived", "--no-archived"],
+        valued: ["-L", "--limit", "-l", "--language", "--topic", "--visibility"],
+        maxArgs: 1,
+      },
+      view: { valued: ["-b", "--branch"], maxArgs: 1 },
+    }),
+    ...verbsFor("label", { list: { valued: ["-L", "--limit", "-S", "--search", "--order", "--sort"] } }),
+    ...verbsFor("cache", {
+      list: { valued: ["-L", "--limit", "-k", "--key", "-r", "--ref", "-O", "--order", "-S", "--sort"] },
+    }),
+    ...verbsFor("gist", {
+      list: { flags: ["--public", "--secret"], valued: ["-L", "--limit"] },
+      view: { flags: ["-r", "--raw", "--files"], valued: ["-f", "--filename"], maxArgs: 1 },
+    }),
+    ...verbsFor("ruleset", {
+      list: { flags: ["-p", "--parents"], valued: ["-L", "--limit", "-o", "--org"] },
+      view: { flags: ["-p", "--parents"], valued: ["-o", "--org"], maxArgs: 1 },
+    }),
+    ...verbsFor("secret", { list: { valued: ["-e", "--env", "-o", "--org", "-a", "--app"] } }),
+    ...verbsFor("variable", {
+      list: { valued: ["-e", "--env", "-o", "--org"] },
+      get: { valued: ["-e", "--env", "-o", "--org"], maxArgs: 1 },
+    }),
+    ...verbsFor("search", Object.fromEntries(["repos", "issues", "prs", "code", "commits"].map((k) => [k, GH_SEARCH]))),
+    // `-t` here is --show-token, not --template.
+    ...Object.fromEntries(
+      ["codespace", "cs", "org", "ssh-key", "gpg-key", "alias", "extension", "ext"].flatMap((n) => [
+        [`${n} list`, { valued: ["-L", "--limit", "-o", "--org", "-u", "--user", "-r", "--repo"], maxArgs: 0 }],
+        [`${n} ls`, { valued: ["-L", "--limit", "-o", "--org"], maxArgs: 0 }],
+      ]),
+    ),
+    ...verbsFor("codespace", { view: { valued: ["-c", "--codespace"], maxArgs: 0 } }),
+    ...verbsFor("project", {
+      list: { flags: ["--closed"], valued: ["-L", "--limit", "--owner"], maxArgs: 0 },
+      view: { valued: ["--owner"], maxArgs: 1 },
+      "field-list": { valued: ["-L", "--limit", "--owner"], maxArgs: 1 },
+      "item-list": { valued: ["-L", "--limit", "--owner"], maxArgs: 1 },
+    }),
+    "auth status": {
+      flags: ["-a", "--active"],
+      valued: ["--hostname"],
+      maxArgs: 0,
+      last: (_w, args) => (args.some((a) => /^(-t|--show-token|-[a-z]*t)/.test(a)) ? "prints the token" : null),
+    },
+    "config get": { valued: ["-h", "--host"], maxArgs: 1 },
+    "config list": { valued: ["-h", "--host"], maxArgs: 0 },
+    // A REST read: no fields, no method other than GET, no input file, not graphql, not a full URL.
+    api: {
+      flags: ["--paginate", "--slurp", "-i", "--include", "--silent", "--verbose"],
+      valued: ["-X", "--method", "--cache"],
+      value: (o, v) =>
+        (o === "-X" || o === "--method") && v.toUpperCase() !== "GET" ? `gh api ${o} ${v} writes` : null,
+      maxArgs: 1,
+      last: (w) =>
+        w.length === 1 && w[0] !== "graphql" && !(w[0] as string).includes("://") ? null : "gh api: not a REST GET",
+    },
+  },
+};
+
+/**
+ * auth0: `NOUN… list|ls|show|search|tail|diff` with output and paging options only. Secrets stay
+ * masked without `--reveal-secrets`, which is not listed; `auth0 api [get] PATH` is a GET without a body.
+ */
+const AUTH0_READ_VERB = /^(list|ls|show|search|search-by-email|tail|diff|stats)$/;
+const AUTH0_FLAGS = new Set(["--json", "--json-compact", "--csv", "--no-color", "--no-input", "-h", "--help"]);
+const AUTH0_VALUED = new Set(["--tenant", "-n", "--number", "-q", "--query", "--filter", "--sort", "--format"]);
+const auth0: Check = (args) => {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a.startsWith("-")) {
+      const name = a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
+      if (AUTH0_FLAGS.has(a)) continue;
+      if (!AUTH0_VALUED.has(name)) return `option ${a} is not on the known-safe list`;
+      if (!a.includes("=")) {
+        if (args[i + 1] === undefined) return `option ${a} needs a value`;
+        i++;
+      }
+      continue;
+    }
+    words.push(a);
+  }
+  if (words[0] === "api") {
+    const rest = words[1] === "get" ? words.slice(2) : words.slice(1);
+    return rest.length === 1 &&
+      !(rest[0] as string).includes("://") &&
+      !/^(post|put|patch|delete)$/i.test(rest[0] as string)
+      ? null
+      : "auth0 api: not a GET of one path";
+  }
+  const at = words.findIndex((w) => AUTH0_READ_VERB.test(w));
+  if (at < 1) return "not an inspection command (no list/show verb)";
+  if (words.slice(0, at).some((g) => !/^[a-z][a-z-]*$/.test(g) || COMMAND_VERB.test(g) || g === "test"))
+    return "not an inspection command";
+  return words.length - at - 1 <= 1 ? null : "unexpected positional arguments";
+};
+
+export const CLOUD: Record<string, Check> = {
+  auth0,
+  aws,
+  gcloud,
+  az,
+  gh: (args) => checkTool(GH_TOOL, args),
+};

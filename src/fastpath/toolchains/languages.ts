@@ -1,0 +1,331 @@
+// Why: language toolchains read repository files that can carry code, so only verbs that never
+// load such code are provable here. What is refused, and why (each is attacker-writable):
+// - cargo beyond version/help/locate-project: even `cargo tree`/`metadata` ask rustc for target
+//   info, and `.cargo/config.toml` in the repository can name `build.rustc`/`rustc-wrapper` or a
+//   credential provider (`cargo:token-from-stdout CMD`): code runs. build/check/clippy/test run
+//   build.rs and proc macros.
+// - go vet/build/test: cgo runs the C compiler over repository sources (an `#include` of a secret
+//   prints it in the error); go generate/run/test run code. go list/doc/mod graph/why only read.
+// - yarn and pnpm, even `--version`: `.yarnrc.yml` `yarnPath`/plugins and the package.json
+//   `packageManager` field (corepack may fetch and run it from a URL) make any call run repo code;
+//   pnpm also loads `.pnpmfile.cjs`. bun stays version-only (read-only.ts).
+// - npm run/exec/test/outdated/doctor/pack: scripts come from package.json; outdated and doctor may
+//   run the `git` that the project's .npmrc names.
+// - uv beyond its own version/dirs: uv finds the repository's `.venv` and runs its python to learn
+//   about the interpreter (a `.venv/bin/python` shipped in the repo is code); run/sync/lock/tree build.
+// - eslint, prettier, mypy, pytest: their configuration or plugins are JavaScript/Python.
+// - ruff check only with --no-fix or --diff (`fix = true` in pyproject.toml makes plain `ruff check`
+//   rewrite files); ruff format not at all; black/isort only in check/diff mode.
+import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts";
+
+const NPM_COMMON = {
+  flags: [
+    "-h",
+    "--help",
+    "--json",
+    "-g",
+    "--global",
+    "--silent",
+    "-s",
+    "-q",
+    "--quiet",
+    "--no-color",
+    "--color",
+    "--unicode",
+    "--long",
+    "-l",
+    "-p",
+    "--parseable",
+    "--workspaces",
+    "-ws",
+    "--include-workspace-root",
+  ],
+  valued: ["-w", "--workspace", "--loglevel", "--prefix", "--omit", "--include", "--color"],
+};
+const NPM_LS: Verb = {
+  flags: ["-a", "--all", "--link", "--production", "--dev", "--package-lock-only", "--expect-results"],
+  valued: ["--depth"],
+};
+const NPM_VIEW: Verb = { maxArgs: 8 };
+const npmConfigKey = (w: string[]) =>
+  w.length === 1 && /^[a-z][a-z-]*$/.test(w[0] as string) && !/auth|token|pass|cert|key|email|otp/.test(w[0] as string)
+    ? null
+    : "npm config get: only a plain, non-credential key";
+
+const NPM: Tool = {
+  global: NPM_COMMON,
+  verbs: {
+    "": { flags: ["-v", "--version"], maxArgs: 0 },
+    version: { maxArgs: 0 },
+    ...aliases(["ls", "list", "ll", "la"], NPM_LS),
+    ...aliases(["view", "info", "show", "v"], NPM_VIEW),
+    ...aliases(["why", "explain"], {}),
+    audit: {
+      flags: ["--production", "--dev", "--package-lock-only", "--omit-dev"],
+      valued: ["--audit-level"],
+      maxArgs: 0,
+    },
+    "audit signatures": { maxArgs: 0 },
+    ...aliases(["search", "s", "find"], { flags: ["--no-description"], valued: ["--searchlimit"] }),
+    ...aliases(["prefix", "root", "bin"], { maxArgs: 0 }),
+    fund: { maxArgs: 1 },
+    ping: { maxArgs: 0 },
+    query: { maxArgs: 1 },
+    ...aliases(["owner ls", "owner list"], { maxArgs: 1 }),
+    ...aliases(["config list", "config ls", "c list", "c ls"], { maxArgs: 0 }),
+    ...aliases(["config get", "c get", "get"], { last: npmConfigKey }),
+    help: { maxArgs: 2 },
+  },
+};
+
+const PIP: Tool = {
+  global: {
+    flags: [
+      "-h",
+      "--help",
+      "-q",
+      "--quiet",
+      "-v",
+      "--verbose",
+      "--no-color",
+      "--disable-pip-version-check",
+      "--isolated",
+      "--no-input",
+    ],
+  },
+  verbs: {
+    "": { flags: ["-V", "--version"], maxArgs: 0 },
+    list: {
+      flags: [
+        "-o",
+        "--outdated",
+        "-u",
+        "--uptodate",
+        "-e",
+        "--editable",
+        "-l",
+        "--local",
+        "--user",
+        "--not-required",
+        "--pre",
+        "--include-editable",
+        "--exclude-editable",
+      ],
+      valued: ["--format", "--path", "--exclude"],
+    },
+    freeze: {
+      flags: ["-l", "--local", "--user", "--all", "--exclude-editable"],
+      valued: ["--path", "--exclude"],
+      maxArgs: 0,
+    },
+    show: { flags: ["-f", "--files"] },
+    check: { maxArgs: 0 },
+    inspect: { flags: ["--local", "--user"], valued: ["--path"], maxArgs: 0 },
+    // Reads the files it hashes (paths are checked like any other argument).
+    hash: { valued: ["-a", "--algorithm"] },
+    "index versions": { flags: ["--pre"], maxArgs: 1 },
+    search: {},
+    help: { maxArgs: 1 },
+  },
+};
+
+const UV: Tool = {
+  global: { flags: ["-h", "--help", "-q", "--quiet", "--no-color", "--offline", "--no-progress"] },
+  verbs: {
+    "": { flags: ["-V", "--version"], maxArgs: 0 },
+    "self version": { flags: ["--short"], valued: ["--output-format"], maxArgs: 0 },
+    help: { maxArgs: 3 },
+    "cache dir": { maxArgs: 0 },
+    "python dir": { maxArgs: 0 },
+  },
+};
+
+const RUFF_SELECT = [
+  "--select",
+  "--ignore",
+  "--extend-select",
+  "--extend-ignore",
+  "--per-file-ignores",
+  "--extend-per-file-ignores",
+  "--fixable",
+  "--unfixable",
+  "--exclude",
+  "--extend-exclude",
+  "--target-version",
+  "--line-length",
+  "--output-format",
+  "--config",
+  "--stdin-filename",
+  "--cache-dir",
+];
+const RUFF_CHECK: Verb = {
+  flags: [
+    "--no-fix",
+    "--diff",
+    "--show-fixes",
+    "--no-show-fixes",
+    "--unsafe-fixes",
+    "--no-unsafe-fixes",
+    "--statistics",
+    "--preview",
+    "--no-preview",
+    "-w",
+    "--watch",
+    "--exit-zero",
+    "-e",
+    "--exit-non-zero-on-fix",
+    "-n",
+    "--no-cache",
+    "--respect-gitignore",
+    "--no-respect-gitignore",
+    "--force-exclude",
+    "--no-force-exclude",
+    "--show-files",
+    "--show-settings",
+    "-q",
+    "--quiet",
+    "-s",
+    "--silent",
+    "-v",
+    "--verbose",
+  ],
+  valued: RUFF_SELECT,
+  // `--config` may also be an inline `key = value` override: `fix = true` would write.
+  value: (o, v) => (o === "--config" && /fix/.test(v) ? "ruff --config override touches fixing" : null),
+  last: (_w, args) =>
+    args.includes("--no-fix") ||
+    args.includes("--diff") ||
+    args.includes("--show-files") ||
+    args.includes("--show-settings")
+      ? args.includes("--fix")
+        ? "ruff --fix writes"
+        : null
+      : "ruff check may fix files (fix = true in the repository's config): needs --no-fix or --diff",
+};
+const RUFF: Tool = {
+  global: { flags: ["-h", "--help"] },
+  verbs: {
+    "": { flags: ["-V", "--version"], maxArgs: 0 },
+    version: { valued: ["--output-format"], maxArgs: 0 },
+    help: { maxArgs: 1 },
+    ...aliases(["check", "lint"], RUFF_CHECK),
+    rule: { flags: ["--all"], valued: ["--output-format"], maxArgs: 1 },
+    linter: { valued: ["--output-format"], maxArgs: 0 },
+    config: { maxArgs: 1 },
+  },
+};
+
+const checkOnly =
+  (modes: string[], valued: string[], flags: string[]): Check =>
+  (args) => {
+    if (args.length && args.every((a) => /^(--version|--help|-h|-V)$/.test(a))) return null;
+    return checkTool(
+      {
+        verbs: {
+          "": {
+            flags: [...modes, ...flags],
+            valued,
+            last: (_w, a) => (a.some((x) => modes.includes(x)) ? null : `writes files without ${modes.join(" or ")}`),
+          },
+        },
+      },
+      args,
+    );
+  };
+
+const black = checkOnly(
+  ["--check", "--diff"],
+  [
+    "-l",
+    "--line-length",
+    "-t",
+    "--target-version",
+    "--include",
+    "--exclude",
+    "--extend-exclude",
+    "--force-exclude",
+    "--config",
+    "--required-version",
+    "-W",
+    "--workers",
+  ],
+  [
+    "--color",
+    "--no-color",
+    "-q",
+    "--quiet",
+    "-v",
+    "--verbose",
+    "-S",
+    "--skip-string-normalization",
+    "-C",
+    "--skip-magic-trailing-comma",
+    "--preview",
+    "--fast",
+    "--safe",
+    "--pyi",
+    "--ipynb",
+  ],
+);
+const isort = checkOnly(
+  ["--check-only", "-c", "--check", "--diff", "--df"],
+  ["-l", "--line-length", "--profile", "--settings-path", "--sp", "--skip", "-s", "-p", "--project"],
+  ["--color", "-q", "--quiet", "-v", "--verbose", "--filter-files", "--only-modified"],
+);
+
+const GO_BUILD_FLAGS = {
+  flags: ["-e", "-json", "-m", "-deps", "-test", "-find", "-u", "-versions", "-retracted", "-reuse"],
+  valued: ["-f", "-tags", "-mod"],
+};
+const GO: Tool = {
+  global: { flags: ["-h", "-help", "--help"] },
+  singleDash: true,
+  verbs: {
+    version: { flags: ["-m", "-v"] },
+    env: {
+      flags: ["-json", "-changed"],
+      last: (w) => (w.length > 0 ? null : "go env without names prints GOAUTH/GOPROXY credentials"),
+    },
+    list: {
+      ...GO_BUILD_FLAGS,
+      // -mod=mod may rewrite go.mod; -compiled/-export run cgo and the compiler; -toolexec/-exec run a program.
+      value: (o, v) => (o === "-mod" && v !== "readonly" && v !== "vendor" ? `-mod=${v} may rewrite go.mod` : null),
+    },
+    "mod graph": { valued: ["-go"], maxArgs: 0 },
+    "mod why": { flags: ["-m", "-vendor"] },
+    "mod verify": { maxArgs: 0 },
+    help: { maxArgs: 2 },
+  },
+};
+
+const gofmt = checkOnly(["-l", "-d"], [], ["-s", "-e"]);
+
+const CARGO: Tool = {
+  global: { flags: ["-h", "--help", "-q", "--quiet"] },
+  verbs: {
+    "": { flags: ["-V", "--version", "--list", "-v", "--verbose"], maxArgs: 0 },
+    version: { flags: ["-v", "--verbose"], maxArgs: 0 },
+    help: { maxArgs: 1 },
+    "locate-project": { flags: ["--workspace"], valued: ["--message-format", "--manifest-path"], maxArgs: 0 },
+  },
+};
+
+const refuse =
+  (why: string): Check =>
+  () =>
+    why;
+
+export const LANGUAGES: Record<string, Check> = {
+  npm: (args) => checkTool(NPM, args),
+  yarn: refuse("yarn runs the repository's yarnPath, plugins or packageManager pin on any command"),
+  pnpm: refuse("pnpm loads .pnpmfile.cjs and may run the packageManager pin from package.json"),
+  pip: (args) => checkTool(PIP, args),
+  pip3: (args) => checkTool(PIP, args),
+  uv: (args) => checkTool(UV, args),
+  ruff: (args) => checkTool(RUFF, args),
+  black,
+  isort,
+  go: (args) => checkTool(GO, args),
+  gofmt,
+  cargo: (args) => checkTool(CARGO, args),
+};

@@ -1,0 +1,155 @@
+// Why: every toolchain family proves "read-only" the same way — the subcommand path is on a list of
+// inspection verbs and every option is on that verb's list of known-safe options. Anything else
+// (an unknown verb, an unknown option, a plugin named like a verb) is not provable and goes to the
+// classifier. This file is the small engine the per-family tables in this folder are written in.
+
+/** Null when provably read-only, else why not. */
+export type Check = (args: string[]) => string | null;
+
+export interface Options {
+  /** Options without a value: `-v`, `--json`. Single letters also combine (`-lq`). */
+  flags?: readonly string[];
+  /** Options that take a value (the next word, `--name=value`, or glued `-nVALUE`). */
+  valued?: readonly string[];
+  /** Check on each option value (e.g. refuse `file://` references). */
+  value?: (option: string, value: string) => string | null;
+}
+
+export interface Verb extends Options {
+  /** Positional words allowed after the verb path (default: any number). */
+  maxArgs?: number;
+  /** A last check on the positional words and the whole argument list. */
+  last?: (words: string[], args: string[]) => string | null;
+}
+
+export interface Tool {
+  /** Options accepted anywhere (before or after the verb). */
+  global?: Options;
+  /** Verb paths (`"list"`, `"config get"`, `""` for none) and what each accepts. */
+  verbs: Record<string, Verb>;
+  /** Options are spelled with one dash (`-noout`, `-chdir=DIR`): no letter bundling. */
+  singleDash?: boolean;
+  /** Where the words stop being a verb path (default: the longest matching verb path). */
+  maxVerbWords?: number;
+}
+
+type Kind = "flag" | "valued" | "glued" | null;
+
+function classify(a: string, o: Options, singleDash: boolean): Kind {
+  const flags = o.flags ?? [];
+  const valued = o.valued ?? [];
+  const eq = a.indexOf("=");
+  if (a.startsWith("--") || singleDash) {
+    if (eq === -1) return flags.includes(a) ? "flag" : valued.includes(a) ? "valued" : null;
+    return valued.includes(a.slice(0, eq)) ? "glued" : null;
+  }
+  if (flags.includes(a)) return "flag";
+  if (valued.includes(a)) return "valued";
+  // bundled single letters: `-lq`, `-n5`, `-ln5`
+  for (let j = 1; j < a.length; j++) {
+    const letter = `-${a[j]}`;
+    if (valued.includes(letter)) return j === a.length - 1 ? "valued" : "glued";
+    if (!flags.includes(letter)) return null;
+  }
+  return "flag";
+}
+
+function merged(a: Options | undefined, b: Options | undefined): Options {
+  return {
+    flags: [...(a?.flags ?? []), ...(b?.flags ?? [])],
+    valued: [...(a?.valued ?? []), ...(b?.valued ?? [])],
+    value: (o, v) => a?.value?.(o, v) ?? b?.value?.(o, v) ?? null,
+  };
+}
+
+function optionValue(a: string, kind: Kind, next: string | undefined): string {
+  if (kind === "valued") return next ?? "";
+  const eq = a.indexOf("=");
+  return eq !== -1 ? a.slice(eq + 1) : a.slice(2);
+}
+
+/** Check `args` (the words after the program name) against a tool table. */
+export function checkTool(tool: Tool, args: string[]): string | null {
+  const verbs = Object.keys(tool.verbs);
+  const singleDash = tool.singleDash ?? false;
+  const path: string[] = [];
+  let verb: Verb | undefined;
+  let options = merged(tool.global, undefined);
+  const words: string[] = [];
+  let ended = false;
+  const settle = () => {
+    if (verb !== undefined) return;
+    const key = path.join(" ");
+    verb = tool.verbs[key];
+    if (verb) options = merged(tool.global, verb);
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (!ended && a === "--") {
+      ended = true;
+      settle();
+      continue;
+    }
+    if (!ended && a.startsWith("-") && a.length > 1) {
+      // Options after a partial verb path belong to what the path names so far.
+      if (verb === undefined && path.length && tool.verbs[path.join(" ")]) settle();
+      let kind = classify(a, options, singleDash);
+      // Before any verb word, the options of the bare form (`gh --version`, `brew -S x`) apply too.
+      const bare = tool.verbs[""];
+      if (kind === null && verb === undefined && path.length === 0 && bare) kind = classify(a, bare, singleDash);
+      if (kind === null) return `option ${a} is not on the known-safe list`;
+      if (kind === "valued" && args[i + 1] === undefined) return `option ${a} needs a value`;
+      if (kind !== "flag") {
+        const v = optionValue(a, kind, args[i + 1]);
+        const name =
+          kind === "glued" ? (a.includes("=") ? a.slice(0, a.indexOf("=")) : singleDash ? a : a.slice(0, 2)) : a;
+        const bad = options.value?.(name, v);
+        if (bad) return bad;
+        if (kind === "valued") i++;
+      }
+      continue;
+    }
+    if (verb === undefined) {
+      const longer = [...path, a].join(" ");
+      const canGrow =
+        (tool.maxVerbWords === undefined || path.length < tool.maxVerbWords) &&
+        verbs.some((v) => v === longer || v.startsWith(`${longer} `));
+      if (canGrow) {
+        path.push(a);
+        continue;
+      }
+      // A tool with verbs takes no positional word in its bare form: `brew install x` is not `brew`.
+      if (path.length === 0 && verbs.some((v) => v !== "")) return `${a} is not an inspection subcommand`;
+      settle();
+      if (verb === undefined) return `${[...path, a].join(" ")} is not an inspection subcommand`;
+    }
+    words.push(a);
+  }
+  if (path.length === 0 && args.length === 0 && verbs.some((v) => v !== "")) return "no subcommand";
+  settle();
+  if (verb === undefined) return `${path.join(" ") || "(no subcommand)"} is not an inspection subcommand`;
+  const chosen = verb as Verb;
+  if (chosen.maxArgs !== undefined && words.length > chosen.maxArgs)
+    return `${path.join(" ")}: more than ${chosen.maxArgs} argument(s)`;
+  return chosen.last?.(words, args) ?? null;
+}
+
+export const tool =
+  (t: Tool): Check =>
+  (args) =>
+    checkTool(t, args);
+
+/** The same verb spec under several names (`ls`, `list`). */
+export function aliases(names: string[], verb: Verb): Record<string, Verb> {
+  return Object.fromEntries(names.map((n) => [n, verb]));
+}
+
+const HELP: Options = { flags: ["-h", "--help"] };
+const VERSION_HELP: Options = { flags: ["-h", "--help", "--version", "-V"] };
+
+/** Values that make a CLI read a local file or fetch a URL instead of using the literal. */
+export function noFileReference(option: string, value: string): string | null {
+  return /^(file|fileb|https?):\/\//i.test(value) || value.startsWith("@")
+    ? `${option} ${value} reads a file or URL`
+    : null;
+}

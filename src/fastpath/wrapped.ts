@@ -1,0 +1,192 @@
+// Why: commands found through a wrapper (`nice`, `timeout`, `stdbuf`, `xargs`, and uv's own verbs)
+// were never provable, although the wrapper adds nothing but a scheduling change or arguments.
+// The wrapper's own options are checked in read-only-cli.ts; here the wrapped command is proved as if
+// it stood alone. xargs is the hard one: the words it appends come from its input, so they are only
+// known when that input is
+//   - a literal `echo` of plain words (invocations.ts has appended them: they are checked as paths), or
+//   - a path lister (find, git ls-files, fd, rg --files/-l, grep -l, bare ls) over the directory the
+//     command runs in, and a walk of that directory finds no secret name, no symlink leading out or to
+//     a secret, and no name with white space, a quote, a backslash or a leading dash — so each word xargs
+//     makes is a whole in-repository path and never an option (`--output=x` as a file name).
+// and the wrapped command only reads the files it is handed (XARGS_READERS).
+import { statSync } from "node:fs";
+import { basename } from "node:path";
+import { commandName, type Invocation, type Structure } from "./invocations.ts";
+import { readOnlyReason } from "./read-only.ts";
+import { readOnlyCliReason, TRANSPARENT_WRAPPERS } from "./read-only-cli.ts";
+import { physicalPath, walkProblem } from "./real-path.ts";
+
+/** Commands that treat appended words as files to read (or as text to print). */
+const XARGS_READERS = new Set([
+  "cat",
+  "head",
+  "tail",
+  "wc",
+  "grep",
+  "egrep",
+  "fgrep",
+  "ls",
+  "file",
+  "stat",
+  "du",
+  "md5sum",
+  "sha1sum",
+  "sha256sum",
+  "sha512sum",
+  "b2sum",
+  "cksum",
+  "nl",
+  "tac",
+  "echo",
+  "basename",
+  "dirname",
+  "realpath",
+  "readlink",
+]);
+
+export interface WrapContext {
+  structure: Structure;
+  /** Every directory the command may run in. */
+  cwds: string[];
+  edge: string;
+  isSecret: (path: string) => boolean;
+}
+
+const PLAIN_WORD = /^[A-Za-z0-9_./@%+=:,-]+$/;
+
+/** The stage holding `inv` and the one feeding it (null when it is not fed by a pipe). */
+function stages(inv: Invocation, structure: Structure): { own: Invocation[]; feed: Invocation[] | null } | null {
+  for (const pipeline of structure.pipelines) {
+    const at = pipeline.findIndex((stage) => stage.includes(inv));
+    if (at !== -1) return { own: pipeline[at] as Invocation[], feed: at > 0 ? (pipeline[at - 1] ?? null) : null };
+  }
+  return null;
+}
+
+/** A literal echo of plain words: its output is exactly those words. */
+function literalEcho(stage: Invocation[]): boolean {
+  if (stage.length !== 1) return false;
+  const inv = stage[0] as Invocation;
+  if (commandName(inv.argv[0] ?? "") !== "echo" || inv.via.length || inv.redirects.length) return false;
+  const words = inv.argv.slice(1);
+  return words.length > 0 && words.every((w, i) => !inv.dynamic[i + 1] && PLAIN_WORD.test(w) && !w.startsWith("-"));
+}
+
+/** A command whose output lines are paths below its working directory. */
+function pathLister(stage: Invocation[]): string | null {
+  if (stage.length !== 1) return "xargs input is not a single command";
+  const inv = stage[0] as Invocation;
+  if (inv.via.length) return "xargs input runs through a wrapper";
+  const name = commandName(inv.argv[0] ?? "");
+  const args = inv.argv.slice(1);
+  const positional = args.filter((a) => !a.startsWith("-"));
+  const relativeInside = (p: string) => !p.startsWith("/") && !p.split("/").includes("..") && !p.startsWith("~");
+  if (name === "find") {
+    if (args.some((a) => /^-(L|H|follow|printf|fprintf|print0?f|exec|execdir|ok|okdir|delete|fls|ls)$/.test(a)))
+      return "find prints more than paths";
+    const starts: string[] = [];
+    for (const a of args) {
+      if (/^[-(!]/.test(a)) break;
+      starts.push(a);
+    }
+    return starts.every(relativeInside) ? null : "find starts outside the working directory";
+  }
+  if (name === "git") {
+    if (args[0] !== "ls-files") return "git output is not a path list";
+    if (
+      args.some((a) =>
+        /^(--full-name|-s|--stage|-t|-v|-f|--format.*|--debug|--eol|-u|--unmerged|--with-tree.*)$/.test(a),
+      )
+    )
+      return "git ls-files prints more than paths";
+    return positional.slice(1).every(relativeInside) ? null : "git ls-files pathspec leaves the working directory";
+  }
+  if (name === "fd" || name === "fdfind") {
+    if (
+      args.some((a) => /^(-x|-X|--exec|--exec-batch|-l|--list-details|-L|--follow|--format|-a|--absolute-path)/.test(a))
+    )
+      return "fd prints more than relative paths";
+    return positional.slice(1).every(relativeInside) ? null : "fd searches outside the working directory";
+  }
+  if (name === "rg" || name === "grep") {
+    const lists = args.some((a) => a === "--files" || a === "-l" || a === "--files-with-matches" || a === "-L");
+    if (!lists || args.some((a) => /^(-L|--follow|-R|--dereference-recursive)$/.test(a) && name === "rg"))
+      return `${name} output is not a path list`;
+    const paths = args.includes("--files") ? positional : positional.slice(1);
+    return paths.every(relativeInside) ? null : `${name} searches outside the working directory`;
+  }
+  if (name === "ls") return args.every((a) => a === "-1") ? null : "ls output with options or paths";
+  return `${name} output is not known to be a list of paths`;
+}
+
+/** Names the walk must not meet: secrets, and names xargs would split or read as an option. */
+function awkwardName(isSecret: (p: string) => boolean) {
+  return (p: string) => isSecret(p) || /[\s'"\\]/.test(basename(p)) || basename(p).startsWith("-");
+}
+
+function xargsProblem(inv: Invocation, ctx: WrapContext): string | null {
+  const name = commandName(inv.argv[0] ?? "");
+  if (!XARGS_READERS.has(name)) return `xargs ${name}: appended words may be read as more than files`;
+  const place = stages(inv, ctx.structure);
+  const stage = place?.feed ?? null;
+  if (place === null || stage === null) return "xargs reads its words from an unknown input";
+  const outer = place.own.find((o) => commandName(o.argv[0] ?? "") === "xargs");
+  if (!outer || outer.argv.some((a) => /^(-a|--arg-file)/.test(a))) return "xargs reads its words from a file";
+  if (literalEcho(stage)) {
+    // Split on a delimiter, `echo a ../../x` is one word `a ../../x`: only plain white-space splitting.
+    const split = outer.argv.some((a) => /^(-0|--null|-d|--delimiter)/.test(a));
+    return split && (stage[0]?.argv.length ?? 0) > 2 ? "xargs splits the echoed words differently" : null;
+  }
+  const lister = pathLister(stage);
+  if (lister) return lister;
+  for (const cwd of ctx.cwds) {
+    const problem = walkProblem(cwd, ctx.edge, awkwardName(ctx.isSecret), true);
+    if (problem)
+      return `xargs over a path list: ${problem.replace("which may hold secrets", "a secret or a name xargs would split")}`;
+  }
+  return null;
+}
+
+/** Linters and formatters that print source lines (diagnostics, diffs) of every file they walk. */
+const SOURCE_WALKERS = new Set(["ruff", "black", "isort", "gofmt"]);
+
+/**
+ * Like `grep -r`: a committed `x.py -> ~/.ssh/id_rsa` would be printed in a diagnostic or a diff, so
+ * the directories they walk must hold no secret and no symlink out (file arguments are checked as paths).
+ */
+function sourceWalkProblem(inv: Invocation, ctx: WrapContext): string | null {
+  if (!SOURCE_WALKERS.has(commandName(inv.argv[0] ?? ""))) return null;
+  const words = inv.argv.slice(1).filter((a) => !a.startsWith("-"));
+  const roots = words.length ? words : ["."];
+  for (const cwd of ctx.cwds)
+    for (const root of roots) {
+      const dir = physicalPath(root, cwd);
+      if (dir === null || !isDirectory(dir)) continue;
+      const problem = walkProblem(dir, ctx.edge, ctx.isSecret, true);
+      if (problem) return problem;
+    }
+  return null;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Null when the invocation is provably read-only (through transparent wrappers); else why not. */
+export function wrappedReadOnlyReason(inv: Invocation, ctx: WrapContext): string | null {
+  if (inv.via.length === 0) return readOnlyReason(inv) ?? sourceWalkProblem(inv, ctx);
+  // uv's own verbs (`uv help`) come out as a wrapped invocation: prove them as uv arguments.
+  if (inv.via.length === 1 && inv.via[0] === "uv") {
+    const uv = readOnlyCliReason("uv", inv.argv);
+    return uv === undefined ? "runs through uv" : uv;
+  }
+  if (!inv.via.every((w) => TRANSPARENT_WRAPPERS.has(w))) return `runs through ${inv.via[inv.via.length - 1]}`;
+  if (inv.via.filter((w) => w === "xargs").length > 1) return "nested xargs";
+  const bare = readOnlyReason({ ...inv, via: [] });
+  if (bare !== null) return bare;
+  return inv.via.includes("xargs") ? xargsProblem(inv, ctx) : null;
+}
