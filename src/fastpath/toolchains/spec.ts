@@ -144,9 +144,6 @@ export function aliases(names: string[], verb: Verb): Record<string, Verb> {
   return Object.fromEntries(names.map((n) => [n, verb]));
 }
 
-const HELP: Options = { flags: ["-h", "--help"] };
-const VERSION_HELP: Options = { flags: ["-h", "--help", "--version", "-V"] };
-
 /** Values that make a CLI read a local file or fetch a URL instead of using the literal. */
 export function noFileReference(option: string, value: string): string | null {
   return /^(file|fileb|https?):\/\//i.test(value) || value.startsWith("@")
