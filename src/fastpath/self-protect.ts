@@ -32,7 +32,7 @@ const BY_DIR: Record<string, string[]> = {
   ".codex": ["ccgate.jsonnet", "ccgate.local.jsonnet", "hooks.json", "config.toml"],
   ".devin": ["ccgate.local.jsonnet", "config.json", "config.local.json", "hooks.v1.json"],
   ".gemini": ["ccgate.jsonnet", "ccgate.local.jsonnet", "settings.json", "trustedFolders.json"],
-  ".copilot": ["ccgate.jsonnet", "ccgate.local.jsonnet", "config.json"],
+  ".copilot": ["ccgate.jsonnet", "ccgate.local.jsonnet", "config.json", "settings.json"],
 };
 
 const SELF_PROTECT_RULE = "self-protect";
@@ -61,13 +61,15 @@ export function protectedSet(
   if (claudeDir)
     for (const n of ["settings.json", "settings.local.json", ".claude.json", "ccgate.jsonnet"])
       files.push(join(claudeDir, n));
+  const copilotHome = absEnv(env, "COPILOT_HOME");
+  if (copilotHome) for (const n of ["settings.json", "config.json", "ccgate.jsonnet"]) files.push(join(copilotHome, n));
   const codexHome = absEnv(env, "CODEX_HOME");
   if (codexHome) for (const n of ["hooks.json", "config.toml", "ccgate.jsonnet"]) files.push(join(codexHome, n));
   // Devin's user config (hooks live in config.json) and ccgate's global file beside it
   for (const n of ["config.json", "ccgate.jsonnet"]) files.push(join(home, ".config", "devin", n));
   files.push(...extra.filter((p) => isAbsolute(p)));
   const vars: Record<string, string> = { HOME: home };
-  for (const name of ["CLAUDE_CONFIG_DIR", "CODEX_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"]) {
+  for (const name of ["CLAUDE_CONFIG_DIR", "CODEX_HOME", "COPILOT_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"]) {
     const v = absEnv(env, name);
     if (v) vars[name] = v;
   }
@@ -129,6 +131,8 @@ function lower(s: string): string {
 function suffixProtected(path: string): boolean {
   const name = lower(basename(path));
   const dir = lower(basename(dirname(path)));
+  // Copilot CLI reads a repository's hooks from any .github/hooks/*.json
+  if (dir === "hooks" && lower(basename(dirname(dirname(path)))) === ".github" && name.endsWith(".json")) return true;
   return BY_DIR[dir]?.includes(name) ?? false;
 }
 

@@ -258,6 +258,13 @@ describe("Gemini tools on the fast path", () => {
       ["gemini", "write_file", { file_path: "~/.claude/settings.json", content: "{}" }],
       ["copilot", "create", { path: join(box.home, ".copilot", "config.json"), file_text: "{}" }],
       ["copilot", "edit", { path: join(box.home, ".gemini", "ccgate.jsonnet"), old_str: "a", new_str: "b" }],
+      ["copilot", "create", { path: join(box.home, ".copilot", "settings.json"), file_text: "{}" }],
+      // a repository's Copilot hooks: any .github/hooks/*.json, however it is spelled
+      ["copilot", "create", { path: ".github/hooks/audit.json", file_text: "{}" }],
+      ["copilot", "create", { path: "./.GitHub/hooks/../hooks/x.JSON", file_text: "{}" }],
+      ["copilot", "bash", { command: "echo '{}' > .github/hooks/off.json" }],
+      ["copilot", "bash", { command: "rm -f .github/hooks/ccgate.json" }],
+      ["gemini", "run_shell_command", { command: "mv .github/hooks/ccgate.json /tmp/x" }],
     ] as const) {
       const r = await run(target, payload(target, box, tool, input), box);
       expect([tool, r.stdout]).toEqual([tool, expect.stringContaining("permission settings")]);
