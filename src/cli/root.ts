@@ -18,6 +18,7 @@ function targetCommand(target: Target, title: string): CommandDef {
       metrics: lazy(() => import("./metrics.ts").then((m) => m.metricsCommand(target))),
       explain: lazy(() => import("./explain.ts").then((m) => m.explainCommand(target))),
       replay: lazy(() => import("./replay.ts").then((m) => m.replayCommand(target))),
+      eval: lazy(() => import("./eval.ts").then((m) => m.evalCommand(target))),
       trust: lazy(() => import("./trust.ts").then((m) => m.trustCommandDef(target))),
     },
     run: async ({ rawArgs }) => {
