@@ -67,6 +67,8 @@ function corpus(box: ReturnType<typeof sandbox>, rows: unknown[], name = "corpus
 }
 
 const verdict = (behavior: string): AnthropicReply => ({ kind: "verdict", behavior });
+// biome-ignore lint/suspicious/noThenProperty: the mock's delayed reply names its follow-up `then`
+const later = (ms: number, reply: AnthropicReply): AnthropicReply => ({ kind: "delay", ms, then: reply });
 // Commands no fast-path rule knows, so each goes to the classifier.
 const unknown = (marker: string) => `acme-deploy-tool --target ${marker}`;
 
@@ -127,7 +129,7 @@ describe("ccgate claude eval", () => {
   }, 60_000);
 
   test("--concurrency bounds the requests in flight", async () => {
-    answers = { "mk-c": { kind: "delay", ms: 150, then: verdict("allow") } };
+    answers = { "mk-c": later(150, verdict("allow")) };
     const rows = Array.from({ length: 9 }, (_, i) => ({ command: unknown(`mk-c${i}`), expect: "allow" }));
     for (const n of [3, 1]) {
       const box = sandbox();
@@ -159,7 +161,7 @@ describe("ccgate claude eval", () => {
   }, 60_000);
 
   test("a slow provider times out: the row falls through and counts as an error", async () => {
-    answers = { "mk-slow": { kind: "delay", ms: 4000, then: verdict("allow") }, "mk-fast": verdict("allow") };
+    answers = { "mk-slow": later(4000, verdict("allow")), "mk-fast": verdict("allow") };
     const box = sandbox("{ provider: { name: 'anthropic', model: 'claude-haiku-4-5', timeout_ms: 400 } }");
     const path = corpus(box, [
       { command: unknown("mk-slow"), expect: "allow" },
