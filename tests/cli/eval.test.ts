@@ -299,8 +299,8 @@ describe("ccgate claude eval", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     const both = corpus(box, [{ command: "ls", tool_input: { command: "ls" } }], "both.jsonl");
     expect((await evalRun(box, ["--corpus", both])).stderr).toContain("not both");
-    const escape = corpus(box, [{ command: "ls", cwd: "../.." }], "escape.jsonl");
-    expect((await evalRun(box, ["--corpus", escape])).stderr).toContain("inside the scratch repository");
+    const outside = corpus(box, [{ command: "ls", cwd: "../.." }], "escape.jsonl");
+    expect((await evalRun(box, ["--corpus", outside])).stderr).toContain("inside the scratch repository");
     const missing = await evalRun(box, ["--corpus", join(box.work, "nope.jsonl")]);
     expect(missing.code).toBe(1);
     const conc = await evalRun(box, ["--concurrency", "0"]);
