@@ -2,7 +2,7 @@
 // and `eval --from-metrics`: how well the gate does on a labelled corpus, run through the whole
 // pipeline (fast path, the user's rules, the configured provider) in a scratch repository.
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { defineCommand } from "citty";
 import { loadConfig } from "../config/load.ts";
 import type { Config } from "../config/schema.ts";
@@ -139,7 +139,7 @@ export function evalCommand(target: Target) {
         for (const l of renderCompare(
           a.report,
           b.report,
-          ["current", args.compare as string],
+          ["current", basename(args.compare as string)],
           changed.map(
             (c) => `#${c.line} (expect ${c.expect}) ${c.base} → ${c.compare}: ${c.tool_name} ${c.input.slice(0, 90)}`,
           ),
