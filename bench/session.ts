@@ -61,6 +61,7 @@ const builds = { baseline: baseline(), current: CCGATE };
 const mock = startAnthropicMock({
   kind: "delay",
   ms: LATENCY_MS,
+  // biome-ignore lint/suspicious/noThenProperty: the mock's script step, never awaited
   then: { kind: "verdict", behavior: "allow", reason: "bench" },
 });
 const envFor = (name: string) => {

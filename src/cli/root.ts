@@ -21,6 +21,7 @@ function targetCommand(target: Target): CommandDef {
       metrics: lazy(() => import("./metrics.ts").then((m) => m.metricsCommand(target))),
       explain: lazy(() => import("./explain.ts").then((m) => m.explainCommand(target))),
       replay: lazy(() => import("./replay.ts").then((m) => m.replayCommand(target))),
+      eval: lazy(() => import("./eval.ts").then((m) => m.evalCommand(target))),
       trust: lazy(() => import("./trust.ts").then((m) => m.trustCommandDef(target))),
       setup: lazy(() => import("./setup.ts").then((m) => m.setupCommand(target))),
     },

@@ -68,6 +68,8 @@ export interface LoadOptions {
   git: GitFacts | null;
   /** Cache of validated layers (undefined = the default one of a compiled binary; null = none). */
   layerCache?: LayerCache | null;
+  /** A file read in place of the global file (`eval --compare`). */
+  globalFile?: string;
 }
 
 export const DEFAULT_LOG_MAX_SIZE = 5 * 1024 * 1024;
@@ -202,7 +204,7 @@ export function loadConfig(target: Target, options: LoadOptions): ConfigLoadResu
     return answer;
   };
 
-  const globalPath = host.globalFile(home, env);
+  const globalPath = options.globalFile ?? host.globalFile(home, env);
   if (pathKind(globalPath) === "file") evaluate({ layer: "global", path: globalPath, project: false });
   else layers.push({ layer: "global", path: globalPath, status: "absent" });
 

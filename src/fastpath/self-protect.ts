@@ -69,7 +69,14 @@ export function protectedSet(
   for (const n of ["config.json", "ccgate.jsonnet"]) files.push(join(home, ".config", "devin", n));
   files.push(...extra.filter((p) => isAbsolute(p)));
   const vars: Record<string, string> = { HOME: home };
-  for (const name of ["CLAUDE_CONFIG_DIR", "CODEX_HOME", "COPILOT_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"]) {
+  for (const name of [
+    "CLAUDE_CONFIG_DIR",
+    "CODEX_HOME",
+    "COPILOT_HOME",
+    "XDG_STATE_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_CONFIG_HOME",
+  ]) {
     const v = absEnv(env, name);
     if (v) vars[name] = v;
   }

@@ -12,7 +12,8 @@ const SRC = resolve(import.meta.dir, "../../src");
 const LAYERS: string[][] = [
   ["main.ts"],
   ["cli"],
-  ["app", "setup"],
+  ["eval", "setup"],
+  ["app"],
   ["config", "context", "credentials", "providers", "cache"],
   ["fastpath", "hosts", "state"],
   ["core"],

@@ -31,6 +31,9 @@ export interface AnthropicMock {
   tokenScript: TokenReply[];
   script: AnthropicReply[];
   fallback: AnthropicReply;
+  /** Messages requests being answered right now, and the most seen at once. */
+  inFlight: number;
+  maxInFlight: number;
   stop(): void;
 }
 
@@ -80,6 +83,8 @@ export function startAnthropicMock(fallback: AnthropicReply = { kind: "verdict",
     tokenScript: [],
     script: [],
     fallback,
+    inFlight: 0,
+    maxInFlight: 0,
     stop: () => server.stop(true),
   };
   const server: Server<undefined> = Bun.serve({
@@ -109,7 +114,13 @@ export function startAnthropicMock(fallback: AnthropicReply = { kind: "verdict",
       const raw = await req.text();
       const body = JSON.parse(raw) as Record<string, unknown>;
       mock.requests.push({ headers: Object.fromEntries(req.headers), body, raw });
-      return respond(mock.script.shift() ?? mock.fallback, body);
+      mock.inFlight++;
+      mock.maxInFlight = Math.max(mock.maxInFlight, mock.inFlight);
+      try {
+        return await respond(mock.script.shift() ?? mock.fallback, body);
+      } finally {
+        mock.inFlight--;
+      }
     },
   });
   mock.url = `http://127.0.0.1:${server.port}`;
