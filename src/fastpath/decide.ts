@@ -36,29 +36,9 @@ export interface FastPathResult {
 const SHELL_TOOLS = new Set(["Bash", "bash", "shell", "exec_command", "local_shell", "unified_exec"]);
 const READ_TOOLS = new Set(["Read", "Glob", "Grep", "LS", "NotebookRead"]);
 
-/** Devin's tool names, as the Claude tool each is analysed like, and the only tool_input keys each may
- * carry for a local allow (Devin documents no file-tool schema: an unknown key may name a path). */
-const DEVIN_TOOLS: Record<string, { as: string; keys?: string[] }> = {
-  exec: { as: "Bash" },
-  read: { as: "Read", keys: ["file_path", "path", "offset", "limit"] },
-  glob: { as: "Glob", keys: ["pattern", "path"] },
-  grep: { as: "Grep", keys: ["pattern", "path", "glob", "output_mode", "case_insensitive", "head_limit"] },
-  write: { as: "Write" },
-  edit: { as: "Edit" },
-};
-
-/** A Devin request under the Claude tool name it is analysed like (other hosts unchanged); null when
- * a read tool carries a key the fast path cannot judge. */
-function analysedAs(request: DecisionRequest): DecisionRequest | null {
-  const devin = request.target === "devin" ? DEVIN_TOOLS[request.toolName] : undefined;
-  if (!devin) return request;
-  if (devin.keys && Object.keys(request.toolInput).some((k) => !devin.keys?.includes(k))) return null;
-  return { ...request, toolName: devin.as };
-}
-
 /** The shell command of a request, or null when the tool is not a shell. */
 export function shellCommandOf(request: DecisionRequest): string | null {
-  if (!SHELL_TOOLS.has(request.toolName) && !(request.target === "devin" && request.toolName === "exec")) return null;
+  if (!SHELL_TOOLS.has(request.toolName)) return null;
   const command = request.toolInput.command;
   if (typeof command === "string") return command;
   if (Array.isArray(command) && command.every((c) => typeof c === "string")) {
@@ -126,9 +106,9 @@ export function fastPathDecide(
   facts: PathFacts,
   settings: FastPathSettings,
 ): FastPathResult {
-  // Devin's and Gemini's / Copilot's tools under the Claude tool names they are analysed like; a Devin
-  // read tool with keys the fast path cannot judge keeps its own name, so it is not a read tool here.
-  const request = fastPathView(analysedAs(original) ?? original);
+  // Other hosts' tools under the Claude tool names they are analysed like (tool-names.ts); a read tool
+  // with keys the fast path cannot judge keeps its own name, so it is not a read tool here.
+  const request = fastPathView(original);
   const command = shellCommandOf(request);
   // Past this size a command is never analysed, so it can be neither proven harmless nor cleared of a
   // hard-deny pattern hidden past any cut; a classifier shown a truncated view could still allow it.
