@@ -200,6 +200,24 @@ function devinChecks(home: string, cwd: string, env: Record<string, string | und
   });
 }
 
+/** Copilot CLI: a preToolUse entry running `ccgate copilot` (command under `bash`) in its settings.json. */
+function copilotChecks(home: string, env: Env): Check[] {
+  const file = HOSTS.copilot.setup.userFile(home, env);
+  const entries = (readJson(file) as { hooks?: { preToolUse?: unknown } } | null)?.hooks?.preToolUse;
+  const found = (Array.isArray(entries) ? entries : [])
+    .map((h) => (h && typeof h === "object" ? (h as { bash?: unknown }).bash : undefined))
+    .filter((c): c is string => typeof c === "string" && /ccgate\b.*\bcopilot\b/.test(c));
+  return [
+    found.length
+      ? { area: "copilot", status: "ok", message: `preToolUse hook registered: ${found.join("; ")}` }
+      : {
+          area: "copilot",
+          status: "info",
+          message: `no ccgate preToolUse hook in ${file} (only needed for Copilot CLI): run \`ccgate copilot setup\``,
+        },
+  ];
+}
+
 /** Gemini CLI: a BeforeTool hook running `ccgate gemini` in ~/.gemini/settings.json, hooks not switched off. */
 function geminiChecks(home: string): Check[] {
   const file = join(home, ".gemini", "settings.json");
@@ -390,6 +408,7 @@ export default defineCommand({
       ...(await codexChecks(home, env)),
       ...devinChecks(home, cwd, env),
       ...geminiChecks(home),
+      ...copilotChecks(home, env),
       ...HOST_NAMES.flatMap((t) => targetChecks(t, cwd, env)),
     ];
     if (args.json) process.stdout.write(`${JSON.stringify({ checks }, null, 2)}\n`);

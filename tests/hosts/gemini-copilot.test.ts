@@ -360,3 +360,39 @@ describe("doctor: Gemini's BeforeTool hook", () => {
     expect(checks.filter((c) => c.area === "gemini").map((c) => c.status)).toEqual(["ok", "fail"]);
   });
 });
+
+describe("doctor: Copilot's preToolUse hook", () => {
+  async function copilot(settings: unknown | null) {
+    const box = sandbox();
+    if (settings !== null) {
+      mkdirSync(join(box.home, ".copilot"), { recursive: true });
+      writeFileSync(join(box.home, ".copilot", "settings.json"), JSON.stringify(settings));
+    }
+    const p = Bun.spawn([bin, "doctor", "--json"], {
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: box.home, XDG_STATE_HOME: box.state },
+      cwd: box.repo,
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    const [stdout] = await Promise.all([new Response(p.stdout).text(), p.exited]);
+    return (JSON.parse(stdout).checks as Array<{ area: string; status: string; message: string }>).find(
+      (c) => c.area === "copilot",
+    );
+  }
+  test("registered: ok; absent, for another event, under `command` or malformed: info naming setup", async () => {
+    expect(await copilot({ hooks: { preToolUse: [{ type: "command", bash: "/opt/ccgate copilot" }] } })).toMatchObject({
+      status: "ok",
+    });
+    for (const s of [
+      null,
+      { hooks: { postToolUse: [{ type: "command", bash: "ccgate copilot" }] } },
+      { hooks: { preToolUse: [{ type: "command", command: "ccgate copilot" }] } },
+      { hooks: { preToolUse: "ccgate copilot" } },
+      [],
+    ])
+      expect(await copilot(s)).toMatchObject({
+        status: "info",
+        message: expect.stringContaining("ccgate copilot setup"),
+      });
+  });
+});
