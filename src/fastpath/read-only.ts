@@ -2,6 +2,15 @@
 // When in doubt a command is NOT listed (the LLM then decides): every entry must be safe with any
 // arguments its validator accepts, inside the repository. Every entry is an allowlist: an option
 // that is not on the tool's list (option-spec.ts) makes the command not provable.
+import {
+  base64Check,
+  gzipCheck,
+  sevenZipCheck,
+  tarCheck,
+  unzipCheck,
+  zcatCheck,
+  zipinfoCheck,
+} from "./archive-options.ts";
 import { gitCheck } from "./git-options.ts";
 import { commandName, type Invocation } from "./invocations.ts";
 import { allow, both, type Check, HELP_VERSION, ok, opts } from "./option-spec.ts";
@@ -818,6 +827,16 @@ export const READ_ONLY: Record<string, Check> = {
   hd: allow({ flags: "bcCdoxv", valued: "ns", long: ["length=", "skip=", "no-squeezing", ...HELP_VERSION] }),
   xxd: xxdCheck,
   md5sum: SUM,
+  base64: base64Check,
+  gzip: gzipCheck(false),
+  gunzip: gzipCheck(true),
+  zcat: zcatCheck,
+  tar: tarCheck,
+  unzip: unzipCheck,
+  zipinfo: zipinfoCheck,
+  "7z": sevenZipCheck,
+  "7za": sevenZipCheck,
+  "7zz": sevenZipCheck,
   sha1sum: SUM,
   sha224sum: SUM,
   sha256sum: SUM,
