@@ -335,6 +335,12 @@ describe("setup: an agent cannot run it through the hook", () => {
     "ccgate claude setup --uninstall --yes",
     "./dist/ccgate codex setup --yes",
     "/usr/local/bin/ccgate devin setup --project -y",
+    // trusting a project file hands it the provider, base_url and log paths: the user's act only
+    "ccgate claude trust",
+    "ccgate codex trust .codex/ccgate.local.jsonnet",
+    "cd sub && ccgate claude trust --cwd .",
+    "echo y | /opt/bin/ccgate gemini trust",
+    "bash -c 'ccgate claude trust'",
   ];
   test.each(commands)("%s is hard-denied", (command) => {
     const b = box();
@@ -354,6 +360,26 @@ describe("setup: an agent cannot run it through the hook", () => {
     const out = JSON.parse(p.stdout.toString());
     expect(out.hookSpecificOutput.decision.behavior).toBe("deny");
     expect(out.hookSpecificOutput.decision.message).toContain("permission settings");
+  });
+});
+
+describe("trust --list and --revoke are not blocked", () => {
+  test.each(["ccgate claude trust --list", "ccgate claude trust --revoke"])("%s is not hard-denied", (command) => {
+    const b = box();
+    const p = Bun.spawnSync([bin, "claude"], {
+      cwd: b.work,
+      env: { PATH: "/usr/bin:/bin", HOME: b.home, XDG_STATE_HOME: join(b.work, "state") },
+      stdin: Buffer.from(
+        JSON.stringify({
+          hook_event_name: "PermissionRequest",
+          cwd: b.work,
+          permission_mode: "default",
+          tool_name: "Bash",
+          tool_input: { command },
+        }),
+      ),
+    });
+    expect(p.stdout.toString()).not.toContain("permission settings");
   });
 });
 
