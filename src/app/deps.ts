@@ -24,7 +24,6 @@ import { cacheDir, homeDir, stateDir } from "../util/paths.ts";
 export interface RequestDeps {
   deps: DecideDeps<FastPathResult>;
   facts: PathFacts;
-  cacheKey: string;
 }
 
 export function pathFacts(cwd: string, git: GitFacts | null, config: Config, env: Env): PathFacts {
@@ -56,22 +55,25 @@ export function buildDeps(
     options.cache !== false && config.cache.enabled && config.cache.ttl_ms > 0
       ? new DecisionCache(join(cacheDir(env), target, "decisions"))
       : null;
-  const key = cacheKey({
-    target,
-    repo: facts.boundary,
-    cwd,
-    branch: git?.branch ?? "",
-    toolName: request.toolName,
-    toolInput: request.toolInput,
-    configHash: hashConfig({
-      p: config.provider,
-      a: config.allow,
-      d: config.deny,
-      e: config.environment,
-      f: config.fallthrough_strategy,
-      m: request.permissionMode === "plan",
-    }),
-  });
+  // Only a request that gets past the fast path reaches the cache: the key is built then, once.
+  let key: string | undefined;
+  const keyOf = () =>
+    (key ??= cacheKey({
+      target,
+      repo: facts.boundary,
+      cwd,
+      branch: git?.branch ?? "",
+      toolName: request.toolName,
+      toolInput: request.toolInput,
+      configHash: hashConfig({
+        p: config.provider,
+        a: config.allow,
+        d: config.deny,
+        e: config.environment,
+        f: config.fallthrough_strategy,
+        m: request.permissionMode === "plan",
+      }),
+    }));
   const host = HOSTS[target];
   const deps: DecideDeps<FastPathResult> = {
     host: host.traits,
@@ -92,9 +94,9 @@ export function buildDeps(
     ...(store
       ? {
           cache: {
-            get: () => store.get(key),
+            get: () => store.get(keyOf()),
             put: (o) => {
-              store.put(key, { ...o, provider: providerName, model: config.provider.model }, config.cache.ttl_ms);
+              store.put(keyOf(), { ...o, provider: providerName, model: config.provider.model }, config.cache.ttl_ms);
             },
           },
         }
@@ -147,5 +149,5 @@ export function buildDeps(
       return { ok: true, handle: { provider, credential: cred.credential } };
     },
   };
-  return { deps, facts, cacheKey: key };
+  return { deps, facts };
 }
