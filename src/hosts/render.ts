@@ -11,9 +11,16 @@ export function permissionRequestAnswer(verdict: Verdict): string | null {
   return JSON.stringify({ hookSpecificOutput: { hookEventName: "PermissionRequest", decision } });
 }
 
-export function preToolUseAnswer(decision: "allow" | "deny" | "ask", verdict: Verdict): string {
-  const out: Record<string, string> = { hookEventName: "PreToolUse", permissionDecision: decision };
+/** `permissionDecision` with its reason (Copilot reads these at the top level). */
+export function permissionDecisionFields(decision: "allow" | "deny" | "ask", verdict: Verdict): Record<string, string> {
+  const out: Record<string, string> = { permissionDecision: decision };
   if (decision === "ask") out.permissionDecisionReason = "ccgate: repeated denials; asking you instead";
   else if (verdict.message || verdict.reason) out.permissionDecisionReason = verdict.message || verdict.reason || "";
-  return JSON.stringify({ hookSpecificOutput: out });
+  return out;
+}
+
+export function preToolUseAnswer(decision: "allow" | "deny" | "ask", verdict: Verdict): string {
+  return JSON.stringify({
+    hookSpecificOutput: { hookEventName: "PreToolUse", ...permissionDecisionFields(decision, verdict) },
+  });
 }

@@ -39,6 +39,16 @@ export function checkFields(
 
 export const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
+/** `tool_input` as an object; anything else is `{}` (unknown keys kept, classified as a whole). */
+export function inputObject(v: unknown): Record<string, unknown> {
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** As inputObject, but a bare string is the shell command (Codex and Devin may send one). */
+export function inputObjectOrCommand(v: unknown): Record<string, unknown> {
+  return typeof v === "string" ? { command: v } : inputObject(v);
+}
+
 /** The hook events ccgate answers. A missing name is read as PermissionRequest (older hosts and
  * hand-written test input omit it); any other name is an input error, never a guess. */
 export const HOOK_EVENTS = ["PermissionRequest", "PreToolUse"] as const;

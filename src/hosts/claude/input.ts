@@ -2,7 +2,7 @@
 // shared/reference/claude-code-hooks.md §2.4). Lenient: unknown fields are kept and optional ones
 // (`permission_suggestions`, `prompt_id`, `effort`, `transcript_path`) may be absent or null.
 import type { ParsedInput } from "../types.ts";
-import { checkEvent, checkFields, str } from "../validate-input.ts";
+import { checkEvent, checkFields, inputObject, str } from "../validate-input.ts";
 
 export function parseClaudeInput(value: unknown): ParsedInput {
   const checked = checkFields(
@@ -25,10 +25,7 @@ export function parseClaudeInput(value: unknown): ParsedInput {
   const input = checked.value;
   const event = checkEvent(input.hook_event_name);
   if (!event.ok) return event;
-  const toolInput =
-    input.tool_input && typeof input.tool_input === "object" && !Array.isArray(input.tool_input)
-      ? (input.tool_input as Record<string, unknown>)
-      : {};
+  const toolInput = inputObject(input.tool_input);
   const suggestions = input.permission_suggestions as unknown[] | null | undefined;
   return {
     ok: true,

@@ -3,13 +3,7 @@
 // adds fields still gets a decision; `tool_input` is classified as a whole because Codex's hook
 // surfaces (shell, network, apply_patch, MCP tools) grow between releases.
 import type { ParsedInput } from "../types.ts";
-import { checkEvent, checkFields, str } from "../validate-input.ts";
-
-function asObject(value: unknown): Record<string, unknown> {
-  if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
-  if (typeof value === "string") return { command: value };
-  return {};
-}
+import { checkEvent, checkFields, inputObjectOrCommand, str } from "../validate-input.ts";
 
 export function parseCodexInput(value: unknown): ParsedInput {
   const checked = checkFields(
@@ -40,7 +34,7 @@ export function parseCodexInput(value: unknown): ParsedInput {
       hookEventName: event.value,
       sessionId: str(input.session_id),
       toolName: str(input.tool_name),
-      toolInput: asObject(input.tool_input),
+      toolInput: inputObjectOrCommand(input.tool_input),
       cwd: str(input.cwd),
       permissionMode: str(input.permission_mode),
       transcriptPath: str(input.transcript_path) || null,

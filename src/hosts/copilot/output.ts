@@ -3,15 +3,11 @@
 // verified end to end). A fallthrough prints nothing, leaving Copilot's permission flow in charge;
 // the circuit breaker asks the human explicitly.
 import type { Verdict } from "../../core/types.ts";
-import { preToolUseAnswer } from "../render.ts";
+import { permissionDecisionFields } from "../render.ts";
 
 export function renderCopilot(verdict: Verdict, _hookEventName: string): string | null {
   const decision = verdict.kind === "circuit_breaker" ? "ask" : verdict.decision;
   if (decision !== "allow" && decision !== "deny" && decision !== "ask") return null;
   // Copilot reads the fields at the top level, not under hookSpecificOutput.
-  const { hookSpecificOutput } = JSON.parse(preToolUseAnswer(decision, verdict)) as {
-    hookSpecificOutput: Record<string, string>;
-  };
-  const { hookEventName: _event, ...fields } = hookSpecificOutput;
-  return JSON.stringify(fields);
+  return JSON.stringify(permissionDecisionFields(decision, verdict));
 }

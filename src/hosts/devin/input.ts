@@ -5,13 +5,7 @@
 // working directory (the caller fills that in for an empty cwd). Lenient like the other hosts.
 import type { Env } from "../../util/env.ts";
 import type { ParsedInput } from "../types.ts";
-import { checkEvent, checkFields, str } from "../validate-input.ts";
-
-function asObject(value: unknown): Record<string, unknown> {
-  if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
-  if (typeof value === "string") return { command: value };
-  return {};
-}
+import { checkEvent, checkFields, inputObjectOrCommand, str } from "../validate-input.ts";
 
 /** The project directory: a `cwd` Devin may send one day, else `DEVIN_PROJECT_DIR`; absolute paths only. */
 function projectDir(sent: string, env: Env): string {
@@ -46,7 +40,7 @@ export function parseDevinInput(value: unknown, env: Env): ParsedInput {
       hookEventName: event.value,
       sessionId: str(input.session_id),
       toolName: str(input.tool_name),
-      toolInput: asObject(input.tool_input),
+      toolInput: inputObjectOrCommand(input.tool_input),
       cwd: projectDir(str(input.cwd), env),
       permissionMode: "",
       transcriptPath: str(input.transcript_path) || null,

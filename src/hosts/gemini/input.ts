@@ -3,7 +3,7 @@
 // tools mcp_context. BeforeTool is Gemini's only hook before a tool runs, so ccgate decides there
 // in full; the event name is kept as "BeforeTool" (core's PreToolUse scoping does not apply).
 import type { ParsedInput } from "../types.ts";
-import { checkFields, str } from "../validate-input.ts";
+import { checkFields, inputObject, str } from "../validate-input.ts";
 
 export function parseGeminiInput(value: unknown): ParsedInput {
   const checked = checkFields(
@@ -25,10 +25,7 @@ export function parseGeminiInput(value: unknown): ParsedInput {
   const event = input.hook_event_name;
   if (event !== undefined && event !== null && event !== "" && event !== "BeforeTool")
     return { ok: false, error: `hook_event_name: expected BeforeTool, got ${JSON.stringify(event)}` };
-  const toolInput =
-    input.tool_input && typeof input.tool_input === "object" && !Array.isArray(input.tool_input)
-      ? (input.tool_input as Record<string, unknown>)
-      : {};
+  const toolInput = inputObject(input.tool_input);
   return {
     ok: true,
     request: {
