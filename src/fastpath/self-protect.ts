@@ -532,17 +532,14 @@ function invocationHit(inv: Invocation, ctx: Ctx): string | null {
         : [undefined, undefined];
     if (value !== undefined && hit(value, raw ?? value, ctx, "file")) return `${name} ${inv.raw.slice(1).join(" ")}`;
   }
-  // `ccgate <host> setup` (install, --uninstall, --project) rewrites the host's hook registration
-  if (name === "ccgate" && inv.argv.slice(1, 3).includes("setup")) return `${name} ${inv.raw.slice(1).join(" ")}`;
-  // `ccgate <host> trust` lets a project file move the key or run code: the user's act, never the agent's
-  // (listing and revoking take nothing away from the user)
-  if (
-    name === "ccgate" &&
-    inv.argv.slice(1, 3).includes("trust") &&
-    !inv.argv.includes("--list") &&
-    !inv.argv.includes("--revoke")
-  )
-    return `${name} ${inv.raw.slice(1).join(" ")}`;
+  // The user's acts, never the agent's: `ccgate <host> setup` rewrites the hook registration, and
+  // `ccgate <host> trust` lets a project file move the key or run code (listing and revoking trust
+  // take nothing away from the user).
+  if (name === "ccgate") {
+    const sub = inv.argv.slice(1, 3);
+    const trusts = sub.includes("trust") && !inv.argv.includes("--list") && !inv.argv.includes("--revoke");
+    if (sub.includes("setup") || trusts) return `${name} ${inv.raw.slice(1).join(" ")}`;
+  }
   if (!WRITE_LIKE.has(name) && name !== "find" && name !== "git") return null;
   const ops = operands(inv);
   const text = `${name} ${inv.raw.slice(1).join(" ")}`;

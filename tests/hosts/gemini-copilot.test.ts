@@ -325,24 +325,28 @@ describe("Copilot payload spellings", () => {
   });
 });
 
-describe("doctor: Gemini's BeforeTool hook", () => {
-  async function doctor(settings: unknown | null) {
-    const box = sandbox();
-    if (settings !== null) {
-      mkdirSync(join(box.home, ".gemini"), { recursive: true });
-      writeFileSync(join(box.home, ".gemini", "settings.json"), JSON.stringify(settings));
-    }
-    const p = Bun.spawn([bin, "doctor", "--json"], {
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: box.home, XDG_STATE_HOME: box.state },
-      cwd: box.repo,
-      stdout: "pipe",
-      stderr: "pipe",
-    });
-    const [stdout] = await Promise.all([new Response(p.stdout).text(), p.exited]);
-    return (JSON.parse(stdout).checks as Array<{ area: string; status: string; message: string }>).filter(
-      (c) => c.area === "gemini" || c.area.startsWith("gemini ") || c.area.startsWith("copilot "),
-    );
+/** `ccgate doctor --json` with `settings` (null: none) as ~/<dir>/settings.json; the checks of `areas`. */
+async function doctorWith(dir: string, settings: unknown | null, areas: (area: string) => boolean) {
+  const box = sandbox();
+  if (settings !== null) {
+    mkdirSync(join(box.home, dir), { recursive: true });
+    writeFileSync(join(box.home, dir, "settings.json"), JSON.stringify(settings));
   }
+  const p = Bun.spawn([bin, "doctor", "--json"], {
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: box.home, XDG_STATE_HOME: box.state },
+    cwd: box.repo,
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const [stdout] = await Promise.all([new Response(p.stdout).text(), p.exited]);
+  return (JSON.parse(stdout).checks as Array<{ area: string; status: string; message: string }>).filter((c) =>
+    areas(c.area),
+  );
+}
+
+describe("doctor: Gemini's BeforeTool hook", () => {
+  const doctor = (settings: unknown | null) =>
+    doctorWith(".gemini", settings, (a) => a === "gemini" || a.startsWith("gemini ") || a.startsWith("copilot "));
   const hook = [{ matcher: ".*", hooks: [{ type: "command", command: "/usr/local/bin/ccgate gemini" }] }];
 
   test("registered: ok, and both hosts' configs are checked", async () => {
@@ -362,23 +366,8 @@ describe("doctor: Gemini's BeforeTool hook", () => {
 });
 
 describe("doctor: Copilot's preToolUse hook", () => {
-  async function copilot(settings: unknown | null) {
-    const box = sandbox();
-    if (settings !== null) {
-      mkdirSync(join(box.home, ".copilot"), { recursive: true });
-      writeFileSync(join(box.home, ".copilot", "settings.json"), JSON.stringify(settings));
-    }
-    const p = Bun.spawn([bin, "doctor", "--json"], {
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: box.home, XDG_STATE_HOME: box.state },
-      cwd: box.repo,
-      stdout: "pipe",
-      stderr: "pipe",
-    });
-    const [stdout] = await Promise.all([new Response(p.stdout).text(), p.exited]);
-    return (JSON.parse(stdout).checks as Array<{ area: string; status: string; message: string }>).find(
-      (c) => c.area === "copilot",
-    );
-  }
+  const copilot = async (settings: unknown | null) =>
+    (await doctorWith(".copilot", settings, (a) => a === "copilot"))[0];
   test("registered: ok; absent, for another event, under `command` or malformed: info naming setup", async () => {
     expect(await copilot({ hooks: { preToolUse: [{ type: "command", bash: "/opt/ccgate copilot" }] } })).toMatchObject({
       status: "ok",
