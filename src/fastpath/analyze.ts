@@ -16,6 +16,7 @@ import {
 } from "./real-path.ts";
 import { recursiveReadProblem } from "./recursive-read.ts";
 import { commandFinding, type ProtectedSet } from "./self-protect.ts";
+import { toolchainFileProblem } from "./toolchain-file.ts";
 import { wrappedReadOnlyReason } from "./wrapped.ts";
 
 /** git runs in `-C` dirs (each relative to the previous); the repo config there must be inert. */
@@ -235,6 +236,7 @@ export function analyzeCommand(
     for (const dir of cwds) {
       if (note !== null) break;
       if (commandName(inv.argv[0] ?? "") === "git") note = gitProblem(inv, dir, edge);
+      note ??= toolchainFileProblem(inv, dir);
       note ??=
         pathProblem(inv, facts, dir, edge) ??
         redirectProblem(inv, facts, dir, edge) ??
