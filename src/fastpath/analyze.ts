@@ -236,7 +236,7 @@ export function analyzeCommand(
     for (const dir of cwds) {
       if (note !== null) break;
       if (commandName(inv.argv[0] ?? "") === "git") note = gitProblem(inv, dir, edge);
-      note ??= toolchainFileProblem(inv, dir);
+      note ??= toolchainFileProblem(inv, dir, edge, isSensitivePath);
       note ??=
         pathProblem(inv, facts, dir, edge) ??
         redirectProblem(inv, facts, dir, edge) ??

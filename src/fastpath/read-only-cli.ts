@@ -5,6 +5,8 @@
 // Anything not listed — an unknown verb, option or plugin — is not provable: the classifier decides.
 import { CLOUD } from "./toolchains/cloud.ts";
 import { CONTAINERS } from "./toolchains/containers.ts";
+import { DATABASES } from "./toolchains/databases.ts";
+import { HELP } from "./toolchains/help.ts";
 import { INFRA } from "./toolchains/infra.ts";
 import { LANGUAGES } from "./toolchains/languages.ts";
 import { type Check, checkTool } from "./toolchains/spec.ts";
@@ -96,6 +98,8 @@ const READ_ONLY_CLI: Record<string, Check> = {
   ...CONTAINERS,
   ...LANGUAGES,
   ...INFRA,
+  ...HELP,
+  ...DATABASES,
   ...SYSTEM,
   ...WRAPPER_OPTIONS,
   bash: shellDashC,

@@ -10,9 +10,20 @@
 //   leaves only shell builtins provable.
 // A file is accepted only when its content provably names release versions; anything unreadable,
 // oversized, not a regular file or not understood makes the command unprovable (the classifier decides).
-import { readFileSync, statSync } from "node:fs";
+// The same directory walk carries the few other working-directory facts a tool's table cannot see:
+// - packer before 1.11 runs every `packer-plugin-*` file in the working directory on any call;
+// - ansible-core reads `./ansible.cfg` (its `log_path` is a file it opens for appending);
+// - cargo reads `.cargo/config.toml` / `.cargo/config` in every directory up to `/` (a TOML error
+//   prints the offending line, so one that is a symlink could print a secret), and for the verbs that
+//   resolve the package graph it may name `build.rustc`, a wrapper or a credential provider: those
+//   verbs need no such file at all, the user's own `$HOME/.cargo` aside;
+// - terraform and packer `fmt` print diffs and parse errors with source lines of every file they walk:
+//   the walk must meet no secret and no symlink out, like a linter's.
+import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { commandName, type Invocation } from "./invocations.ts";
+import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
+import { physicalPath, walkProblem } from "./real-path.ts";
 
 /** Programs rustup installs as proxies (plus `cargo-*` subcommand binaries). */
 const RUSTUP_PROXY =
@@ -104,13 +115,89 @@ function toolVersionsProblem(text: string): string | null {
   return null;
 }
 
+/** Cargo verbs that resolve the package graph (and so may run what a repository cargo config names). */
+const CARGO_RESOLVING = new Set(["tree", "metadata", "pkgid", "verify-project", "read-manifest", "search", "info"]);
+
+/** The first word after the options: the verb. */
+function verbOf(argv: string[]): string {
+  return argv.slice(1).find((a) => !a.startsWith("-")) ?? "";
+}
+
+function cargoConfigProblem(inv: Invocation, dir: string): string | null {
+  if (dir === homedir()) return null; // $HOME/.cargo is the user's own CARGO_HOME
+  const resolving = CARGO_RESOLVING.has(verbOf(inv.argv));
+  for (const file of ["config", "config.toml"]) {
+    const path = join(dir, ".cargo", file);
+    let st: ReturnType<typeof lstatSync> | undefined;
+    try {
+      st = lstatSync(path, { throwIfNoEntry: false });
+    } catch {
+      return `${path} cannot be inspected`;
+    }
+    if (st === undefined) continue;
+    if (!st.isFile()) return `${path} is not a regular file`;
+    if (resolving) return `${path} may name the rustc, wrapper or credential provider cargo runs`;
+  }
+  return null;
+}
+
+/** What a tool reads from the directory it runs in (not its ancestors). */
+function workingDirProblem(
+  inv: Invocation,
+  name: string,
+  cwd: string,
+  edge: string,
+  isSecret: (p: string) => boolean,
+): string | null {
+  if (name === "packer") {
+    let names: string[];
+    try {
+      names = readdirSync(cwd);
+    } catch {
+      return `${cwd} cannot be listed`;
+    }
+    const plugin = names.find((n) => n.startsWith("packer-plugin-"));
+    if (plugin) return `packer runs ${join(cwd, plugin)} (a plugin in the working directory)`;
+  }
+  if (name.startsWith("ansible")) {
+    const cfg = join(cwd, "ansible.cfg");
+    if (lstatSync(cfg, { throwIfNoEntry: false }) !== undefined) return `ansible reads ${cfg}`;
+  }
+  if ((name === "terraform" || name === "packer") && inv.argv.includes("fmt")) {
+    const chdir = inv.argv.find((a) => a.startsWith("-chdir="));
+    const base = physicalPath(chdir ? chdir.slice(7) : ".", cwd);
+    if (base === null || base.includes(DYNAMIC)) return `${name} fmt: the directory it walks cannot be resolved`;
+    // File arguments are checked as paths; directories (and the default, the working directory) are walked.
+    const words = inv.argv.slice(inv.argv.indexOf("fmt") + 1).filter((a) => !a.startsWith("-"));
+    for (const word of words.length ? words : ["."]) {
+      const root = physicalPath(word, base);
+      if (root === null) return `${name} fmt: ${word} cannot be resolved`;
+      if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) continue;
+      const problem = walkProblem(root, edge, isSecret, true);
+      if (problem) return `${name} fmt prints the files it walks: ${problem}`;
+    }
+  }
+  return null;
+}
+
 /** Null when no version-manager file from `cwd` up to `/` can make `inv` run a repository-chosen program. */
-export function toolchainFileProblem(inv: Invocation, cwd: string): string | null {
+export function toolchainFileProblem(
+  inv: Invocation,
+  cwd: string,
+  edge: string,
+  isSecret: (p: string) => boolean,
+): string | null {
   const name = commandName(inv.argv[0] ?? "");
   if (BUILTINS.has(name)) return null;
+  const here = workingDirProblem(inv, name, cwd, edge, isSecret);
+  if (here) return here;
   const rust = RUSTUP_PROXY.test(name);
   let dir = cwd;
   for (;;) {
+    if (name === "cargo") {
+      const cargo = cargoConfigProblem(inv, dir);
+      if (cargo) return cargo;
+    }
     const files: [string, (t: string) => string | null][] = [[".tool-versions", toolVersionsProblem]];
     if (rust)
       files.push(

@@ -26,7 +26,6 @@ function repo(name: string, files: Record<string, string> = {}, above: Record<st
   git(dir, "init", "-q", "-b", "feature/x");
   put(join(dir, "README.md"), "# r\n");
   put(join(dir, "Cargo.toml"), "[package]\nname = 'x'\nversion = '0.1.0'\n");
-  put(join(dir, "cert.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
   put(join(dir, "sub", "x.txt"), "x\n");
   for (const [p, t] of Object.entries(files)) put(join(dir, p), t);
   for (const [p, t] of Object.entries(above)) put(join(work, name, p), t);
@@ -175,5 +174,297 @@ describe("asdf .tool-versions", () => {
     const dir = repo("asdf-fifo");
     symlinkSync("/dev/zero", join(dir, ".tool-versions"));
     await expectVerdicts(dir, { ls: "fallthrough", "echo hi": "allow" });
+  });
+});
+
+describe("help and version queries", () => {
+  test("answered by the argument parser: provable", async () => {
+    await expectVerdicts(
+      repo("help-basic"),
+      all(
+        [
+          "curl --help",
+          "curl -h",
+          "curl --version",
+          "curl -V",
+          "curl --manual",
+          "curl -M",
+          "wget --help",
+          "wget -h",
+          "wget --version",
+          "ansible --help",
+          "ansible -h",
+          "ansible --version",
+          "ansible all --help",
+          "ansible-playbook --help",
+          "ansible-playbook --version",
+          "ansible-vault -h",
+          "ansible-galaxy role --help",
+          "ansible-galaxy collection list --help",
+          "ansible-inventory --help",
+          "ansible-doc -h",
+          "ansible-pull --help",
+          "ansible-config --help",
+          "ansible-console -h",
+          "psql --help",
+          "psql --help=commands",
+          "psql --version",
+          "psql -V",
+          "mysql --help",
+          "mysql --version",
+          "mysql -V",
+          "sqlite3 -help",
+          "sqlite3 --help",
+          "sqlite3 -version",
+          "duckdb --help",
+          "duckdb -help",
+          "duckdb -version",
+          "sqlcmd --help",
+          "sqlcmd -h",
+          "sqlcmd --version",
+          "sqlcmd query --help",
+          "prometheus --help",
+          "prometheus -h",
+          "prometheus --help-long",
+          "prometheus --help-man",
+          "prometheus --version",
+          "cdk --version",
+          "cdk --help",
+          "cdk -h",
+          "cdk deploy --help",
+          "cdk synth -h",
+          "pre-commit help",
+          "pre-commit help run",
+          "pre-commit --version",
+          "pre-commit -V",
+          "pre-commit run --help",
+          "pre-commit validate-config",
+          "pre-commit validate-config README.md",
+          "pre-commit validate-manifest README.md",
+        ],
+        "allow",
+      ),
+    );
+  });
+
+  test("anything beyond the help or version flag is refused", async () => {
+    await expectVerdicts(
+      repo("help-refused"),
+      all(
+        [
+          "curl https://example.com",
+          "curl https://example.com --help",
+          "curl --version https://example.com",
+          "curl -o out --help",
+          "curl --help all",
+          "curl -K cfg --help",
+          "wget --spider https://example.com",
+          "wget -O - https://example.com",
+          "ansible all -m ping",
+          "ansible all -m shell -a id --help",
+          "ansible-playbook site.yml --help",
+          "ansible-playbook site.yml --syntax-check",
+          "ansible-inventory --list",
+          "ansible-vault view secrets.yml",
+          "ansible-doc ping",
+          "ansible-config dump",
+          "ansible-test --help",
+          "ansible-lint --version",
+          "ansible --version --help",
+          "ansible-galaxy role install x --help",
+          "psql -c 'SELECT 1'",
+          "psql -l",
+          "psql --version -c 'DROP TABLE t'",
+          "mysql -?",
+          "mysql -e 'SELECT 1'",
+          "mysql -e 'DROP TABLE t' --help",
+          "sqlite3 -readonly db.sqlite 'DROP TABLE users'",
+          "sqlite3 -safe db.sqlite",
+          "sqlite3 db.sqlite -version",
+          "sqlite3 -cmd '.shell id' -version",
+          "duckdb -c 'SELECT 1'",
+          "duckdb :memory: 'SELECT 1'",
+          "sqlcmd query 'SELECT 1'",
+          "sqlcmd config view",
+          "sqlcmd -Q 'SELECT 1' --help",
+          "prometheus --config.file=prometheus.yml",
+          "prometheus --web.listen-address=:9090 --help",
+          "cdk version",
+          "cdk synth",
+          "cdk deploy",
+          "cdk --app 'node evil.js' --help",
+          "cdk deploy --app 'node evil.js' --help",
+          "pre-commit",
+          "pre-commit run",
+          "pre-commit install",
+          "pre-commit run --all-files --help",
+          "pre-commit validate-config ../x.yaml",
+          "pre-commit validate-config --help-me README.md",
+          "yarn --version",
+          "pnpm -v",
+        ],
+        "fallthrough",
+      ),
+    );
+  });
+
+  test("ansible with an ansible.cfg in the working directory is refused", async () => {
+    const dir = repo("ansible-cfg", { "ansible.cfg": "[defaults]\nlog_path = /tmp/x.log\n" });
+    await expectVerdicts(dir, {
+      "ansible --version": "fallthrough",
+      "ansible-playbook --help": "fallthrough",
+      "cd sub && ansible --version": "fallthrough",
+      "curl --version": "allow",
+    });
+    await expectVerdicts(repo("ansible-cfg-sub", { "sub/ansible.cfg": "[defaults]\n" }), {
+      "ansible --version": "allow",
+      "cd sub && ansible --version": "fallthrough",
+    });
+  });
+});
+
+describe("cargo", () => {
+  test("per-verb help and the read-only verbs without a repository cargo config", async () => {
+    await expectVerdicts(repo("cargo-verbs", { "Cargo.lock": "version = 3\n" }), {
+      "cargo build --help": "allow",
+      "cargo test -h": "allow",
+      "cargo clippy --help": "allow",
+      "cargo tree --locked": "allow",
+      "cargo tree --frozen --depth 2 -e normal": "allow",
+      "cargo tree --locked --invert serde": "allow",
+      "cargo metadata --no-deps": "allow",
+      "cargo metadata --format-version 1 --no-deps": "allow",
+      "cargo metadata --locked --format-version=1": "allow",
+      "cargo pkgid": "allow",
+      "cargo verify-project": "allow",
+      "cargo read-manifest": "allow",
+      "cargo search serde": "allow",
+      "cargo search --limit 20 tokio": "allow",
+      "cargo build": "fallthrough",
+      "cargo build --release --help": "fallthrough",
+      "cargo check": "fallthrough",
+      "cargo fmt --check": "fallthrough",
+      "cargo doc": "fallthrough",
+      "cargo tree": "fallthrough",
+      "cargo metadata": "fallthrough",
+      "cargo info serde": "fallthrough",
+      "cargo foo --help": "fallthrough",
+      "cargo tree --locked --config build.rustc=/tmp/x": "fallthrough",
+      "cargo tree --locked -Zunstable-options": "fallthrough",
+      "cargo metadata --no-deps --manifest-path ../outside/Cargo.toml": "fallthrough",
+      "cargo tree --locked --target ../../x.json": "fallthrough",
+      "cargo update --dry-run": "fallthrough",
+    });
+  });
+
+  test("a repository .cargo/config(.toml), here or above, refuses the resolving verbs", async () => {
+    const here = repo("cargo-config", { ".cargo/config.toml": '[build]\nrustc-wrapper = "./w.sh"\n' });
+    await expectVerdicts(here, {
+      "cargo tree --locked": "fallthrough",
+      "cargo metadata --no-deps": "fallthrough",
+      "cargo search serde": "fallthrough",
+      "cargo pkgid": "fallthrough",
+      "cargo --version": "allow",
+      "cargo build --help": "allow",
+    });
+    const above = repo("cargo-config-above", {}, { ".cargo/config": '[build]\nrustc = "/tmp/evil"\n' });
+    await expectVerdicts(above, { "cargo metadata --no-deps": "fallthrough", "cargo verify-project": "fallthrough" });
+  });
+
+  test("a .cargo/config.toml that is a symlink refuses even --version (a TOML error prints its lines)", async () => {
+    const dir = repo("cargo-config-link");
+    put(join(work, "cargo-config-link", "secret.txt"), "token = abc\n");
+    mkdirSync(join(dir, ".cargo"));
+    symlinkSync(join(work, "cargo-config-link", "secret.txt"), join(dir, ".cargo", "config.toml"));
+    await expectVerdicts(dir, { "cargo --version": "fallthrough", "cargo build --help": "fallthrough" });
+  });
+});
+
+describe("terraform and packer", () => {
+  test("terraform: per-verb help, version, metadata functions, fmt in check mode", async () => {
+    await expectVerdicts(repo("tf", { "main.tf": 'variable "x" {}\n' }), {
+      "terraform plan --help": "allow",
+      "terraform plan -help": "allow",
+      "terraform apply -h": "allow",
+      "terraform state list -help": "allow",
+      "terraform workspace select -help": "allow",
+      "terraform version": "allow",
+      "terraform version -json": "allow",
+      "terraform -version": "allow",
+      "terraform metadata functions -json": "allow",
+      "terraform fmt -check": "allow",
+      "terraform fmt -check -diff -recursive": "allow",
+      "terraform fmt -write=false main.tf": "allow",
+      "terraform plan": "fallthrough",
+      "terraform plan -out=plan.tfplan -help": "fallthrough",
+      "terraform plan -var x=1 -help": "fallthrough",
+      "terraform providers": "fallthrough",
+      "terraform providers schema -json": "fallthrough",
+      "terraform workspace list": "fallthrough",
+      "terraform modules -json": "fallthrough",
+      "terraform validate": "fallthrough",
+      "terraform show": "fallthrough",
+      "terraform state list": "fallthrough",
+      "terraform output": "fallthrough",
+      "terraform console": "fallthrough",
+      "terraform fmt": "fallthrough",
+      "terraform fmt -diff": "fallthrough",
+      "terraform fmt -check ../": "fallthrough",
+      "terraform init -help -upgrade": "fallthrough",
+    });
+  });
+
+  test("fmt's walk: a symlink out or a secret below refuses it", async () => {
+    const linked = repo("tf-link", { "main.tf": "\n" });
+    put(join(work, "tf-link", "outside.tf"), "x = 1\n");
+    symlinkSync(join(work, "tf-link", "outside.tf"), join(linked, "sub", "evil.tf"));
+    await expectVerdicts(linked, {
+      "terraform fmt -check": "fallthrough",
+      "terraform fmt -check sub": "fallthrough",
+      "terraform fmt -check main.tf": "allow",
+      "packer fmt -check .": "fallthrough",
+      "terraform -chdir=sub fmt -check": "fallthrough",
+    });
+    await expectVerdicts(repo("tf-secret", { "sub/.env": "K=1\n" }), {
+      "terraform fmt -check": "fallthrough",
+      "packer fmt -check -recursive .": "fallthrough",
+    });
+  });
+
+  test("packer: help/version and fmt without writing", async () => {
+    await expectVerdicts(repo("packer", { "t.pkr.hcl": 'source "null" "x" {}\n' }), {
+      "packer --help": "allow",
+      "packer -help": "allow",
+      "packer --version": "allow",
+      "packer version": "allow",
+      "packer build -help": "allow",
+      "packer fmt -check t.pkr.hcl": "allow",
+      "packer fmt -write=false t.pkr.hcl": "allow",
+      "packer fmt -check -diff t.pkr.hcl": "allow",
+      "packer fmt -check -recursive .": "allow",
+      "packer fmt t.pkr.hcl": "fallthrough",
+      "packer fmt -diff t.pkr.hcl": "fallthrough",
+      "packer validate t.pkr.hcl": "fallthrough",
+      "packer inspect t.pkr.hcl": "fallthrough",
+      "packer console": "fallthrough",
+      "packer plugins installed": "fallthrough",
+      "packer init .": "fallthrough",
+      "packer build t.pkr.hcl": "fallthrough",
+      "packer build -force -help": "fallthrough",
+    });
+  });
+
+  test("packer with a packer-plugin-* in the working directory is refused (packer < 1.11 runs it)", async () => {
+    const dir = repo("packer-plugin", { "packer-plugin-evil": "#!/bin/sh\n" });
+    await expectVerdicts(dir, {
+      "packer --version": "fallthrough",
+      "packer --help": "fallthrough",
+      "cd sub && packer --version": "fallthrough",
+    });
+    await expectVerdicts(repo("packer-plugin-sub", { "sub/packer-plugin-x": "#!/bin/sh\n" }), {
+      "packer --version": "allow",
+      "cd sub && packer --version": "fallthrough",
+      "cd sub && terraform --version": "allow",
+    });
   });
 });

@@ -266,16 +266,7 @@ const REFUSE: Record<string, string[]> = {
     "go list -mod=mod ./...",
     "gofmt -w src",
   ],
-  cargo: [
-    "cargo tree",
-    "cargo metadata",
-    "cargo check",
-    "cargo build",
-    "cargo clippy",
-    "cargo fmt --check",
-    "cargo search serde",
-    "cargo",
-  ],
+  cargo: ["cargo tree", "cargo metadata", "cargo check", "cargo build", "cargo clippy", "cargo fmt --check", "cargo"],
   terraform: [
     "terraform plan",
     "terraform validate",

@@ -1,25 +1,128 @@
 // Why: infrastructure tools whose inspection verbs are provable, and the ones that are not.
-// terraform: only `version`, `fmt` in check mode and `workspace show`. plan/validate/providers/show
+// terraform: `version`, `fmt` in check mode, `workspace show`, `metadata functions` (built-in
+// function signatures only), and `VERB -help` for every subcommand (the CLI prints the help text
+// without running the verb). plan/validate/show/state/output/console/graph/get/test/refresh/modules
 // start provider plugins — executables under .terraform/ that an attacker-written repository can ship
-// — and show/state print state, which holds secrets. packer and ansible load plugins, inventory
-// scripts and ansible.cfg callbacks from the repository, so nothing of theirs is listed.
+// — or print state, which holds secrets; `providers` and `workspace list` are left out too: both
+// initialise the backend the configuration names and read its state or workspaces (a network call to
+// a repository-chosen endpoint, with the user's credentials for it).
+// packer: help/version and `fmt` without writing (-check, -diff, -write=false). Packer before 1.11
+// runs every `packer-plugin-*` in the working directory (`describe`) on any call, --version included,
+// so toolchain-file.ts refuses packer where such a file exists; fmt's walk (it prints diffs and parse
+// errors with source lines) is checked there too. validate/inspect/console/plugins/init/build load
+// the plugins a template names.
+// ansible: only help and version (help.ts); its verbs load plugins, inventory scripts and ansible.cfg
+// callbacks from the repository.
 // openssl: inspection of certificates, certificate requests and CRLs named with -in, without -out; no s_client (it
 // connects to a host the command names, like curl, and curl is not provable either: a request to an
 // attacker-chosen host carries whatever the agent put in it).
-import { type Check, checkTool, type Tool } from "./spec.ts";
+import { type Check, checkTool, type Tool, type Verb } from "./spec.ts";
+
+const TERRAFORM_VERBS = [
+  "init",
+  "validate",
+  "plan",
+  "apply",
+  "destroy",
+  "console",
+  "fmt",
+  "force-unlock",
+  "get",
+  "graph",
+  "import",
+  "login",
+  "logout",
+  "metadata",
+  "metadata functions",
+  "modules",
+  "output",
+  "providers",
+  "providers lock",
+  "providers mirror",
+  "providers schema",
+  "refresh",
+  "show",
+  "state",
+  "state list",
+  "state mv",
+  "state pull",
+  "state push",
+  "state replace-provider",
+  "state rm",
+  "state show",
+  "taint",
+  "test",
+  "untaint",
+  "version",
+  "workspace",
+  "workspace list",
+  "workspace select",
+  "workspace new",
+  "workspace delete",
+  "workspace show",
+];
+const HELP_FLAGS = ["-help", "--help", "-h"];
+/** A verb only its help is provable for: the help flag and nothing else after it. */
+const helpOnly: Verb = {
+  maxArgs: 0,
+  last: (_w, args) => (args.some((a) => HELP_FLAGS.includes(a)) ? null : "only the verb's -help is provable"),
+};
+const withHelp = (verbs: Record<string, Verb>): Record<string, Verb> => {
+  const out: Record<string, Verb> = {};
+  for (const v of TERRAFORM_VERBS) out[v] = helpOnly;
+  for (const [k, v] of Object.entries(verbs)) {
+    const own = v.last;
+    out[k] = {
+      ...v,
+      last: (w, args) => (args.some((a) => HELP_FLAGS.includes(a)) && w.length === 0 ? null : (own?.(w, args) ?? null)),
+    };
+  }
+  return out;
+};
+
+/** `-write=false` / `-list=true|false` only (as `-write=false`, one word: a bare `-write` is a flag in Go). */
+const fmtValue = (o: string, v: string): string | null =>
+  (o === "-write" && v === "false") || (o === "-list" && (v === "true" || v === "false")) ? null : `${o}=${v}`;
 
 const TERRAFORM: Tool = {
   global: { flags: ["-help", "--help", "-h"], valued: ["-chdir"] },
   singleDash: true,
-  verbs: {
+  verbs: withHelp({
     "": { flags: ["-version", "--version", "-v"], maxArgs: 0 },
     version: { flags: ["-json"], maxArgs: 0 },
     fmt: {
-      flags: ["-check", "-diff", "-recursive", "-no-color", "-list=true", "-list=false", "-write=false"],
+      flags: ["-check", "-diff", "-recursive", "-no-color"],
+      valued: ["-list", "-write"],
+      value: fmtValue,
       last: (_w, args) =>
         args.includes("-check") || args.includes("-write=false") ? null : "terraform fmt writes without -check",
     },
     "workspace show": { maxArgs: 0 },
+    "metadata functions": { flags: ["-json"], maxArgs: 0 },
+  }),
+};
+
+const PACKER: Tool = {
+  singleDash: true,
+  global: { flags: ["-help", "--help", "-h"] },
+  verbs: {
+    "": { flags: ["-version", "--version", "-v"], maxArgs: 0 },
+    version: { maxArgs: 0 },
+    ...Object.fromEntries(
+      ["build", "console", "fix", "fmt", "hcl2_upgrade", "init", "inspect", "plugins", "validate"].map((v) => [
+        v,
+        helpOnly,
+      ]),
+    ),
+    fmt: {
+      flags: ["-check", "-diff", "-recursive"],
+      valued: ["-write"],
+      value: fmtValue,
+      last: (_w, args) =>
+        args.some((a) => HELP_FLAGS.includes(a)) || args.includes("-check") || args.includes("-write=false")
+          ? null
+          : "packer fmt writes without -check or -write=false",
+    },
   },
 };
 
@@ -93,5 +196,6 @@ const OPENSSL: Tool = {
 
 export const INFRA: Record<string, Check> = {
   terraform: (args) => checkTool(TERRAFORM, args),
+  packer: (args) => checkTool(PACKER, args),
   openssl: (args) => checkTool(OPENSSL, args),
 };

@@ -1,9 +1,12 @@
 // Why: language toolchains read repository files that can carry code, so only verbs that never
 // load such code are provable here. What is refused, and why (each is attacker-writable):
-// - cargo beyond version/help/locate-project: even `cargo tree`/`metadata` ask rustc for target
-//   info, and `.cargo/config.toml` in the repository can name `build.rustc`/`rustc-wrapper` or a
-//   credential provider (`cargo:token-from-stdout CMD`): code runs. build/check/clippy/test run
-//   build.rs and proc macros.
+// - cargo tree/metadata/pkgid/verify-project/read-manifest/search only where no repository
+//   `.cargo/config(.toml)` exists from the cwd up to `/` (toolchain-file.ts): such a file can name
+//   `build.rustc`/`rustc-wrapper` or a credential provider (`cargo:token-from-stdout CMD`), and these
+//   verbs ask rustc for target info or reach a registry. tree and metadata (without --no-deps) only
+//   with --locked/--frozen: resolving rewrites a missing or stale Cargo.lock. `cargo info` is left out
+//   (it may resolve the workspace). build/check/clippy/test/doc run build.rs and proc macros: only
+//   their `--help`. fmt is left out (rustfmt prints every file it walks; --check is not a walk check).
 // - go vet/build/test: cgo runs the C compiler over repository sources (an `#include` of a secret
 //   prints it in the error); go generate/run/test run code. go list/doc/mod graph/why only read.
 // - yarn and pnpm, even `--version`: `.yarnrc.yml` `yarnPath`/plugins and the package.json
@@ -300,13 +303,96 @@ const GO: Tool = {
 
 const gofmt = checkOnly(["-l", "-d"], [], ["-s", "-e"]);
 
+const CARGO_FEATURES = { flags: ["--all-features", "--no-default-features"], valued: ["-F", "--features"] };
+const CARGO_WS = {
+  flags: ["--workspace", "--offline", "--locked", "--frozen", ...CARGO_FEATURES.flags],
+  valued: ["--manifest-path", "-p", "--package", "--exclude", "--color", ...CARGO_FEATURES.valued],
+};
+/** Resolving the graph writes Cargo.lock when it is missing or stale: only with --locked/--frozen. */
+const lockedOnly = (_w: string[], args: string[]) =>
+  args.includes("--locked") || args.includes("--frozen") ? null : "cargo may rewrite Cargo.lock without --locked";
+/** Builtin verbs whose `--help` clap prints before anything runs (an unknown verb is a `cargo-*` program). */
+const CARGO_HELP_VERBS = [
+  "add",
+  "bench",
+  "build",
+  "b",
+  "check",
+  "c",
+  "clean",
+  "clippy",
+  "doc",
+  "d",
+  "fetch",
+  "fix",
+  "fmt",
+  "generate-lockfile",
+  "init",
+  "install",
+  "login",
+  "logout",
+  "new",
+  "owner",
+  "package",
+  "publish",
+  "remove",
+  "report",
+  "run",
+  "r",
+  "rustc",
+  "rustdoc",
+  "test",
+  "t",
+  "uninstall",
+  "update",
+  "vendor",
+  "yank",
+];
+const cargoHelpOnly: Verb = {
+  maxArgs: 0,
+  last: (_w, args) => (args.includes("--help") || args.includes("-h") ? null : "only the verb's --help is provable"),
+};
+
 const CARGO: Tool = {
   global: { flags: ["-h", "--help", "-q", "--quiet"] },
   verbs: {
+    ...Object.fromEntries(CARGO_HELP_VERBS.map((v) => [v, cargoHelpOnly])),
     "": { flags: ["-V", "--version", "--list", "-v", "--verbose"], maxArgs: 0 },
     version: { flags: ["-v", "--verbose"], maxArgs: 0 },
     help: { maxArgs: 1 },
     "locate-project": { flags: ["--workspace"], valued: ["--message-format", "--manifest-path"], maxArgs: 0 },
+    // toolchain-file.ts refuses these where a repository .cargo/config(.toml) exists.
+    "read-manifest": { valued: ["--manifest-path"], maxArgs: 0 },
+    "verify-project": { valued: ["--manifest-path"], flags: ["--offline", "--locked", "--frozen"], maxArgs: 0 },
+    // Reads Cargo.lock and fails without it.
+    pkgid: { ...CARGO_WS, maxArgs: 1 },
+    metadata: {
+      flags: ["--no-deps", ...CARGO_WS.flags],
+      valued: ["--format-version", "--filter-platform", ...CARGO_WS.valued],
+      maxArgs: 0,
+      last: (w, args) => (args.includes("--no-deps") ? null : lockedOnly(w, args)),
+    },
+    tree: {
+      flags: ["-d", "--duplicates", "--no-dedupe", "-a", "--all", "--all-targets", ...CARGO_WS.flags],
+      valued: [
+        "-i",
+        "--invert",
+        "--depth",
+        "-e",
+        "--edges",
+        "--prefix",
+        "--charset",
+        "-f",
+        "--format",
+        "--target",
+        "--prune",
+        ...CARGO_WS.valued,
+      ],
+      maxArgs: 0,
+      last: lockedOnly,
+    },
+    // A read of the registry's search API (crates.io: no repository config may name another one).
+    search: { valued: ["--limit", "--color"], maxArgs: 3 },
   },
 };
 
