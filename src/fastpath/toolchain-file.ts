@@ -118,6 +118,39 @@ function toolVersionsProblem(text: string): string | null {
 /** Cargo verbs that resolve the package graph (and so may run what a repository cargo config names). */
 const CARGO_RESOLVING = new Set(["tree", "metadata", "pkgid", "verify-project", "read-manifest", "search", "info"]);
 
+/** npm verbs that reach the registry (the first word; `access`, `dist-tag` … are the verb groups). */
+const NPM_REGISTRY = new Set([
+  "view",
+  "info",
+  "show",
+  "v",
+  "search",
+  "s",
+  "se",
+  "find",
+  "audit",
+  "ping",
+  "owner",
+  "access",
+  "dist-tag",
+  "dist-tags",
+  "profile",
+  "stars",
+  "whoami",
+  "outdated",
+]);
+
+function npmrcProblem(inv: Invocation, dir: string): string | null {
+  if (!NPM_REGISTRY.has(verbOf(inv.argv))) return null;
+  if (inv.argv.some((a) => a.startsWith("--prefix") || a.startsWith("--userconfig") || a.startsWith("--registry")))
+    return "npm reads the registry settings of another directory";
+  if (dir === homedir()) return null; // the user's own ~/.npmrc
+  const path = join(dir, ".npmrc");
+  return lstatSync(path, { throwIfNoEntry: false }) === undefined
+    ? null
+    : `${path} may send a registry request, with environment values as its token, to any host`;
+}
+
 /** The first word after the options: the verb. */
 function verbOf(argv: string[]): string {
   return argv.slice(1).find((a) => !a.startsWith("-")) ?? "";
@@ -197,6 +230,10 @@ export function toolchainFileProblem(
     if (name === "cargo") {
       const cargo = cargoConfigProblem(inv, dir);
       if (cargo) return cargo;
+    }
+    if (name === "npm") {
+      const npmrc = npmrcProblem(inv, dir);
+      if (npmrc) return npmrc;
     }
     const files: [string, (t: string) => string | null][] = [[".tool-versions", toolVersionsProblem]];
     if (rust)

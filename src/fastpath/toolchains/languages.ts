@@ -12,8 +12,14 @@
 // - yarn and pnpm, even `--version`: `.yarnrc.yml` `yarnPath`/plugins and the package.json
 //   `packageManager` field (corepack may fetch and run it from a URL) make any call run repo code;
 //   pnpm also loads `.pnpmfile.cjs`. bun stays version-only (read-only.ts).
-// - npm run/exec/test/outdated/doctor/pack: scripts come from package.json; outdated and doctor may
-//   run the `git` that the project's .npmrc names.
+// - npm run SCRIPT/exec/test/outdated/doctor/pack/diff/find-dupes: scripts come from package.json;
+//   outdated, doctor, diff and find-dupes may resolve git dependencies with the `git` the project's
+//   .npmrc names. docs/home/bugs/repo open a browser. token list is left out (it is about credentials).
+//   Registry reads (view, search, audit, ping, access, dist-tag, profile, stars, whoami, owner) only
+//   where no project .npmrc exists from the cwd up (toolchain-file.ts): it can set `registry=` to any
+//   host and `//host/:_authToken=${ANY_ENV}`, which npm expands and sends there.
+// - pip config list/get/debug: an index URL in the config can carry a token. pip index with
+//   --index-url: a request to a host the command names.
 // - uv beyond its own version/dirs: uv finds the repository's `.venv` and runs its python to learn
 //   about the interpreter (a `.venv/bin/python` shipped in the repo is code); run/sync/lock/tree build.
 // - eslint, prettier, mypy, pytest: their configuration or plugins are JavaScript/Python.
@@ -78,6 +84,21 @@ const NPM: Tool = {
     ...aliases(["config list", "config ls", "c list", "c ls"], { maxArgs: 0 }),
     ...aliases(["config get", "c get", "get"], { last: npmConfigKey }),
     help: { maxArgs: 2 },
+    "help-search": { maxArgs: 3 },
+    "pkg get": {},
+    // Without a script name npm only lists the scripts (`--list` is read as a config, not a script).
+    ...aliases(["run", "run-script"], { flags: ["--list"], maxArgs: 0 }),
+    sbom: { valued: ["--sbom-format", "--sbom-type"], flags: ["--package-lock-only"], maxArgs: 0 },
+    completion: { maxArgs: 0 },
+    // Registry reads: toolchain-file.ts refuses them where a project .npmrc exists (it can point the
+    // registry elsewhere and hand it `${ENV}` values as a token).
+    ...aliases(["access list packages", "access ls packages"], { maxArgs: 1 }),
+    ...aliases(["access list collaborators", "access ls collaborators"], { maxArgs: 2 }),
+    "access get status": { maxArgs: 1 },
+    ...aliases(["dist-tag ls", "dist-tag list", "dist-tags ls"], { maxArgs: 1 }),
+    "profile get": { maxArgs: 1 },
+    stars: { maxArgs: 1 },
+    whoami: { maxArgs: 0 },
   },
 };
 
@@ -126,7 +147,16 @@ const PIP: Tool = {
     inspect: { flags: ["--local", "--user"], valued: ["--path"], maxArgs: 0 },
     // Reads the files it hashes (paths are checked like any other argument).
     hash: { valued: ["-a", "--algorithm"] },
-    "index versions": { flags: ["--pre"], maxArgs: 1 },
+    // No --index-url / --extra-index-url: a request to a host the command names.
+    "index versions": {
+      flags: ["--pre"],
+      valued: ["--platform", "--python-version", "--implementation", "--abi"],
+      maxArgs: 1,
+    },
+    "cache dir": { maxArgs: 0 },
+    "cache info": { maxArgs: 0 },
+    ...aliases(["cache list", "cache ls"], { valued: ["--format"], maxArgs: 1 }),
+    debug: { flags: ["--verbose", "-v"], maxArgs: 0 },
     search: {},
     help: { maxArgs: 1 },
   },
