@@ -2,6 +2,7 @@
 // account that `ccgate explain` prints.
 import { basename, resolve } from "node:path";
 import { literalOf } from "../shell/parse.ts";
+import { certificateInputProblem, withoutCertificateInputs } from "./cert-input.ts";
 import { type PathFacts, resolveArg } from "./facts.ts";
 import { gitConfigProblem } from "./git-config.ts";
 import { type Finding, hardDenyFindings } from "./hard-deny.ts";
@@ -237,8 +238,9 @@ export function analyzeCommand(
       if (note !== null) break;
       if (commandName(inv.argv[0] ?? "") === "git") note = gitProblem(inv, dir, edge);
       note ??= toolchainFileProblem(inv, dir, edge, isSensitivePath);
+      note ??= certificateInputProblem(inv, dir, edge);
       note ??=
-        pathProblem(inv, facts, dir, edge) ??
+        pathProblem(withoutCertificateInputs(inv), facts, dir, edge) ??
         redirectProblem(inv, facts, dir, edge) ??
         recursiveReadProblem(inv, dir, edge, isSensitivePath);
     }

@@ -568,3 +568,41 @@ describe("npm and pip", () => {
     });
   });
 });
+
+describe("openssl certificate decoders", () => {
+  test("a certificate-named -in file inside the repository is provable, whatever the option order", async () => {
+    const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    const dir = repo("openssl", {
+      "cert.pem": pem,
+      "certs/ca.crt": pem,
+      "req.csr": pem,
+      id_rsa: "k\n",
+      ".ssh/c.pem": pem,
+    });
+    put(join(work, "openssl", "outside.pem"), pem);
+    symlinkSync(join(work, "openssl", "outside.pem"), join(dir, "out.pem"));
+    symlinkSync("id_rsa", join(dir, "key.pem"));
+    await expectVerdicts(dir, {
+      "openssl x509 -in cert.pem -noout -text": "allow",
+      "openssl x509 -noout -text -in cert.pem": "allow",
+      "openssl x509 -noout -fingerprint -sha256 -in cert.pem": "allow",
+      "openssl x509 -noout -subject -issuer -dates -in certs/ca.crt": "allow",
+      "openssl x509 -noout -text": "allow",
+      "openssl req -in req.csr -noout -text": "allow",
+      "cd certs && openssl x509 -in ca.crt -noout -enddate": "allow",
+      "openssl x509 -in out.pem -noout -text": "fallthrough",
+      "openssl x509 -in key.pem -noout -text": "fallthrough",
+      "openssl x509 -in .ssh/c.pem -noout": "fallthrough",
+      "openssl x509 -in ../outside.pem -noout": "fallthrough",
+      "openssl x509 -in cert.pem -noout -in id_rsa": "fallthrough",
+      "openssl x509 -in cert.pem -out copy.pem": "fallthrough",
+      "openssl x509 -in *.pem -noout": "fallthrough",
+      "openssl x509 -in $HOME/cert.pem -noout": "fallthrough",
+      "openssl rsa -in cert.pem -text": "fallthrough",
+      "openssl pkey -in cert.pem": "fallthrough",
+      "cat cert.pem": "fallthrough",
+      "openssl s_client -connect example.com:443": "fallthrough",
+      "nice openssl x509 -in cert.pem -noout": "fallthrough",
+    });
+  });
+});

@@ -340,6 +340,15 @@ function oracleScript(command: string): string | null {
   return lines.join("\n");
 }
 
+/** cert-input.ts: openssl's certificate decoders may read a certificate-named file (never printing a key). */
+function certificateInput(command: string, real: string): boolean {
+  return (
+    /^openssl (x509|req|crl) /.test(command) &&
+    /\.(pem|crt|cer|der|csr|crl)$/i.test(real) &&
+    !/\/\.(ssh|gnupg|aws|kube|docker|azure|gcloud|password-store)\//.test(real)
+  );
+}
+
 function oracleProblems(commands: string[], root: string, home: string): string[] {
   const edge = realpathSync(root);
   const bad: string[] = [];
@@ -362,7 +371,7 @@ function oracleProblems(commands: string[], root: string, home: string): string[
       const real = realOf(isAbsolute(value) ? value : `${cwd}/${value}`);
       const rel = relative(edge, real);
       if (rel.startsWith("..") || isAbsolute(rel)) bad.push(`${command}: ${word} → ${real} is outside`);
-      else if (isSensitivePath(real) || isSensitivePath(resolve(cwd, value)))
+      else if ((isSensitivePath(real) || isSensitivePath(resolve(cwd, value))) && !certificateInput(command, real))
         bad.push(`${command}: ${word} → ${real} is a secret`);
     }
   }

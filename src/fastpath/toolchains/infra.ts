@@ -13,7 +13,8 @@
 // the plugins a template names.
 // ansible: only help and version (help.ts); its verbs load plugins, inventory scripts and ansible.cfg
 // callbacks from the repository.
-// openssl: inspection of certificates, certificate requests and CRLs named with -in, without -out; no s_client (it
+// openssl: inspection of certificates, certificate requests and CRLs named with -in (a .pem name is
+// proved in cert-input.ts: these decoders never print a private key) or read from stdin, without -out; no s_client (it
 // connects to a host the command names, like curl, and curl is not provable either: a request to an
 // attacker-chosen host carries whatever the agent put in it).
 import { type Check, checkTool, type Tool, type Verb } from "./spec.ts";
@@ -126,6 +127,8 @@ const PACKER: Tool = {
   },
 };
 
+/** Only with -noout: the decoders otherwise re-encode the object as well (Dippy asks for that form). */
+const noout = (_w: string[], args: string[]) => (args.includes("-noout") ? null : "without -noout");
 const OPENSSL_IN = ["-in", "-inform", "-certopt", "-nameopt"];
 const OPENSSL: Tool = {
   singleDash: true,
@@ -178,14 +181,21 @@ const OPENSSL: Tool = {
         "-alias",
       ],
       valued: [...OPENSSL_IN, "-checkend", "-ext"],
+      // Without -in it decodes standard input (a pipe whose source is proved on its own).
       maxArgs: 0,
-      last: (_w, args) => (args.includes("-in") ? null : "openssl x509 without -in"),
+      last: noout,
     },
-    req: { flags: ["-noout", "-text", "-verify", "-subject", "-pubkey", "-modulus"], valued: OPENSSL_IN, maxArgs: 0 },
+    req: {
+      flags: ["-noout", "-text", "-verify", "-subject", "-pubkey", "-modulus"],
+      valued: OPENSSL_IN,
+      maxArgs: 0,
+      last: noout,
+    },
     crl: {
       flags: ["-noout", "-text", "-issuer", "-lastupdate", "-nextupdate", "-hash", "-fingerprint"],
       valued: OPENSSL_IN,
       maxArgs: 0,
+      last: noout,
     },
     verify: { flags: ["-verbose", "-show_chain"], valued: ["-CAfile", "-untrusted", "-purpose"] },
     ciphers: { flags: ["-v", "-V", "-s", "-tls1_2", "-tls1_3", "-stdname"], maxArgs: 1 },
