@@ -213,6 +213,21 @@ function workingDirProblem(
   return null;
 }
 
+/**
+ * Every directory from `cwd` up to `/`, along the path as given (asdf walks `$PWD`) and along its
+ * real location (rustup and cargo walk getcwd()), without repeats.
+ */
+function ancestors(cwd: string): string[] {
+  const out = new Set<string>();
+  const real = physicalPath(".", cwd);
+  for (const start of real === null || real === cwd ? [cwd] : [cwd, real])
+    for (let dir = start; ; dir = dirname(dir)) {
+      out.add(dir);
+      if (dirname(dir) === dir) break;
+    }
+  return [...out];
+}
+
 /** Null when no version-manager file from `cwd` up to `/` can make `inv` run a repository-chosen program. */
 export function toolchainFileProblem(
   inv: Invocation,
@@ -225,8 +240,7 @@ export function toolchainFileProblem(
   const here = workingDirProblem(inv, name, cwd, edge, isSecret);
   if (here) return here;
   const rust = RUSTUP_PROXY.test(name);
-  let dir = cwd;
-  for (;;) {
+  for (const dir of ancestors(cwd)) {
     if (name === "cargo") {
       const cargo = cargoConfigProblem(inv, dir);
       if (cargo) return cargo;
@@ -248,8 +262,6 @@ export function toolchainFileProblem(
       const problem = read.text === null ? null : check(read.text);
       if (problem) return `${path} may pick the program that runs: ${problem}`;
     }
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
   }
+  return null;
 }

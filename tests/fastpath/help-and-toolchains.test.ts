@@ -118,6 +118,14 @@ describe("rustup toolchain files", () => {
     });
   });
 
+  test("reached through a symlinked path, the real ancestors are walked too (rustup uses getcwd)", async () => {
+    const real = repo("rust-sym-real", {}, { "rust-toolchain.toml": '[toolchain]\npath = "/tmp/evil"\n' });
+    mkdirSync(join(work, "rust-sym-link"));
+    const logical = join(work, "rust-sym-link", "repo");
+    symlinkSync(real, logical);
+    await expectVerdicts(logical, { "cargo --version": "fallthrough", "rustc -V": "fallthrough", ls: "allow" });
+  });
+
   test("through a wrapper or bash -c", async () => {
     const dir = repo("rust-wrapped", { "rust-toolchain": "/tmp/evil\n" });
     await expectVerdicts(dir, {
