@@ -16,7 +16,8 @@
 // - cargo reads `.cargo/config.toml` / `.cargo/config` in every directory up to `/` (a TOML error
 //   prints the offending line, so one that is a symlink could print a secret), and for the verbs that
 //   resolve the package graph it may name `build.rustc`, a wrapper or a credential provider: those
-//   verbs need no such file at all, the user's own `$HOME/.cargo` aside;
+//   verbs need no such file at all, the user's own `$HOME/.cargo` aside; they also read every
+//   Cargo.toml / Cargo.lock of the workspace, so none in the repository may be a symlink;
 // - terraform and packer `fmt` print diffs and parse errors with source lines of every file they walk:
 //   the walk must meet no secret and no symlink out, like a linter's.
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -156,9 +157,44 @@ function verbOf(argv: string[]): string {
   return argv.slice(1).find((a) => !a.startsWith("-")) ?? "";
 }
 
+const CARGO_FILES = new Set(["Cargo.toml", "Cargo.lock"]);
+const MAX_ENTRIES = 20000;
+
+/**
+ * The resolving verbs read every workspace member's Cargo.toml and the Cargo.lock, and a TOML error
+ * prints the offending line: none of those names anywhere in the repository may be a symlink (one to
+ * `~/.aws/credentials` would print a key). The walk is bounded; a bigger tree is not provable.
+ */
+function cargoManifestProblem(edge: string): string | null {
+  const stack = [edge];
+  let seen = 0;
+  while (stack.length) {
+    const dir = stack.pop() as string;
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (++seen > MAX_ENTRIES) return "too many files to check the Cargo manifests";
+      const p = join(dir, e.name);
+      if (CARGO_FILES.has(e.name) && !e.isFile()) return `${p} is not a regular file`;
+      if (e.isDirectory() && e.name !== ".git") stack.push(p);
+    }
+  }
+  return null;
+}
+
 function cargoConfigProblem(inv: Invocation, dir: string): string | null {
   if (dir === homedir()) return null; // $HOME/.cargo is the user's own CARGO_HOME
   const resolving = CARGO_RESOLVING.has(verbOf(inv.argv));
+  // The workspace root may sit above the repository: its manifest is read as well (not by search).
+  if (resolving && verbOf(inv.argv) !== "search")
+    for (const file of CARGO_FILES) {
+      const st = lstatSync(join(dir, file), { throwIfNoEntry: false });
+      if (st !== undefined && !st.isFile()) return `${join(dir, file)} is not a regular file`;
+    }
   for (const file of ["config", "config.toml"]) {
     const path = join(dir, ".cargo", file);
     let st: ReturnType<typeof lstatSync> | undefined;
@@ -240,6 +276,10 @@ export function toolchainFileProblem(
   const here = workingDirProblem(inv, name, cwd, edge, isSecret);
   if (here) return here;
   const rust = RUSTUP_PROXY.test(name);
+  if (name === "cargo" && CARGO_RESOLVING.has(verbOf(inv.argv)) && verbOf(inv.argv) !== "search") {
+    const manifests = cargoManifestProblem(edge);
+    if (manifests) return manifests;
+  }
   for (const dir of ancestors(cwd)) {
     if (name === "cargo") {
       const cargo = cargoConfigProblem(inv, dir);

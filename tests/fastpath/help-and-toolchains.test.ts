@@ -379,6 +379,28 @@ describe("cargo", () => {
     await expectVerdicts(above, { "cargo metadata --no-deps": "fallthrough", "cargo verify-project": "fallthrough" });
   });
 
+  test("a symlinked Cargo.toml or Cargo.lock (a member, or a workspace root above) refuses the resolving verbs", async () => {
+    const member = repo("cargo-member-link", { "Cargo.lock": "version = 3\n" });
+    put(join(work, "cargo-member-link", "creds"), "[default]\naws_secret_access_key = abc\n");
+    mkdirSync(join(member, "crates", "a"), { recursive: true });
+    symlinkSync(join(work, "cargo-member-link", "creds"), join(member, "crates", "a", "Cargo.toml"));
+    const cases: Record<string, BinaryVerdict> = {
+      "cargo metadata --no-deps": "fallthrough",
+      "cargo read-manifest": "fallthrough",
+      "cargo tree --locked": "fallthrough",
+      "cargo pkgid": "fallthrough",
+      "cargo search serde": "allow",
+      "cargo --version": "allow",
+    };
+    await expectVerdicts(member, cases);
+    const lock = repo("cargo-lock-link");
+    symlinkSync(join(work, "cargo-member-link", "creds"), join(lock, "Cargo.lock"));
+    await expectVerdicts(lock, cases);
+    const above = repo("cargo-root-above");
+    symlinkSync(join(work, "cargo-member-link", "creds"), join(work, "cargo-root-above", "Cargo.toml"));
+    await expectVerdicts(above, cases);
+  });
+
   test("a .cargo/config.toml that is a symlink refuses even --version (a TOML error prints its lines)", async () => {
     const dir = repo("cargo-config-link");
     put(join(work, "cargo-config-link", "secret.txt"), "token = abc\n");
