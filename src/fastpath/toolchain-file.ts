@@ -219,11 +219,11 @@ function workingDirProblem(
   isSecret: (p: string) => boolean,
 ): string | null {
   if (name === "packer") {
-    let names: string[];
+    let names: string[] = [];
     try {
       names = readdirSync(cwd);
     } catch {
-      return `${cwd} cannot be listed`;
+      // packer's glob finds nothing in a directory it cannot list either
     }
     const plugin = names.find((n) => n.startsWith("packer-plugin-"));
     if (plugin) return `packer runs ${join(cwd, plugin)} (a plugin in the working directory)`;
