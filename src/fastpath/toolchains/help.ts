@@ -31,7 +31,7 @@ const verbOk = (forms: HelpForms, w: string): boolean =>
       : (forms.verbs as RegExp).test(w);
 
 /** Null when `args` only asks for help or the version, in one of the tool's listed forms. */
-export function helpOrVersion(forms: HelpForms, args: string[]): string | null {
+function helpOrVersion(forms: HelpForms, args: string[]): string | null {
   const [first] = args;
   if (first === undefined) return "no help or version flag";
   if (args.length === 1 && forms.version.includes(first)) return null;
