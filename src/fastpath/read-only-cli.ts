@@ -7,6 +7,7 @@ import { CLOUD } from "./toolchains/cloud.ts";
 import { CONTAINERS } from "./toolchains/containers.ts";
 import { INFRA } from "./toolchains/infra.ts";
 import { LANGUAGES } from "./toolchains/languages.ts";
+import { MACOS } from "./toolchains/macos.ts";
 import { type Check, checkTool } from "./toolchains/spec.ts";
 import { SYSTEM } from "./toolchains/system.ts";
 
@@ -97,6 +98,7 @@ const READ_ONLY_CLI: Record<string, Check> = {
   ...LANGUAGES,
   ...INFRA,
   ...SYSTEM,
+  ...MACOS,
   ...WRAPPER_OPTIONS,
   bash: shellDashC,
   sh: shellDashC,
