@@ -23,10 +23,10 @@ import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts"
 const URL_WORD = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 
 /** The checks every macOS tool here shares, then the tool's own. */
-function guarded(check: Check): Check {
+function guarded(check: Check, urls = false): Check {
   return (args) => {
     for (const a of args) {
-      if (URL_WORD.test(a)) return `${a} is a URL`;
+      if (!urls && URL_WORD.test(a)) return `${a} is a URL`;
       if (/^-[^-].*=/.test(a)) return `option ${a}: a value glued with = is read differently by the tool`;
     }
     return check(args);
@@ -242,37 +242,60 @@ const HDIUTIL: Tool = {
 
 // codesign: display and verify only. `--entitlements PATH` and `-r PATH` write to PATH unless it is
 // `-` (stdout); --extract-certificates and --file-list write files; every signing option is unlisted.
-const CODESIGN_OPERATIONS = /^(-[a-zA-Z]*[dvh][a-zA-Z]*|--display|--verify|--hosting|--validate-constraint)$/;
+const CODESIGN_OPERATIONS = /^(-[a-zA-Z]*[dvh][a-zA-Z-]*|--display|--verify|--hosting|--validate-constraint)$/;
 const CODESIGN: Tool = {
+  global: {
+    flags: [
+      "-d",
+      "--display",
+      "-v",
+      "--verify",
+      "-h",
+      "--hosting",
+      "--validate-constraint",
+      "--deep",
+      "--strict",
+      "--no-strict",
+      "--verbose",
+      "--check-notarization",
+      "--xml",
+      "--der",
+      "--all-architectures",
+    ],
+    valued: ["--entitlements", "-r", "-R", "--test-requirement", "-a", "--architecture"],
+    value: (o, v) => (o === "--entitlements" && v !== "-" && v !== ":-" ? `codesign ${o} ${v} writes a file` : null),
+  },
   verbs: {
     "": {
-      flags: [
-        "-d",
-        "--display",
-        "-v",
-        "--verify",
-        "-h",
-        "--hosting",
-        "--validate-constraint",
-        "--deep",
-        "--strict",
-        "--no-strict",
-        "--verbose",
-        "--check-notarization",
-        "--xml",
-        "--der",
-        "--all-architectures",
-      ],
-      valued: ["--entitlements", "-r", "-R", "--test-requirement", "-a", "--architecture"],
-      value: (o, v) =>
-        (o === "--entitlements" && v !== "-" && v !== ":-") || (o === "-r" && v !== "-")
-          ? `codesign ${o} ${v} writes a file`
-          : null,
       last: (_w, args) =>
         args.some((a) => CODESIGN_OPERATIONS.test(a)) ? null : "codesign without a display or verify operation",
     },
   },
 };
+
+/**
+ * The values of codesign's short options, read as getopt reads them: in `-dvrFILE` or `-dvr FILE` the
+ * value of -r is FILE, where the requirements are written unless it is `-`. (The table engine names
+ * a bundle by its first letter, so a check keyed on `-r` would not see it.)
+ */
+function codesignShortValues(args: string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--") break;
+    if (a === "--entitlements") i++;
+    if (!/^-[^-]/.test(a)) continue;
+    for (let j = 1; j < a.length; j++) {
+      const letter = a[j] as string;
+      if (letter !== "r" && letter !== "R" && letter !== "a") continue;
+      const last = j === a.length - 1;
+      const value = last ? args[i + 1] : a.slice(j + 1);
+      if (letter === "r" && value !== "-") return `codesign -r ${value ?? ""} writes the requirements to a file`;
+      if (last) i++;
+      break;
+    }
+  }
+  return null;
+}
 
 // scutil: the fixed query forms; bare `scutil` and --prefs read commands from stdin, --nc controls VPNs.
 const SCUTIL_NAMES = ["ComputerName", "HostName", "LocalHostName"];
@@ -319,34 +342,35 @@ const SECURITY: Tool = {
 // sips: property queries only; every option that sets, resamples, rotates, embeds, extracts or runs a
 // script (-j) is unlisted.
 const SIPS: Tool = {
-  verbs: {
-    "": {
-      flags: ["--verify", "-1", "--oneLine", "-h", "--help", "-H", "--helpProperties"],
-      valued: ["-g", "--getProperty"],
-      value: (_o, v) => (/^[A-Za-z0-9]+$/.test(v) ? null : `sips property ${v}`),
-    },
+  global: {
+    flags: ["--verify", "-1", "--oneLine", "-h", "--help", "-H", "--helpProperties"],
+    valued: ["-g", "--getProperty"],
+    value: (_o, v) => (/^[A-Za-z0-9]+$/.test(v) ? null : `sips property ${v}`),
   },
+  verbs: { "": {} },
 };
 
 // spctl: assessments and the two status queries; every rule or policy change is unlisted.
 const SPCTL_MODES = /^(--status|--disable-status|-[a-zA-Z]*a[a-zA-Z]*|--assess)$/;
 const SPCTL: Tool = {
+  global: {
+    flags: [
+      "--status",
+      "--disable-status",
+      "-a",
+      "--assess",
+      "-v",
+      "--verbose",
+      "--raw",
+      "--ignore-cache",
+      "--no-cache",
+      "--continue",
+    ],
+    valued: ["-t", "--type"],
+    value: (_o, v) => (["execute", "exec", "install", "open"].includes(v) ? null : `spctl type ${v}`),
+  },
   verbs: {
     "": {
-      flags: [
-        "--status",
-        "--disable-status",
-        "-a",
-        "--assess",
-        "-v",
-        "--verbose",
-        "--raw",
-        "--ignore-cache",
-        "--no-cache",
-        "--continue",
-      ],
-      valued: ["-t", "--type"],
-      value: (_o, v) => (["execute", "exec", "install", "open"].includes(v) ? null : `spctl type ${v}`),
       last: (w, args) => {
         const modes = args.filter((a) => SPCTL_MODES.test(a));
         if (modes.length !== 1) return "spctl needs exactly one of --status, --disable-status, --assess";
@@ -359,12 +383,8 @@ const SPCTL: Tool = {
 
 // xattr: list and print; no -w / -d / -c (write) and no -r (a recursive walk the path check does not see).
 const XATTR: Tool = {
-  verbs: {
-    "": {
-      flags: ["-l", "-p", "-x", "-v", "-s", "-h"],
-      last: (w, args) => (w.length || args.includes("-h") ? null : "xattr needs a file"),
-    },
-  },
+  global: { flags: ["-l", "-p", "-x", "-v", "-s", "-h"] },
+  verbs: { "": { last: (w, args) => (w.length || args.includes("-h") ? null : "xattr needs a file") } },
 };
 
 // plutil: -p / -lint / bare files print; -extract and -convert only with `-o -` (without it they
@@ -474,12 +494,11 @@ const mdimport: Check = (args) => {
 };
 
 const SAY: Tool = {
-  verbs: {
-    "": {
-      flags: ["-i", "--interactive", "--progress"],
-      valued: ["-v", "--voice", "-r", "--rate", "-f", "--input-file", "-a", "--audio-device"],
-    },
+  global: {
+    flags: ["-i", "--interactive", "--progress"],
+    valued: ["-v", "--voice", "-r", "--rate", "-f", "--input-file", "-a", "--audio-device"],
   },
+  verbs: { "": {} },
 };
 
 const QLMANAGE_STATS = ["plugins", "server", "memory", "burst", "threads", "other"];
@@ -521,10 +540,10 @@ const compressionTool: Check = (args) => {
     const a = args[i] as string;
     if (a === "-encode" || a === "-decode") modes++;
     else if (a === "-v") continue;
-    else if (a === "-a") {
-      if (!/^[a-z0-9_]+$/.test(args[++i] ?? "")) return "compression_tool -a needs an algorithm name";
-    } else if (a === "-b") {
-      if (!/^\d+[kKmM]?$/.test(args[++i] ?? "")) return "compression_tool -b needs a block size";
+    else if (a === "-a" || a === "-A") {
+      if (!/^[a-z0-9_]+$/.test(args[++i] ?? "")) return `compression_tool ${a} needs an algorithm name`;
+    } else if (a === "-b" || a === "-t") {
+      if (!/^\d+[kKmMbB]?$/.test(args[++i] ?? "")) return `compression_tool ${a} needs a number`;
     } else if (a === "-i") {
       if (args[++i] === undefined) return "compression_tool -i needs a file";
     } else return `compression_tool option ${a} is not on the known-safe list`;
@@ -535,34 +554,31 @@ const compressionTool: Check = (args) => {
 // symbols: -saveSignature and -symbolsPackageDir write; the rest prints.
 const SYMBOLS: Tool = {
   singleDash: true,
-  verbs: {
-    "": {
-      flags: [
-        "-help",
-        "-v",
-        "-uuid",
-        "-noHeaders",
-        "-printSignature",
-        "-w",
-        "-noSourceInfo",
-        "-noDemangling",
-        "-fullSourcePath",
-      ],
-      valued: ["-arch", "-lookup"],
-    },
+  global: {
+    flags: [
+      "-help",
+      "-v",
+      "-uuid",
+      "-noHeaders",
+      "-printSignature",
+      "-w",
+      "-noSourceInfo",
+      "-noDemangling",
+      "-fullSourcePath",
+    ],
+    valued: ["-arch", "-lookup"],
   },
+  verbs: { "": {} },
 };
 
 // caffeinate with no command only holds a power assertion; with one it is a wrapper (see above).
 const CAFFEINATE: Tool = {
-  verbs: {
-    "": {
-      flags: ["-d", "-i", "-m", "-s", "-u"],
-      valued: ["-t", "-w"],
-      value: (o, v) => (/^\d+$/.test(v) ? null : `caffeinate ${o} needs a number`),
-      maxArgs: 0,
-    },
+  global: {
+    flags: ["-d", "-i", "-m", "-s", "-u"],
+    valued: ["-t", "-w"],
+    value: (o, v) => (/^\d+$/.test(v) ? null : `caffeinate ${o} needs a number`),
   },
+  verbs: { "": { maxArgs: 0 } },
 };
 
 // dscl: only the local node, only list / read / search, and reads only of named harmless attributes.
@@ -603,9 +619,10 @@ export const MACOS: Record<string, Check> = {
   profiles: guarded(spec(PROFILES)),
   diskutil: guarded(spec(DISKUTIL)),
   hdiutil: guarded(spec(HDIUTIL)),
-  codesign: guarded(spec(CODESIGN)),
+  codesign: guarded((args) => codesignShortValues(args) ?? checkTool(CODESIGN, args)),
   scutil: guarded(scutil),
-  security: guarded(spec(SECURITY)),
+  // security names services by URL (`get-identity-preference -s https://…`) and opens files, not URLs.
+  security: guarded(spec(SECURITY), true),
   sips: guarded(spec(SIPS)),
   spctl: guarded(spec(SPCTL)),
   xattr: guarded(spec(XATTR)),
