@@ -10,8 +10,9 @@
 //   - sample: it suspends another process and writes its report to /tmp by default.
 //   - plutil -extract / -convert without `-o -` rewrite the file in place; textutil without -stdout
 //     writes a converted copy; lipo -create/-thin/-output, sips -s/-r/-z/--out and friends write.
-//   - mdimport -d3 prints the text content of every file under a directory argument; mdimport without
-//     -t imports into Spotlight; qlmanage -p / -t open windows and run Quick Look generators.
+//   - mdimport -t runs the importer plugin that claims the file's type (a repository can ship one in an
+//     app bundle), mdimport without it imports; qlmanage -p / -t open windows and run Quick Look
+//     generators the same way.
 //   - textutil input in HTML, web archive or RTFD form (it can load other files and URLs).
 //   - dscl reads without named harmless attributes: as root a record read includes password hashes.
 //   - diskutil apfs / appleRAID / coreStorage: their verb trees mix listing with changes.
@@ -188,7 +189,8 @@ const pkgutil: Check = (args) => {
 
 // profiles: no -output (writes a file), no install / remove / renew / sync. `show -verbose` is left out:
 // it prints payload contents, and a Wi-Fi or VPN payload is not promised to hold no credential.
-const PROFILE_TYPES = ["configuration", "provisioning", "enrollment", "startup"];
+// `show -type enrollment` fetches the enrollment configuration from Apple's servers: left out.
+const PROFILE_TYPES = ["configuration", "provisioning"];
 const PROFILES: Tool = {
   singleDash: true,
   verbs: {
@@ -473,25 +475,18 @@ const textutil: Check = (args) => {
   if (op === null) return "textutil: no command";
   if (op !== "-info" && !stdout) return `textutil ${op} without -stdout writes a file`;
   if (!files.length) return "textutil needs a file";
+  // -stdout sends only the first output there: -convert writes a file for every further input.
+  if (op === "-convert" && files.length > 1) return "textutil -convert of several files writes all but the first";
   const other = files.find((f) => !TEXTUTIL_INPUT.test(f));
   return other ? `textutil input ${other} may load other files or URLs` : null;
 };
 
-const mdimport: Check = (args) => {
-  const test = args.includes("-t");
-  let lists = 0;
-  let files = 0;
-  for (const a of args) {
-    if (a === "-L" || a === "-A" || a === "-X") lists++;
-    else if (a === "-t") continue;
-    else if (a === "-d1" || a === "-d2") {
-      if (!test) return "mdimport -d only with -t";
-    } else if (a.startsWith("-")) return `mdimport option ${a} is not on the known-safe list`;
-    else files++;
-  }
-  if (test) return files && !lists ? null : "mdimport -t needs files and nothing else";
-  return lists === 1 && !files ? null : "mdimport without -t imports into Spotlight";
-};
+// mdimport: only the listings. `-t` (a test import) runs whichever importer plugin claims the file's type
+// inside this process, and an app bundle in the repository can register one; without -t it imports.
+const mdimport: Check = (args) =>
+  args.length === 1 && ["-L", "-A", "-X"].includes(args[0] as string)
+    ? null
+    : "mdimport: only -L, -A and -X are provable (-t runs importer plugins, the rest imports)";
 
 const SAY: Tool = {
   global: {
