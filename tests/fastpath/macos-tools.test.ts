@@ -53,6 +53,9 @@ for (const f of [
 put(join(work, "outside.txt"), "outside\n");
 for (const name of ["linked.png", "linked.plist", "linked.rtf", "linked.dmg", "linked.app", "linked.txt"])
   symlinkSync(join(work, "outside.txt"), join(repo, name));
+// A directory named like a document: textutil reads it as RTFD, and its text part leads out.
+mkdirSync(join(repo, "notes.rtf"));
+symlinkSync(join(work, "outside.txt"), join(repo, "notes.rtf", "TXT.rtf"));
 git(repo, "init", "-q");
 
 const facts: PathFacts = {
@@ -285,14 +288,7 @@ const ALLOW: Record<string, string[]> = {
     "lipo binary -verify_arch x86_64 arm64",
     "lipo -info fat.o",
   ],
-  textutil: [
-    "textutil -info foo.rtf",
-    "textutil -help",
-    "textutil --help",
-    "textutil -convert txt -stdout foo.rtf",
-    "textutil -cat html -stdout foo.rtf bar.rtf",
-    "textutil -convert txt -stdout -encoding UTF-8 file.txt",
-  ],
+  textutil: ["textutil -help", "textutil --help"],
   mdimport: ["mdimport -L", "mdimport -A", "mdimport -X"],
   say: [
     "say hello",
@@ -512,6 +508,8 @@ const REFUSE: Record<string, string[]> = {
     "hdiutil verify",
     "hdiutil imageinfo linked.dmg",
     "hdiutil imageinfo ../outside.txt",
+    "hdiutil imageinfo -- -shadow s image.dmg",
+    "hdiutil imageinfo -plist=http://example.com/x.dmg",
   ],
   codesign: [
     "codesign -s 'Developer ID' MyApp.app",
@@ -608,6 +606,7 @@ const REFUSE: Record<string, string[]> = {
     "sips -g 'a;b' image.png",
     "sips -g all linked.png",
     "sips -g all ../outside.txt",
+    "sips -g all -- -s format jpeg image.png",
   ],
   spctl: [
     "spctl",
@@ -643,6 +642,7 @@ const REFUSE: Record<string, string[]> = {
     "xattr -l .env",
     "xattr -l linked.png",
     "xattr -l ../outside.txt",
+    "xattr -l -- -w a b file.txt",
   ],
   plutil: [
     "plutil",
@@ -676,6 +676,11 @@ const REFUSE: Record<string, string[]> = {
     "lipo -info linked.app",
   ],
   textutil: [
+    "textutil -info foo.rtf",
+    "textutil -convert txt -stdout foo.rtf",
+    "textutil -cat html -stdout foo.rtf bar.rtf",
+    "textutil -convert txt -stdout notes.rtf",
+    "textutil -info notes.rtf",
     "textutil foo.rtf",
     "textutil -info",
     "textutil -convert html foo.rtf",
@@ -723,6 +728,8 @@ const REFUSE: Record<string, string[]> = {
     "say -f linked.txt",
     "say -f ../outside.txt",
     "say --interactive=bold hello",
+    "say -- -o out.aiff hello",
+    "say --input-file=https://example.com/x.txt",
   ],
   qlmanage: [
     "qlmanage",

@@ -8,12 +8,12 @@
 //     list-keychains / default-keychain / login-keychain (secrets, or `-s` sets the search list).
 //   - defaults read / find: preferences can hold tokens, and `find` prints every matching value.
 //   - sample: it suspends another process and writes its report to /tmp by default.
-//   - plutil -extract / -convert without `-o -` rewrite the file in place; textutil without -stdout
-//     writes a converted copy; lipo -create/-thin/-output, sips -s/-r/-z/--out and friends write.
+//   - plutil -extract / -convert without `-o -` rewrite the file in place; lipo -create/-thin/-output, sips -s/-r/-z/--out and friends write.
 //   - mdimport -t runs the importer plugin that claims the file's type (a repository can ship one in an
 //     app bundle), mdimport without it imports; qlmanage -p / -t open windows and run Quick Look
 //     generators the same way.
-//   - textutil input in HTML, web archive or RTFD form (it can load other files and URLs).
+//   - textutil -info / -convert / -cat: a directory argument is read as RTFD, whose TXT.rtf may be a
+//     symlink out of the repository (HTML and web archive input also load other files and URLs).
 //   - dscl reads without named harmless attributes: as root a record read includes password hashes.
 //   - diskutil apfs / appleRAID / coreStorage: their verb trees mix listing with changes.
 //   - caffeinate with a command: it is a wrapper, and wrappers are proved in wrapped.ts.
@@ -27,7 +27,9 @@ const URL_WORD = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 function guarded(check: Check, urls = false): Check {
   return (args) => {
     for (const a of args) {
-      if (!urls && URL_WORD.test(a)) return `${a} is a URL`;
+      // Several of these tools parse their own options and ignore `--`: what follows may still be one.
+      if (a === "--") return "-- is not an end of options to every tool here";
+      if (!urls && (URL_WORD.test(a) || URL_WORD.test(a.slice(a.indexOf("=") + 1)))) return `${a} is a URL`;
       if (/^-[^-].*=/.test(a)) return `option ${a}: a value glued with = is read differently by the tool`;
     }
     return check(args);
@@ -446,40 +448,13 @@ const lipo: Check = (args) => {
   return ops === 1 ? null : "lipo needs exactly one of -info, -archs, -detailed_info, -verify_arch";
 };
 
-// textutil: -info, or -convert / -cat to stdout, over document formats that load nothing else.
-const TEXTUTIL_INPUT = /\.(txt|text|rtf|doc|docx|odt)$/i;
-const TEXTUTIL_OUTPUT = ["txt", "html", "rtf", "doc", "docx", "odt", "wordml"];
-const textutil: Check = (args) => {
-  if (args.length === 1 && (args[0] === "-help" || args[0] === "--help")) return null;
-  let op: string | null = null;
-  let stdout = false;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (!a.startsWith("-")) {
-      files.push(a);
-      continue;
-    }
-    if (a === "-stdout") stdout = true;
-    else if (a === "-noload" || a === "-nostore" || a === "-strip") continue;
-    else if (a === "-encoding" || a === "-inputencoding") {
-      if (!/^[A-Za-z0-9_-]+$/.test(args[++i] ?? "")) return `textutil ${a} needs an encoding name`;
-    } else if (op !== null) return "textutil: more than one command";
-    else if (a === "-info") op = a;
-    else if (a === "-convert" || a === "-cat") {
-      op = a;
-      const format = args[++i] ?? "";
-      if (!TEXTUTIL_OUTPUT.includes(format)) return `textutil ${a} ${format} is not a known output format`;
-    } else return `textutil option ${a} is not on the known-safe list`;
-  }
-  if (op === null) return "textutil: no command";
-  if (op !== "-info" && !stdout) return `textutil ${op} without -stdout writes a file`;
-  if (!files.length) return "textutil needs a file";
-  // -stdout sends only the first output there: -convert writes a file for every further input.
-  if (op === "-convert" && files.length > 1) return "textutil -convert of several files writes all but the first";
-  const other = files.find((f) => !TEXTUTIL_INPUT.test(f));
-  return other ? `textutil input ${other} may load other files or URLs` : null;
-};
+// textutil: only its help. A directory is read as RTFD whatever its name (`notes.rtf/`), and an RTFD's
+// TXT.rtf may be a symlink out of the repository, which -info (it shows the first characters) and
+// -convert / -cat -stdout would print: this table sees words, not the file system, so it cannot tell.
+const textutil: Check = (args) =>
+  args.length === 1 && (args[0] === "-help" || args[0] === "--help")
+    ? null
+    : "textutil reads a directory argument as RTFD, whose parts may lead out of the repository";
 
 // mdimport: only the listings. `-t` (a test import) runs whichever importer plugin claims the file's type
 // inside this process, and an app bundle in the repository can register one; without -t it imports.
