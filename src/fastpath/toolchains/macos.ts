@@ -2,13 +2,19 @@
 // signatures, certificates, images, property lists) whose read verbs are harmless but whose write
 // verbs change the machine. Each tool below is proved against a closed list of read verbs and options;
 // anything unlisted goes to the classifier. Refused on purpose (each also said where it is decided):
+//   - networksetup -set* / -create* / -remove* / -delete* / -add* / -switch* / -detect* / -order* …;
+//     tmutil backup, exclusion, destination and snapshot changes; pkgutil --bom (writes to /tmp),
+//     --forget / --learn / --expand / --flatten; profiles -output (writes), show -verbose (payloads),
+//     install / remove / renew; hdiutil -shadow and key options; codesign signing, --entitlements FILE,
+//     -r FILE; scutil --set / --prefs / --nc and bare scutil (stdin commands); say -o / -n.
 //   - launchctl print / print-cache / procinfo / dumpstate / getenv and `list LABEL`: they print the
 //     environment or the program arguments of jobs and processes, which can hold tokens.
 //   - security find-generic-password / find-internet-password / find-key / dump-keychain and
 //     list-keychains / default-keychain / login-keychain (secrets, or `-s` sets the search list).
 //   - defaults read / find: preferences can hold tokens, and `find` prints every matching value.
 //   - sample: it suspends another process and writes its report to /tmp by default.
-//   - plutil -extract / -convert without `-o -` rewrite the file in place; lipo -create/-thin/-output, sips -s/-r/-z/--out and friends write.
+//   - plutil -extract / -convert without `-o -` rewrite the file in place; lipo -create / -thin /
+//     -output, sips -s / -r / -z / --out and friends write.
 //   - mdimport -t runs the importer plugin that claims the file's type (a repository can ship one in an
 //     app bundle), mdimport without it imports; qlmanage -p / -t open windows and run Quick Look
 //     generators the same way.
@@ -17,8 +23,9 @@
 //   - dscl reads without named harmless attributes: as root a record read includes password hashes.
 //   - diskutil apfs / appleRAID / coreStorage: their verb trees mix listing with changes.
 //   - caffeinate with a command: it is a wrapper, and wrappers are proved in wrapped.ts.
-// Common to all: no argument that is a URL (hdiutil, spctl and friends would fetch it), and no short or
-// single-dash option spelled `-x=value` (getopt reads the value as `=value`, the table would not).
+// Common to all: no argument that is a URL (hdiutil, spctl and friends would fetch it), no short or
+// single-dash option spelled `-x=value` (getopt reads the value as `=value`, the table would not), and
+// no `--` (tools with their own parsers read options past it). Arguments stay path-checked (analyze.ts).
 import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts";
 
 const URL_WORD = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
