@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { analyzeCommand } from "../../src/fastpath/analyze.ts";
 import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../../src/fastpath/facts.ts";
+import { checkTool, type Tool } from "../../src/fastpath/toolchains/spec.ts";
 import { type BinaryVerdict, binaryVerdicts, isolatedHome } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
@@ -68,6 +69,7 @@ const facts: PathFacts = {
 };
 
 const ALLOW: Record<string, string[]> = {
+  engine: ["gh api -iX GET repos/o/r/pulls"],
   networksetup: [
     "networksetup -listnetworkserviceorder",
     "networksetup -listallnetworkservices",
@@ -364,6 +366,8 @@ const ALLOW: Record<string, string[]> = {
 };
 
 const REFUSE: Record<string, string[]> = {
+  // The table engine: a value check keyed on -X sees it inside a bundle of short letters.
+  engine: ["gh api -iX POST repos/o/r/issues", "gh api -iXDELETE repos/o/r", "gh api -X=GET repos/o/r"],
   networksetup: [
     "networksetup",
     "networksetup -setdnsservers Wi-Fi 8.8.8.8",
@@ -860,6 +864,30 @@ describe("macOS inspection tools: writes, secrets, smuggled options and outside 
   for (const command of HARD_DENY)
     test(`hard deny: ${command}`, () => {
       expect(analyzeCommand(command, facts).verdict).toBe("deny");
+    });
+});
+
+// The table engine (spec.ts) names a value's option as the tool's parser does: in a bundle of short
+// letters the value belongs to the first valued letter (`-iXPOST`, `-iX POST`), `-o=x` is "=x" to
+// getopt, and a bare form's value check applies before its first word too.
+describe("option values are checked under the option they belong to", () => {
+  const writes: Tool = {
+    verbs: { "": { flags: ["-i"], valued: ["-o"], value: (o, v) => (o === "-o" && v !== "-" ? "writes" : null) } },
+  };
+  const cases: [string[], boolean][] = [
+    [["-o", "-"], true],
+    [["-io", "-"], true],
+    [["-io-"], true],
+    [["-o", "out"], false],
+    [["-io", "out"], false],
+    [["-ioout"], false],
+    [["-o=-"], false],
+    [["-i", "-o", "out", "file"], false],
+    [["file", "-io", "out"], false],
+  ];
+  for (const [args, ok] of cases)
+    test(`${args.join(" ")} ${ok ? "passes" : "is refused"}`, () => {
+      expect(checkTool(writes, args) === null).toBe(ok);
     });
 });
 
