@@ -274,7 +274,10 @@ const CODESIGN: Tool = {
       "--all-architectures",
     ],
     valued: ["--entitlements", "-r", "-R", "--test-requirement", "-a", "--architecture"],
-    value: (o, v) => (o === "--entitlements" && v !== "-" && v !== ":-" ? `codesign ${o} ${v} writes a file` : null),
+    value: (o, v) =>
+      (o === "--entitlements" && v !== "-" && v !== ":-") || (o === "-r" && v !== "-")
+        ? `codesign ${o} ${v} writes a file`
+        : null,
   },
   verbs: {
     "": {
