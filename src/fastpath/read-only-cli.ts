@@ -9,6 +9,7 @@ import { DATABASES } from "./toolchains/databases.ts";
 import { HELP } from "./toolchains/help.ts";
 import { INFRA } from "./toolchains/infra.ts";
 import { LANGUAGES } from "./toolchains/languages.ts";
+import { MACOS } from "./toolchains/macos.ts";
 import { type Check, checkTool } from "./toolchains/spec.ts";
 import { SYSTEM } from "./toolchains/system.ts";
 
@@ -101,6 +102,7 @@ const READ_ONLY_CLI: Record<string, Check> = {
   ...HELP,
   ...DATABASES,
   ...SYSTEM,
+  ...MACOS,
   ...WRAPPER_OPTIONS,
   bash: shellDashC,
   sh: shellDashC,

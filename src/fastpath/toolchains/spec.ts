@@ -62,10 +62,29 @@ function merged(a: Options | undefined, b: Options | undefined): Options {
   };
 }
 
-function optionValue(a: string, kind: Kind, next: string | undefined): string {
-  if (kind === "valued") return next ?? "";
+/**
+ * The option a value belongs to and the value, as the tool's parser reads them: in a bundle of short
+ * letters the value belongs to the first valued letter and is the rest of the word (`-iXPOST`: -X
+ * POST; `-X=GET`: -X "=GET") or the next word (`-iX POST`), so a check keyed on `-X` sees it.
+ */
+function optionValue(
+  a: string,
+  kind: Kind,
+  next: string | undefined,
+  o: Options,
+  singleDash: boolean,
+): { name: string; value: string } {
   const eq = a.indexOf("=");
-  return eq !== -1 ? a.slice(eq + 1) : a.slice(2);
+  if (a.startsWith("--") || singleDash || (o.valued ?? []).includes(a)) {
+    if (kind === "valued") return { name: a, value: next ?? "" };
+    return { name: a.slice(0, eq), value: a.slice(eq + 1) };
+  }
+  for (let j = 1; j < a.length; j++) {
+    const letter = `-${a[j]}`;
+    if (!(o.valued ?? []).includes(letter)) continue;
+    return { name: letter, value: j === a.length - 1 ? (next ?? "") : a.slice(j + 1) };
+  }
+  return { name: a, value: next ?? "" };
 }
 
 /** Check `args` (the words after the program name) against a tool table. */
@@ -94,16 +113,18 @@ export function checkTool(tool: Tool, args: string[]): string | null {
       // Options after a partial verb path belong to what the path names so far.
       if (verb === undefined && path.length && tool.verbs[path.join(" ")]) settle();
       let kind = classify(a, options, singleDash);
+      let from = options;
       // Before any verb word, the options of the bare form (`gh --version`, `brew -S x`) apply too.
       const bare = tool.verbs[""];
-      if (kind === null && verb === undefined && path.length === 0 && bare) kind = classify(a, bare, singleDash);
+      if (kind === null && verb === undefined && path.length === 0 && bare) {
+        from = merged(options, bare);
+        kind = classify(a, from, singleDash);
+      }
       if (kind === null) return `option ${a} is not on the known-safe list`;
       if (kind === "valued" && args[i + 1] === undefined) return `option ${a} needs a value`;
       if (kind !== "flag") {
-        const v = optionValue(a, kind, args[i + 1]);
-        const name =
-          kind === "glued" ? (a.includes("=") ? a.slice(0, a.indexOf("=")) : singleDash ? a : a.slice(0, 2)) : a;
-        const bad = options.value?.(name, v);
+        const { name, value } = optionValue(a, kind, args[i + 1], from, singleDash);
+        const bad = from.value?.(name, value);
         if (bad) return bad;
         if (kind === "valued") i++;
       }
