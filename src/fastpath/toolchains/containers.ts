@@ -1,10 +1,15 @@
 // Why: kubectl, helm, docker and podman read verbs, each with its own list of known-safe options.
 // Refused on purpose: anything that runs in a container (exec, run, attach, port-forward, proxy),
-// anything that prints Secret data (kubectl get secret, helm get manifest|values|all, docker inspect
-// with its container environment, compose config with the interpolated .env), another daemon or
-// cluster (--kubeconfig, --server, -H/--host, --context for docker), kustomize builds (-k) and
-// plugins (any unknown verb may be an executable on PATH).
-import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts";
+// anything that prints Secret data (kubectl get secret -o yaml|json|jsonpath…, helm get
+// manifest|values|all, docker/podman inspect of a container or image, service / config / plugin
+// inspect — their Env and Data fields hold credentials —, compose config with the interpolated .env),
+// anything that writes a file (export, save, cp, cluster-info dump), another cluster (--kubeconfig,
+// --server), docker's --config (a client config dir names credential helpers), kustomize builds
+// (kubectl kustomize, -k: plugins and remote bases), kubectl diff (runs $KUBECTL_EXTERNAL_DIFF), and
+// plugins (any unknown verb may be an executable on PATH). docker --context / -H pick a daemon whose
+// read verbs only print that daemon's state. helm template / lint read the chart's own files
+// (.Files.Get), so a local chart is only proved when a walk of it finds no symlink out or secret.
+import { aliases, type Check, checkTool, type Options, type Tool, type Verb } from "./spec.ts";
 
 const SECRET_RESOURCE = /^(secrets?|secret\/.*|secrets\/.*|secrets?\..*)$|\/secrets(\/|$)/i;
 
@@ -188,11 +193,18 @@ const DOCKER_PLAIN: Verb = {
   maxArgs: 1,
 };
 const DOCKER_STATS: Verb = { flags: ["-a", "--all", "--no-stream", "--no-trunc"], valued: ["--format"] };
-const COMPOSE_GLOBAL = {
-  flags: ["--all-resources", "--compatibility", "--dry-run"],
-  valued: ["-p", "--project-name", "--profile", "--ansi", "--progress"],
+/** A daemon address: a plain scheme and host, never `ssh://-oProxyCommand=…` (an option to ssh). */
+const DOCKER_HOST = /^(tcp|unix|npipe|ssh):\/\/([A-Za-z0-9_][A-Za-z0-9._@-]*)?(:\d+)?(\/[A-Za-z0-9._/-]*)?$/;
+const dockerValue = (option: string, value: string): string | null =>
+  (option === "-H" || option === "--host") && !DOCKER_HOST.test(value)
+    ? `${option} ${value} is not a plain daemon address`
+    : null;
+const DOCKER_GLOBAL = {
+  flags: ["-h", "--help", "-D", "--debug"],
+  valued: ["-l", "--log-level", "-c", "--context", "-H", "--host"],
+  value: dockerValue,
 };
-
+const INSPECT: Verb = { flags: ["--pretty"], valued: ["-f", "--format"] };
 const DOCKER: Tool = {
   global: { flags: ["-h", "--help", "-D", "--debug"], valued: ["-l", "--log-level"] },
   verbs: {
@@ -240,22 +252,92 @@ const DOCKER: Tool = {
     ...aliases(["buildx ls", "buildx version"], { valued: ["--format"], maxArgs: 0 }),
     "buildx inspect": { maxArgs: 1 },
     "manifest inspect": { flags: ["-v", "--verbose"], maxArgs: 2 },
-    ...aliases(["compose ps", "compose ls", "compose images", "compose top", "compose version"], {
-      ...COMPOSE_GLOBAL,
-      flags: [...COMPOSE_GLOBAL.flags, "-a", "--all", "-q", "--quiet", "--services", "--no-trunc", "--short"],
-      valued: [...COMPOSE_GLOBAL.valued, "--format", "--filter", "--status"],
+    // Metadata of objects with no payload in them: the secret API never returns a secret's data
+    // (podman's --showsecret is not listed), a network / volume / context / node holds no Env.
+    ...aliases(["network inspect", "volume inspect", "context inspect", "node inspect", "secret inspect"], {
+      ...INSPECT,
+      flags: [...(INSPECT.flags ?? []), "-v", "--verbose"],
     }),
-    "compose logs": {
-      ...COMPOSE_GLOBAL,
-      flags: [...COMPOSE_GLOBAL.flags, "-f", "--follow", "-t", "--timestamps", "--no-color", "--no-log-prefix"],
-      valued: [...COMPOSE_GLOBAL.valued, "-n", "--tail", "--since", "--until", "--index"],
-    },
+    "trust inspect": { flags: ["--pretty"] },
+    "buildx du": { flags: ["--verbose"], valued: ["--filter", "--builder"], maxArgs: 0 },
+    "buildx imagetools inspect": { flags: ["--raw"], valued: ["--format", "--builder"], maxArgs: 1 },
   },
 };
+
+/**
+ * docker compose, docker-compose and podman-compose: the project options (compose files and the
+ * project directory are words the path check proves inside the repository and not secrets; an
+ * --env-file named like `.env` is refused there too) and the read verbs. No `config` (it prints the
+ * compose model with the .env values interpolated), no --podman-path / --podman-args (run programs).
+ */
+const COMPOSE_PROJECT = {
+  flags: ["--all-resources", "--compatibility", "--dry-run", "-h", "--help"],
+  valued: [
+    "-p",
+    "--project-name",
+    "--profile",
+    "--ansi",
+    "--progress",
+    "-f",
+    "--file",
+    "--project-directory",
+    "--env-file",
+    "--parallel",
+  ],
+};
+const COMPOSE_LIST: Verb = {
+  flags: ["-a", "--all", "-q", "--quiet", "--services", "--no-trunc", "--short", "--orphans"],
+  valued: ["--format", "--filter", "--status"],
+};
+const COMPOSE: Tool = {
+  verbs: {
+    "": { flags: ["-v", "--version"], maxArgs: 0 },
+    ...aliases(["ps", "ls", "images", "top"], COMPOSE_LIST),
+    version: { flags: ["--short"], valued: ["--format", "-f"], maxArgs: 0 },
+    logs: {
+      flags: ["-f", "--follow", "-t", "--timestamps", "--no-color", "--no-log-prefix"],
+      valued: ["-n", "--tail", "--since", "--until", "--index"],
+    },
+    port: { valued: ["--index", "--protocol"], maxArgs: 2 },
+    events: { flags: ["--json"], maxArgs: 1 },
+  },
+};
+
+/**
+ * Where the options in front of the verb end (`docker -H x ps`, `docker compose -f x.yml ps`): these
+ * tools take them only there, so they are checked on their own list and not merged into the verbs'.
+ */
+function leadingOptions(args: string[], options: Options): { end: number } | { error: string } {
+  const bare: Tool = { global: options, verbs: { "": { maxArgs: 0 } } };
+  let i = 0;
+  while (i < args.length && (args[i] as string).startsWith("-") && args[i] !== "--") {
+    const a = args[i] as string;
+    const takesValue = (options.valued ?? []).includes(a);
+    if (takesValue && args[i + 1] === undefined) return { error: `option ${a} needs a value` };
+    const bad = checkTool(bare, takesValue ? [a, args[i + 1] as string] : [a]);
+    if (bad) return { error: bad };
+    i += takesValue ? 2 : 1;
+  }
+  return { end: i };
+}
+
+function compose(args: string[]): string | null {
+  const head = leadingOptions(args, COMPOSE_PROJECT);
+  return "error" in head ? head.error : checkTool(COMPOSE, args.slice(head.end));
+}
+
+function docker(args: string[]): string | null {
+  const head = leadingOptions(args, DOCKER_GLOBAL);
+  if ("error" in head) return head.error;
+  const rest = args.slice(head.end);
+  return rest[0] === "compose" ? compose(rest.slice(1)) : checkTool(DOCKER, rest);
+}
 
 export const CONTAINERS: Record<string, Check> = {
   kubectl: (args) => checkTool(KUBECTL, args),
   helm: (args) => checkTool(HELM, args),
-  docker: (args) => checkTool(DOCKER, args),
-  podman: (args) => checkTool(DOCKER, args),
+  docker,
+  podman: docker,
+  "docker-compose": compose,
+  "podman-compose": compose,
 };

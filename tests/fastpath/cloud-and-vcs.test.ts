@@ -1,0 +1,215 @@
+// Containers, cloud CLIs, gh, git, Homebrew and fzf on the fast path, proved twice: in-process through
+// analyzeCommand and through the compiled binary with no classifier credentials (so an "allow" can only
+// be the fast path's). Each ALLOW row is a read the tables prove; each REFUSE row writes, runs code,
+// prints a secret, reaches outside the repository or smuggles an option, and must reach the classifier.
+import { afterAll, describe, expect, test } from "bun:test";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { analyzeCommand } from "../../src/fastpath/analyze.ts";
+import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../../src/fastpath/facts.ts";
+import { binaryVerdicts, isolatedHome } from "../support/fastpath-binary.ts";
+
+const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-cloudvcs-")));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function put(path: string, text = "x\n"): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+function git(dir: string, ...args: string[]): void {
+  const r = Bun.spawnSync(["git", ...args], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: work, GIT_CONFIG_NOSYSTEM: "1" },
+  });
+  if (r.exitCode !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr.toString()}`);
+}
+
+/** A git repository with a chart, a compose file and a few plain files; `git fetch` hooks removed. */
+function repo(name: string): string {
+  const dir = join(work, name);
+  put(join(dir, "README.md"), "# r\n");
+  put(join(dir, "docker-compose.yml"), "services:\n  web:\n    image: nginx\n");
+  put(join(dir, "compose.override.yml"), "services: {}\n");
+  put(join(dir, "vars.list"), "A=1\n");
+  put(join(dir, "patch.diff"), "");
+  put(join(dir, "repo.bundle"), "");
+  put(join(dir, "file.txt"), "hello\n");
+  put(join(dir, "values.yaml"), "a: 1\n");
+  put(join(dir, "mychart", "Chart.yaml"), "apiVersion: v2\nname: mychart\nversion: 0.1.0\n");
+  put(join(dir, "mychart", "templates", "cm.yaml"), "kind: ConfigMap\n");
+  put(join(work, "outside.txt"), "outside\n");
+  git(dir, "init", "-q", "-b", "feature/x");
+  rmSync(join(dir, ".git", "hooks"), { recursive: true, force: true });
+  mkdirSync(join(dir, ".git", "hooks"));
+  put(join(dir, ".git", "hooks", "pre-push.sample"), "#!/bin/sh\n");
+  return dir;
+}
+
+const clean = repo("clean");
+// A chart with a template symlinked out of the repository (helm would render the file it points at).
+const linkedChart = repo("linked-chart");
+symlinkSync(join(work, "outside.txt"), join(linkedChart, "mychart", "templates", "leak.yaml"));
+// A chart holding a secret-named file (.Files.Get could print it).
+const secretChart = repo("secret-chart");
+put(join(secretChart, "mychart", "files", ".env"), "TOKEN=1\n");
+// A repository whose .git/hooks has a live hook (git fetch runs reference-transaction).
+const hooked = repo("hooked");
+put(join(hooked, ".git", "hooks", "reference-transaction"), "#!/bin/sh\ntouch /tmp/pwned\n");
+// A repository whose config points hooks elsewhere.
+const hooksPath = repo("hooks-path");
+git(hooksPath, "config", "core.hooksPath", "tools/hooks");
+// A compose file that is a symlink out of the repository.
+const linkedCompose = repo("linked-compose");
+symlinkSync(join(work, "outside.txt"), join(linkedCompose, "other.yml"));
+
+function facts(dir: string): PathFacts {
+  return {
+    cwd: dir,
+    boundary: dir,
+    home: join(work, "home"),
+    branch: "feature/x",
+    protectedBranches: DEFAULT_PROTECTED_BRANCHES,
+    tempDirs: ["/tmp"],
+  };
+}
+
+interface Family {
+  allow: string[];
+  refuse: string[];
+}
+
+const FAMILIES: Record<string, Family> = {
+  docker: {
+    allow: [
+      "docker --context mycontext ps",
+      "docker -c mycontext images",
+      "docker --context=prod ps -a",
+      "docker -H tcp://localhost:2375 ps",
+      "docker --host unix:///var/run/docker.sock ps",
+      "docker --host=ssh://user@build-host ps",
+      "docker network inspect mynet",
+      "docker network inspect -v bridge",
+      "docker volume inspect myvol --format '{{.Mountpoint}}'",
+      "docker context inspect mycontext",
+      "docker secret inspect mysecret",
+      "docker secret inspect --pretty mysecret",
+      "docker trust inspect --pretty nginx",
+      "docker node inspect node1",
+      "docker buildx du",
+      "docker buildx du --verbose",
+      "docker buildx imagetools inspect nginx",
+      "docker buildx imagetools inspect --raw nginx",
+      "podman network inspect mynet",
+      "podman secret inspect mysecret",
+      "docker compose ps",
+      "docker compose -f docker-compose.yml ps",
+      "docker compose --file docker-compose.yml logs",
+      "docker compose -f docker-compose.yml -f compose.override.yml ps",
+      "docker compose --file=docker-compose.yml ps",
+      "docker compose -p myproject ps",
+      "docker compose --project-name myproject logs",
+      "docker compose --project-directory . ps",
+      "docker compose --env-file vars.list ps",
+      "docker compose port web 80",
+      "docker compose events",
+      "docker compose events --json",
+      "docker compose top",
+      "docker compose images",
+      "docker compose version",
+      "docker --context prod compose ps",
+      "docker-compose ps",
+      "docker-compose logs -f",
+      "docker-compose -f docker-compose.yml ps",
+      "docker-compose -p myproject logs",
+      "docker-compose images",
+      "docker-compose top",
+      "docker-compose version",
+      "docker-compose port web 80",
+      "docker-compose events",
+      "podman-compose ps",
+      "podman-compose logs",
+    ],
+    refuse: [
+      "docker inspect mycontainer",
+      "docker container inspect mycontainer",
+      "docker image inspect myimage",
+      "docker service inspect myservice",
+      "docker config inspect myconfig",
+      "docker plugin inspect myplugin",
+      "podman inspect mycontainer",
+      "podman secret inspect --showsecret mysecret",
+      "docker --config /tmp/cfg ps",
+      "docker --config cfg ps",
+      "docker -H ssh://-oProxyCommand=touch%20x ps",
+      "docker -H 'ssh://host -oProxyCommand=x' ps",
+      "docker --host=ssh://-oProxyCommand=x ps",
+      "docker -H tcp://localhost:2375 exec web ls",
+      "docker --context prod rm -f web",
+      "docker -c prod run alpine",
+      "docker exec mycontainer ls",
+      "docker export mycontainer",
+      "docker save myimage",
+      "docker cp web:/etc/passwd .",
+      "docker ps -H tcp://x y",
+      "docker compose config",
+      "docker compose config --services",
+      "docker compose --env-file .env ps",
+      "docker compose --env-file=.env ps",
+      "docker compose --env-file prod.env ps",
+      "docker compose --project-directory /tmp ps",
+      "docker compose -f /etc/passwd ps",
+      "docker compose -f ../outside.txt ps",
+      "docker compose up",
+      "docker compose exec web sh",
+      "docker compose run web sh",
+      "docker compose down",
+      "docker compose -f",
+      "docker compose --podman-path x ps",
+      "docker-compose config",
+      "docker-compose up -d",
+      "docker-compose -f ~/.docker/config.json ps",
+      "podman-compose config",
+      "podman-compose --podman-path /tmp/x ps",
+      "podman-compose --podman-args=--remote ps",
+    ],
+  },
+};
+
+/** Rows that need a repository of their own (symlinked charts, live hooks …): command → dir. */
+const REFUSE_IN: [string, string][] = [["docker compose -f other.yml ps", linkedCompose]];
+
+describe("in-process", () => {
+  for (const [family, { allow, refuse }] of Object.entries(FAMILIES)) {
+    test(`${family}: allowed`, () => {
+      const wrong = allow.filter((c) => analyzeCommand(c, facts(clean)).verdict !== "allow");
+      expect(wrong).toEqual([]);
+    });
+    test(`${family}: refused`, () => {
+      const wrong = refuse.filter((c) => analyzeCommand(c, facts(clean)).verdict === "allow");
+      expect(wrong).toEqual([]);
+    });
+  }
+  test("refused in their own repositories", () => {
+    const wrong = REFUSE_IN.filter(([c, dir]) => analyzeCommand(c, facts(dir)).verdict === "allow");
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe("compiled binary", () => {
+  const { env } = isolatedHome();
+  for (const [family, { allow, refuse }] of Object.entries(FAMILIES)) {
+    test(`${family}: allowed by the fast path, refused ones left to the classifier`, async () => {
+      const verdicts = await binaryVerdicts([...allow, ...refuse], clean, env);
+      expect(allow.filter((c) => verdicts.get(c) !== "allow")).toEqual([]);
+      expect(refuse.filter((c) => verdicts.get(c) === "allow")).toEqual([]);
+    }, 120_000);
+  }
+  test("refused in their own repositories", async () => {
+    for (const [c, dir] of REFUSE_IN) {
+      const verdicts = await binaryVerdicts([c], dir, env);
+      expect([c, verdicts.get(c)]).toEqual([c, "fallthrough"]);
+    }
+  }, 120_000);
+});
