@@ -5,7 +5,7 @@
 // (which can read local files, fetch URLs, point the client at another endpoint or print a token)
 // refused by name, and every value refused when it is a `file://`, `fileb://`, URL or `@file`
 // reference. Operations that exist to hand out a credential or a secret value are not inspection.
-import { type Check, checkTool, noFileReference, type Tool } from "./spec.ts";
+import { aliases, type Check, checkTool, noFileReference, type Tool } from "./spec.ts";
 
 /** Operation or group names whose result is a credential or a secret value. */
 const HANDS_OUT_SECRETS =
@@ -175,7 +175,7 @@ const GH_COMMON = {
   valued: ["-R", "--repo", "-q", "--jq", "-t", "--template", "--json"],
 };
 const GH_LIST = {
-  flags: ["--draft"],
+  flags: ["--draft", "-w", "--web"],
   valued: [
     "-L",
     "--limit",
@@ -202,7 +202,7 @@ const GH_LIST = {
   ],
 };
 const GH_SEARCH = {
-  flags: ["--archived", "--include-forks", "--no-assignee", "--no-label", "--no-milestone", "--draft"],
+  flags: ["-w", "--web", "--archived", "--include-forks", "--no-assignee", "--no-label", "--no-milestone", "--draft"],
   valued: [
     ...GH_LIST.valued,
     "--owner",
@@ -231,9 +231,95 @@ const GH_SEARCH = {
     "--license",
   ],
 };
-const GH_VIEW = { flags: ["-c", "--comments"], maxArgs: 1 };
+const GH_VIEW = { flags: ["-c", "--comments", "-w", "--web"], maxArgs: 1 };
 const verbsFor = (noun: string, extra: Record<string, object>) =>
   Object.fromEntries(Object.entries(extra).map(([verb, spec]) => [`${noun} ${verb}`, spec]));
+
+const GH_API_VALUED = new Set(["-X", "--method", "-f", "--raw-field", "-F", "--field"]);
+const GH_OTHER_VALUED = new Set(["--cache", "-R", "--repo", "-q", "--jq", "-t", "--template", "--json"]);
+
+/** The method and fields of a `gh api` call, read the way gh reads them (glued `-XGET`, `--field=k=v`). */
+function ghApiRequest(args: string[]): { method: string | null; fields: string[] } | string {
+  let method: string | null = null;
+  const fields: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--") break;
+    if (!a.startsWith("-") || a.length < 2) continue;
+    let name = a;
+    let value: string | undefined;
+    if (a.startsWith("--") && a.includes("=")) {
+      name = a.slice(0, a.indexOf("="));
+      value = a.slice(a.indexOf("=") + 1);
+    } else if (!a.startsWith("--") && a.length > 2) {
+      name = a.slice(0, 2);
+      if (!GH_API_VALUED.has(name) && !GH_OTHER_VALUED.has(name)) return `gh api: bundled options ${a}`;
+      value = a.slice(2);
+    }
+    if (GH_OTHER_VALUED.has(name)) {
+      if (value === undefined) i++;
+      continue;
+    }
+    if (!GH_API_VALUED.has(name)) continue;
+    if (value === undefined) value = args[++i] ?? "";
+    if (name === "-X" || name === "--method") method = value.toUpperCase();
+    else fields.push(value);
+  }
+  return { method, fields };
+}
+
+function ghApi(words: string[], args: string[]): string | null {
+  const endpoint = words[0];
+  if (endpoint === undefined || words.length !== 1) return "gh api: not one endpoint";
+  const request = ghApiRequest(args);
+  if (typeof request === "string") return request;
+  const { method, fields } = request;
+  if (fields.some((f) => f.slice(f.indexOf("=") + 1).startsWith("@"))) return "gh api: a field reads a file";
+  if (endpoint === "graphql") {
+    const query = fields
+      .find((f) => f.startsWith("query="))
+      ?.slice(6)
+      .trim();
+    if (method !== null || query === undefined || !/^(query\b|\{)/.test(query)) return "gh api graphql: not a query";
+    return fields.some((f) => /mutation/i.test(f)) ? "gh api graphql: a mutation writes" : null;
+  }
+  if (endpoint.includes("://")) return "gh api: a full URL";
+  if (method !== null && method !== "GET" && method !== "HEAD") return `gh api -X ${method} writes`;
+  if (fields.length && method === null) return "gh api: fields without -X GET are sent as a POST";
+  return null;
+}
+
+/** Built-in command groups: `gh GROUP [VERB] --help` prints help (an unknown name may be an extension). */
+const GH_GROUPS = new Set(
+  (
+    "pr issue repo run workflow release gist project ruleset rs secret variable search codespace cs org ssh-key " +
+    "gpg-key alias extension ext api auth config cache label browse status attestation at completion"
+  ).split(" "),
+);
+
+function ghHelp(args: string[]): boolean {
+  const words = args.filter((a) => a !== "-h" && a !== "--help");
+  return (
+    words.length < args.length &&
+    words.length >= 1 &&
+    words.length <= 2 &&
+    GH_GROUPS.has(words[0] as string) &&
+    words.every((w) => /^[a-z][a-z-]*$/.test(w))
+  );
+}
+
+/** A page opened in the browser stays on a host gh is logged in to: `-R` without a HOST/ part. */
+function ghBrowserHost(args: string[]): string | null {
+  const opens = args.includes("browse") || args.includes("-w") || args.includes("--web");
+  if (!opens) return null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const value = a === "-R" || a === "--repo" ? args[i + 1] : /^(-R|--repo=)(.+)$/.exec(a)?.[2];
+    if (value !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(value))
+      return `gh ${a}: a browser page on another host`;
+  }
+  return null;
+}
 
 const GH_TOOL: Tool = {
   global: GH_COMMON,
@@ -270,7 +356,7 @@ const GH_TOOL: Tool = {
         ],
       },
       view: {
-        flags: ["--log", "--log-failed", "-v", "--verbose", "--exit-status"],
+        flags: ["--log", "--log-failed", "-v", "--verbose", "--exit-status", "-w", "--web"],
         valued: ["-j", "--job", "-a", "--attempt"],
         maxArgs: 1,
       },
@@ -278,11 +364,14 @@ const GH_TOOL: Tool = {
     }),
     ...verbsFor("workflow", {
       list: { flags: ["-a", "--all"], valued: ["-L", "--limit"] },
-      view: { flags: ["-y", "--yaml"], valued: ["-r", "--ref"], maxArgs: 1 },
+      view: { flags: ["-y", "--yaml", "-w", "--web"], valued: ["-r", "--ref"], maxArgs: 1 },
     }),
     ...verbsFor("release", {
       list: { flags: ["--exclude-drafts", "--exclude-pre-releases"], valued: ["-L", "--limit", "-O", "--order"] },
-      view: { maxArgs: 1 },
+      view: { flags: ["-w", "--web"], maxArgs: 1 },
+      // Checks the release's attestation against the published assets (or one local file).
+      verify: { valued: ["--format"], maxArgs: 1 },
+      "verify-asset": { valued: ["--format"], maxArgs: 2 },
     }),
     ...verbsFor("repo", {
       list: {
@@ -290,20 +379,30 @@ const GH_TOOL: Tool = {
         valued: ["-L", "--limit", "-l", "--language", "--topic", "--visibility"],
         maxArgs: 1,
       },
-      view: { valued: ["-b", "--branch"], maxArgs: 1 },
+      view: { flags: ["-w", "--web"], valued: ["-b", "--branch"], maxArgs: 1 },
     }),
-    ...verbsFor("label", { list: { valued: ["-L", "--limit", "-S", "--search", "--order", "--sort"] } }),
+    ...verbsFor("label", {
+      list: { flags: ["-w", "--web"], valued: ["-L", "--limit", "-S", "--search", "--order", "--sort"] },
+    }),
     ...verbsFor("cache", {
       list: { valued: ["-L", "--limit", "-k", "--key", "-r", "--ref", "-O", "--order", "-S", "--sort"] },
     }),
     ...verbsFor("gist", {
       list: { flags: ["--public", "--secret"], valued: ["-L", "--limit"] },
-      view: { flags: ["-r", "--raw", "--files"], valued: ["-f", "--filename"], maxArgs: 1 },
+      view: { flags: ["-r", "--raw", "--files", "-w", "--web"], valued: ["-f", "--filename"], maxArgs: 1 },
     }),
-    ...verbsFor("ruleset", {
-      list: { flags: ["-p", "--parents"], valued: ["-L", "--limit", "-o", "--org"] },
-      view: { flags: ["-p", "--parents"], valued: ["-o", "--org"], maxArgs: 1 },
-    }),
+    ...Object.fromEntries(
+      ["ruleset", "rs"].flatMap((n) =>
+        Object.entries(
+          verbsFor(n, {
+            list: { flags: ["-p", "--parents", "-w", "--web"], valued: ["-L", "--limit", "-o", "--org"], maxArgs: 0 },
+            ls: { flags: ["-p", "--parents", "-w", "--web"], valued: ["-L", "--limit", "-o", "--org"], maxArgs: 0 },
+            view: { flags: ["-p", "--parents", "-w", "--web"], valued: ["-o", "--org"], maxArgs: 1 },
+            check: { flags: ["--default", "-w", "--web"], maxArgs: 1 },
+          }),
+        ),
+      ),
+    ),
     ...verbsFor("secret", { list: { valued: ["-e", "--env", "-o", "--org", "-a", "--app"] } }),
     ...verbsFor("variable", {
       list: { valued: ["-e", "--env", "-o", "--org"] },
@@ -317,10 +416,71 @@ const GH_TOOL: Tool = {
         [`${n} ls`, { valued: ["-L", "--limit", "-o", "--org"], maxArgs: 0 }],
       ]),
     ),
+    // No `codespace logs|ports`: both open an SSH session to the codespace and start it when it is stopped.
     ...verbsFor("codespace", { view: { valued: ["-c", "--codespace"], maxArgs: 0 } }),
+    ...verbsFor("cs", { view: { valued: ["-c", "--codespace"], maxArgs: 0 } }),
+    ...aliases(["extension search", "ext search"], {
+      flags: ["-w", "--web"],
+      valued: ["-L", "--limit", "--license", "--order", "--owner", "--sort"],
+    }),
+    // Verifies an artifact (a path the path check proves, or an oci:// image) against its attestations.
+    ...Object.fromEntries(
+      ["attestation", "at"].flatMap((n) => [
+        [
+          `${n} verify`,
+          {
+            flags: ["--deny-self-hosted-runners", "--no-public-good", "--bundle-from-oci"],
+            valued: [
+              "-o",
+              "--owner",
+              "-b",
+              "--bundle",
+              "--cert-identity",
+              "--cert-identity-regex",
+              "-i",
+              "--cert-oidc-issuer",
+              "-d",
+              "--digest-alg",
+              "--format",
+              "-L",
+              "--limit",
+              "--predicate-type",
+              "--signer-repo",
+              "--signer-workflow",
+              "--signer-digest",
+              "--source-digest",
+              "--source-ref",
+            ],
+            maxArgs: 1,
+          },
+        ],
+        [`${n} trusted-root`, { flags: ["--verify-only"], maxArgs: 0 }],
+      ]),
+    ),
+    // Opens (or with -n prints) a page of the repository on the host gh is logged in to.
+    browse: {
+      flags: [
+        "-n",
+        "--no-browser",
+        "-p",
+        "--projects",
+        "-r",
+        "--releases",
+        "-s",
+        "--settings",
+        "-w",
+        "--wiki",
+        "-a",
+        "--actions",
+        "-c",
+        "--commit",
+      ],
+      valued: ["-b", "--branch"],
+      maxArgs: 1,
+    },
     ...verbsFor("project", {
       list: { flags: ["--closed"], valued: ["-L", "--limit", "--owner"], maxArgs: 0 },
-      view: { valued: ["--owner"], maxArgs: 1 },
+      view: { flags: ["-w", "--web"], valued: ["--owner"], maxArgs: 1 },
       "field-list": { valued: ["-L", "--limit", "--owner"], maxArgs: 1 },
       "item-list": { valued: ["-L", "--limit", "--owner"], maxArgs: 1 },
     }),
@@ -332,15 +492,14 @@ const GH_TOOL: Tool = {
     },
     "config get": { valued: ["-h", "--host"], maxArgs: 1 },
     "config list": { valued: ["-h", "--host"], maxArgs: 0 },
-    // A REST read: no fields, no method other than GET, no input file, not graphql, not a full URL.
+    // A read: GET or HEAD (fields only with an explicit -X GET: with fields gh sends a POST), or a
+    // graphql `query` (never a mutation). No --input, no -H (X-HTTP-Method-Override), no --hostname,
+    // no `key=@file` field (reads a file), no full URL.
     api: {
       flags: ["--paginate", "--slurp", "-i", "--include", "--silent", "--verbose"],
-      valued: ["-X", "--method", "--cache"],
-      value: (o, v) =>
-        (o === "-X" || o === "--method") && v.toUpperCase() !== "GET" ? `gh api ${o} ${v} writes` : null,
+      valued: ["-X", "--method", "--cache", "-f", "--raw-field", "-F", "--field"],
       maxArgs: 1,
-      last: (w) =>
-        w.length === 1 && w[0] !== "graphql" && !(w[0] as string).includes("://") ? null : "gh api: not a REST GET",
+      last: ghApi,
     },
   },
 };
@@ -388,5 +547,5 @@ export const CLOUD: Record<string, Check> = {
   aws,
   gcloud,
   az,
-  gh: (args) => checkTool(GH_TOOL, args),
+  gh: (args) => (ghHelp(args) ? null : (ghBrowserHost(args) ?? checkTool(GH_TOOL, args))),
 };
