@@ -178,8 +178,8 @@ const REFUSE: Record<string, string[]> = {
   gh: [
     "gh auth status -t",
     "gh auth token",
-    "gh pr view 1 --web",
-    "gh pr view 1 -w",
+    // (--web on a host gh is logged in to is allowed now: tests/fastpath/cloud-and-vcs.test.ts)
+    "gh -R evil.example/o/r pr view 1 --web",
     "gh api -XPOST repos/o/r/issues",
     "gh api --method DELETE repos/o/r",
     "gh api graphql -f query='mutation{}'",
