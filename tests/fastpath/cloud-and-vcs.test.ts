@@ -48,6 +48,8 @@ function repo(name: string): string {
 }
 
 const clean = repo("clean");
+git(clean, "remote", "add", "origin", "https://example.invalid/o/r.git");
+git(clean, "remote", "add", "mirror", "git@example.invalid:o/r.git");
 // A chart with a template symlinked out of the repository (helm would render the file it points at).
 const linkedChart = repo("linked-chart");
 symlinkSync(join(work, "outside.txt"), join(linkedChart, "mychart", "templates", "leak.yaml"));
@@ -280,8 +282,53 @@ const FAMILIES: Record<string, Family> = {
   },
 };
 
+// Remotes git fetch must not copy from: a local path, file://, and a URL with a token in it.
+const localRemote = repo("local-remote");
+git(localRemote, "remote", "add", "origin", join(work, "clean"));
+const fileRemote = repo("file-remote");
+git(fileRemote, "remote", "add", "origin", `file://${join(work, "clean")}`);
+const tokenRemote = repo("token-remote");
+git(tokenRemote, "remote", "add", "origin", "https://user:ghp_secret@example.invalid/o/r.git");
+// Initialized submodules (their own config and hooks under .git/modules).
+const submodules = repo("submodules");
+git(submodules, "remote", "add", "origin", "https://example.invalid/o/r.git");
+mkdirSync(join(submodules, ".git", "modules", "sub"), { recursive: true });
+// A hooks directory that is a symlink to a directory with a live hook.
+const linkedHooks = repo("linked-hooks");
+put(join(work, "hookdir", "pre-auto-gc"), "#!/bin/sh\n");
+rmSync(join(linkedHooks, ".git", "hooks"), { recursive: true });
+symlinkSync(join(work, "hookdir"), join(linkedHooks, ".git", "hooks"));
+// A config that runs a program from the remote section (uploadpack) and a quoted URL with a space.
+const uploadPack = repo("upload-pack");
+git(uploadPack, "remote", "add", "origin", "https://example.invalid/o/r.git");
+git(uploadPack, "config", "remote.origin.uploadpack", "touch /tmp/pwned; git-upload-pack");
+
 /** Rows that need a repository of their own (symlinked charts, live hooks …): command → dir. */
-const REFUSE_IN: [string, string][] = [["docker compose -f other.yml ps", linkedCompose]];
+const REFUSE_IN: [string, string][] = [
+  ["docker compose -f other.yml ps", linkedCompose],
+  ...["git fetch", "git fetch origin", "git fetch --all", "git fetch --dry-run"].flatMap((c): [string, string][] => [
+    [c, hooked],
+    [c, hooksPath],
+    [c, localRemote],
+    [c, fileRemote],
+    [c, tokenRemote],
+    [c, submodules],
+    [c, linkedHooks],
+    [c, uploadPack],
+  ]),
+  ["git ls-remote", tokenRemote],
+  ["git ls-remote origin", tokenRemote],
+  ["git request-pull origin/main https://example.invalid/r main", tokenRemote],
+  ["git ls-remote origin", uploadPack],
+];
+
+/** Rows allowed in a repository other than `clean`: what the fetch checks must not refuse. */
+const ALLOW_IN: [string, string][] = [
+  ["git ls-remote origin", hooked],
+  ["git status", hooked],
+  ["git ls-remote origin", localRemote],
+  ["git fetch origin", clean],
+];
 
 describe("in-process", () => {
   for (const [family, { allow, refuse }] of Object.entries(FAMILIES)) {
@@ -296,6 +343,10 @@ describe("in-process", () => {
   }
   test("refused in their own repositories", () => {
     const wrong = REFUSE_IN.filter(([c, dir]) => analyzeCommand(c, facts(dir)).verdict === "allow");
+    expect(wrong).toEqual([]);
+  });
+  test("allowed in their own repositories", () => {
+    const wrong = ALLOW_IN.filter(([c, dir]) => analyzeCommand(c, facts(dir)).verdict !== "allow");
     expect(wrong).toEqual([]);
   });
 });
