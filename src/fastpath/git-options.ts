@@ -950,7 +950,9 @@ export const GIT: Record<string, Check> = {
     /^(-l|--list)$/.test(args[0] ?? "")
       ? allow({ flags: "l", long: ["list", "format="] })(args)
       : "git replace without -l writes",
-  rerere: subcommands({ status: allow({}), remaining: allow({}), diff: allow({}) }),
+  // Paths only. No `rerere diff`: it prints .git/rr-cache preimages, which a hostile .git can make
+  // symlinks to any file.
+  rerere: subcommands({ status: allow({}), remaining: allow({}) }),
   // Only to stdout: without --stdout format-patch writes one file per commit.
   "format-patch": (args) =>
     args.includes("--stdout") ? FORMAT_PATCH(args) : "git format-patch without --stdout writes files",
