@@ -1,4 +1,5 @@
-// Recursive content readers (grep -r, rg, ag, ack, git grep) print what is in every file they walk.
+// Recursive content readers (grep -r, rg, ag, ack, git grep, helm template|lint of a local chart)
+// print what is in every file they walk.
 // Checking the words is not enough: `grep -r KEY .` in a repository holding `.env` prints the secret,
 // and a walk that follows a symlink leaves the repository. So the roots of the walk are found and
 // walked here (readdir only), and any secret name below them, or an outside symlink the reader would
@@ -120,6 +121,17 @@ export function recursiveReadProblem(
     for (const a of args) {
       if (a.startsWith("-")) continue;
       const root = physicalPath(a, cwd);
+      if (root !== null && isDir(root)) {
+        const problem = walkProblem(root, edge, isSecret, true);
+        if (problem) return problem;
+      }
+    }
+    return null;
+  } else if (name === "helm" && (args.includes("template") || args.includes("lint"))) {
+    // A local chart's files are all read (.Files.Get prints any of them) and its symlinks followed:
+    // every word naming a directory is walked as a chart.
+    for (const a of args) {
+      const root = a.startsWith("-") ? null : physicalPath(a, cwd);
       if (root !== null && isDir(root)) {
         const problem = walkProblem(root, edge, isSecret, true);
         if (problem) return problem;

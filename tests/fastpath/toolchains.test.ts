@@ -192,7 +192,7 @@ const REFUSE: Record<string, string[]> = {
   ],
   kubectl: [
     "kubectl get secret db -o yaml",
-    "kubectl get pods,secrets",
+    "kubectl get pods,secrets -o yaml",
     "kubectl get secrets/db -o json",
     "kubectl get --raw /api/v1/namespaces/a/secrets/b",
     "kubectl exec pod -- cat /etc/passwd",

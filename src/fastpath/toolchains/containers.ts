@@ -13,6 +13,28 @@ import { aliases, type Check, checkTool, type Options, type Tool, type Verb } fr
 
 const SECRET_RESOURCE = /^(secrets?|secret\/.*|secrets\/.*|secrets?\..*)$|\/secrets(\/|$)/i;
 
+/**
+ * Secret objects are listed in the default, wide and name formats only: those print the name, type,
+ * key count and age (`describe` prints byte counts). Any other output (-o yaml|json|jsonpath|
+ * go-template|custom-columns, --template) and --sort-by (orders by a data field) would show the data.
+ */
+function secretsOnlyByName(words: string[], args: string[]): string | null {
+  const secret = words.some((w) => w.split(",").some((part) => SECRET_RESOURCE.test(part)));
+  if (!secret) return null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const output = /^(-o|--output)$/.test(a) ? args[i + 1] : /^(?:-o=?|--output=)(.*)$/.exec(a)?.[1];
+    if (output !== undefined && output !== "wide" && output !== "name")
+      return `kubectl ${a} ${output} prints Secret data`;
+    if (/^--(template|sort-by|raw)(=|$)/.test(a)) return `kubectl ${a} on Secret objects can print their data`;
+    // `-Ao yaml`, `-Aoyaml`: an -o bundled after other letters.
+    if (/^-[A-Za-z]{2}/.test(a) && !a.startsWith("-o") && a.slice(2).includes("o"))
+      return `kubectl ${a}: a bundled output option on Secret objects`;
+  }
+  return null;
+}
+
+/** `wait` prints no data, but its --for=jsonpath can probe a Secret's values: no Secrets there. */
 function noSecretResource(words: string[]): string | null {
   for (const w of words)
     for (const part of w.split(","))
@@ -68,8 +90,8 @@ const KUBECTL: Tool = {
   global: KUBECTL_GLOBAL,
   verbs: {
     "": { flags: ["--version"], maxArgs: 0 },
-    get: { flags: ["--raw"], valued: ["--subresource"], last: noSecretResource },
-    describe: { flags: ["--show-events"], last: noSecretResource },
+    get: { flags: ["--raw"], valued: ["--subresource"], last: secretsOnlyByName },
+    describe: { flags: ["--show-events"], last: secretsOnlyByName },
     logs: {
       flags: ["-f", "--follow", "-p", "--previous", "--timestamps", "--prefix", "--all-containers", "--ignore-errors"],
       valued: [
@@ -91,11 +113,18 @@ const KUBECTL: Tool = {
     explain: { flags: ["--recursive"], valued: ["--api-version"], maxArgs: 1 },
     version: { flags: ["--client"], maxArgs: 0 },
     completion: { maxArgs: 1 },
-    "api-resources": { flags: ["--namespaced", "--cached"], valued: ["--api-group", "--verbs"], maxArgs: 0 },
+    "api-resources": {
+      flags: ["--namespaced", "--cached"],
+      valued: ["--api-group", "--verbs", "--namespaced"],
+      value: (o, v) => (o === "--namespaced" && !/^(true|false)$/.test(v) ? `${o}=${v}` : null),
+      maxArgs: 0,
+    },
+    "plugin list": { flags: ["--name-only"], maxArgs: 0 },
     "api-versions": { maxArgs: 0 },
     "cluster-info": { maxArgs: 0 },
     events: { valued: ["--for", "--types"], maxArgs: 0 },
-    "auth can-i": { flags: ["--list"], valued: ["--subresource"] },
+    // Asks what another identity may do (needs the impersonate right); it answers yes / no only.
+    "auth can-i": { flags: ["--list", "-q", "--quiet"], valued: ["--subresource", "--as", "--as-group", "--as-uid"] },
     "auth whoami": { maxArgs: 0 },
     wait: { valued: ["--for", "--timeout"], last: noSecretResource },
     "rollout status": { valued: ["--revision", "--timeout"], maxArgs: 2 },
@@ -137,6 +166,40 @@ const HELM_LIST: Verb = {
   valued: ["-f", "--filter", "-m", "--max", "--offset", "-l", "--selector", "--time-format"],
   maxArgs: 0,
 };
+/** Values options: literal values, or values files the path check proves (no URL). */
+const HELM_VALUES = ["--set", "--set-string", "--set-json", "--set-literal", "-f", "--values", "--kube-version"];
+const helmValue = (option: string, value: string): string | null =>
+  (option === "-f" || option === "--values") && value.includes("://") ? `${option} ${value} fetches a URL` : null;
+const HELM_RENDER: Verb = {
+  flags: [
+    "--include-crds",
+    "--skip-crds",
+    "--no-hooks",
+    "--skip-tests",
+    "--is-upgrade",
+    "--devel",
+    "--verify",
+    "--release-name",
+    "-g",
+    "--generate-name",
+    "--create-namespace",
+    "--disable-openapi-validation",
+    "--skip-schema-validation",
+    "--hide-notes",
+  ],
+  valued: [...HELM_VALUES, "--version", "--repo", "-a", "--api-versions", "-s", "--show-only", "--name-template"],
+  value: helmValue,
+  maxArgs: 2,
+};
+
+/** Built-in commands: `helm CMD --help` prints help (a plugin named CMD would run). */
+const HELM_BUILTINS = new Set(
+  (
+    "install upgrade uninstall delete rollback template lint package pull fetch push repo dependency dep create " +
+    "get history hist list ls search show inspect status test verify version env plugin registry completion help"
+  ).split(" "),
+);
+
 const HELM: Tool = {
   global: HELM_GLOBAL,
   verbs: {
@@ -167,8 +230,24 @@ const HELM: Tool = {
     "search hub": { flags: ["--list-repo-url"], valued: ["--max-col-width"], maxArgs: 1 },
     version: { flags: ["--short"], valued: ["--template"], maxArgs: 0 },
     env: { maxArgs: 1 },
-    // No template/lint of a local chart: helm follows symlinks in the chart, so a committed
-    // templates/x.yaml -> ~/.ssh/id_rsa would be rendered into the output.
+    // A local chart is walked first (recursive-read.ts): helm follows symlinks in it and .Files.Get
+    // prints any file of it. No --validate / --dry-run (with a cluster, `lookup` prints Secrets), no
+    // --post-renderer (runs a program), --output-dir (writes), --set-file (reads a file the path check
+    // cannot see: `key=path`), --dependency-update (downloads into the chart).
+    template: HELM_RENDER,
+    lint: {
+      flags: ["--strict", "--with-subcharts", "--quiet", "--skip-schema-validation"],
+      valued: HELM_VALUES,
+      value: helmValue,
+    },
+    verify: { valued: ["--keyring"], maxArgs: 1 },
+    // A bool --dry-run only reads the stored release (`--dry-run=false` is not listed: it would act).
+    uninstall: { flags: ["--dry-run"], last: (_w, args) => (args.includes("--dry-run") ? null : "uninstalls") },
+    rollback: {
+      flags: ["--dry-run"],
+      maxArgs: 2,
+      last: (_w, args) => (args.includes("--dry-run") ? null : "rolls back"),
+    },
     ...aliases(
       ["repo list", "repo ls", "plugin list", "plugin ls", "dependency list", "dep list", "dependency ls", "dep ls"],
       { maxArgs: 1 },
@@ -335,7 +414,13 @@ function docker(args: string[]): string | null {
 
 export const CONTAINERS: Record<string, Check> = {
   kubectl: (args) => checkTool(KUBECTL, args),
-  helm: (args) => checkTool(HELM, args),
+  helm: (args) =>
+    args.length >= 2 &&
+    HELM_BUILTINS.has(args[0] as string) &&
+    args.slice(1).every((a) => a === "--help" || a === "-h" || /^[a-z][a-z-]*$/.test(a)) &&
+    args.slice(1).some((a) => a === "--help" || a === "-h")
+      ? null
+      : checkTool(HELM, args),
   docker,
   podman: docker,
   "docker-compose": compose,
