@@ -146,7 +146,8 @@ const REFUSE: Record<string, string[]> = {
     "aws s3api get-object --bucket b --key k out.txt",
     "aws dynamodb get-item --table-name t --key file://key.json",
     "aws ec2 describe-instances --cli-input-json file://x.json",
-    "aws --endpoint-url http://127.0.0.1:4566 s3 ls",
+    // (a loopback --endpoint-url is allowed now: tests/fastpath/cloud-and-vcs.test.ts)
+    "aws --endpoint-url http://10.0.0.1:4566 s3 ls",
     "aws lambda get-function --function-name f",
     "aws configure get aws_secret_access_key",
     "aws ec2 terminate-instances --instance-ids i-1",

@@ -4,18 +4,22 @@
 // write. So the proof here is an allowlist of read operations, with the CLI's own client-side options
 // (which can read local files, fetch URLs, point the client at another endpoint or print a token)
 // refused by name, and every value refused when it is a `file://`, `fileb://`, URL or `@file`
-// reference. Operations that exist to hand out a credential or a secret value are not inspection.
+// reference (aws --endpoint-url only for a loopback emulator, az --organization only as a DevOps URL).
+// Operations that exist to hand out a credential or a secret value are not inspection, nor are
+// ones that print a service's environment (gcloud run … describe), start billed work that writes
+// results (athena start-query-execution writes to S3), consume messages (sqs receive-message), pull
+// images (az acr check-health) or dump requests with their tokens (az / auth0 --debug).
+// gh is a table of read verbs (pr/issue/run … list|view, api as a GET or a graphql query).
 import { aliases, type Check, checkTool, noFileReference, type Tool } from "./spec.ts";
 
 /** Operation or group names whose result is a credential or a secret value. */
 const HANDS_OUT_SECRETS =
-  /secret-value|password|credential|token|login|session|decrypt|access-details|private|key-pair|kubeconfig|connection-string|appsettings|publishing|list-keys|^keys$|^secrets?$|^sas$|presign/;
+  /secret-value|password|credential|token|login|session|decrypt|access-details|private(?!-(dns|endpoints?|link))|key-pair|kubeconfig|connection-string|appsettings|publishing|list-keys|oauth-clients?|^keys$|^secrets?$|^sas$|presign/;
 
 /** Client-side options of the aws CLI that read files, change the endpoint or trust. */
 const AWS_CLIENT_SIDE = new Set([
   "--cli-input-json",
   "--cli-input-yaml",
-  "--endpoint-url",
   "--ca-bundle",
   "--no-verify-ssl",
   "--cli-binary-format",
@@ -34,21 +38,48 @@ const AWS_FLAGS = new Set([
   "--no-cli-auto-prompt",
 ]);
 
-const AWS_READ_OP = /^(describe|list|get|batch-get|head|lookup|search|filter|scan|query)(-|$)/;
+const AWS_READ_OP = /^(describe|list|get|batch-get|head|lookup|search|filter|scan|query|simulate)(-|$)/;
+
+/** Read operations whose names sound like secrets but whose answers are metadata only. */
+const AWS_METADATA_OPS = new Set([
+  "iam get-account-password-policy",
+  "iam get-credential-report",
+  "iam get-login-profile",
+  "ec2 describe-key-pairs",
+  "ssm describe-sessions",
+  "athena list-sessions",
+  "athena list-notebook-sessions",
+  "athena get-session",
+  "athena get-session-status",
+  "lambda get-function-concurrency",
+  "lambda get-function-url-config",
+  "lambda get-function-configuration",
+  "rds download-db-log-file-portion",
+]);
+/** `aws configure get NAME` for settings that are not credentials. */
+const AWS_CREDENTIAL_SETTING = /access|secret|session|token|key|password|credential/i;
+
+/** Only a loopback endpoint (a local emulator such as LocalStack): never another host. */
+const AWS_LOOPBACK = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?\/?$/;
 
 function awsOperation(service: string, op: string, positionals: string[]): string | null {
   if (service === "s3")
     return op === "ls" && positionals.length <= 1 ? null : `aws s3 ${op} is not an inspection subcommand`;
   if (service === "logs" && op === "tail") return positionals.length <= 1 ? null : "aws logs tail: extra arguments";
-  if (service === "configure")
-    return (op === "list" || op === "list-profiles") && positionals.length === 0
-      ? null
-      : "aws configure can print or change credentials";
-  if (!AWS_READ_OP.test(op)) return `aws ${service} ${op} is not an inspection operation`;
-  if (HANDS_OUT_SECRETS.test(op) || /^get-parameters?(-by-path)?$/.test(op))
+  if (service === "configure") {
+    if ((op === "list" || op === "list-profiles") && positionals.length === 0) return null;
+    if (op === "get" && positionals.length === 1 && !AWS_CREDENTIAL_SETTING.test(positionals[0] as string)) return null;
+    return "aws configure can print or change credentials";
+  }
+  if (AWS_METADATA_OPS.has(`${service} ${op}`)) return positionals.length ? "unexpected positional arguments" : null;
+  // cognito-idp admin-get-user / admin-list-*: user attributes and groups, no credentials.
+  const adminRead = service === "cognito-idp" && /^admin-(get-user|list-[a-z-]+)$/.test(op);
+  if (!AWS_READ_OP.test(op) && !adminRead) return `aws ${service} ${op} is not an inspection operation`;
+  // get-parameter(s), -by-path, -history: SecureString values (decrypted with --with-decryption).
+  if (HANDS_OUT_SECRETS.test(op) || /^get-parameter/.test(op))
     return `aws ${service} ${op} returns a secret or a credential`;
   // get-function / get-layer-version answer with a signed download URL for the code.
-  if (service === "lambda" && /^get-(function|layer-version)/.test(op) && op !== "get-function-configuration")
+  if (service === "lambda" && /^get-(function|layer-version)/.test(op))
     return `aws lambda ${op} returns a signed code download link`;
   // Positional words after the operation are output files (get-object OUTFILE).
   if (positionals.length) return `aws ${service} ${op}: ${positionals[0]} would be written`;
@@ -68,6 +99,10 @@ const aws: Check = (args) => {
       if (a.includes("=")) value = a.slice(a.indexOf("=") + 1);
       else if (!AWS_FLAGS.has(name) && args[i + 1] !== undefined && !(args[i + 1] as string).startsWith("--"))
         value = args[++i];
+      if (name === "--endpoint-url") {
+        if (value === undefined || !AWS_LOOPBACK.test(value)) return `option ${name} points the client at another host`;
+        continue;
+      }
       if (value !== undefined) {
         const bad = noFileReference(name, value);
         if (bad) return bad;
@@ -98,6 +133,48 @@ const COMMAND_VERB =
   /^(delete|create|update|set|unset|start|stop|restart|add|remove|deploy|import|export|reset|purge|assign|invoke|run|ssh|scp|attach|exec|login|logout|upgrade|install|apply|patch|replace|enable|disable|move|copy|cp|mv|rm|restore|rotate|revoke|grant|tag|untag|submit|cancel|resize|scale|deallocate|redeploy|generate|sign|encrypt|decrypt|download|upload|sync|access|print|get-credentials|connect|open|browse)(-|$)/;
 const GCLOUD_READ_VERB = /^(list|describe|get-iam-policy|list-tags|list-grantable-roles|read|get-value|info|version)$/;
 
+/** gcloud options known to take the next word as their value (`--project foo`, not a command word). */
+const GCLOUD_VALUED = new Set([
+  "--project",
+  "--format",
+  "--account",
+  "--configuration",
+  "--billing-project",
+  "--verbosity",
+  "--filter",
+  "--limit",
+  "--sort-by",
+  "--page-size",
+  "--region",
+  "--zone",
+  "--location",
+  "--keyring",
+  "--iam-account",
+  "--service",
+  "--resource-type",
+]);
+
+/** Cloud Run services, revisions and jobs: `describe` prints the container env, literal values included. */
+const GCLOUD_RUN_DESCRIBE = /^(services|revisions|jobs|executions)$/;
+
+function gcloudGroupsProblem(groups: string[], verb: string): string | null {
+  // `run` is the Cloud Run group here, not a command verb.
+  const product = groups[0] === "alpha" || groups[0] === "beta" ? 1 : 0;
+  if (groups[product] === "run" && verb === "describe" && GCLOUD_RUN_DESCRIBE.test(groups[product + 1] ?? ""))
+    return "gcloud run … describe prints the container environment";
+  // KMS keys and service-account key listings are metadata: key material never leaves either.
+  const keysMeta = (g: string, i: number) =>
+    g === "keys" && (groups[i - 1] === "kms" || (groups[i - 1] === "service-accounts" && verb === "list"));
+  if (groups.some((g, i) => HANDS_OUT_SECRETS.test(g) && g !== "secrets" && !keysMeta(g, i)))
+    return `gcloud ${groups.join(" ")} hands out secrets`;
+  // `gcloud secrets list|describe` shows names and metadata; `versions access` (the value) is not a read verb.
+  if (
+    groups.some((g, i) => !/^[a-z0-9][a-z0-9-]*$/.test(g) || (COMMAND_VERB.test(g) && !(i === product && g === "run")))
+  )
+    return "not an inspection command";
+  return null;
+}
+
 const gcloud: Check = (args) => {
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -106,7 +183,12 @@ const gcloud: Check = (args) => {
       const name = a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
       if (!/^--?[a-z0-9][a-z0-9-]*$/.test(name)) return `option ${a} is not on the known-safe list`;
       if (GCLOUD_CLIENT_SIDE.has(name)) return `option ${name} reads files or changes the credentials used`;
-      const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : undefined;
+      let value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : undefined;
+      if (value === undefined && GCLOUD_VALUED.has(name)) {
+        value = args[i + 1];
+        if (value === undefined) return `option ${a} needs a value`;
+        i++;
+      }
       if (value !== undefined && noFileReference(name, value)) return noFileReference(name, value);
       continue;
     }
@@ -123,19 +205,40 @@ const gcloud: Check = (args) => {
         ? null
         : "changes configurations"
       : "changes configuration";
+  // IAP access settings (no OAuth client secret in them).
+  if (words.join(" ") === "iap settings get") return null;
   const at = words.findIndex((w) => GCLOUD_READ_VERB.test(w));
   if (at < 1) return "not an inspection command (no list/describe verb)";
-  const groups = words.slice(0, at);
-  if (groups.some((g) => HANDS_OUT_SECRETS.test(g) && g !== "secrets"))
-    return `gcloud ${groups.join(" ")} hands out secrets`;
-  // `gcloud secrets list|describe` shows names and metadata; `versions access` (the value) is not a read verb.
-  if (groups.some((g) => !/^[a-z0-9][a-z0-9-]*$/.test(g) || COMMAND_VERB.test(g))) return "not an inspection command";
+  const bad = gcloudGroupsProblem(words.slice(0, at), words[at] as string);
+  if (bad) return bad;
   if (words.length > at + 2) return "unexpected positional arguments";
   return null;
 };
 
 const AZ_CLIENT_SIDE = new Set(["--debug"]);
-const AZ_READ_VERB = /^(list|show|exists|list-[a-z-]+|show-[a-z-]+|get-[a-z-]+|query)$/;
+const AZ_READ_VERB = /^(list|show|exists|list-[a-z-]+|show-[a-z-]+|get-[a-z-]+|query|summarize|logs|tail)$/;
+/** An Azure DevOps organization is named by its URL: the literal is a request field, never fetched. */
+const AZ_ORGANIZATION = /^https:\/\/(dev\.azure\.com\/[A-Za-z0-9_.-]+|[A-Za-z0-9-]+\.visualstudio\.com)\/?$/;
+
+/** Fixed az commands that read, outside the NOUN… list|show shape. */
+function azSpecial(words: string[], args: string[]): string | null | undefined {
+  const path = words.join(" ");
+  if (path === "bicep version") return null;
+  // Names and attributes of the secrets; the values only come from `secret show`.
+  if (path === "keyvault secret list") return null;
+  if (words[0] === "tag" && (words[1] === "list" || words[1] === "show")) return words.length === 2 ? null : "extra";
+  if (words[0] === "config" && words[1] === "get") return words.length <= 3 ? null : "extra";
+  // Examples from Microsoft's search service.
+  if (words[0] === "find") return words.length <= 2 ? null : "extra";
+  // Without --list, configure sets the defaults.
+  if (path === "devops configure")
+    return args.some((a) => a === "--list" || a === "-l") &&
+      !args.some((a) => /^(--defaults|-d|--use-git-aliases)/.test(a))
+      ? null
+      : "az devops configure sets defaults";
+  // `acr check-health` pulls a test image and fetches a registry token: not an inspection.
+  return undefined;
+}
 
 const az: Check = (args) => {
   const words: string[] = [];
@@ -148,14 +251,20 @@ const az: Check = (args) => {
       let value: string | undefined;
       if (a.includes("=")) value = a.slice(a.indexOf("=") + 1);
       else if (args[i + 1] !== undefined && !(args[i + 1] as string).startsWith("-")) value = args[++i];
-      if (value !== undefined && noFileReference(name, value)) return noFileReference(name, value);
+      const organization = (name === "--organization" || name === "--org") && AZ_ORGANIZATION.test(value ?? "");
+      if (value !== undefined && !organization && noFileReference(name, value)) return noFileReference(name, value);
       continue;
     }
     words.push(a);
   }
   if (words.length === 0)
     return args.length && args.every((a) => /^(--version|--help|-h)$/.test(a)) ? null : "no command";
+  // `az GROUP … --help` prints help.
+  if (args.some((a) => a === "--help" || a === "-h") && args.every((a) => /^(--help|-h|[a-z][a-z0-9-]*)$/.test(a)))
+    return words.length <= 4 ? null : "extra";
   if (words[0] === "version") return words.length === 1 ? null : "unexpected arguments";
+  const special = azSpecial(words, args);
+  if (special !== undefined) return special;
   if (words[0] === "account")
     return words[1] === "show" || words[1] === "list" || words[1] === "list-locations"
       ? null
@@ -507,10 +616,11 @@ const GH_TOOL: Tool = {
 /**
  * auth0: `NOUN… list|ls|show|search|tail|diff` with output and paging options only. Secrets stay
  * masked without `--reveal-secrets`, which is not listed; `auth0 api [get] PATH` is a GET without a body.
+ * No --debug: it dumps the Management API requests, bearer token included.
  */
 const AUTH0_READ_VERB = /^(list|ls|show|search|search-by-email|tail|diff|stats)$/;
 const AUTH0_FLAGS = new Set(["--json", "--json-compact", "--csv", "--no-color", "--no-input", "-h", "--help"]);
-const AUTH0_VALUED = new Set(["--tenant", "-n", "--number", "-q", "--query", "--filter", "--sort", "--format"]);
+const AUTH0_VALUED = new Set(["--tenant", "-t", "-n", "--number", "-q", "--query", "--filter", "--sort", "--format"]);
 const auth0: Check = (args) => {
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -527,6 +637,9 @@ const auth0: Check = (args) => {
     }
     words.push(a);
   }
+  // `auth0 [GROUP [VERB]] --help` prints help (auth0 has no plugins).
+  if (args.some((a) => a === "--help" || a === "-h"))
+    return words.length <= 2 && words.every((w) => /^[a-z][a-z-]*$/.test(w)) ? null : "auth0 --help with arguments";
   if (words[0] === "api") {
     const rest = words[1] === "get" ? words.slice(2) : words.slice(1);
     return rest.length === 1 &&
