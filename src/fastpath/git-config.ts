@@ -5,8 +5,9 @@
 // here (file reads only) and every key must be on a short list of keys that never run anything.
 // `git fetch` also updates refs (the reference-transaction hook) and may run `gc --auto` (the
 // pre-auto-gc hook), fetches initialized submodules with their own config, and copies the objects of
-// a local-path remote into this repository: it is provable only with no live hook, no submodule git
-// dirs and network remotes only.
+// a local-path remote into this repository: it is provable only with no live hook and no submodule
+// git dirs. fetch, ls-remote and request-pull reach every remote of the config: only https / git
+// URLs and ssh to a known forge (ssh elsewhere may forward the user's agent).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { isInsideDir } from "./real-path.ts";
@@ -129,8 +130,13 @@ function gitDirsFor(dir: string, edge: string): string[] | string {
 /** Subcommands that show the remote URL as configured (a password in it would be printed). */
 const SHOWS_URL = new Set(["ls-remote", "fetch", "request-pull"]);
 
-/** A network remote: https / ssh / git URL or scp-like `user@host:path`, never a local path or file://. */
-const NETWORK_URL = /^((https?|ssh|git):\/\/[A-Za-z0-9_]|[A-Za-z0-9_.-]+@[A-Za-z0-9][A-Za-z0-9.-]*:[^/])/;
+/**
+ * A network remote: an https / git URL, or ssh (URL or scp-like `git@host:path`) to a known forge
+ * only — ssh to a host the repository names could receive a forwarded agent (`ForwardAgent yes` in
+ * the user's ssh config). Never a local path or file:// (another repository's data).
+ */
+const NETWORK_URL =
+  /^((https?|git):\/\/[A-Za-z0-9_]|(ssh:\/\/)?([A-Za-z0-9_.-]+@)?(github\.com|gitlab\.com|bitbucket\.org|ssh\.dev\.azure\.com)[:/][^/])/;
 
 /** The remote URLs of one config file, or why they cannot be read plainly. */
 function remoteUrls(text: string): string[] | string {
@@ -152,7 +158,21 @@ function remoteUrls(text: string): string[] | string {
   return urls;
 }
 
-/** Why `git fetch` could run a program or read another local repository, or null. */
+/** Why a remote of the config is not a network URL, or null. */
+function remotesProblem(gitDirs: string[]): string | null {
+  for (const g of gitDirs)
+    for (const f of ["config", "config.worktree"]) {
+      const path = join(g, f);
+      if (!existsSync(path)) continue;
+      const urls = remoteUrls(readFileSync(path, "utf8"));
+      if (typeof urls === "string") return urls;
+      const local = urls.find((u) => !NETWORK_URL.test(u));
+      if (local) return `remote ${local} is not an https URL or a known forge`;
+    }
+  return null;
+}
+
+/** Why `git fetch` could run a program or fetch submodules with their own config, or null. */
 function fetchProblem(gitDirs: string[]): string | null {
   for (const g of gitDirs) {
     const hooks = join(g, "hooks");
@@ -167,14 +187,6 @@ function fetchProblem(gitDirs: string[]): string | null {
       if (live) return `git fetch can run the hook ${live}`;
     }
     if (existsSync(join(g, "modules"))) return "git fetch also fetches submodules, with their own config";
-    for (const f of ["config", "config.worktree"]) {
-      const path = join(g, f);
-      if (!existsSync(path)) continue;
-      const urls = remoteUrls(readFileSync(path, "utf8"));
-      if (typeof urls === "string") return urls;
-      const local = urls.find((u) => !NETWORK_URL.test(u));
-      if (local) return `remote ${local} is not a network URL`;
-    }
   }
   return null;
 }
@@ -195,9 +207,9 @@ export function gitConfigProblem(dir: string, edge: string, printsConfig = false
       if (problem) return problem;
     }
   }
-  if (subcommand !== "fetch") return null;
+  if (!SHOWS_URL.has(subcommand)) return null;
   try {
-    return fetchProblem(dirs);
+    return remotesProblem(dirs) ?? (subcommand === "fetch" ? fetchProblem(dirs) : null);
   } catch {
     return "the repository's .git cannot be read";
   }

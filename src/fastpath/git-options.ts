@@ -973,12 +973,17 @@ const GIT_VARS = new Set([
   "GIT_CONFIG_GLOBAL",
 ]);
 
-/** A remote by name or an https / ssh URL: not a local path or file:// (another repository's data). */
+/** A remote by name, an https URL or ssh to a known forge: not a local path or file:// (another repository's data). */
 function remoteOperand(word: string | undefined): string | null {
   if (word === undefined) return null;
   if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(word)) return null;
-  if (/^(https?|ssh|git):\/\/[A-Za-z0-9_][A-Za-z0-9._@:-]*(\/[^\s]*)?$/.test(word)) return null;
-  return `${word} is not a remote name or a network URL`;
+  if (/^(https?|git):\/\/[A-Za-z0-9_][A-Za-z0-9._@:-]*(\/[^\s]*)?$/.test(word)) return null;
+  // ssh only to a known forge: another host could receive the user's forwarded agent.
+  if (
+    /^(ssh:\/\/)?([A-Za-z0-9_.-]+@)?(github\.com|gitlab\.com|bitbucket\.org|ssh\.dev\.azure\.com)[:/][^/\s]/.test(word)
+  )
+    return null;
+  return `${word} is not a remote name, an https URL or a known forge`;
 }
 
 const FORMAT_PATCH: Check = allow({

@@ -49,7 +49,8 @@ function repo(name: string): string {
 
 const clean = repo("clean");
 git(clean, "remote", "add", "origin", "https://example.invalid/o/r.git");
-git(clean, "remote", "add", "mirror", "git@example.invalid:o/r.git");
+git(clean, "remote", "add", "mirror", "git@github.com:o/r.git");
+git(clean, "remote", "add", "lab", "ssh://git@gitlab.com/o/r.git");
 // A chart with a template symlinked out of the repository (helm would render the file it points at).
 const linkedChart = repo("linked-chart");
 symlinkSync(join(work, "outside.txt"), join(linkedChart, "mychart", "templates", "leak.yaml"));
@@ -288,6 +289,9 @@ const FAMILIES: Record<string, Family> = {
       "git ls-remote --heads origin main",
       "git ls-remote -t mirror",
       "git ls-remote https://github.com/o/r.git",
+      "git ls-remote git@github.com:o/r.git",
+      "git ls-remote ssh://git@gitlab.com/o/r.git",
+      "git fetch lab",
       "git ls-remote --symref origin HEAD",
       "git fetch",
       "git fetch origin",
@@ -352,6 +356,10 @@ const FAMILIES: Record<string, Family> = {
       "git ls-remote ext::sh",
       "git ls-remote 'ext::sh -c touch% /tmp/x'",
       "git ls-remote /tmp",
+      "git ls-remote git@evil.example:o/r.git",
+      "git ls-remote ssh://evil.example/o/r.git",
+      "git ls-remote ssh://git@github.com.evil.example/o/r.git",
+      "git ls-remote git@github.com.evil.example:o/r.git",
       "git ls-remote ssh://-oProxyCommand=x/r",
       "git ls-remote -o opt origin",
       "git archive HEAD",
@@ -866,6 +874,11 @@ const localRemote = repo("local-remote");
 git(localRemote, "remote", "add", "origin", join(work, "clean"));
 const fileRemote = repo("file-remote");
 git(fileRemote, "remote", "add", "origin", `file://${join(work, "clean")}`);
+// ssh to a host the repository names (a forwarded agent would reach it).
+const sshRemote = repo("ssh-remote");
+git(sshRemote, "remote", "add", "origin", "git@evil.example:o/r.git");
+const sshUrlRemote = repo("ssh-url-remote");
+git(sshUrlRemote, "remote", "add", "origin", "ssh://git@github.com.evil.example/o/r.git");
 const tokenRemote = repo("token-remote");
 git(tokenRemote, "remote", "add", "origin", "https://user:ghp_secret@example.invalid/o/r.git");
 // Initialized submodules (their own config and hooks under .git/modules).
@@ -900,7 +913,17 @@ const REFUSE_IN: [string, string][] = [
     [c, submodules],
     [c, linkedHooks],
     [c, uploadPack],
+    [c, sshRemote],
+    [c, sshUrlRemote],
   ]),
+  ...["git ls-remote", "git ls-remote origin", "git request-pull origin/main https://example.invalid/r"].flatMap(
+    (c): [string, string][] => [
+      [c, localRemote],
+      [c, fileRemote],
+      [c, sshRemote],
+      [c, sshUrlRemote],
+    ],
+  ),
   ["git ls-remote", tokenRemote],
   ["git ls-remote origin", tokenRemote],
   ["git request-pull origin/main https://example.invalid/r main", tokenRemote],
@@ -913,7 +936,6 @@ const ALLOW_IN: [string, string][] = [
   ["helm template r nginx/nginx", linkedChart],
   ["git ls-remote origin", hooked],
   ["git status", hooked],
-  ["git ls-remote origin", localRemote],
   ["git fetch origin", clean],
 ];
 
