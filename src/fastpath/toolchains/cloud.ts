@@ -220,6 +220,8 @@ const AZ_READ_VERB = /^(list|show|exists|list-[a-z-]+|show-[a-z-]+|get-[a-z-]+|q
 /** An Azure DevOps organization is named by its URL: the literal is a request field, never fetched. */
 const AZ_ORGANIZATION = /^https:\/\/(dev\.azure\.com\/[A-Za-z0-9_.-]+|[A-Za-z0-9-]+\.visualstudio\.com)\/?$/;
 
+const AZ_CREDENTIAL_KEY = /key|secret|token|connection|password|sas|credential/i;
+
 /** Fixed az commands that read, outside the NOUN… list|show shape. */
 function azSpecial(words: string[], args: string[]): string | null | undefined {
   const path = words.join(" ");
@@ -227,7 +229,13 @@ function azSpecial(words: string[], args: string[]): string | null | undefined {
   // Names and attributes of the secrets; the values only come from `secret show`.
   if (path === "keyvault secret list") return null;
   if (words[0] === "tag" && (words[1] === "list" || words[1] === "show")) return words.length === 2 ? null : "extra";
-  if (words[0] === "config" && words[1] === "get") return words.length <= 3 ? null : "extra";
+  // One `section.name` that is not a credential: the whole config (or a section) can hold storage.key.
+  if (words[0] === "config" && words[1] === "get")
+    return words.length === 3 &&
+      /^[a-z_]+\.[a-z_]+$/.test(words[2] as string) &&
+      !AZ_CREDENTIAL_KEY.test(words[2] as string)
+      ? null
+      : "az config get can print stored keys";
   // Examples from Microsoft's search service.
   if (words[0] === "find") return words.length <= 2 ? null : "extra";
   // Without --list, configure sets the defaults.
