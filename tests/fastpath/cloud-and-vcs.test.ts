@@ -850,6 +850,10 @@ const FAMILIES: Record<string, Family> = {
       "az --debug vm list",
       "az bicep install",
       "az account get-access-token",
+      "az monitor logs delete",
+      "az spring app logs update",
+      "az webapp log tail delete",
+      "gcloud logging logs list delete",
     ],
   },
   auth0: {

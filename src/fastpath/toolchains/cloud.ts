@@ -212,6 +212,9 @@ const gcloud: Check = (args) => {
   const bad = gcloudGroupsProblem(words.slice(0, at), words[at] as string);
   if (bad) return bad;
   if (words.length > at + 2) return "unexpected positional arguments";
+  // A read word used as a group name (`… logs delete`): the word after it is the real verb.
+  if (words[at + 1] !== undefined && COMMAND_VERB.test(words[at + 1] as string))
+    return `${words[at + 1]} after ${words[at]} is a command verb`;
   return null;
 };
 
@@ -284,6 +287,9 @@ const az: Check = (args) => {
     return "not an inspection command";
   if (path.some((w) => HANDS_OUT_SECRETS.test(w))) return `az ${path.join(" ")} can print secrets`;
   if (words.length > at + 2) return "unexpected positional arguments";
+  // A read word used as a group name (`… logs delete`): the word after it is the real verb.
+  if (words[at + 1] !== undefined && COMMAND_VERB.test(words[at + 1] as string))
+    return `${words[at + 1]} after ${words[at]} is a command verb`;
   return null;
 };
 
