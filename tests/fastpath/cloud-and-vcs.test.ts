@@ -57,6 +57,28 @@ symlinkSync(join(work, "outside.txt"), join(linkedChart, "mychart", "templates",
 // A chart holding a secret-named file (.Files.Get could print it).
 const secretChart = repo("secret-chart");
 put(join(secretChart, "mychart", "files", ".env"), "TOKEN=1\n");
+// Charts whose values.schema.json makes helm load another file, or that hold a packed subchart.
+const schemaRef = repo("schema-ref");
+put(join(schemaRef, "mychart", "values.schema.json"), '{"properties": {"a": {"$ref": "file:///etc/hostname"}}}');
+const schemaEscaped = repo("schema-escaped");
+put(
+  join(schemaEscaped, "mychart", "values.schema.json"),
+  '{"properties": {"a": {"\\u0024ref": "file:///etc/hostname"}}}',
+);
+const schemaMeta = repo("schema-meta");
+put(join(schemaMeta, "mychart", "values.schema.json"), '{"$schema": "file:///etc/hostname"}');
+const schemaRelative = repo("schema-relative");
+put(join(schemaRelative, "mychart", "values.schema.json"), '{"properties": {"a": {"$ref": "other.json"}}}');
+const schemaBroken = repo("schema-broken");
+put(join(schemaBroken, "mychart", "values.schema.json"), "{not json");
+const packedSub = repo("packed-sub");
+put(join(packedSub, "mychart", "charts", "sub-1.0.0.tgz"), "x");
+// A chart whose schema only refers inside itself.
+const schemaLocal = repo("schema-local");
+put(
+  join(schemaLocal, "mychart", "values.schema.json"),
+  '{"$schema": "https://json-schema.org/draft-07/schema#", "definitions": {"n": {"type": "integer"}}, "properties": {"a": {"$ref": "#/definitions/n"}}}',
+);
 // A repository whose .git/hooks has a live hook (git fetch runs reference-transaction).
 const hooked = repo("hooked");
 put(join(hooked, ".git", "hooks", "reference-transaction"), "#!/bin/sh\ntouch /tmp/pwned\n");
@@ -596,7 +618,7 @@ const FAMILIES: Record<string, Family> = {
       "helm template myrelease nginx/nginx --include-crds",
       "helm template myrelease nginx/nginx --skip-crds",
       "helm template myrelease nginx/nginx --no-hooks",
-      "helm template x oci://registry.example/charts/app --version 1.0.0",
+      "helm template x oci://registry.example/charts/app --version 1.0.0 --skip-schema-validation",
       "helm template myrelease ./mychart -s templates/cm.yaml",
       "helm lint ./mychart",
       "helm lint ./mychart --strict",
@@ -610,6 +632,11 @@ const FAMILIES: Record<string, Family> = {
     ],
     refuse: [
       "helm get all myrelease",
+      "helm template x oci://registry.example/charts/app --version 1.0.0",
+      "helm template x https://charts.example/app-1.0.0.tgz",
+      "helm template x app --repo https://charts.example",
+      "helm template x app --repo=https://charts.example",
+      "helm template x ./mychart-1.0.0.tgz",
       "helm get manifest myrelease",
       "helm get values myrelease",
       "helm get values myrelease -a",
@@ -910,6 +937,12 @@ const REFUSE_IN: [string, string][] = [
     (c): [string, string][] => [
       [c, linkedChart],
       [c, secretChart],
+      [c, schemaRef],
+      [c, schemaEscaped],
+      [c, schemaMeta],
+      [c, schemaRelative],
+      [c, schemaBroken],
+      [c, packedSub],
     ],
   ),
   ...["git fetch", "git fetch origin", "git fetch --all", "git fetch --dry-run"].flatMap((c): [string, string][] => [
@@ -941,6 +974,9 @@ const REFUSE_IN: [string, string][] = [
 /** Rows allowed in a repository other than `clean`: what the fetch checks must not refuse. */
 const ALLOW_IN: [string, string][] = [
   ["helm template r ./mychart", clean],
+  ["helm template r ./mychart", schemaLocal],
+  ["helm lint ./mychart --skip-schema-validation", schemaRef],
+  ["helm template r ./mychart --skip-schema-validation", packedSub],
   ["helm template r nginx/nginx", linkedChart],
   ["git ls-remote origin", hooked],
   ["git status", hooked],

@@ -8,7 +8,8 @@
 // (kubectl kustomize, -k: plugins and remote bases), kubectl diff (runs $KUBECTL_EXTERNAL_DIFF), and
 // plugins (any unknown verb may be an executable on PATH). docker --context / -H pick a daemon whose
 // read verbs only print that daemon's state. helm template / lint read the chart's own files
-// (.Files.Get), so a local chart is only proved when a walk of it finds no symlink out or secret.
+// (.Files.Get) and load what a values.schema.json `$ref` names, so a local chart is only proved when
+// a walk of it finds no symlink out, no secret and no external `$ref` (recursive-read.ts).
 import { aliases, type Check, checkTool, type Options, type Tool, type Verb } from "./spec.ts";
 
 const SECRET_RESOURCE = /^(secrets?|secret\/.*|secrets\/.*|secrets?\..*)$|\/secrets(\/|$)/i;
