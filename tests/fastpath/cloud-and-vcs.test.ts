@@ -108,6 +108,17 @@ interface Family {
 const FAMILIES: Record<string, Family> = {
   docker: {
     allow: [
+      "docker --version",
+      "docker -v",
+      "docker --help",
+      "docker -h",
+      "docker -D ps",
+      "podman --version",
+      "docker compose --help",
+      "docker compose version",
+      "docker-compose --version",
+      "docker-compose -v",
+      "docker-compose --help",
       "docker --context mycontext ps",
       "docker -c mycontext images",
       "docker --context=prod ps -a",
@@ -157,6 +168,9 @@ const FAMILIES: Record<string, Family> = {
       "podman-compose logs",
     ],
     refuse: [
+      "docker -H tcp://x --version",
+      "docker --context x",
+      "docker -H",
       "docker inspect mycontainer",
       "docker container inspect mycontainer",
       "docker image inspect myimage",

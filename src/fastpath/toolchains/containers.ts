@@ -371,7 +371,7 @@ const COMPOSE_LIST: Verb = {
 };
 const COMPOSE: Tool = {
   verbs: {
-    "": { flags: ["-v", "--version"], maxArgs: 0 },
+    "": { flags: ["-v", "--version", "-h", "--help"], maxArgs: 0 },
     ...aliases(["ps", "ls", "images", "top"], COMPOSE_LIST),
     version: { flags: ["--short"], valued: ["--format", "-f"], maxArgs: 0 },
     logs: {
@@ -401,14 +401,16 @@ function leadingOptions(args: string[], options: Options): { end: number } | { e
   return { end: i };
 }
 
+/** With no verb after the options (`--version`, `--help`), the bare form's own list decides. */
 function compose(args: string[]): string | null {
   const head = leadingOptions(args, COMPOSE_PROJECT);
-  return "error" in head ? head.error : checkTool(COMPOSE, args.slice(head.end));
+  if ("error" in head || head.end === args.length) return checkTool(COMPOSE, args);
+  return checkTool(COMPOSE, args.slice(head.end));
 }
 
 function docker(args: string[]): string | null {
   const head = leadingOptions(args, DOCKER_GLOBAL);
-  if ("error" in head) return head.error;
+  if ("error" in head || head.end === args.length) return checkTool(DOCKER, args);
   const rest = args.slice(head.end);
   return rest[0] === "compose" ? compose(rest.slice(1)) : checkTool(DOCKER, rest);
 }
