@@ -404,13 +404,15 @@ function leadingOptions(args: string[], options: Options): { end: number } | { e
 /** With no verb after the options (`--version`, `--help`), the bare form's own list decides. */
 function compose(args: string[]): string | null {
   const head = leadingOptions(args, COMPOSE_PROJECT);
-  if ("error" in head || head.end === args.length) return checkTool(COMPOSE, args);
+  if ("error" in head) return checkTool(COMPOSE, args) && head.error;
+  if (head.end === args.length) return checkTool(COMPOSE, args);
   return checkTool(COMPOSE, args.slice(head.end));
 }
 
 function docker(args: string[]): string | null {
   const head = leadingOptions(args, DOCKER_GLOBAL);
-  if ("error" in head || head.end === args.length) return checkTool(DOCKER, args);
+  if ("error" in head) return checkTool(DOCKER, args) && head.error;
+  if (head.end === args.length) return checkTool(DOCKER, args);
   const rest = args.slice(head.end);
   return rest[0] === "compose" ? compose(rest.slice(1)) : checkTool(DOCKER, rest);
 }
