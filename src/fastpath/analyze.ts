@@ -35,7 +35,7 @@ function gitProblem(inv: Invocation, cwd: string, edge: string): string | null {
     }
   }
   const printsConfig = sub === "remote" || sub === "config" || sub === "submodule";
-  return gitConfigProblem(physicalPath(".", dir) ?? dir, edge, printsConfig);
+  return gitConfigProblem(physicalPath(".", dir) ?? dir, edge, printsConfig, sub);
 }
 
 export type CommandVerdict = "deny" | "allow" | "llm";

@@ -3,7 +3,12 @@
 // or include.path make "read-only" git commands (status, diff, log -p, blame …) run programs.
 // Before a git command is provable, every config file git would read from the repository is read
 // here (file reads only) and every key must be on a short list of keys that never run anything.
-import { existsSync, readFileSync, statSync } from "node:fs";
+// `git fetch` also updates refs (the reference-transaction hook) and may run `gc --auto` (the
+// pre-auto-gc hook), fetches initialized submodules with their own config, and copies the objects of
+// a local-path remote into this repository: it is provable only with no live hook and no submodule
+// git dirs. fetch, ls-remote and request-pull reach every remote of the config: only https / git
+// URLs and ssh to a known forge (ssh elsewhere may forward the user's agent).
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { isInsideDir } from "./real-path.ts";
 
@@ -122,8 +127,72 @@ function gitDirsFor(dir: string, edge: string): string[] | string {
   }
 }
 
+/** Subcommands that show the remote URL as configured (a password in it would be printed). */
+const SHOWS_URL = new Set(["ls-remote", "fetch", "request-pull"]);
+
+/**
+ * A network remote: an https / git URL, or ssh (URL or scp-like `git@host:path`) to a known forge
+ * only — ssh to a host the repository names could receive a forwarded agent (`ForwardAgent yes` in
+ * the user's ssh config). Never a local path or file:// (another repository's data).
+ */
+const NETWORK_URL =
+  /^((https?|git):\/\/[A-Za-z0-9_]|(ssh:\/\/)?([A-Za-z0-9_.-]+@)?(github\.com|gitlab\.com|bitbucket\.org|ssh\.dev\.azure\.com)[:/][^/])/;
+
+/** The remote URLs of one config file, or why they cannot be read plainly. */
+function remoteUrls(text: string): string[] | string {
+  const urls: string[] = [];
+  let remote = false;
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    const head = /^\[\s*([A-Za-z0-9.-]+)/.exec(line);
+    if (head) {
+      remote = (head[1] as string).toLowerCase() === "remote";
+      continue;
+    }
+    const kv = /^(url|pushurl)\s*=\s*(.*)$/i.exec(line);
+    if (!remote || !kv) continue;
+    const value = (kv[2] as string).replace(/^"(.*)"$/, "$1");
+    if (/["\\\s#;]/.test(value)) return "a remote URL is not plain enough to check";
+    urls.push(value);
+  }
+  return urls;
+}
+
+/** Why a remote of the config is not a network URL, or null. */
+function remotesProblem(gitDirs: string[]): string | null {
+  for (const g of gitDirs)
+    for (const f of ["config", "config.worktree"]) {
+      const path = join(g, f);
+      if (!existsSync(path)) continue;
+      const urls = remoteUrls(readFileSync(path, "utf8"));
+      if (typeof urls === "string") return urls;
+      const local = urls.find((u) => !NETWORK_URL.test(u));
+      if (local) return `remote ${local} is not an https URL or a known forge`;
+    }
+  return null;
+}
+
+/** Why `git fetch` could run a program or fetch submodules with their own config, or null. */
+function fetchProblem(gitDirs: string[]): string | null {
+  for (const g of gitDirs) {
+    const hooks = join(g, "hooks");
+    if (existsSync(hooks)) {
+      let names: string[];
+      try {
+        names = readdirSync(hooks);
+      } catch {
+        return `${hooks} cannot be listed`;
+      }
+      const live = names.find((n) => !n.endsWith(".sample"));
+      if (live) return `git fetch can run the hook ${live}`;
+    }
+    if (existsSync(join(g, "modules"))) return "git fetch also fetches submodules, with their own config";
+  }
+  return null;
+}
+
 /** Null when every git config file of the repository holds only keys that never run a program. */
-export function gitConfigProblem(dir: string, edge: string, printsConfig = false): string | null {
+export function gitConfigProblem(dir: string, edge: string, printsConfig = false, subcommand = ""): string | null {
   let dirs: string[] | string;
   try {
     dirs = gitDirsFor(dir, edge);
@@ -131,11 +200,17 @@ export function gitConfigProblem(dir: string, edge: string, printsConfig = false
     return "the repository's .git cannot be read";
   }
   if (typeof dirs === "string") return dirs;
+  const prints = printsConfig || SHOWS_URL.has(subcommand);
   for (const g of dirs) {
     for (const f of ["config", "config.worktree"]) {
-      const problem = fileProblem(join(g, f), printsConfig);
+      const problem = fileProblem(join(g, f), prints);
       if (problem) return problem;
     }
   }
-  return null;
+  if (!SHOWS_URL.has(subcommand)) return null;
+  try {
+    return remotesProblem(dirs) ?? (subcommand === "fetch" ? fetchProblem(dirs) : null);
+  } catch {
+    return "the repository's .git cannot be read";
+  }
 }

@@ -848,7 +848,169 @@ export const GIT: Record<string, Check> = {
   notes: subcommands({ list: allow({}), show: allow({}) }),
   bisect: subcommands({ log: allow({}) }),
   "sparse-checkout": subcommands({ list: allow({}) }),
+  // Network reads. git-config.ts refuses a remote URL holding a password, and for fetch a live hook,
+  // a local-path remote or initialized submodules. No --upload-pack / --get-url (prints the raw URL).
+  "ls-remote": allow({
+    flags: "htbq",
+    long: ["heads", "tags", "branches", "refs", "quiet", "exit-code", "symref", "sort="],
+    after: (_args, operands) => remoteOperand(operands[0]),
+  }),
+  // Remote-tracking refs and FETCH_HEAD only: a refspec (`main:main`, `+x`) would move a branch, and
+  // --prune-tags deletes local tags; --filter / --depth rewrite what the repository is.
+  fetch: allow({
+    flags: "qvtp",
+    long: [
+      "all",
+      "quiet",
+      "verbose",
+      "tags",
+      "no-tags",
+      "prune",
+      "no-prune",
+      "dry-run",
+      "atomic",
+      "no-recurse-submodules",
+      "no-write-fetch-head",
+      "no-auto-gc",
+      "no-auto-maintenance",
+      "show-forced-updates",
+      "jobs=",
+      "ipv4",
+      "ipv6",
+      "progress",
+      "no-progress",
+    ],
+    after: (args, operands) => {
+      const [remote, ...refs] = operands;
+      if (remote === undefined) return null;
+      if (args.includes("--all")) return "git fetch --all takes no repository";
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote)) return `git fetch ${remote}: only a configured remote by name`;
+      const bad = refs.find((r) => !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(r));
+      return bad ? `git fetch refspec ${bad} can move a local ref` : null;
+    },
+  }),
+  "request-pull": allow({
+    flags: "p",
+    after: (_args, operands) =>
+      operands.length >= 2 && operands.length <= 3 ? remoteOperand(operands[1]) : "git request-pull START URL [END]",
+  }),
+  // --check: tests a patch (a file the path check proves) without applying it; --stat alone is left
+  // to the classifier (Dippy asks for it: `--stat --apply` spellings are easy to get wrong).
+  apply: allow({
+    flags: "vzR",
+    glued: "pC",
+    long: [
+      "check",
+      "stat",
+      "numstat",
+      "summary",
+      "cached",
+      "reverse",
+      "verbose",
+      "quiet",
+      "recount",
+      "unidiff-zero",
+      "allow-empty",
+      "inaccurate-eof",
+      "ignore-whitespace",
+      "ignore-space-change",
+      "no-add",
+      "exclude=",
+      "include=",
+      "directory=",
+    ],
+    after: (args) =>
+      args.includes("--check") ? null : "git apply without --check applies (or, as Dippy keeps it, asks)",
+  }),
+  bundle: subcommands({
+    verify: allow({ flags: "q", long: ["quiet"] }),
+    "list-heads": allow({}),
+  }),
+  // git-lfs reads only a short safe list of keys from the committed .lfsconfig. No `lfs env` (it
+  // prints the endpoint URLs, credentials included), no fetch/pull (downloads into the worktree).
+  lfs: subcommands({
+    "ls-files": allow({
+      flags: "lsnad",
+      valued: "IX",
+      long: ["long", "size", "name-only", "all", "deleted", "debug", "json", "include=", "exclude="],
+    }),
+    status: allow({ long: ["porcelain", "json"] }),
+  }),
+  // No -w (writes the object) and no --stdin-paths (paths from stdin are not checked).
+  "hash-object": allow({ valued: "t", long: ["stdin", "path=", "no-filters", "literally"] }),
+  // One name reads the ref; a second one writes it.
+  "symbolic-ref": allow({
+    flags: "q",
+    long: ["quiet", "short", "recurse", "no-recurse"],
+    after: (_args, operands) => (operands.length === 1 ? null : "git symbolic-ref NAME REF writes"),
+  }),
+  // Named variables only: `git var -l` prints the whole config (http.extraHeader tokens included).
+  var: (args) => (args.length === 1 && GIT_VARS.has(args[0] as string) ? null : "git var: only one named variable"),
+  replace: (args) =>
+    /^(-l|--list)$/.test(args[0] ?? "")
+      ? allow({ flags: "l", long: ["list", "format="] })(args)
+      : "git replace without -l writes",
+  // Paths only. No `rerere diff`: it prints .git/rr-cache preimages, which a hostile .git can make
+  // symlinks to any file.
+  rerere: subcommands({ status: allow({}), remaining: allow({}) }),
+  // Only to stdout: without --stdout format-patch writes one file per commit.
+  "format-patch": (args) =>
+    args.includes("--stdout") ? FORMAT_PATCH(args) : "git format-patch without --stdout writes files",
 };
+
+/** Variables `git var` prints from the environment and config without running anything. */
+const GIT_VARS = new Set([
+  "GIT_AUTHOR_IDENT",
+  "GIT_COMMITTER_IDENT",
+  "GIT_EDITOR",
+  "GIT_SEQUENCE_EDITOR",
+  "GIT_PAGER",
+  "GIT_DEFAULT_BRANCH",
+  "GIT_SHELL_PATH",
+  "GIT_ATTR_SYSTEM",
+  "GIT_ATTR_GLOBAL",
+  "GIT_CONFIG_SYSTEM",
+  "GIT_CONFIG_GLOBAL",
+]);
+
+/** A remote by name, an https URL or ssh to a known forge: not a local path or file:// (another repository's data). */
+function remoteOperand(word: string | undefined): string | null {
+  if (word === undefined) return null;
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(word)) return null;
+  if (/^(https?|git):\/\/[A-Za-z0-9_][A-Za-z0-9._@:-]*(\/[^\s]*)?$/.test(word)) return null;
+  // ssh only to a known forge: another host could receive the user's forwarded agent.
+  if (
+    /^(ssh:\/\/)?([A-Za-z0-9_.-]+@)?(github\.com|gitlab\.com|bitbucket\.org|ssh\.dev\.azure\.com)[:/][^/\s]/.test(word)
+  )
+    return null;
+  return `${word} is not a remote name, an https URL or a known forge`;
+}
+
+const FORMAT_PATCH: Check = allow({
+  flags: `${LOG_FLAGS}kN`,
+  valued: `${DIFF_VALUED}nLv`,
+  glued: DIFF_GLUED,
+  long: [
+    ...LOG_LONG,
+    ...DIFF_LONG,
+    "stdout",
+    "numbered",
+    "no-numbered",
+    "keep-subject",
+    "subject-prefix=",
+    "start-number=",
+    "reroll-count=",
+    "rfc",
+    "zero-commit",
+    "no-signature",
+    "no-binary",
+    "base=",
+    "no-thread",
+    "cover-letter",
+    "no-cover-letter",
+  ],
+  counts: true,
+});
 
 /** Options before the subcommand that cannot change what runs or where. */
 const GLOBAL_FLAGS = new Set([
@@ -880,5 +1042,7 @@ export const gitCheck: Check = (args) => {
   if (!check) return `git ${sub} is not a read-only subcommand`;
   const rest = args.slice(i + 1);
   if (rest.length === 1 && (rest[0] === "--help" || rest[0] === "-h")) return null;
+  // %G? / %GS … in a --format verify the commit signature: they run gpg, like --show-signature.
+  if (rest.some((w) => w.includes("%G"))) return "a %G format placeholder runs gpg";
   return gitObjectSecret(rest) ?? check(rest);
 };

@@ -1,10 +1,12 @@
-// Recursive content readers (grep -r, rg, ag, ack, git grep) print what is in every file they walk.
+// Recursive content readers (grep -r, rg, ag, ack, git grep, helm template|lint of a local chart)
+// print what is in every file they walk.
 // Checking the words is not enough: `grep -r KEY .` in a repository holding `.env` prints the secret,
 // and a walk that follows a symlink leaves the repository. So the roots of the walk are found and
 // walked here (readdir only), and any secret name below them, or an outside symlink the reader would
 // follow, sends the command to the LLM.
 
-import { statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { commandName, type Invocation } from "./invocations.ts";
 import { physicalPath, walkProblem } from "./real-path.ts";
 
@@ -87,6 +89,55 @@ function isDir(p: string): boolean {
   }
 }
 
+/** A `$ref` / `$dynamicRef` naming anything but a place in the same document, or a foreign `$schema`. */
+function externalRef(value: unknown, depth = 0): boolean {
+  if (depth > 200) return true;
+  if (Array.isArray(value)) return value.some((v) => externalRef(v, depth + 1));
+  if (value === null || typeof value !== "object") return false;
+  for (const [k, v] of Object.entries(value)) {
+    if ((k === "$ref" || k === "$dynamicRef" || k === "$recursiveRef") && !(typeof v === "string" && v.startsWith("#")))
+      return true;
+    // A meta-schema other than json-schema.org's (which helm has built in) is loaded too.
+    if (k === "$schema" && !(typeof v === "string" && /^https?:\/\/json-schema\.org\/[A-Za-z0-9/_#.-]*$/.test(v)))
+      return true;
+    if (externalRef(v, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** Why a local chart's schemas could make helm read another file, or null. */
+function chartSchemaProblem(root: string): string | null {
+  const stack = [root];
+  let seen = 0;
+  while (stack.length) {
+    const dir = stack.pop() as string;
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (++seen > 20_000) return "too many files in the chart to check its schemas";
+      const p = join(dir, e.name);
+      if (/\.(tgz|tar\.gz)$/.test(e.name)) return `helm would unpack ${p}, whose schema is not checked`;
+      // helm follows symlinks: a linked directory (walkProblem proved it inside) is a chart too.
+      const dirLike = e.isDirectory() || (e.isSymbolicLink() && isDir(p));
+      if (dirLike) stack.push(physicalPath(p, "/") ?? p);
+      else if (e.name === "values.schema.json") {
+        let schema: unknown;
+        try {
+          schema = JSON.parse(readFileSync(p, "utf8"));
+        } catch {
+          return `${p} cannot be read as JSON`;
+        }
+        if (externalRef(schema)) return `${p} has a $ref helm would load from outside the document`;
+      }
+    }
+  }
+  return null;
+}
+
 export function recursiveReadProblem(
   inv: Invocation,
   cwd: string,
@@ -124,6 +175,24 @@ export function recursiveReadProblem(
         const problem = walkProblem(root, edge, isSecret, true);
         if (problem) return problem;
       }
+    }
+    return null;
+  } else if (name === "helm" && (args.includes("template") || args.includes("lint"))) {
+    // A local chart's files are all read (.Files.Get prints any of them) and its symlinks followed:
+    // every word naming a directory is walked as a chart. A values.schema.json `$ref` makes helm load
+    // that file or URL (file:///home/u/.docker/config.json), so unless schema validation is off, the
+    // schemas must hold no external `$ref`, and charts helm would unpack (a packed chart or subchart,
+    // a chart from a URL or --repo) cannot be looked into.
+    const schemas = !args.includes("--skip-schema-validation");
+    for (const a of args) {
+      if (schemas && (a.includes("://") || /^--repo(=|$)/.test(a)))
+        return `helm ${a}: a remote chart's values.schema.json is not checked (add --skip-schema-validation)`;
+      const root = a.startsWith("-") ? null : physicalPath(a, cwd);
+      if (root === null) continue;
+      if (isDir(root)) {
+        const problem = walkProblem(root, edge, isSecret, true) ?? (schemas ? chartSchemaProblem(root) : null);
+        if (problem) return problem;
+      } else if (schemas && /\.(tgz|tar\.gz)$/.test(root)) return `helm: the schema inside ${a} is not checked`;
     }
     return null;
   } else if (name === "git" && args.includes("grep")) {

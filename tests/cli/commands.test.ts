@@ -120,8 +120,10 @@ describe("cli", () => {
       expect(exact.prompt.system).toContain(rule);
     expect((await run(["claude", "explain", "--command", "npm publish"], box)).stdout).toContain(exact.prompt.system);
     // Our own reasons survive the redaction applied to explain output.
-    const secretish = await run(["claude", "explain", "--command", "kubectl get secrets"], box);
-    expect(secretish.stdout).toContain("Fast path: LLM — kubectl get secrets — may print a secret");
+    const secretish = await run(["claude", "explain", "--command", "kubectl get secrets -o yaml"], box);
+    expect(secretish.stdout).toContain(
+      "Fast path: LLM — kubectl get secrets -o yaml — kubectl -o yaml prints Secret data",
+    );
     const fromStdin = await run(
       ["codex", "explain", "--json"],
       box,

@@ -146,7 +146,8 @@ const REFUSE: Record<string, string[]> = {
     "aws s3api get-object --bucket b --key k out.txt",
     "aws dynamodb get-item --table-name t --key file://key.json",
     "aws ec2 describe-instances --cli-input-json file://x.json",
-    "aws --endpoint-url http://127.0.0.1:4566 s3 ls",
+    // (a loopback --endpoint-url is allowed now: tests/fastpath/cloud-and-vcs.test.ts)
+    "aws --endpoint-url http://10.0.0.1:4566 s3 ls",
     "aws lambda get-function --function-name f",
     "aws configure get aws_secret_access_key",
     "aws ec2 terminate-instances --instance-ids i-1",
@@ -178,8 +179,8 @@ const REFUSE: Record<string, string[]> = {
   gh: [
     "gh auth status -t",
     "gh auth token",
-    "gh pr view 1 --web",
-    "gh pr view 1 -w",
+    // (--web on a host gh is logged in to is allowed now: tests/fastpath/cloud-and-vcs.test.ts)
+    "gh -R evil.example/o/r pr view 1 --web",
     "gh api -XPOST repos/o/r/issues",
     "gh api --method DELETE repos/o/r",
     "gh api graphql -f query='mutation{}'",
@@ -192,7 +193,7 @@ const REFUSE: Record<string, string[]> = {
   ],
   kubectl: [
     "kubectl get secret db -o yaml",
-    "kubectl get pods,secrets",
+    "kubectl get pods,secrets -o yaml",
     "kubectl get secrets/db -o json",
     "kubectl get --raw /api/v1/namespaces/a/secrets/b",
     "kubectl exec pod -- cat /etc/passwd",
@@ -216,8 +217,8 @@ const REFUSE: Record<string, string[]> = {
     "docker inspect api",
     "docker compose config",
     "docker exec api ls",
-    "docker -H tcp://evil:2375 ps",
-    "docker --context prod ps",
+    // (docker -H / --context pick a daemon; its read verbs are allowed: tests/fastpath/cloud-and-vcs.test.ts)
+    "docker -H tcp://evil:2375 exec web sh",
     "docker run --rm alpine",
     "docker save img",
   ],

@@ -4,18 +4,22 @@
 // write. So the proof here is an allowlist of read operations, with the CLI's own client-side options
 // (which can read local files, fetch URLs, point the client at another endpoint or print a token)
 // refused by name, and every value refused when it is a `file://`, `fileb://`, URL or `@file`
-// reference. Operations that exist to hand out a credential or a secret value are not inspection.
-import { type Check, checkTool, noFileReference, type Tool } from "./spec.ts";
+// reference (aws --endpoint-url only for a loopback emulator, az --organization only as a DevOps URL).
+// Operations that exist to hand out a credential or a secret value are not inspection, nor are
+// ones that print a service's environment (gcloud run … describe), start billed work that writes
+// results (athena start-query-execution writes to S3), consume messages (sqs receive-message), pull
+// images (az acr check-health) or dump requests with their tokens (az / auth0 --debug).
+// gh is a table of read verbs (pr/issue/run … list|view, api as a GET or a graphql query).
+import { aliases, type Check, checkTool, noFileReference, type Tool } from "./spec.ts";
 
 /** Operation or group names whose result is a credential or a secret value. */
 const HANDS_OUT_SECRETS =
-  /secret-value|password|credential|token|login|session|decrypt|access-details|private|key-pair|kubeconfig|connection-string|appsettings|publishing|list-keys|^keys$|^secrets?$|^sas$|presign/;
+  /secret-value|password|credential|token|login|session|decrypt|access-details|private(?!-(dns|endpoints?|link))|key-pair|kubeconfig|connection-string|appsettings|publishing|list-keys|oauth-clients?|^keys$|^secrets?$|^sas$|presign/;
 
 /** Client-side options of the aws CLI that read files, change the endpoint or trust. */
 const AWS_CLIENT_SIDE = new Set([
   "--cli-input-json",
   "--cli-input-yaml",
-  "--endpoint-url",
   "--ca-bundle",
   "--no-verify-ssl",
   "--cli-binary-format",
@@ -34,21 +38,48 @@ const AWS_FLAGS = new Set([
   "--no-cli-auto-prompt",
 ]);
 
-const AWS_READ_OP = /^(describe|list|get|batch-get|head|lookup|search|filter|scan|query)(-|$)/;
+const AWS_READ_OP = /^(describe|list|get|batch-get|head|lookup|search|filter|scan|query|simulate)(-|$)/;
+
+/** Read operations whose names sound like secrets but whose answers are metadata only. */
+const AWS_METADATA_OPS = new Set([
+  "iam get-account-password-policy",
+  "iam get-credential-report",
+  "iam get-login-profile",
+  "ec2 describe-key-pairs",
+  "ssm describe-sessions",
+  "athena list-sessions",
+  "athena list-notebook-sessions",
+  "athena get-session",
+  "athena get-session-status",
+  "lambda get-function-concurrency",
+  "lambda get-function-url-config",
+  "lambda get-function-configuration",
+  "rds download-db-log-file-portion",
+]);
+/** `aws configure get NAME` for settings that are not credentials. */
+const AWS_CREDENTIAL_SETTING = /access|secret|session|token|key|password|credential/i;
+
+/** Only a loopback endpoint (a local emulator such as LocalStack): never another host. */
+const AWS_LOOPBACK = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?\/?$/;
 
 function awsOperation(service: string, op: string, positionals: string[]): string | null {
   if (service === "s3")
     return op === "ls" && positionals.length <= 1 ? null : `aws s3 ${op} is not an inspection subcommand`;
   if (service === "logs" && op === "tail") return positionals.length <= 1 ? null : "aws logs tail: extra arguments";
-  if (service === "configure")
-    return (op === "list" || op === "list-profiles") && positionals.length === 0
-      ? null
-      : "aws configure can print or change credentials";
-  if (!AWS_READ_OP.test(op)) return `aws ${service} ${op} is not an inspection operation`;
-  if (HANDS_OUT_SECRETS.test(op) || /^get-parameters?(-by-path)?$/.test(op))
+  if (service === "configure") {
+    if ((op === "list" || op === "list-profiles") && positionals.length === 0) return null;
+    if (op === "get" && positionals.length === 1 && !AWS_CREDENTIAL_SETTING.test(positionals[0] as string)) return null;
+    return "aws configure can print or change credentials";
+  }
+  if (AWS_METADATA_OPS.has(`${service} ${op}`)) return positionals.length ? "unexpected positional arguments" : null;
+  // cognito-idp admin-get-user / admin-list-*: user attributes and groups, no credentials.
+  const adminRead = service === "cognito-idp" && /^admin-(get-user|list-[a-z-]+)$/.test(op);
+  if (!AWS_READ_OP.test(op) && !adminRead) return `aws ${service} ${op} is not an inspection operation`;
+  // get-parameter(s), -by-path, -history: SecureString values (decrypted with --with-decryption).
+  if (HANDS_OUT_SECRETS.test(op) || /^get-parameter/.test(op))
     return `aws ${service} ${op} returns a secret or a credential`;
   // get-function / get-layer-version answer with a signed download URL for the code.
-  if (service === "lambda" && /^get-(function|layer-version)/.test(op) && op !== "get-function-configuration")
+  if (service === "lambda" && /^get-(function|layer-version)/.test(op))
     return `aws lambda ${op} returns a signed code download link`;
   // Positional words after the operation are output files (get-object OUTFILE).
   if (positionals.length) return `aws ${service} ${op}: ${positionals[0]} would be written`;
@@ -68,6 +99,10 @@ const aws: Check = (args) => {
       if (a.includes("=")) value = a.slice(a.indexOf("=") + 1);
       else if (!AWS_FLAGS.has(name) && args[i + 1] !== undefined && !(args[i + 1] as string).startsWith("--"))
         value = args[++i];
+      if (name === "--endpoint-url") {
+        if (value === undefined || !AWS_LOOPBACK.test(value)) return `option ${name} points the client at another host`;
+        continue;
+      }
       if (value !== undefined) {
         const bad = noFileReference(name, value);
         if (bad) return bad;
@@ -98,6 +133,48 @@ const COMMAND_VERB =
   /^(delete|create|update|set|unset|start|stop|restart|add|remove|deploy|import|export|reset|purge|assign|invoke|run|ssh|scp|attach|exec|login|logout|upgrade|install|apply|patch|replace|enable|disable|move|copy|cp|mv|rm|restore|rotate|revoke|grant|tag|untag|submit|cancel|resize|scale|deallocate|redeploy|generate|sign|encrypt|decrypt|download|upload|sync|access|print|get-credentials|connect|open|browse)(-|$)/;
 const GCLOUD_READ_VERB = /^(list|describe|get-iam-policy|list-tags|list-grantable-roles|read|get-value|info|version)$/;
 
+/** gcloud options known to take the next word as their value (`--project foo`, not a command word). */
+const GCLOUD_VALUED = new Set([
+  "--project",
+  "--format",
+  "--account",
+  "--configuration",
+  "--billing-project",
+  "--verbosity",
+  "--filter",
+  "--limit",
+  "--sort-by",
+  "--page-size",
+  "--region",
+  "--zone",
+  "--location",
+  "--keyring",
+  "--iam-account",
+  "--service",
+  "--resource-type",
+]);
+
+/** Cloud Run services, revisions and jobs: `describe` prints the container env, literal values included. */
+const GCLOUD_RUN_DESCRIBE = /^(services|revisions|jobs|executions)$/;
+
+function gcloudGroupsProblem(groups: string[], verb: string): string | null {
+  // `run` is the Cloud Run group here, not a command verb.
+  const product = groups[0] === "alpha" || groups[0] === "beta" ? 1 : 0;
+  if (groups[product] === "run" && verb === "describe" && GCLOUD_RUN_DESCRIBE.test(groups[product + 1] ?? ""))
+    return "gcloud run … describe prints the container environment";
+  // KMS keys and service-account key listings are metadata: key material never leaves either.
+  const keysMeta = (g: string, i: number) =>
+    g === "keys" && (groups[i - 1] === "kms" || (groups[i - 1] === "service-accounts" && verb === "list"));
+  if (groups.some((g, i) => HANDS_OUT_SECRETS.test(g) && g !== "secrets" && !keysMeta(g, i)))
+    return `gcloud ${groups.join(" ")} hands out secrets`;
+  // `gcloud secrets list|describe` shows names and metadata; `versions access` (the value) is not a read verb.
+  if (
+    groups.some((g, i) => !/^[a-z0-9][a-z0-9-]*$/.test(g) || (COMMAND_VERB.test(g) && !(i === product && g === "run")))
+  )
+    return "not an inspection command";
+  return null;
+}
+
 const gcloud: Check = (args) => {
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -106,7 +183,12 @@ const gcloud: Check = (args) => {
       const name = a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
       if (!/^--?[a-z0-9][a-z0-9-]*$/.test(name)) return `option ${a} is not on the known-safe list`;
       if (GCLOUD_CLIENT_SIDE.has(name)) return `option ${name} reads files or changes the credentials used`;
-      const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : undefined;
+      let value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : undefined;
+      if (value === undefined && GCLOUD_VALUED.has(name)) {
+        value = args[i + 1];
+        if (value === undefined) return `option ${a} needs a value`;
+        i++;
+      }
       if (value !== undefined && noFileReference(name, value)) return noFileReference(name, value);
       continue;
     }
@@ -123,19 +205,51 @@ const gcloud: Check = (args) => {
         ? null
         : "changes configurations"
       : "changes configuration";
+  // IAP access settings (no OAuth client secret in them).
+  if (words.join(" ") === "iap settings get") return null;
   const at = words.findIndex((w) => GCLOUD_READ_VERB.test(w));
   if (at < 1) return "not an inspection command (no list/describe verb)";
-  const groups = words.slice(0, at);
-  if (groups.some((g) => HANDS_OUT_SECRETS.test(g) && g !== "secrets"))
-    return `gcloud ${groups.join(" ")} hands out secrets`;
-  // `gcloud secrets list|describe` shows names and metadata; `versions access` (the value) is not a read verb.
-  if (groups.some((g) => !/^[a-z0-9][a-z0-9-]*$/.test(g) || COMMAND_VERB.test(g))) return "not an inspection command";
+  const bad = gcloudGroupsProblem(words.slice(0, at), words[at] as string);
+  if (bad) return bad;
   if (words.length > at + 2) return "unexpected positional arguments";
+  // A read word used as a group name (`… logs delete`): the word after it is the real verb.
+  if (words[at + 1] !== undefined && COMMAND_VERB.test(words[at + 1] as string))
+    return `${words[at + 1]} after ${words[at]} is a command verb`;
   return null;
 };
 
 const AZ_CLIENT_SIDE = new Set(["--debug"]);
-const AZ_READ_VERB = /^(list|show|exists|list-[a-z-]+|show-[a-z-]+|get-[a-z-]+|query)$/;
+const AZ_READ_VERB = /^(list|show|exists|list-[a-z-]+|show-[a-z-]+|get-[a-z-]+|query|summarize|logs|tail)$/;
+/** An Azure DevOps organization is named by its URL: the literal is a request field, never fetched. */
+const AZ_ORGANIZATION = /^https:\/\/(dev\.azure\.com\/[A-Za-z0-9_.-]+|[A-Za-z0-9-]+\.visualstudio\.com)\/?$/;
+
+const AZ_CREDENTIAL_KEY = /key|secret|token|connection|password|sas|credential/i;
+
+/** Fixed az commands that read, outside the NOUN… list|show shape. */
+function azSpecial(words: string[], args: string[]): string | null | undefined {
+  const path = words.join(" ");
+  if (path === "bicep version") return null;
+  // Names and attributes of the secrets; the values only come from `secret show`.
+  if (path === "keyvault secret list") return null;
+  if (words[0] === "tag" && (words[1] === "list" || words[1] === "show")) return words.length === 2 ? null : "extra";
+  // One `section.name` that is not a credential: the whole config (or a section) can hold storage.key.
+  if (words[0] === "config" && words[1] === "get")
+    return words.length === 3 &&
+      /^[a-z_]+\.[a-z_]+$/.test(words[2] as string) &&
+      !AZ_CREDENTIAL_KEY.test(words[2] as string)
+      ? null
+      : "az config get can print stored keys";
+  // Examples from Microsoft's search service.
+  if (words[0] === "find") return words.length <= 2 ? null : "extra";
+  // Without --list, configure sets the defaults.
+  if (path === "devops configure")
+    return args.some((a) => a === "--list" || a === "-l") &&
+      !args.some((a) => /^(--defaults|-d|--use-git-aliases)/.test(a))
+      ? null
+      : "az devops configure sets defaults";
+  // `acr check-health` pulls a test image and fetches a registry token: not an inspection.
+  return undefined;
+}
 
 const az: Check = (args) => {
   const words: string[] = [];
@@ -148,14 +262,20 @@ const az: Check = (args) => {
       let value: string | undefined;
       if (a.includes("=")) value = a.slice(a.indexOf("=") + 1);
       else if (args[i + 1] !== undefined && !(args[i + 1] as string).startsWith("-")) value = args[++i];
-      if (value !== undefined && noFileReference(name, value)) return noFileReference(name, value);
+      const organization = (name === "--organization" || name === "--org") && AZ_ORGANIZATION.test(value ?? "");
+      if (value !== undefined && !organization && noFileReference(name, value)) return noFileReference(name, value);
       continue;
     }
     words.push(a);
   }
   if (words.length === 0)
     return args.length && args.every((a) => /^(--version|--help|-h)$/.test(a)) ? null : "no command";
+  // `az GROUP … --help` prints help.
+  if (args.some((a) => a === "--help" || a === "-h") && args.every((a) => /^(--help|-h|[a-z][a-z0-9-]*)$/.test(a)))
+    return words.length <= 4 ? null : "extra";
   if (words[0] === "version") return words.length === 1 ? null : "unexpected arguments";
+  const special = azSpecial(words, args);
+  if (special !== undefined) return special;
   if (words[0] === "account")
     return words[1] === "show" || words[1] === "list" || words[1] === "list-locations"
       ? null
@@ -167,6 +287,9 @@ const az: Check = (args) => {
     return "not an inspection command";
   if (path.some((w) => HANDS_OUT_SECRETS.test(w))) return `az ${path.join(" ")} can print secrets`;
   if (words.length > at + 2) return "unexpected positional arguments";
+  // A read word used as a group name (`… logs delete`): the word after it is the real verb.
+  if (words[at + 1] !== undefined && COMMAND_VERB.test(words[at + 1] as string))
+    return `${words[at + 1]} after ${words[at]} is a command verb`;
   return null;
 };
 
@@ -175,7 +298,7 @@ const GH_COMMON = {
   valued: ["-R", "--repo", "-q", "--jq", "-t", "--template", "--json"],
 };
 const GH_LIST = {
-  flags: ["--draft"],
+  flags: ["--draft", "-w", "--web"],
   valued: [
     "-L",
     "--limit",
@@ -202,7 +325,7 @@ const GH_LIST = {
   ],
 };
 const GH_SEARCH = {
-  flags: ["--archived", "--include-forks", "--no-assignee", "--no-label", "--no-milestone", "--draft"],
+  flags: ["-w", "--web", "--archived", "--include-forks", "--no-assignee", "--no-label", "--no-milestone", "--draft"],
   valued: [
     ...GH_LIST.valued,
     "--owner",
@@ -231,9 +354,95 @@ const GH_SEARCH = {
     "--license",
   ],
 };
-const GH_VIEW = { flags: ["-c", "--comments"], maxArgs: 1 };
+const GH_VIEW = { flags: ["-c", "--comments", "-w", "--web"], maxArgs: 1 };
 const verbsFor = (noun: string, extra: Record<string, object>) =>
   Object.fromEntries(Object.entries(extra).map(([verb, spec]) => [`${noun} ${verb}`, spec]));
+
+const GH_API_VALUED = new Set(["-X", "--method", "-f", "--raw-field", "-F", "--field"]);
+const GH_OTHER_VALUED = new Set(["--cache", "-R", "--repo", "-q", "--jq", "-t", "--template", "--json"]);
+
+/** The method and fields of a `gh api` call, read the way gh reads them (glued `-XGET`, `--field=k=v`). */
+function ghApiRequest(args: string[]): { method: string | null; fields: string[] } | string {
+  let method: string | null = null;
+  const fields: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--") break;
+    if (!a.startsWith("-") || a.length < 2) continue;
+    let name = a;
+    let value: string | undefined;
+    if (a.startsWith("--") && a.includes("=")) {
+      name = a.slice(0, a.indexOf("="));
+      value = a.slice(a.indexOf("=") + 1);
+    } else if (!a.startsWith("--") && a.length > 2) {
+      name = a.slice(0, 2);
+      if (!GH_API_VALUED.has(name) && !GH_OTHER_VALUED.has(name)) return `gh api: bundled options ${a}`;
+      value = a.slice(2);
+    }
+    if (GH_OTHER_VALUED.has(name)) {
+      if (value === undefined) i++;
+      continue;
+    }
+    if (!GH_API_VALUED.has(name)) continue;
+    if (value === undefined) value = args[++i] ?? "";
+    if (name === "-X" || name === "--method") method = value.toUpperCase();
+    else fields.push(value);
+  }
+  return { method, fields };
+}
+
+function ghApi(words: string[], args: string[]): string | null {
+  const endpoint = words[0];
+  if (endpoint === undefined || words.length !== 1) return "gh api: not one endpoint";
+  const request = ghApiRequest(args);
+  if (typeof request === "string") return request;
+  const { method, fields } = request;
+  if (fields.some((f) => f.slice(f.indexOf("=") + 1).startsWith("@"))) return "gh api: a field reads a file";
+  if (endpoint === "graphql") {
+    const query = fields
+      .find((f) => f.startsWith("query="))
+      ?.slice(6)
+      .trim();
+    if (method !== null || query === undefined || !/^(query\b|\{)/.test(query)) return "gh api graphql: not a query";
+    return fields.some((f) => /mutation/i.test(f)) ? "gh api graphql: a mutation writes" : null;
+  }
+  if (endpoint.includes("://")) return "gh api: a full URL";
+  if (method !== null && method !== "GET" && method !== "HEAD") return `gh api -X ${method} writes`;
+  if (fields.length && method === null) return "gh api: fields without -X GET are sent as a POST";
+  return null;
+}
+
+/** Built-in command groups: `gh GROUP [VERB] --help` prints help (an unknown name may be an extension). */
+const GH_GROUPS = new Set(
+  (
+    "pr issue repo run workflow release gist project ruleset rs secret variable search codespace cs org ssh-key " +
+    "gpg-key alias extension ext api auth config cache label browse status attestation at completion"
+  ).split(" "),
+);
+
+function ghHelp(args: string[]): boolean {
+  const words = args.filter((a) => a !== "-h" && a !== "--help");
+  return (
+    words.length < args.length &&
+    words.length >= 1 &&
+    words.length <= 2 &&
+    GH_GROUPS.has(words[0] as string) &&
+    words.every((w) => /^[a-z][a-z-]*$/.test(w))
+  );
+}
+
+/** A page opened in the browser stays on a host gh is logged in to: `-R` without a HOST/ part. */
+function ghBrowserHost(args: string[]): string | null {
+  const opens = args.includes("browse") || args.includes("-w") || args.includes("--web");
+  if (!opens) return null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const value = a === "-R" || a === "--repo" ? args[i + 1] : /^(-R|--repo=)(.+)$/.exec(a)?.[2];
+    if (value !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(value))
+      return `gh ${a}: a browser page on another host`;
+  }
+  return null;
+}
 
 const GH_TOOL: Tool = {
   global: GH_COMMON,
@@ -270,7 +479,7 @@ const GH_TOOL: Tool = {
         ],
       },
       view: {
-        flags: ["--log", "--log-failed", "-v", "--verbose", "--exit-status"],
+        flags: ["--log", "--log-failed", "-v", "--verbose", "--exit-status", "-w", "--web"],
         valued: ["-j", "--job", "-a", "--attempt"],
         maxArgs: 1,
       },
@@ -278,11 +487,14 @@ const GH_TOOL: Tool = {
     }),
     ...verbsFor("workflow", {
       list: { flags: ["-a", "--all"], valued: ["-L", "--limit"] },
-      view: { flags: ["-y", "--yaml"], valued: ["-r", "--ref"], maxArgs: 1 },
+      view: { flags: ["-y", "--yaml", "-w", "--web"], valued: ["-r", "--ref"], maxArgs: 1 },
     }),
     ...verbsFor("release", {
       list: { flags: ["--exclude-drafts", "--exclude-pre-releases"], valued: ["-L", "--limit", "-O", "--order"] },
-      view: { maxArgs: 1 },
+      view: { flags: ["-w", "--web"], maxArgs: 1 },
+      // Checks the release's attestation against the published assets (or one local file).
+      verify: { valued: ["--format"], maxArgs: 1 },
+      "verify-asset": { valued: ["--format"], maxArgs: 2 },
     }),
     ...verbsFor("repo", {
       list: {
@@ -290,20 +502,30 @@ const GH_TOOL: Tool = {
         valued: ["-L", "--limit", "-l", "--language", "--topic", "--visibility"],
         maxArgs: 1,
       },
-      view: { valued: ["-b", "--branch"], maxArgs: 1 },
+      view: { flags: ["-w", "--web"], valued: ["-b", "--branch"], maxArgs: 1 },
     }),
-    ...verbsFor("label", { list: { valued: ["-L", "--limit", "-S", "--search", "--order", "--sort"] } }),
+    ...verbsFor("label", {
+      list: { flags: ["-w", "--web"], valued: ["-L", "--limit", "-S", "--search", "--order", "--sort"] },
+    }),
     ...verbsFor("cache", {
       list: { valued: ["-L", "--limit", "-k", "--key", "-r", "--ref", "-O", "--order", "-S", "--sort"] },
     }),
     ...verbsFor("gist", {
       list: { flags: ["--public", "--secret"], valued: ["-L", "--limit"] },
-      view: { flags: ["-r", "--raw", "--files"], valued: ["-f", "--filename"], maxArgs: 1 },
+      view: { flags: ["-r", "--raw", "--files", "-w", "--web"], valued: ["-f", "--filename"], maxArgs: 1 },
     }),
-    ...verbsFor("ruleset", {
-      list: { flags: ["-p", "--parents"], valued: ["-L", "--limit", "-o", "--org"] },
-      view: { flags: ["-p", "--parents"], valued: ["-o", "--org"], maxArgs: 1 },
-    }),
+    ...Object.fromEntries(
+      ["ruleset", "rs"].flatMap((n) =>
+        Object.entries(
+          verbsFor(n, {
+            list: { flags: ["-p", "--parents", "-w", "--web"], valued: ["-L", "--limit", "-o", "--org"], maxArgs: 0 },
+            ls: { flags: ["-p", "--parents", "-w", "--web"], valued: ["-L", "--limit", "-o", "--org"], maxArgs: 0 },
+            view: { flags: ["-p", "--parents", "-w", "--web"], valued: ["-o", "--org"], maxArgs: 1 },
+            check: { flags: ["--default", "-w", "--web"], maxArgs: 1 },
+          }),
+        ),
+      ),
+    ),
     ...verbsFor("secret", { list: { valued: ["-e", "--env", "-o", "--org", "-a", "--app"] } }),
     ...verbsFor("variable", {
       list: { valued: ["-e", "--env", "-o", "--org"] },
@@ -317,10 +539,71 @@ const GH_TOOL: Tool = {
         [`${n} ls`, { valued: ["-L", "--limit", "-o", "--org"], maxArgs: 0 }],
       ]),
     ),
+    // No `codespace logs|ports`: both open an SSH session to the codespace and start it when it is stopped.
     ...verbsFor("codespace", { view: { valued: ["-c", "--codespace"], maxArgs: 0 } }),
+    ...verbsFor("cs", { view: { valued: ["-c", "--codespace"], maxArgs: 0 } }),
+    ...aliases(["extension search", "ext search"], {
+      flags: ["-w", "--web"],
+      valued: ["-L", "--limit", "--license", "--order", "--owner", "--sort"],
+    }),
+    // Verifies an artifact (a path the path check proves, or an oci:// image) against its attestations.
+    ...Object.fromEntries(
+      ["attestation", "at"].flatMap((n) => [
+        [
+          `${n} verify`,
+          {
+            flags: ["--deny-self-hosted-runners", "--no-public-good", "--bundle-from-oci"],
+            valued: [
+              "-o",
+              "--owner",
+              "-b",
+              "--bundle",
+              "--cert-identity",
+              "--cert-identity-regex",
+              "-i",
+              "--cert-oidc-issuer",
+              "-d",
+              "--digest-alg",
+              "--format",
+              "-L",
+              "--limit",
+              "--predicate-type",
+              "--signer-repo",
+              "--signer-workflow",
+              "--signer-digest",
+              "--source-digest",
+              "--source-ref",
+            ],
+            maxArgs: 1,
+          },
+        ],
+        [`${n} trusted-root`, { flags: ["--verify-only"], maxArgs: 0 }],
+      ]),
+    ),
+    // Opens (or with -n prints) a page of the repository on the host gh is logged in to.
+    browse: {
+      flags: [
+        "-n",
+        "--no-browser",
+        "-p",
+        "--projects",
+        "-r",
+        "--releases",
+        "-s",
+        "--settings",
+        "-w",
+        "--wiki",
+        "-a",
+        "--actions",
+        "-c",
+        "--commit",
+      ],
+      valued: ["-b", "--branch"],
+      maxArgs: 1,
+    },
     ...verbsFor("project", {
       list: { flags: ["--closed"], valued: ["-L", "--limit", "--owner"], maxArgs: 0 },
-      view: { valued: ["--owner"], maxArgs: 1 },
+      view: { flags: ["-w", "--web"], valued: ["--owner"], maxArgs: 1 },
       "field-list": { valued: ["-L", "--limit", "--owner"], maxArgs: 1 },
       "item-list": { valued: ["-L", "--limit", "--owner"], maxArgs: 1 },
     }),
@@ -332,15 +615,14 @@ const GH_TOOL: Tool = {
     },
     "config get": { valued: ["-h", "--host"], maxArgs: 1 },
     "config list": { valued: ["-h", "--host"], maxArgs: 0 },
-    // A REST read: no fields, no method other than GET, no input file, not graphql, not a full URL.
+    // A read: GET or HEAD (fields only with an explicit -X GET: with fields gh sends a POST), or a
+    // graphql `query` (never a mutation). No --input, no -H (X-HTTP-Method-Override), no --hostname,
+    // no `key=@file` field (reads a file), no full URL.
     api: {
       flags: ["--paginate", "--slurp", "-i", "--include", "--silent", "--verbose"],
-      valued: ["-X", "--method", "--cache"],
-      value: (o, v) =>
-        (o === "-X" || o === "--method") && v.toUpperCase() !== "GET" ? `gh api ${o} ${v} writes` : null,
+      valued: ["-X", "--method", "--cache", "-f", "--raw-field", "-F", "--field"],
       maxArgs: 1,
-      last: (w) =>
-        w.length === 1 && w[0] !== "graphql" && !(w[0] as string).includes("://") ? null : "gh api: not a REST GET",
+      last: ghApi,
     },
   },
 };
@@ -348,10 +630,11 @@ const GH_TOOL: Tool = {
 /**
  * auth0: `NOUN… list|ls|show|search|tail|diff` with output and paging options only. Secrets stay
  * masked without `--reveal-secrets`, which is not listed; `auth0 api [get] PATH` is a GET without a body.
+ * No --debug: it dumps the Management API requests, bearer token included.
  */
 const AUTH0_READ_VERB = /^(list|ls|show|search|search-by-email|tail|diff|stats)$/;
 const AUTH0_FLAGS = new Set(["--json", "--json-compact", "--csv", "--no-color", "--no-input", "-h", "--help"]);
-const AUTH0_VALUED = new Set(["--tenant", "-n", "--number", "-q", "--query", "--filter", "--sort", "--format"]);
+const AUTH0_VALUED = new Set(["--tenant", "-t", "-n", "--number", "-q", "--query", "--filter", "--sort", "--format"]);
 const auth0: Check = (args) => {
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -368,6 +651,9 @@ const auth0: Check = (args) => {
     }
     words.push(a);
   }
+  // `auth0 [GROUP [VERB]] --help` prints help (auth0 has no plugins).
+  if (args.some((a) => a === "--help" || a === "-h"))
+    return words.length <= 2 && words.every((w) => /^[a-z][a-z-]*$/.test(w)) ? null : "auth0 --help with arguments";
   if (words[0] === "api") {
     const rest = words[1] === "get" ? words.slice(2) : words.slice(1);
     return rest.length === 1 &&
@@ -388,5 +674,5 @@ export const CLOUD: Record<string, Check> = {
   aws,
   gcloud,
   az,
-  gh: (args) => checkTool(GH_TOOL, args),
+  gh: (args) => (ghHelp(args) ? null : (ghBrowserHost(args) ?? checkTool(GH_TOOL, args))),
 };

@@ -1,13 +1,41 @@
 // Why: kubectl, helm, docker and podman read verbs, each with its own list of known-safe options.
 // Refused on purpose: anything that runs in a container (exec, run, attach, port-forward, proxy),
-// anything that prints Secret data (kubectl get secret, helm get manifest|values|all, docker inspect
-// with its container environment, compose config with the interpolated .env), another daemon or
-// cluster (--kubeconfig, --server, -H/--host, --context for docker), kustomize builds (-k) and
-// plugins (any unknown verb may be an executable on PATH).
-import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts";
+// anything that prints Secret data (kubectl get secret -o yaml|json|jsonpath…, helm get
+// manifest|values|all, docker/podman inspect of a container or image, service / config / plugin
+// inspect — their Env and Data fields hold credentials —, compose config with the interpolated .env),
+// anything that writes a file (export, save, cp, cluster-info dump), another cluster (--kubeconfig,
+// --server), docker's --config (a client config dir names credential helpers), kustomize builds
+// (kubectl kustomize, -k: plugins and remote bases), kubectl diff (runs $KUBECTL_EXTERNAL_DIFF), and
+// plugins (any unknown verb may be an executable on PATH). docker --context / -H pick a daemon whose
+// read verbs only print that daemon's state. helm template / lint read the chart's own files
+// (.Files.Get) and load what a values.schema.json `$ref` names, so a local chart is only proved when
+// a walk of it finds no symlink out, no secret and no external `$ref` (recursive-read.ts).
+import { aliases, type Check, checkTool, type Options, type Tool, type Verb } from "./spec.ts";
 
 const SECRET_RESOURCE = /^(secrets?|secret\/.*|secrets\/.*|secrets?\..*)$|\/secrets(\/|$)/i;
 
+/**
+ * Secret objects are listed in the default, wide and name formats only: those print the name, type,
+ * key count and age (`describe` prints byte counts). Any other output (-o yaml|json|jsonpath|
+ * go-template|custom-columns, --template) and --sort-by (orders by a data field) would show the data.
+ */
+function secretsOnlyByName(words: string[], args: string[]): string | null {
+  const secret = words.some((w) => w.split(",").some((part) => SECRET_RESOURCE.test(part)));
+  if (!secret) return null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const output = /^(-o|--output)$/.test(a) ? args[i + 1] : /^(?:-o=?|--output=)(.*)$/.exec(a)?.[1];
+    if (output !== undefined && output !== "wide" && output !== "name")
+      return `kubectl ${a} ${output} prints Secret data`;
+    if (/^--(template|sort-by|raw)(=|$)/.test(a)) return `kubectl ${a} on Secret objects can print their data`;
+    // `-Ao yaml`, `-Aoyaml`: an -o bundled after other letters.
+    if (/^-[A-Za-z]{2}/.test(a) && !a.startsWith("-o") && a.slice(2).includes("o"))
+      return `kubectl ${a}: a bundled output option on Secret objects`;
+  }
+  return null;
+}
+
+/** `wait` prints no data, but its --for=jsonpath can probe a Secret's values: no Secrets there. */
 function noSecretResource(words: string[]): string | null {
   for (const w of words)
     for (const part of w.split(","))
@@ -63,8 +91,8 @@ const KUBECTL: Tool = {
   global: KUBECTL_GLOBAL,
   verbs: {
     "": { flags: ["--version"], maxArgs: 0 },
-    get: { flags: ["--raw"], valued: ["--subresource"], last: noSecretResource },
-    describe: { flags: ["--show-events"], last: noSecretResource },
+    get: { flags: ["--raw"], valued: ["--subresource"], last: secretsOnlyByName },
+    describe: { flags: ["--show-events"], last: secretsOnlyByName },
     logs: {
       flags: ["-f", "--follow", "-p", "--previous", "--timestamps", "--prefix", "--all-containers", "--ignore-errors"],
       valued: [
@@ -86,11 +114,18 @@ const KUBECTL: Tool = {
     explain: { flags: ["--recursive"], valued: ["--api-version"], maxArgs: 1 },
     version: { flags: ["--client"], maxArgs: 0 },
     completion: { maxArgs: 1 },
-    "api-resources": { flags: ["--namespaced", "--cached"], valued: ["--api-group", "--verbs"], maxArgs: 0 },
+    "api-resources": {
+      flags: ["--namespaced", "--cached"],
+      valued: ["--api-group", "--verbs", "--namespaced"],
+      value: (o, v) => (o === "--namespaced" && !/^(true|false)$/.test(v) ? `${o}=${v}` : null),
+      maxArgs: 0,
+    },
+    "plugin list": { flags: ["--name-only"], maxArgs: 0 },
     "api-versions": { maxArgs: 0 },
     "cluster-info": { maxArgs: 0 },
     events: { valued: ["--for", "--types"], maxArgs: 0 },
-    "auth can-i": { flags: ["--list"], valued: ["--subresource"] },
+    // Asks what another identity may do (needs the impersonate right); it answers yes / no only.
+    "auth can-i": { flags: ["--list", "-q", "--quiet"], valued: ["--subresource", "--as", "--as-group", "--as-uid"] },
     "auth whoami": { maxArgs: 0 },
     wait: { valued: ["--for", "--timeout"], last: noSecretResource },
     "rollout status": { valued: ["--revision", "--timeout"], maxArgs: 2 },
@@ -132,6 +167,40 @@ const HELM_LIST: Verb = {
   valued: ["-f", "--filter", "-m", "--max", "--offset", "-l", "--selector", "--time-format"],
   maxArgs: 0,
 };
+/** Values options: literal values, or values files the path check proves (no URL). */
+const HELM_VALUES = ["--set", "--set-string", "--set-json", "--set-literal", "-f", "--values", "--kube-version"];
+const helmValue = (option: string, value: string): string | null =>
+  (option === "-f" || option === "--values") && value.includes("://") ? `${option} ${value} fetches a URL` : null;
+const HELM_RENDER: Verb = {
+  flags: [
+    "--include-crds",
+    "--skip-crds",
+    "--no-hooks",
+    "--skip-tests",
+    "--is-upgrade",
+    "--devel",
+    "--verify",
+    "--release-name",
+    "-g",
+    "--generate-name",
+    "--create-namespace",
+    "--disable-openapi-validation",
+    "--skip-schema-validation",
+    "--hide-notes",
+  ],
+  valued: [...HELM_VALUES, "--version", "--repo", "-a", "--api-versions", "-s", "--show-only", "--name-template"],
+  value: helmValue,
+  maxArgs: 2,
+};
+
+/** Built-in commands: `helm CMD --help` prints help (a plugin named CMD would run). */
+const HELM_BUILTINS = new Set(
+  (
+    "install upgrade uninstall delete rollback template lint package pull fetch push repo dependency dep create " +
+    "get history hist list ls search show inspect status test verify version env plugin registry completion help"
+  ).split(" "),
+);
+
 const HELM: Tool = {
   global: HELM_GLOBAL,
   verbs: {
@@ -162,8 +231,24 @@ const HELM: Tool = {
     "search hub": { flags: ["--list-repo-url"], valued: ["--max-col-width"], maxArgs: 1 },
     version: { flags: ["--short"], valued: ["--template"], maxArgs: 0 },
     env: { maxArgs: 1 },
-    // No template/lint of a local chart: helm follows symlinks in the chart, so a committed
-    // templates/x.yaml -> ~/.ssh/id_rsa would be rendered into the output.
+    // A local chart is walked first (recursive-read.ts): helm follows symlinks in it and .Files.Get
+    // prints any file of it. No --validate / --dry-run (with a cluster, `lookup` prints Secrets), no
+    // --post-renderer (runs a program), --output-dir (writes), --set-file (reads a file the path check
+    // cannot see: `key=path`), --dependency-update (downloads into the chart).
+    template: HELM_RENDER,
+    lint: {
+      flags: ["--strict", "--with-subcharts", "--quiet", "--skip-schema-validation"],
+      valued: HELM_VALUES,
+      value: helmValue,
+    },
+    verify: { valued: ["--keyring"], maxArgs: 1 },
+    // A bool --dry-run only reads the stored release (`--dry-run=false` is not listed: it would act).
+    uninstall: { flags: ["--dry-run"], last: (_w, args) => (args.includes("--dry-run") ? null : "uninstalls") },
+    rollback: {
+      flags: ["--dry-run"],
+      maxArgs: 2,
+      last: (_w, args) => (args.includes("--dry-run") ? null : "rolls back"),
+    },
     ...aliases(
       ["repo list", "repo ls", "plugin list", "plugin ls", "dependency list", "dep list", "dependency ls", "dep ls"],
       { maxArgs: 1 },
@@ -188,11 +273,18 @@ const DOCKER_PLAIN: Verb = {
   maxArgs: 1,
 };
 const DOCKER_STATS: Verb = { flags: ["-a", "--all", "--no-stream", "--no-trunc"], valued: ["--format"] };
-const COMPOSE_GLOBAL = {
-  flags: ["--all-resources", "--compatibility", "--dry-run"],
-  valued: ["-p", "--project-name", "--profile", "--ansi", "--progress"],
+/** A daemon address: a plain scheme and host, never `ssh://-oProxyCommand=…` (an option to ssh). */
+const DOCKER_HOST = /^(tcp|unix|npipe|ssh):\/\/([A-Za-z0-9_][A-Za-z0-9._@-]*)?(:\d+)?(\/[A-Za-z0-9._/-]*)?$/;
+const dockerValue = (option: string, value: string): string | null =>
+  (option === "-H" || option === "--host") && !DOCKER_HOST.test(value)
+    ? `${option} ${value} is not a plain daemon address`
+    : null;
+const DOCKER_GLOBAL = {
+  flags: ["-h", "--help", "-D", "--debug"],
+  valued: ["-l", "--log-level", "-c", "--context", "-H", "--host"],
+  value: dockerValue,
 };
-
+const INSPECT: Verb = { flags: ["--pretty"], valued: ["-f", "--format"] };
 const DOCKER: Tool = {
   global: { flags: ["-h", "--help", "-D", "--debug"], valued: ["-l", "--log-level"] },
   verbs: {
@@ -240,22 +332,102 @@ const DOCKER: Tool = {
     ...aliases(["buildx ls", "buildx version"], { valued: ["--format"], maxArgs: 0 }),
     "buildx inspect": { maxArgs: 1 },
     "manifest inspect": { flags: ["-v", "--verbose"], maxArgs: 2 },
-    ...aliases(["compose ps", "compose ls", "compose images", "compose top", "compose version"], {
-      ...COMPOSE_GLOBAL,
-      flags: [...COMPOSE_GLOBAL.flags, "-a", "--all", "-q", "--quiet", "--services", "--no-trunc", "--short"],
-      valued: [...COMPOSE_GLOBAL.valued, "--format", "--filter", "--status"],
+    // Metadata of objects with no payload in them: the secret API never returns a secret's data
+    // (podman's --showsecret is not listed), a network / volume / context / node holds no Env.
+    ...aliases(["network inspect", "volume inspect", "context inspect", "node inspect", "secret inspect"], {
+      ...INSPECT,
+      flags: [...(INSPECT.flags ?? []), "-v", "--verbose"],
     }),
-    "compose logs": {
-      ...COMPOSE_GLOBAL,
-      flags: [...COMPOSE_GLOBAL.flags, "-f", "--follow", "-t", "--timestamps", "--no-color", "--no-log-prefix"],
-      valued: [...COMPOSE_GLOBAL.valued, "-n", "--tail", "--since", "--until", "--index"],
-    },
+    "trust inspect": { flags: ["--pretty"] },
+    "buildx du": { flags: ["--verbose"], valued: ["--filter", "--builder"], maxArgs: 0 },
+    "buildx imagetools inspect": { flags: ["--raw"], valued: ["--format", "--builder"], maxArgs: 1 },
   },
 };
 
+/**
+ * docker compose, docker-compose and podman-compose: the project options (compose files and the
+ * project directory are words the path check proves inside the repository and not secrets; an
+ * --env-file named like `.env` is refused there too) and the read verbs. No `config` (it prints the
+ * compose model with the .env values interpolated), no --podman-path / --podman-args (run programs).
+ */
+const COMPOSE_PROJECT = {
+  flags: ["--all-resources", "--compatibility", "--dry-run", "-h", "--help"],
+  valued: [
+    "-p",
+    "--project-name",
+    "--profile",
+    "--ansi",
+    "--progress",
+    "-f",
+    "--file",
+    "--project-directory",
+    "--env-file",
+    "--parallel",
+  ],
+};
+const COMPOSE_LIST: Verb = {
+  flags: ["-a", "--all", "-q", "--quiet", "--services", "--no-trunc", "--short", "--orphans"],
+  valued: ["--format", "--filter", "--status"],
+};
+const COMPOSE: Tool = {
+  verbs: {
+    "": { flags: ["-v", "--version", "-h", "--help"], maxArgs: 0 },
+    ...aliases(["ps", "ls", "images", "top"], COMPOSE_LIST),
+    version: { flags: ["--short"], valued: ["--format", "-f"], maxArgs: 0 },
+    logs: {
+      flags: ["-f", "--follow", "-t", "--timestamps", "--no-color", "--no-log-prefix"],
+      valued: ["-n", "--tail", "--since", "--until", "--index"],
+    },
+    port: { valued: ["--index", "--protocol"], maxArgs: 2 },
+    events: { flags: ["--json"], maxArgs: 1 },
+  },
+};
+
+/**
+ * Where the options in front of the verb end (`docker -H x ps`, `docker compose -f x.yml ps`): these
+ * tools take them only there, so they are checked on their own list and not merged into the verbs'.
+ */
+function leadingOptions(args: string[], options: Options): { end: number } | { error: string } {
+  const bare: Tool = { global: options, verbs: { "": { maxArgs: 0 } } };
+  let i = 0;
+  while (i < args.length && (args[i] as string).startsWith("-") && args[i] !== "--") {
+    const a = args[i] as string;
+    const takesValue = (options.valued ?? []).includes(a);
+    if (takesValue && args[i + 1] === undefined) return { error: `option ${a} needs a value` };
+    const bad = checkTool(bare, takesValue ? [a, args[i + 1] as string] : [a]);
+    if (bad) return { error: bad };
+    i += takesValue ? 2 : 1;
+  }
+  return { end: i };
+}
+
+/** With no verb after the options (`--version`, `--help`), the bare form's own list decides. */
+function compose(args: string[]): string | null {
+  const head = leadingOptions(args, COMPOSE_PROJECT);
+  if ("error" in head) return checkTool(COMPOSE, args) && head.error;
+  if (head.end === args.length) return checkTool(COMPOSE, args);
+  return checkTool(COMPOSE, args.slice(head.end));
+}
+
+function docker(args: string[]): string | null {
+  const head = leadingOptions(args, DOCKER_GLOBAL);
+  if ("error" in head) return checkTool(DOCKER, args) && head.error;
+  if (head.end === args.length) return checkTool(DOCKER, args);
+  const rest = args.slice(head.end);
+  return rest[0] === "compose" ? compose(rest.slice(1)) : checkTool(DOCKER, rest);
+}
+
 export const CONTAINERS: Record<string, Check> = {
   kubectl: (args) => checkTool(KUBECTL, args),
-  helm: (args) => checkTool(HELM, args),
-  docker: (args) => checkTool(DOCKER, args),
-  podman: (args) => checkTool(DOCKER, args),
+  helm: (args) =>
+    args.length >= 2 &&
+    HELM_BUILTINS.has(args[0] as string) &&
+    args.slice(1).every((a) => a === "--help" || a === "-h" || /^[a-z][a-z-]*$/.test(a)) &&
+    args.slice(1).some((a) => a === "--help" || a === "-h")
+      ? null
+      : checkTool(HELM, args),
+  docker,
+  podman: docker,
+  "docker-compose": compose,
+  "podman-compose": compose,
 };

@@ -1,9 +1,11 @@
 // Why: inspection of the machine (network configuration, kernel and service logs, packages) and
 // fzf, each with its known-safe options. Refused: anything that changes settings (ip … add, sysctl
 // -w / name=value, dmesg --clear, journalctl --vacuum/--rotate), `ip xfrm` (prints IPsec keys),
-// `ip netns exec` / `-batch` (runs a command / reads one from a file), fzf's --preview / --bind /
-// --listen / --with-shell (run commands) and --history (writes a file), `brew bundle` (a Brewfile is
-// Ruby) and `brew home` (opens a browser).
+// `ip netns exec` / `-batch` (runs a command / reads one from a file), fzf's --preview, --listen
+// (remote control), --with-shell and any --bind action outside a short list of cursor, selection
+// and exit actions (execute, become, reload, transform*, change-preview … run commands), fzf
+// --history (writes a file), `brew bundle` (a Brewfile is Ruby), `brew fetch` (downloads and loads
+// formula code) and `brew home|homepage` (opens a third-party page named by the formula in a browser).
 import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts";
 
 const IP_OBJECTS = [
@@ -263,6 +265,21 @@ const FZF_FLAGS = [
   "--filepath-word",
   "--no-input",
   "--raw",
+  "--no-tty-default",
+  "--tmux",
+  "--multi-line",
+  "--no-multi-line",
+  "--gap",
+  "--header-first",
+  "--header-border",
+  "--header-lines-border",
+  "--footer-border",
+  "--preview-border",
+  "--list-border",
+  "--input-border",
+  "--bash",
+  "--zsh",
+  "--fish",
 ];
 const FZF_VALUED = [
   "-q",
@@ -309,12 +326,67 @@ const FZF_VALUED = [
   "--list-label",
   "--input-label",
   "--tmux",
+  "--tail",
+  "--border-label-pos",
+  "--multi",
+  "--scroll-off",
+  "--hscroll-off",
+  "--header-label",
+  "--header-label-pos",
+  "--footer-label",
+  "--footer-label-pos",
+  "--header-lines-border",
+  "--footer-border",
+  "--preview-window",
+  "--preview-border",
+  "--preview-label",
+  "--preview-label-pos",
+  "--walker-root",
+  "--walker-skip",
+  "--history-size",
+  "--bind",
 ];
+
+/** --bind actions that move the cursor, select, edit the query or exit; none runs a command. */
+const FZF_PURE_ACTIONS = new Set([
+  ..."select-all deselect-all toggle-all toggle select deselect up down accept accept-non-empty abort cancel".split(
+    " ",
+  ),
+  ..."clear-screen clear-query clear-selection toggle-preview toggle-sort toggle-wrap toggle-search toggle-header".split(
+    " ",
+  ),
+  ..."preview-up preview-down preview-page-up preview-page-down preview-half-page-up preview-half-page-down".split(" "),
+  ..."preview-top preview-bottom page-up page-down half-page-up half-page-down first last top jump ignore".split(" "),
+  ..."print-query backward-char forward-char backward-word forward-word beginning-of-line end-of-line kill-line".split(
+    " ",
+  ),
+  ..."kill-word backward-kill-word backward-delete-char delete-char toggle-in toggle-out toggle-track".split(" "),
+  "put",
+]);
+/** `KEY:ACTION[+ACTION…][,KEY:…]`, each action pure; put(TEXT) with plain text only. */
+function fzfBind(value: string): string | null {
+  for (const binding of value.split(",")) {
+    const m = /^([a-z][a-z0-9-]*|ctrl-[/\]]|alt-[a-z0-9]|f\d+):(.+)$/.exec(binding);
+    if (!m) return `fzf --bind ${binding} is not a plain key binding`;
+    for (const action of (m[2] as string).split("+")) {
+      const put = /^put(\([A-Za-z0-9 _.-]*\))?$/.test(action);
+      if (!put && !FZF_PURE_ACTIONS.has(action)) return `fzf --bind action ${action} may run a command`;
+    }
+  }
+  return null;
+}
 const fzf: Check = (args) => {
   // fzf also takes `+x` style negations; the engine only knows `-`, so map them onto flags first.
   const mapped = args.map((a) => (/^\+[a-z]$/.test(a) && FZF_FLAGS.includes(a) ? "--plus-flag" : a));
   return checkTool(
-    { global: { flags: [...FZF_FLAGS, "--plus-flag"], valued: FZF_VALUED }, verbs: { "": { maxArgs: 0 } } },
+    {
+      global: {
+        flags: [...FZF_FLAGS, "--plus-flag"],
+        valued: FZF_VALUED,
+        value: (option, value) => (option === "--bind" ? fzfBind(value) : null),
+      },
+      verbs: { "": { maxArgs: 0 } },
+    },
     mapped,
   );
 };
@@ -386,35 +458,65 @@ const BREW_READ: Verb = {};
 const BREW: Tool = {
   global: { flags: [...BREW_FLAGS, ...BREW_MORE_FLAGS], valued: BREW_VALUED },
   verbs: {
-    "": { flags: ["--version", "--config", "--prefix", "--cellar", "--repository", "--caskroom", "--cache", "--env"] },
+    "": { flags: ["--version"] },
     ...aliases(
       [
         "info",
         "abv",
         "list",
         "ls",
-        "search",
         "deps",
         "uses",
         "leaves",
         "outdated",
         "config",
-        "doctor",
-        "dr",
         "desc",
         "cat",
-        "log",
         "options",
         "missing",
-        "commands",
         "formulae",
         "casks",
       ],
       BREW_READ,
     ),
+    ...aliases(["search", "@-S"], { flags: ["--pull-request", "--open", "--closed"] }),
+    ...aliases(["doctor", "dr"], { flags: ["-D", "--audit-debug", "--list-checks"] }),
+    // git log of the formula in its tap.
+    log: { flags: ["--patch", "--stat", "--oneline", "-1"], valued: ["--max-count"] },
+    commands: { flags: ["--include-aliases"], maxArgs: 0 },
+    help: { maxArgs: 1 },
+    docs: { maxArgs: 0 },
+    shellenv: { maxArgs: 1, last: (w) => (w.every((x) => /^[a-z]+$/.test(x)) ? null : "brew shellenv SHELL") },
+    analytics: { maxArgs: 0 },
+    "analytics state": { maxArgs: 0 },
     "tap-info": {},
+    // The commands spelled as options (`brew --prefix x`), under an `@` name brew() gives them.
+    "@--cache": { flags: ["-s", "--build-from-source", "--force-bottle", "--HEAD"], valued: ["--bottle-tag"] },
+    ...aliases(["@--cellar", "@--caskroom", "@--repo", "@--repository"], {}),
+    "@--prefix": { flags: ["--unbrewed", "--installed"] },
+    ...aliases(["@--taps", "@--config"], { maxArgs: 0 }),
+    "@--env": { flags: ["--plain"], valued: ["--shell"] },
   },
 };
+
+/** Built-in commands: `brew CMD --help` prints their help (an external command would run). */
+const BREW_BUILTINS = new Set(
+  (
+    "install uninstall remove rm reinstall upgrade update tap untap link unlink pin unpin cleanup autoremove " +
+    "services bundle info list ls search deps uses outdated doctor config commands cat log fetch home homepage " +
+    "create edit audit style test analytics shellenv leaves missing options desc tap-info migrate postinstall docs"
+  ).split(" "),
+);
+
+/** brew spells some commands as options (`brew --prefix x`): those become the verb word here. */
+function brew(args: string[]): string | null {
+  if (args.length === 2 && (args[1] === "--help" || args[1] === "-h") && BREW_BUILTINS.has(args[0] as string))
+    return null;
+  const first = args[0] ?? "";
+  if (first.startsWith("-") && Object.hasOwn(BREW.verbs, `@${first}`))
+    return checkTool(BREW, [`@${first}`, ...args.slice(1)]);
+  return checkTool(BREW, args);
+}
 
 const SYSCTL: Tool = {
   global: {
@@ -452,7 +554,7 @@ export const SYSTEM: Record<string, Check> = {
   dmesg: (args) => checkTool(DMESG, args),
   journalctl: (args) => checkTool(JOURNALCTL, args),
   fzf,
-  brew: (args) => checkTool(BREW, args),
+  brew,
   sysctl: (args) => checkTool(SYSCTL, args),
   ifconfig: (args) => checkTool(IFCONFIG, args),
 };
