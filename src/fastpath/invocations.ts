@@ -1096,7 +1096,9 @@ const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: bo
   unbuffer: { valued: new Set() },
   caffeinate: { valued: new Set(["-t", "-w"]) },
   watch: { valued: new Set(["-n", "--interval", "-d", "--differences"]) },
-  script: { valued: new Set() },
+  // BSD `script [-aq] FILE CMD …`; util-linux's `-c CMD` is read by commandOptions.
+  script: { valued: new Set(["-c", "--command", "-t", "-F", "-T", "-E", "-I", "-O", "-B", "-m"]), skipPositionals: 1 },
+  arch: { valued: new Set(["-arch", "--arch", "-d", "-e"]) },
   xargs: {
     valued: new Set([
       "-a",
@@ -1162,6 +1164,15 @@ function unwrap(inv: Invocation): Unwrapped | null {
     for (let i = start; i < argv.length; i++) {
       const a = argv[i] as string;
       if (a === "--") continue;
+      // `-o pipefail`, `-O extglob`, `--rcfile F`: the value is not the script (read-only-cli.ts shellDashC).
+      if (
+        /^([-+][oO]|--rcfile|--init-file)$/.test(a) &&
+        argv[i + 1] !== undefined &&
+        !/^[-+]/.test(argv[i + 1] as string)
+      ) {
+        i++;
+        continue;
+      }
       if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a) || a === "-c") {
         const script = argv[i + 1];
         return script === undefined ? null : { kind: "script", wrapper: `${name} -c`, script, args: argv.slice(i + 2) };

@@ -14,7 +14,7 @@ import {
 import { gitCheck } from "./git-options.ts";
 import { commandName, type Invocation } from "./invocations.ts";
 import { allow, both, type Check, HELP_VERSION, ok, opts } from "./option-spec.ts";
-import { readOnlyCliReason } from "./read-only-cli.ts";
+import { readOnlyCliReason, SAFE_ENV } from "./read-only-cli.ts";
 import { ackCheck, agCheck, fdCheck, findCheck, rgCheck } from "./search-options.ts";
 
 function noArgs(): Check {
@@ -954,6 +954,11 @@ export const READ_ONLY: Record<string, Check> = {
   tty: noArgs(),
   lsb_release: opts("vidrcash", "", ["version", "id", "description", "release", "codename", "all", "short", "help"]),
   sw_vers: (args) => (args.every((a) => SW_VERS.has(a)) ? null : "sw_vers option is not on the known-safe list"),
+  // rtk (a token-saving proxy) rewrites the arguments of the tools it runs (`rtk grep PATTERN PATH OPTS`,
+  // `rtk read`), keeps a history database and may save full outputs to files, and another tool shares its
+  // name: only its own help and version.
+  rtk: (args) =>
+    args.length === 1 && /^(--version|-V|--help|-h|help)$/.test(args[0] as string) ? null : "rtk runs other tools",
   jq: jqCheck,
   yq: yqCheck,
   sed: sedCheck,
@@ -984,10 +989,6 @@ export const READ_ONLY: Record<string, Check> = {
   gcc: versionOnly,
   clang: versionOnly,
 };
-
-/** Environment assignments that cannot change what a read-only command executes. */
-const SAFE_ENV =
-  /^(LANG|LANGUAGE|LC_[A-Z]+|TZ|NO_COLOR|FORCE_COLOR|CLICOLOR|CLICOLOR_FORCE|COLUMNS|LINES|TERM|GIT_PAGER|PAGER)$/;
 
 /** Null when the invocation is provably read-only; otherwise the reason it is not. */
 export function readOnlyReason(inv: Invocation): string | null {
