@@ -36,6 +36,8 @@ export interface Invocation {
   cwd?: string | null;
   /** Files its redirections write (`>`, `>>`, `&>`, …), after variables set earlier in the line. */
   writes?: string[];
+  /** The invocation it was unwrapped from (the `find` of `find -exec`), when it came through a wrapper. */
+  from?: Invocation;
 }
 
 export interface Structure {
@@ -900,6 +902,7 @@ class Walker {
       nested: inv.nested,
       openArgs,
       cwd: inv.cwd,
+      from: inv,
     };
   }
 
@@ -1195,6 +1198,21 @@ function unwrap(inv: Invocation): Unwrapped | null {
     return {
       kind: "argv",
       wrapper: "find -exec",
+      argv: argv.slice(exec + 1, end),
+      dynamic: inv.dynamic.slice(exec + 1, end),
+      raw: inv.raw.slice(exec + 1, end),
+      openArgs: true,
+    };
+  }
+  if (name === "fd" || name === "fdfind") {
+    // `fd … -x CMD ARGS [;] …`: every word up to `;` belongs to the command.
+    const exec = argv.findIndex((a) => /^(-x|-X|--exec|--exec-batch)$/.test(a));
+    if (exec === -1) return null;
+    let end = argv.indexOf(";", exec + 1);
+    if (end === -1) end = argv.length;
+    return {
+      kind: "argv",
+      wrapper: "fd -x",
       argv: argv.slice(exec + 1, end),
       dynamic: inv.dynamic.slice(exec + 1, end),
       raw: inv.raw.slice(exec + 1, end),

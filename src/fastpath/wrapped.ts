@@ -11,7 +11,7 @@
 // and the wrapped command only reads the files it is handed (XARGS_READERS).
 import { statSync } from "node:fs";
 import { basename } from "node:path";
-import { commandName, type Invocation, type Structure } from "./invocations.ts";
+import { commandName, FIND_START_PATH, type Invocation, type Structure } from "./invocations.ts";
 import { readOnlyReason } from "./read-only.ts";
 import { readOnlyCliReason, TRANSPARENT_WRAPPERS } from "./read-only-cli.ts";
 import { physicalPath, walkProblem } from "./real-path.ts";
@@ -176,6 +176,51 @@ function isDirectory(p: string): boolean {
   }
 }
 
+/** `grep -r` on a handed path follows a symlinked directory the walk did not enter (it may lead anywhere). */
+function recursesIntoPaths(inv: Invocation): boolean {
+  if (!/^[ef]?grep$/.test(commandName(inv.argv[0] ?? ""))) return false;
+  return inv.argv
+    .slice(1)
+    .some((a) => /^-[a-zA-Z]*[rR]/.test(a) || /^--(recursive|dereference-recursive|directories(=recurse)?)$/.test(a));
+}
+
+/** Wrappers that hand a command the paths they find below their start directories. */
+const PATH_EXECS = new Set(["find -exec", FIND_START_PATH, "fd -x"]);
+
+/**
+ * `find DIR … -exec CMD {} ;|+` and `fd … -x CMD`: like xargs over a path list, CMD must only read
+ * the files it is handed (XARGS_READERS, its own options proved on their own), and the walk of each
+ * start directory must meet no secret name and no symlink leading out or to a secret. Every word of
+ * the finder that names a directory is walked (a superset of its start paths), and "." for fd, which
+ * searches the working directory when it is given none. fd's paths may start with a dash: such a name
+ * is refused too. Refused before this: more than one -exec, -ok, -L/--follow with fd -x (search-options.ts).
+ */
+function execProblem(inv: Invocation, ctx: WrapContext): string | null {
+  const at = inv.via.findLastIndex((w) => PATH_EXECS.has(w));
+  let outer: Invocation | undefined = inv;
+  for (let depth = inv.via.length; outer && depth > at; depth--) outer = outer.from;
+  if (!outer) return "the command the paths come from is not known";
+  const finder = commandName(outer.argv[0] ?? "");
+  if (at !== inv.via.length - 1) return "a wrapper inside find -exec";
+  const name = commandName(inv.argv[0] ?? "");
+  if (!XARGS_READERS.has(name)) return `${finder} runs ${name}, which may do more than read the paths it is handed`;
+  if (recursesIntoPaths(inv)) return `${name} recurses into the found paths`;
+  const words = outer.argv.slice(1);
+  const stop = words.findIndex((a) => /^(-exec|-execdir|-x|-X|--exec|--exec-batch)$/.test(a));
+  const given = words.slice(0, stop === -1 ? words.length : stop).filter((a) => !a.startsWith("-"));
+  // find with no start path and fd search the working directory.
+  const implicit = finder !== "find" || !words.length || /^[-(!]/.test(words[0] as string) ? ["."] : [];
+  const secret = finder === "find" ? ctx.isSecret : awkwardName(ctx.isSecret);
+  for (const cwd of ctx.cwds)
+    for (const word of new Set([...implicit, ...given])) {
+      const dir = physicalPath(word, cwd);
+      if (dir === null || !isDirectory(dir)) continue;
+      const problem = walkProblem(dir, ctx.edge, secret, true);
+      if (problem) return `${finder} -exec over ${word}: ${problem}`;
+    }
+  return null;
+}
+
 /** Null when the invocation is provably read-only (through transparent wrappers); else why not. */
 export function wrappedReadOnlyReason(inv: Invocation, ctx: WrapContext): string | null {
   if (inv.via.length === 0) return readOnlyReason(inv) ?? sourceWalkProblem(inv, ctx);
@@ -184,9 +229,11 @@ export function wrappedReadOnlyReason(inv: Invocation, ctx: WrapContext): string
     const uv = readOnlyCliReason("uv", inv.argv);
     return uv === undefined ? "runs through uv" : uv;
   }
-  if (!inv.via.every((w) => TRANSPARENT_WRAPPERS.has(w))) return `runs through ${inv.via[inv.via.length - 1]}`;
+  if (!inv.via.every((w) => TRANSPARENT_WRAPPERS.has(w) || PATH_EXECS.has(w)))
+    return `runs through ${inv.via[inv.via.length - 1]}`;
   if (inv.via.filter((w) => w === "xargs").length > 1) return "nested xargs";
   const bare = readOnlyReason({ ...inv, via: [] });
   if (bare !== null) return bare;
+  if (inv.via.some((w) => PATH_EXECS.has(w))) return execProblem(inv, ctx);
   return inv.via.includes("xargs") ? xargsProblem(inv, ctx) : null;
 }

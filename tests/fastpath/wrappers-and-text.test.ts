@@ -210,3 +210,87 @@ describe("wrappers through the binary", () => {
   });
   test("allowed and refused", async () => expectVerdicts(repo, WRAPPERS_ALLOW, WRAPPERS_REFUSE), 120_000);
 });
+
+const EXEC_ALLOW = [
+  "find . -exec cat {} \\;",
+  "find . -exec ls {} \\;",
+  "find . -name '*.py' -exec wc -l {} \\;",
+  "find . -name '*.py' -exec grep TODO {} \\;",
+  "find . -type f -exec md5sum {} +",
+  "find . -execdir cat {} \\;",
+  "find . -name '*.py' -print -exec cat {} \\;",
+  "find src -exec head -n 2 {} +",
+  "find src -type f -exec file {} \\;",
+  "fd -x echo",
+  "fd --exec echo",
+  "fd pattern -x cat",
+  "fd --type f --exec cat {}",
+  "fd -e py -X wc -l",
+];
+
+const EXEC_REFUSE = [
+  "find . -exec sh -c 'cat {}' \\;",
+  "find . -exec bash -c 'cat \"$1\"' _ {} \\;",
+  "find . -ok cat {} \\;",
+  "find . -okdir cat {} \\;",
+  "find . -exec rm {} \\;",
+  "find . -execdir rm -f {} +",
+  "find . -exec cat {} \\; -delete",
+  "find . -delete -exec cat {} \\;",
+  "find . -exec cat {} \\; -exec rm {} \\;",
+  "find . -exec cat {} + -fprint x",
+  "find . -fprint x -exec cat {} +",
+  "find / -exec cat {} \\;",
+  "find ~ -exec cat {} \\;",
+  "find .. -exec cat {} \\;",
+  "find /home/user -exec cat {} +",
+  "find . ../ -exec cat {} +",
+  "find . -exec grep -r x {} \\;",
+  "find . -exec grep -R x {} +",
+  "find . -exec cat + -delete \\;",
+  "find . -exec {} \\;",
+  "find . -exec ./{} \\;",
+  "find . -exec env cat {} \\;",
+  "find . -exec xargs cat {} \\;",
+  "find . -exec cat {}",
+  "find . -exec \\;",
+  "find . -L -exec cat {} \\;",
+  "find . -follow -exec cat {} \\;",
+  "find . -exec cat {} \\; > out.txt",
+  "find . -exec tee out.txt {} \\;",
+  "find . -exec cp {} /tmp \\;",
+  "find . -exec sed -i s/a/b/ {} +",
+  "find . -exec git add {} +",
+  "find . -exec cat {} \\; -fls x",
+  "fd -x rm",
+  "fd -x sh -c 'cat {}'",
+  "fd -L -x cat",
+  "fd --follow --exec cat",
+  "fd -x cat \\; -x rm",
+  "fd -Hx cat",
+  "fd --exec=cat",
+  "fd pattern /etc -x cat",
+  "fd pattern .. -x cat",
+  "fd --base-directory /etc -x cat",
+  "fd --base-directory=.. -x cat",
+  "fd -x grep -r x",
+  "fd -x",
+];
+
+/** In a repository whose walk meets `sub/.env` and `link.txt -> ../outside.txt`, no reader may run over it. */
+const EXEC_DIRTY_REFUSE = [
+  "find . -exec cat {} \\;",
+  "find . -type f -exec md5sum {} +",
+  "find sub -exec cat {} +",
+  "find . -name '*.txt' -exec head {} \\;",
+  "fd -x cat",
+  "fd txt -x cat",
+];
+
+describe("find -exec and fd -x readers through the binary", () => {
+  test("in a clean repository", async () => expectVerdicts(repo, EXEC_ALLOW, EXEC_REFUSE), 120_000);
+  test("never over a secret or a symlink out", async () => {
+    expect(verdict("find . -exec cat {} \\;")).toBe("allow");
+    await expectVerdicts(dirty, ["find . -maxdepth 1 -name file.txt"], EXEC_DIRTY_REFUSE);
+  }, 120_000);
+});
