@@ -131,7 +131,8 @@ export const findCheck: Check = (args) => {
  * --base-directory (another directory). -l runs a fixed `ls -l` (allowed).
  */
 export const fdCheck: Check = (args) => {
-  const exec = args.findIndex((a) => /^(-x|-X|--exec|--exec-batch)$/.test(a));
+  const dashes = args.indexOf("--");
+  const exec = args.findIndex((a, i) => /^(-x|-X|--exec|--exec-batch)$/.test(a) && (dashes === -1 || i < dashes));
   if (exec === -1) return fdOptions(args);
   let end = args.indexOf(";", exec + 1);
   if (end === -1) end = args.length;

@@ -172,7 +172,7 @@ const UNSOUND: Array<[string, RegExp]> = [
   ["git ls-remote origin", /not a read-only/],
   ["git ls-remote ext::sh", /not a read-only/],
   ["ag --pager=./x KEY src", /writes or executes|known-safe/],
-  ["fd -x cat", /writes or executes|known-safe/],
+  ["fd -x rm", /read-only list|known-safe/],
   ["fd -Hx cat", /writes or executes|known-safe/],
   ["yq '.a = env(AWS_SECRET)' data.csv", /environment/],
   ["yq 'load(\"/etc/passwd\")' data.csv", /environment|other files/],
