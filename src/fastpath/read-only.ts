@@ -11,11 +11,13 @@ import {
   zcatCheck,
   zipinfoCheck,
 } from "./archive-options.ts";
+import { awkProgramProblem } from "./awk-program.ts";
 import { gitCheck } from "./git-options.ts";
 import { commandName, type Invocation } from "./invocations.ts";
 import { allow, both, type Check, HELP_VERSION, ok, opts } from "./option-spec.ts";
 import { readOnlyCliReason, SAFE_ENV } from "./read-only-cli.ts";
 import { ackCheck, agCheck, fdCheck, findCheck, rgCheck } from "./search-options.ts";
+import { sedScriptProblem } from "./sed-script.ts";
 
 function noArgs(): Check {
   return (args) => (args.length ? "arguments change what it does" : null);
@@ -30,15 +32,19 @@ const versionOnly: Check = (args) =>
 /** true/false/: ignore every argument (bash builtins and coreutils alike). */
 const ignoresArgs: Check = ok;
 
-/** sed scripts: given with -e (glued, combined `-ne`, or the next word), --expression, else the first operand. */
-function sedScripts(args: string[]): string[] | string {
+/**
+ * sed scripts: given with -e (glued, combined `-ne`, or the next word), --expression, else the first
+ * operand; `words` are the argument indexes of scripts that stand as a whole word.
+ */
+function sedScripts(args: string[]): { scripts: string[]; words: number[] } | string {
   const scripts: string[] = [];
+  const words: number[] = [];
   let sawExpression = false;
-  const operands: string[] = [];
+  let firstOperand = -1;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === "--") {
-      operands.push(...args.slice(i + 1));
+      if (firstOperand === -1 && i + 1 < args.length) firstOperand = i + 1;
       break;
     }
     if (a.startsWith("--expression=")) {
@@ -46,6 +52,7 @@ function sedScripts(args: string[]): string[] | string {
       sawExpression = true;
     } else if (a === "--expression") {
       scripts.push(args[++i] ?? "");
+      words.push(i);
       sawExpression = true;
     } else if (a.startsWith("--")) {
       if (a === "--line-length") i++;
@@ -53,25 +60,27 @@ function sedScripts(args: string[]): string[] | string {
       for (let j = 1; j < a.length; j++) {
         const c = a[j] as string;
         if (c === "e" || c === "l") {
-          const value = j === a.length - 1 ? (args[++i] ?? "") : a.slice(j + 1);
+          const last = j === a.length - 1;
+          const value = last ? (args[++i] ?? "") : a.slice(j + 1);
           if (c === "e") {
             scripts.push(value);
+            if (last) words.push(i);
             sawExpression = true;
           }
           break;
         }
       }
-    } else operands.push(a);
+    } else if (firstOperand === -1) firstOperand = i;
   }
   if (!sawExpression) {
-    const first = operands[0];
-    if (first === undefined) return "no script";
-    scripts.push(first);
+    if (firstOperand === -1) return "no script";
+    scripts.push(args[firstOperand] as string);
+    words.push(firstOperand);
   }
-  return scripts;
+  return { scripts, words };
 }
 
-/** -i/-I edit in place, -f/--file read a script we cannot see: not listed. */
+/** -i/-I edit in place, -f/--file read a script we cannot see: not listed. Scripts: sed-script.ts. */
 const sedCheck: Check = allow({
   flags: "nErszu",
   valued: "el",
@@ -92,24 +101,42 @@ const sedCheck: Check = allow({
   ],
   after: (args) => {
     if (args.length === 1 && /^--(help|version)$/.test(args[0] as string)) return null;
-    const scripts = sedScripts(args);
-    if (typeof scripts === "string") return scripts;
-    // Print/select/substitute only: no w/W/e/r/R commands, no w or e substitution flags.
-    const safe =
-      /^(\s*(\d+|\$|\/[^/]*\/)?(,(\d+|\$|\/[^/]*\/))?\s*(p|d|q|=|s(.)(?:(?!\6)[^\\]|\\.)*\6(?:(?!\6)[^\\]|\\.)*\6[gIip0-9]*)\s*;?)+$/;
-    return scripts.every((s) => safe.test(s)) ? null : "sed script may write files or run commands";
+    const found = sedScripts(args);
+    if (typeof found === "string") return found;
+    for (const script of found.scripts) {
+      const problem = sedScriptProblem(script);
+      if (problem) return `sed script may write files or run commands: ${problem}`;
+    }
+    return null;
   },
 });
 
-/** awk options that cannot load code, write files or change the program source: `-F x`, `-v a=b`. */
-const awkCheck: Check = (args) => {
-  if (args.length === 1 && /^(--version|-V|--help|-h)$/.test(args[0] as string)) return null;
-  if (args.length === 2 && args[0] === "-W" && args[1] === "version") return null;
-  let program: string | undefined;
+/**
+ * Argument indexes (into argv, command name at 0) of words that are an awk program or a sed script
+ * this file has proved: code, never opened as a file, so analyze.ts does not check them as paths
+ * (`awk '/pattern/ {print}'` is not the path /pattern/). Only for a bare awk or sed invocation.
+ */
+export function codeWordIndexes(inv: Invocation): number[] {
+  const name = commandName(inv.argv[0] ?? "");
+  const args = inv.argv.slice(1);
+  if (/^(awk|nawk|gawk|mawk|sed)$/.test(name) && readOnlyReason({ ...inv, via: [] }) === null) {
+    if (name === "sed") {
+      const found = sedScripts(args);
+      return typeof found === "string" ? [] : found.words.map((w) => w + 1);
+    }
+    const at = awkProgramAt(args);
+    return typeof at === "string" ? [] : [at + 1];
+  }
+  return [];
+}
+
+/** Where awk's program word is among its arguments (the first operand), or why there is none to prove. */
+function awkProgramAt(args: string[]): number | string {
+  let program = -1;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === "--") {
-      program ??= args[i + 1];
+      if (program === -1 && i + 1 < args.length) program = i + 1;
       break;
     }
     if (a === "-F" || a === "-v") {
@@ -118,13 +145,19 @@ const awkCheck: Check = (args) => {
     }
     if (/^-F./.test(a) || /^-v[A-Za-z_]\w*=/.test(a) || /^--(field-separator|assign)=/.test(a)) continue;
     if (a.startsWith("-") && a.length > 1) return `awk option ${a} is not on the known-safe list`;
-    program ??= a;
-    if (program !== a) continue;
+    if (program === -1) program = i;
   }
-  if (program === undefined) return "no program";
-  return /system|getline|[|>]|fflush|close|ENVIRON|PROCINFO|@(include|load|namespace)|\bprint[f]?\s*>/.test(program)
-    ? "awk program may write, run commands or read the environment"
-    : null;
+  return program === -1 ? "no program" : program;
+}
+
+/** awk options that cannot load code, write files or change the program source: `-F x`, `-v a=b`. */
+const awkCheck: Check = (args) => {
+  if (args.length === 1 && /^(--version|-V|--help|-h)$/.test(args[0] as string)) return null;
+  if (args.length === 2 && args[0] === "-W" && args[1] === "version") return null;
+  const at = awkProgramAt(args);
+  if (typeof at === "string") return at;
+  const problem = awkProgramProblem(args[at] as string);
+  return problem && `awk program may write, run commands or read the environment: ${problem}`;
 };
 
 /**
@@ -963,6 +996,7 @@ export const READ_ONLY: Record<string, Check> = {
   yq: yqCheck,
   sed: sedCheck,
   awk: awkCheck,
+  nawk: awkCheck,
   gawk: awkCheck,
   mawk: awkCheck,
   git: gitCheck,
