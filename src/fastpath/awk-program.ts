@@ -183,7 +183,7 @@ export function awkProgramProblem(program: string): string | null {
       prev = "operator";
       continue;
     }
-    if (/[-+*%^!=<~?:,&[]/.test(c)) {
+    if (/[-+*/%^!=<~?:,&[]/.test(c)) {
       i++;
       prev = "operator";
       continue;

@@ -312,6 +312,8 @@ const TEXT_ALLOW = [
   "awk '{ n = $1 > 3 ? 1 : 0; print n }' file.txt",
   "awk -F: '$2 ~ /x/ {print $1}' file.txt",
   "awk '/start/,/end/' file.txt",
+  "awk '{s+=$1; n++} END {print s/n}' file.txt",
+  "awk '{print $1/2, ($2 > 1)}' file.txt",
   "sed '/pattern/d' file.txt",
   "sed '/pattern/p' file.txt",
   "sed -n '/pattern/p' file.txt",
