@@ -996,7 +996,7 @@ function programFromStdin(argv: string[]): boolean {
   return !args.some((a) => !a.startsWith("-") && !a.startsWith("+"));
 }
 
-function xargsMarker(argv: string[]): string | null {
+export function xargsMarker(argv: string[]): string | null {
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "-I" || a === "--replace") return argv[i + 1] ?? "{}";

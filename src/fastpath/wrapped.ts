@@ -11,7 +11,7 @@
 // and the wrapped command only reads the files it is handed (XARGS_READERS).
 import { statSync } from "node:fs";
 import { basename } from "node:path";
-import { commandName, FIND_START_PATH, type Invocation, type Structure } from "./invocations.ts";
+import { commandName, FIND_START_PATH, type Invocation, type Structure, xargsMarker } from "./invocations.ts";
 import { readOnlyReason } from "./read-only.ts";
 import { readOnlyCliReason, TRANSPARENT_WRAPPERS } from "./read-only-cli.ts";
 import { physicalPath, walkProblem } from "./real-path.ts";
@@ -124,8 +124,20 @@ function awkwardName(isSecret: (p: string) => boolean) {
   return (p: string) => isSecret(p) || /[\s'"\\]/.test(basename(p)) || basename(p).startsWith("-");
 }
 
+/**
+ * Commands that only print the words they are given, whatever those words are: every option of theirs
+ * (basename -a/-s/-z, dirname -z, echo -n/-e/-E, --help, --version) prints too. They may take words
+ * from any input, even one that is not known.
+ */
+const STRING_ONLY = new Set(["basename", "dirname", "echo"]);
+
 function xargsProblem(inv: Invocation, ctx: WrapContext): string | null {
   const name = commandName(inv.argv[0] ?? "");
+  const outerXargs = inv.from && commandName(inv.from.argv[0] ?? "") === "xargs" ? inv.from : undefined;
+  const marker = outerXargs ? xargsMarker(outerXargs.argv) : null;
+  // `xargs -I ch echo x`: the marker is replaced in the command name too, which then comes from the input.
+  if (marker !== null && (inv.argv[0] ?? "").includes(marker)) return "xargs puts its input into the command name";
+  if (STRING_ONLY.has(name) && inv.via[inv.via.length - 1] === "xargs") return null;
   if (!XARGS_READERS.has(name)) return `xargs ${name}: appended words may be read as more than files`;
   const place = stages(inv, ctx.structure);
   const stage = place?.feed ?? null;

@@ -405,3 +405,42 @@ describe("awk programs and sed scripts through the binary", () => {
     120_000,
   );
 });
+
+/** basename, dirname and echo print whatever words they get: only they may take words from an unknown input. */
+const XARGS_ALLOW = [
+  "xargs basename",
+  "xargs dirname",
+  "xargs echo",
+  "xargs -n1 basename -s .py",
+  "xargs -I {} echo {}",
+  "xargs basename --help",
+  "xargs -0 dirname -z",
+  "find . -name '*.py' | xargs basename",
+];
+
+const XARGS_REFUSE = [
+  "xargs -I {} sh -c 'echo {}'",
+  "xargs -I {} bash -c 'cat {}'",
+  "xargs sh -c 'echo hello'",
+  "xargs -I ch echo x",
+  "xargs -I e echo x",
+  "xargs -I {} {} x",
+  "xargs cat",
+  "xargs ls",
+  "xargs git status",
+  "xargs env echo",
+  "xargs env FOO=bar cat",
+  "xargs time cat",
+  "xargs echo > out.txt",
+  "xargs nice echo",
+  "xargs -a ../outside.txt echo",
+  "xargs rm",
+  "xargs printf",
+  "xargs basename | sh",
+  "xargs echo | bash",
+  "xargs -I {} echo {} > {}",
+];
+
+describe("xargs over an unknown input through the binary", () => {
+  test("only pure string commands", async () => expectVerdicts(repo, XARGS_ALLOW, XARGS_REFUSE), 120_000);
+});
