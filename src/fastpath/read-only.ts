@@ -870,6 +870,7 @@ export const READ_ONLY: Record<string, Check> = {
   "7z": sevenZipCheck,
   "7za": sevenZipCheck,
   "7zz": sevenZipCheck,
+  "7zr": sevenZipCheck,
   sha1sum: SUM,
   sha224sum: SUM,
   sha256sum: SUM,
@@ -987,6 +988,18 @@ export const READ_ONLY: Record<string, Check> = {
   tty: noArgs(),
   lsb_release: opts("vidrcash", "", ["version", "id", "description", "release", "codename", "all", "short", "help"]),
   sw_vers: (args) => (args.every((a) => SW_VERS.has(a)) ? null : "sw_vers option is not on the known-safe list"),
+  // mktemp -u / --dry-run only prints a fresh name (BSD mktemp -u creates it and removes it at once);
+  // without it a file or directory is made. -p / --tmpdir values are checked as paths.
+  mktemp: allow({
+    flags: "udqt",
+    valued: "p",
+    long: ["dry-run", "directory", "quiet", "tmpdir", "tmpdir=", "suffix=", ...HELP_VERSION],
+    after: (args) =>
+      args.some((a) => a === "--dry-run" || /^-[dqt]*u/.test(a)) ||
+      (args.length === 1 && /^--(help|version)$/.test(args[0] as string))
+        ? null
+        : "mktemp without -u creates a file",
+  }),
   // rtk (a token-saving proxy) rewrites the arguments of the tools it runs (`rtk grep PATTERN PATH OPTS`,
   // `rtk read`), keeps a history database and may save full outputs to files, and another tool shares its
   // name: only its own help and version.

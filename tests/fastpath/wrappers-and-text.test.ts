@@ -444,3 +444,55 @@ const XARGS_REFUSE = [
 describe("xargs over an unknown input through the binary", () => {
   test("only pure string commands", async () => expectVerdicts(repo, XARGS_ALLOW, XARGS_REFUSE), 120_000);
 });
+
+const SMALL_ALLOW = [
+  "mktemp -u",
+  "mktemp -u template.XXXX",
+  "mktemp -u -t prefix",
+  "mktemp --dry-run",
+  "base64 -e file.txt",
+  "base64 --encode file.txt",
+  "base64 -n file.txt",
+  "base64 --noerrcheck file.txt",
+  "base64 -d -n file.txt",
+  "base64 -u",
+  "base64 --copyright",
+  "gunzip -c -f f.gz",
+  "unzip -h",
+  "unzip -hh",
+  "unzip --help",
+  "7z -h",
+  "7z --help",
+  "7zz -h",
+  "7zz --help",
+  "7zr l archive.7z",
+];
+
+const SMALL_REFUSE = [
+  "mktemp",
+  "mktemp -d",
+  "mktemp template.XXXX",
+  "mktemp -pu x",
+  "mktemp -u -p /etc",
+  "mktemp -u --tmpdir=/etc",
+  "mktemp -u > out.txt",
+  "base64 -e file.txt out.txt",
+  "base64 file.txt out.txt",
+  "base64 -d file.txt out.txt",
+  "base64 -o out.txt file.txt",
+  "base64 -i ../outside.txt",
+  "base64 .env",
+  "gunzip -f f.gz",
+  "gzip -f file.txt",
+  "gunzip -c -f ../outside.gz",
+  "unzip -h x.zip",
+  "unzip -hh -o x.zip",
+  "7z -h x",
+  "7zr x a.7z",
+  "7z --help a",
+  "7zz a out.7z file.txt",
+];
+
+describe("mktemp -u, base64, gunzip -c -f, unzip / 7z help through the binary", () => {
+  test("print-only modes", async () => expectVerdicts(repo, SMALL_ALLOW, SMALL_REFUSE), 120_000);
+});
