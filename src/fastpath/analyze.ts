@@ -117,7 +117,7 @@ function display(inv: Invocation): string {
 function pathProblem(inv: Invocation, facts: PathFacts, cwd: string, edge: string): string | null {
   let options = true;
   // An awk program or sed script proved to touch no file (read-only.ts) is code, not a path.
-  const code = codeWordIndexes(inv);
+  const code = codeWordIndexes(inv, cwd);
   for (let i = 1; i < inv.argv.length; i++) {
     const arg = inv.argv[i] as string;
     if (code.includes(i) && !inv.dynamic[i]) continue;

@@ -2,6 +2,9 @@
 // When in doubt a command is NOT listed (the LLM then decides): every entry must be safe with any
 // arguments its validator accepts, inside the repository. Every entry is an allowlist: an option
 // that is not on the tool's list (option-spec.ts) makes the command not provable.
+
+import { existsSync, lstatSync } from "node:fs";
+import { resolve } from "node:path";
 import {
   base64Check,
   gzipCheck,
@@ -116,9 +119,19 @@ const sedCheck: Check = allow({
  * this file has proved: code, never opened as a file, so analyze.ts does not check them as paths
  * (`awk '/pattern/ {print}'` is not the path /pattern/). Only for a bare awk or sed invocation.
  */
-export function codeWordIndexes(inv: Invocation): number[] {
+export function codeWordIndexes(inv: Invocation, cwd?: string): number[] {
   const name = commandName(inv.argv[0] ?? "");
   const args = inv.argv.slice(1);
+  if (name === "yq" && cwd !== undefined && readOnlyReason({ ...inv, via: [] }) === null) {
+    const at = yqExpressionAt(args);
+    // yq reads its first word as a file when it names one that exists, and as an expression file when
+    // it ends in .yq: only a word that is neither is an expression (and then not a path).
+    if (at === -1) return [];
+    const word = args[at] as string;
+    if (word === "-" || word.endsWith(".yq") || existsSync(resolve(cwd, word)) || isSymlink(resolve(cwd, word)))
+      return [];
+    return [at + 1];
+  }
   if (/^(awk|nawk|gawk|mawk|sed)$/.test(name) && readOnlyReason({ ...inv, via: [] }) === null) {
     if (name === "sed") {
       const found = sedScripts(args);
@@ -128,6 +141,36 @@ export function codeWordIndexes(inv: Invocation): number[] {
     return typeof at === "string" ? [] : [at + 1];
   }
   return [];
+}
+
+const YQ_VALUED = new Set(["-o", "-p", "-I", "--output-format", "--input-format", "--indent", "--front-matter"]);
+
+/** yq's expression word: its first operand, after an optional eval / eval-all verb; -1 when there is none. */
+function yqExpressionAt(args: string[]): number {
+  let verb = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--") return i + 1 < args.length ? i + 1 : -1;
+    if (a.startsWith("--expression")) return -1;
+    if (a.startsWith("-") && a !== "-") {
+      if (YQ_VALUED.has(a)) i++;
+      continue;
+    }
+    if (!verb && /^(eval|e|eval-all|ea)$/.test(a)) {
+      verb = true;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Where awk's program word is among its arguments (the first operand), or why there is none to prove. */
@@ -235,7 +278,9 @@ const yqCheck: Check = allow({
       /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64|import|include|modulemeta)\b|\$ENV/.test(x),
     )
       ? "reads the environment or other files"
-      : null,
+      : (a[yqExpressionAt(a)] ?? "").endsWith(".yq")
+        ? "a first word ending in .yq is an expression file (the repository's code)"
+        : null,
 });
 
 /**

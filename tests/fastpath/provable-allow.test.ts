@@ -323,7 +323,7 @@ function realOf(path: string): string {
 }
 
 /** A bash script that prints, NUL-separated, the cwd marker after each cd and every expanded word. */
-function oracleScript(command: string): string | null {
+function oracleScript(command: string, root: string): string | null {
   const s = analyzeStructure(command);
   const lines: string[] = [];
   for (const inv of s.invocations) {
@@ -335,7 +335,7 @@ function oracleScript(command: string): string | null {
       continue;
     }
     // a proved awk program or sed script is code, not a path (read-only.ts codeWordIndexes)
-    const code = codeWordIndexes(inv);
+    const code = codeWordIndexes(inv, root);
     const words = inv.raw.slice(1).filter((_, i) => !inv.dynamic[i + 1] && !code.includes(i + 1));
     for (const r of inv.redirects) if (r.op === "<") words.push(r.target.raw);
     if (words.length) lines.push(`printf '%s\\0' ${words.join(" ")}`);
@@ -347,7 +347,7 @@ function oracleProblems(commands: string[], root: string, home: string): string[
   const edge = realpathSync(root);
   const bad: string[] = [];
   for (const command of commands) {
-    const script = oracleScript(command);
+    const script = oracleScript(command, root);
     if (script === null) continue;
     const p = Bun.spawnSync(["bash", "-O", "globstar", "-c", script], {
       cwd: root,

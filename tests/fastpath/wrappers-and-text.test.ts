@@ -25,12 +25,15 @@ const repo = join(work, "repo");
 for (const f of ["file.txt", "foo.txt", "README.md", "src/a.py", "src/b.py", "script.sed", "typescript", "f.gz"])
   put(join(repo, f), f === "script.sed" ? "s/a/b/\n" : "1 x\n");
 put(join(repo, "bad.sed"), "s/a/b/w out.txt\n");
+put(join(repo, "expr.yq"), 'load("/etc/passwd")\n');
+put(join(repo, "file.yaml"), "key: 1\n");
 git(repo, "init", "-q");
 
 /** A repository whose walk meets a secret and a symlink out. */
 const dirty = join(work, "dirty");
 put(join(dirty, "file.txt"));
 put(join(dirty, "sub", ".env"), "TOKEN=1\n");
+put(join(dirty, ".key"), "PRIVATE\n");
 put(join(work, "outside.txt"), "secret\n");
 symlinkSync(join(work, "outside.txt"), join(dirty, "link.txt"));
 git(dirty, "init", "-q");
@@ -495,4 +498,42 @@ const SMALL_REFUSE = [
 
 describe("mktemp -u, base64, gunzip -c -f, unzip / 7z help through the binary", () => {
   test("print-only modes", async () => expectVerdicts(repo, SMALL_ALLOW, SMALL_REFUSE), 120_000);
+});
+
+const YQ_ALLOW = [
+  "yq '.key'",
+  "yq '.key' file.yaml",
+  "yq eval '.key' file.yaml",
+  "yq eval-all '.key' file.yaml",
+  "yq --colors '.key' file.yaml",
+  "yq -C '.key' file.yaml",
+  "yq -o json '.a' file.yaml",
+  "yq file.yaml",
+];
+
+const YQ_REFUSE = [
+  "yq '.a = env(X)' file.yaml",
+  "yq 'load(\"/etc/passwd\")' file.yaml",
+  "yq 'strenv(HOME)' file.yaml",
+  "yq '.a' .env",
+  "yq expr.yq file.yaml",
+  "yq eval expr.yq file.yaml",
+  "yq x.yq file.yaml",
+  "yq -i '.a = 1' file.yaml",
+  "yq '.a' ../outside.txt",
+  "yq '.a' file.yaml > out.txt",
+  "yq --from-file=expr.yq file.yaml",
+  "yq '.a' /etc/passwd",
+];
+
+describe("yq expressions through the binary", () => {
+  test(
+    "an expression word is not a path, a file word is",
+    async () => expectVerdicts(repo, YQ_ALLOW, YQ_REFUSE),
+    120_000,
+  );
+  test("a first word that names an existing secret is read as a file", async () => {
+    expect(verdict("yq '.key'", dirty)).not.toBe("allow");
+    await expectVerdicts(dirty, ["yq '.a' file.txt"], ["yq '.key'", "yq .key", "yq eval .key", "yq '.key' file.txt"]);
+  }, 120_000);
 });
