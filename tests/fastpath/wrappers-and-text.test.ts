@@ -449,6 +449,13 @@ describe("xargs over an unknown input through the binary", () => {
 });
 
 const SMALL_ALLOW = [
+  "ip --brief addr",
+  "ip --human-readable link",
+  "journalctl -b",
+  "journalctl --boot",
+  "journalctl --boot=-1",
+  "dmesg -s 16384",
+  "dmesg --buffer-size=16384",
   "mktemp -u",
   "mktemp -u template.XXXX",
   "mktemp -u -t prefix",
@@ -472,6 +479,14 @@ const SMALL_ALLOW = [
 ];
 
 const SMALL_REFUSE = [
+  "ip -rc route",
+  "ip --brief addr add 1.2.3.4/24 dev lo",
+  "journalctl --vacuum-size=1",
+  "journalctl -b --rotate",
+  "dmesg -n 8",
+  "dmesg --console-level=8",
+  "dmesg -s 16384 -c",
+  "dmesg -C",
   "mktemp",
   "mktemp -d",
   "mktemp template.XXXX",

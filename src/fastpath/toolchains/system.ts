@@ -74,6 +74,9 @@ const IP: Tool = {
       "-pretty",
       "-br",
       "-brief",
+      "--brief",
+      "-human-readable",
+      "--human-readable",
       "-c",
       "-color",
       "-o",
@@ -132,7 +135,19 @@ const DMESG: Tool = {
       "-V",
       "--version",
     ],
-    valued: ["-l", "--level", "-f", "--facility", "--time-format", "--since", "--until", "--color"],
+    // -s / --buffer-size only sizes the read; -n / --console-level sets the console level: not listed.
+    valued: [
+      "-l",
+      "--level",
+      "-f",
+      "--facility",
+      "--time-format",
+      "--since",
+      "--until",
+      "--color",
+      "-s",
+      "--buffer-size",
+    ],
   },
   verbs: { "": { maxArgs: 0 } },
 };
@@ -172,6 +187,9 @@ const JOURNALCTL: Tool = {
       "-l",
       "--full",
       "--show-cursor",
+      // the current boot; `-b ID` / `--boot=ID` are read as valued below
+      "-b",
+      "--boot",
     ],
     valued: [
       "-u",
