@@ -9,12 +9,13 @@
 //     a secret, and no name with white space, a quote, a backslash or a leading dash — so each word xargs
 //     makes is a whole in-repository path and never an option (`--output=x` as a file name).
 // and the wrapped command only reads the files it is handed (XARGS_READERS).
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { commandName, FIND_START_PATH, type Invocation, type Structure, xargsMarker } from "./invocations.ts";
 import { readOnlyReason } from "./read-only.ts";
 import { readOnlyCliReason, TRANSPARENT_WRAPPERS } from "./read-only-cli.ts";
-import { physicalPath, walkProblem } from "./real-path.ts";
+import { isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
+import { sedScriptProblem } from "./sed-script.ts";
 
 /** Commands that treat appended words as files to read (or as text to print). */
 const XARGS_READERS = new Set([
@@ -233,8 +234,49 @@ function execProblem(inv: Invocation, ctx: WrapContext): string | null {
   return null;
 }
 
+/**
+ * `sed -f FILE`: the script file is read (it is a path like any other word: inside the repository, not
+ * a secret) and proved with the same parser as a script on the command line (sed-script.ts), in every
+ * directory the command may run in. Only `-f FILE`, `--file FILE` and `--file=FILE`; not `-` or a device
+ * (standard input), not a file over 64 KiB. The rest of the command is proved with the script put in
+ * as `-e`. Undefined when the command is not a sed reading a script file.
+ */
+function sedFileReason(inv: Invocation, ctx: WrapContext): string | null | undefined {
+  if (commandName(inv.argv[0] ?? "") !== "sed") return undefined;
+  const at = inv.argv.findIndex((a, i) => i > 0 && (a === "-f" || a === "--file" || a.startsWith("--file=")));
+  if (at === -1) return undefined;
+  if (!inv.via.every((w) => TRANSPARENT_WRAPPERS.has(w) && w !== "xargs")) return "sed -f through a wrapper";
+  const arg = inv.argv[at] as string;
+  const file = arg.startsWith("--file=") ? arg.slice(7) : inv.argv[at + 1];
+  if (file === undefined || inv.dynamic[arg.startsWith("--file=") ? at : at + 1]) return "sed -f without a known file";
+  if (file === "-" || file.startsWith("/dev/") || file.startsWith("/proc/")) return "sed -f reads standard input";
+  let script: string | null = null;
+  for (const cwd of ctx.cwds) {
+    const real = physicalPath(file, cwd);
+    if (real === null || !isInsideDir(real, ctx.edge) || ctx.isSecret(real)) return `sed -f ${file}: not a file inside`;
+    let text: string;
+    try {
+      if (!statSync(real).isFile() || statSync(real).size > 65536) return `sed -f ${file}: not a small file`;
+      text = readFileSync(real, "utf8");
+    } catch {
+      return `sed -f ${file} cannot be read`;
+    }
+    if (script !== null && text !== script) return `sed -f ${file} differs between directories`;
+    script = text;
+  }
+  if (script === null) return "sed -f: no directory";
+  const problem = sedScriptProblem(script.replace(/\n$/, ""));
+  if (problem) return `sed -f ${file}: ${problem}`;
+  const width = arg.startsWith("--file=") ? 1 : 2;
+  const argv = [...inv.argv.slice(0, at), "-e", script, ...inv.argv.slice(at + width)];
+  if (argv.slice(1).some((a) => a === "-f" || a === "--file" || a.startsWith("--file="))) return "more than one sed -f";
+  return readOnlyReason({ ...inv, argv, dynamic: argv.map(() => false), raw: argv, via: [] });
+}
+
 /** Null when the invocation is provably read-only (through transparent wrappers); else why not. */
 export function wrappedReadOnlyReason(inv: Invocation, ctx: WrapContext): string | null {
+  const sedFile = sedFileReason(inv, ctx);
+  if (sedFile !== undefined) return sedFile;
   if (inv.via.length === 0) return readOnlyReason(inv) ?? sourceWalkProblem(inv, ctx);
   // uv's own verbs (`uv help`) come out as a wrapped invocation: prove them as uv arguments.
   if (inv.via.length === 1 && inv.via[0] === "uv") {

@@ -299,6 +299,10 @@ describe("find -exec and fd -x readers through the binary", () => {
 });
 
 const TEXT_ALLOW = [
+  "sed -f script.sed file.txt",
+  "sed --file=script.sed file.txt",
+  "sed -n -f script.sed file.txt",
+  "bash -c 'sed -f script.sed file.txt'",
   "nawk '{print $1}' file.txt",
   "awk '/pattern/ {print}' file.txt",
   "awk '/foo/ {print $1}' file.txt",
@@ -339,6 +343,19 @@ const TEXT_ALLOW = [
 ];
 
 const TEXT_REFUSE = [
+  "sed -f bad.sed file.txt",
+  "sed --file=bad.sed file.txt",
+  "sed -f - file.txt",
+  "sed -f /dev/stdin file.txt",
+  "sed -f ../outside.txt file.txt",
+  "sed -f .env file.txt",
+  "sed -f script.sed -f bad.sed file.txt",
+  "sed -i -f script.sed file.txt",
+  "sed -f script.sed file.txt > out.txt",
+  "sudo sed -f script.sed file.txt",
+  "xargs sed -f script.sed",
+  "find . -exec sed -f script.sed {} +",
+  "sed -f missing.sed file.txt",
   "awk '{print>\"x\"}' file.txt",
   'awk \'{printf "%s", $1 > "f"}\' file.txt',
   "awk '{print $1 >> \"f\"}' file.txt",
@@ -381,8 +398,6 @@ const TEXT_REFUSE = [
   "sed '1a hello' file.txt",
   "sed -i 's/a/b/' file.txt",
   "sed -i.bak 's/a/b/' file.txt",
-  "sed -f script.sed file.txt",
-  "sed --file=script.sed file.txt",
   "sed 's/[/]/x/w out/' file.txt",
   "sed 's/[[:alpha:]/]/x/w out' file.txt",
   "sed ':a w out' file.txt",
