@@ -101,18 +101,27 @@ const SYSTEM_PATH_DIRS = new Set([
 const envWrapper: Check = (args) => {
   let pathLost = false;
   let pathSet = false;
+  let homeLost = false;
+  // Without HOME, `$HOME/proj/x` in a script means `/proj/x`, not the path the analysis checked.
+  const rest = (from: number) =>
+    pathLost && !pathSet
+      ? "env removes PATH"
+      : homeLost && args.slice(from).some((w) => /[$~`]/.test(w))
+        ? "env removes HOME or PWD before a command that may expand them"
+        : null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a === "--")
-      return i + 1 < args.length ? (pathLost && !pathSet ? "env removes PATH" : null) : "no command to run";
+    if (a === "--") return i + 1 < args.length ? rest(i + 1) : "no command to run";
     if (a === "-i" || a === "--ignore-environment" || a === "-") {
       pathLost = true;
+      homeLost = true;
       continue;
     }
     const unset = a === "-u" || a === "--unset" ? args[++i] : /^--unset=/.test(a) ? a.slice(8) : null;
     if (unset !== null) {
       if (unset === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(unset)) return "env -u without a variable name";
       if (unset === "PATH") pathLost = true;
+      if (unset === "HOME" || unset === "PWD" || unset === "OLDPWD") homeLost = true;
       continue;
     }
     if (a.startsWith("-")) return `env option ${a} is not on the known-safe list`;
@@ -130,7 +139,7 @@ const envWrapper: Check = (args) => {
       continue;
     }
     if (eq !== -1) return "env assignment with an odd name";
-    return pathLost && !pathSet ? "env removes PATH" : null;
+    return rest(i);
   }
   return "env without a command prints the environment";
 };

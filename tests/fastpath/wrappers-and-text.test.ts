@@ -131,6 +131,11 @@ const WRAPPERS_REFUSE = [
   "env cat .env",
   "env -- rm x",
   "env LANG=C sh -c 'rm x'",
+  "env -u HOME bash -c 'cat $HOME/x'",
+  "env -u HOME bash -c 'cat ~/x'",
+  "env -i PATH=/bin bash -c 'cat \"$HOME\"/x'",
+  "env -u PWD sh -c 'cat $PWD/file.txt'",
+  "env -u HOME -- sh -c 'cat `echo x`'",
   // arch
   "arch -e FOO=bar ls",
   "arch -e DYLD_INSERT_LIBRARIES=./x.dylib ls",
@@ -289,6 +294,22 @@ const EXEC_DIRTY_REFUSE = [
   "fd -x cat",
   "fd txt -x cat",
 ];
+
+describe("env without HOME", () => {
+  // The repository inside the home directory: `$HOME/repo/file.txt` is checked as inside, but with
+  // HOME removed the shell reads `/repo/file.txt`.
+  const inHome = { ...facts(repo), home: work };
+  test("a script that expands $HOME is not provable once env removed HOME", () => {
+    expect(analyzeCommand("bash -c 'cat $HOME/repo/file.txt'", inHome).verdict).toBe("allow");
+    for (const c of [
+      "env -u HOME bash -c 'cat $HOME/repo/file.txt'",
+      "env -i PATH=/bin bash -c 'cat $HOME/repo/file.txt'",
+      "env --unset=HOME -- sh -c 'cat ~/repo/file.txt'",
+    ])
+      expect(analyzeCommand(c, inHome).verdict).not.toBe("allow");
+    expect(analyzeCommand("env -u HOME -- git status", inHome).verdict).toBe("allow");
+  });
+});
 
 describe("find -exec and fd -x readers through the binary", () => {
   test("in a clean repository", async () => expectVerdicts(repo, EXEC_ALLOW, EXEC_REFUSE), 120_000);
