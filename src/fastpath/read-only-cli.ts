@@ -239,7 +239,7 @@ export const shellDashC: Check = (args) => {
       if (!script?.trim()) return "no script";
       if (/^[-+]/.test(script)) return "the word after -c is an option, not the script";
       if (i + 2 < args.length) return "words after the script become $0, $1 …";
-      if (interactive && script.includes("!")) return "an interactive shell expands ! in the script (history)";
+      if (interactive && /[!^]/.test(script)) return "an interactive shell may expand ! or ^ in the script (history)";
       return null;
     }
   }
