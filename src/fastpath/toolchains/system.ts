@@ -152,6 +152,17 @@ const DMESG: Tool = {
   verbs: { "": { maxArgs: 0 } },
 };
 
+/** `-b -1` (the boot before this one): journalctl takes a following offset as the value of -b. */
+function bootOffset(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if ((a === "-b" || a === "--boot") && /^[-+]?\d+$/.test(args[i + 1] ?? "")) out.push(`--boot=${args[++i]}`);
+    else out.push(a);
+  }
+  return out;
+}
+
 const JOURNALCTL: Tool = {
   global: {
     flags: [
@@ -468,7 +479,7 @@ const IFCONFIG: Tool = {
 export const SYSTEM: Record<string, Check> = {
   ip: (args) => checkTool(IP, args),
   dmesg: (args) => checkTool(DMESG, args),
-  journalctl: (args) => checkTool(JOURNALCTL, args),
+  journalctl: (args) => checkTool(JOURNALCTL, bootOffset(args)),
   fzf,
   brew: (args) => checkTool(BREW, args),
   sysctl: (args) => checkTool(SYSCTL, args),
