@@ -220,7 +220,11 @@ function execProblem(inv: Invocation, ctx: WrapContext): string | null {
   if (recursesIntoPaths(inv)) return `${name} recurses into the found paths`;
   const words = outer.argv.slice(1);
   const stop = words.findIndex((a) => /^(-exec|-execdir|-x|-X|--exec|--exec-batch)$/.test(a));
-  const given = words.slice(0, stop === -1 ? words.length : stop).filter((a) => !a.startsWith("-"));
+  const own = words.slice(0, stop === -1 ? words.length : stop);
+  const given = [
+    ...own.filter((a) => !a.startsWith("-")),
+    ...own.filter((a) => a.startsWith("--search-path=")).map((a) => a.slice(14)),
+  ];
   // find with no start path and fd search the working directory.
   const implicit = finder !== "find" || !words.length || /^[-(!]/.test(words[0] as string) ? ["."] : [];
   const secret = finder === "find" ? ctx.isSecret : awkwardName(ctx.isSecret);

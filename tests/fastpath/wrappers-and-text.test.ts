@@ -311,6 +311,19 @@ describe("env without HOME", () => {
   });
 });
 
+describe("fd -x walks every search path", () => {
+  test("a --search-path= beside the working directory is walked too", () => {
+    // cwd dirty/sub2 is clean; its sibling dirty/sub holds .env
+    mkdirSync(join(dirty, "sub2"), { recursive: true });
+    put(join(dirty, "sub2", "a.txt"));
+    const inSub2 = { ...facts(dirty), cwd: join(dirty, "sub2") };
+    expect(analyzeCommand("fd -x cat", inSub2).verdict).toBe("allow");
+    expect(analyzeCommand("fd --search-path=../sub -x cat", inSub2).verdict).not.toBe("allow");
+    expect(analyzeCommand("fd --search-path ../sub -x cat", inSub2).verdict).not.toBe("allow");
+    expect(analyzeCommand("find ../sub -exec cat {} +", inSub2).verdict).not.toBe("allow");
+  });
+});
+
 describe("find -exec and fd -x readers through the binary", () => {
   test("in a clean repository", async () => expectVerdicts(repo, EXEC_ALLOW, EXEC_REFUSE), 120_000);
   test("never over a secret or a symlink out", async () => {
