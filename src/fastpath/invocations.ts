@@ -214,8 +214,12 @@ function commandOptions(argv: string[], stdin: string | null): string[] {
       if (o && /^(ProxyCommand|LocalCommand|KnownHostsCommand|Match\s+exec)\s*[= ]\s*/i.test(o))
         v = o.replace(/^(ProxyCommand|LocalCommand|KnownHostsCommand|Match\s+exec)\s*[= ]\s*/i, "");
     } else if (name === "zip") v = optionValue(i, ["-TT"], ["--unzip-command"]);
-    else if (name === "script" || name === "flock") v = optionValue(i, ["-c"], ["--command"]);
-    else if (name === "vim" || name === "vi" || name === "nvim" || name === "ex" || name === "view") {
+    else if (name === "script" || name === "flock") {
+      v = optionValue(i, ["-c"], ["--command"]);
+      // bundled after other letters: `script -qc CMD`, `script -qcCMD`
+      const bundle = /^-[a-zA-Z]+?c(.*)$/.exec(a);
+      if (v === null && bundle && !a.startsWith("--")) v = bundle[1] ? (bundle[1] as string) : (argv[i + 1] ?? null);
+    } else if (name === "vim" || name === "vi" || name === "nvim" || name === "ex" || name === "view") {
       const c = optionValue(i, ["-c", "--cmd"], []) ?? (a.startsWith("+") ? a.slice(1) : null);
       if (c && /^:?\s*!/.test(c)) v = c.replace(/^:?\s*!/, "");
     } else if (name === "env") v = optionValue(i, ["-S"], ["--split-string"]);

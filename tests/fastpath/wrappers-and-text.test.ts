@@ -295,6 +295,26 @@ const EXEC_DIRTY_REFUSE = [
   "fd txt -x cat",
 ];
 
+describe("hard denies hold through the wrappers", () => {
+  test("rm -rf ~ is denied however it is wrapped", () => {
+    for (const c of [
+      "script -qc 'rm -rf ~' /dev/null",
+      "script -qfc 'rm -rf ~'",
+      "script -q /dev/null rm -rf ~",
+      "script /tmp/x rm -rf ~",
+      "bash -o pipefail -c 'rm -rf ~'",
+      "bash -lc 'rm -rf ~'",
+      "bash --rcfile x -c 'rm -rf ~'",
+      "env -u HOME rm -rf ~",
+      "arch -x86_64 rm -rf ~",
+      "caffeinate -i rm -rf ~",
+      "fd -x rm -rf ~",
+      "find . -exec rm -rf ~ \\;",
+    ])
+      expect([c, verdict(c)]).toEqual([c, "deny"]);
+  });
+});
+
 describe("env without HOME", () => {
   // The repository inside the home directory: `$HOME/repo/file.txt` is checked as inside, but with
   // HOME removed the shell reads `/repo/file.txt`.
