@@ -7,6 +7,7 @@ import { type PathFacts, resolveArg } from "./facts.ts";
 import { gitConfigProblem } from "./git-config.ts";
 import { type Finding, hardDenyFindings } from "./hard-deny.ts";
 import { analyzeStructure, commandName, DYNAMIC, type Invocation, type Structure } from "./invocations.ts";
+import { codeWordIndexes } from "./read-only.ts";
 import {
   expandGlob,
   isInsideDir,
@@ -117,8 +118,11 @@ function display(inv: Invocation): string {
  */
 function pathProblem(inv: Invocation, facts: PathFacts, cwd: string, edge: string): string | null {
   let options = true;
+  // An awk program or sed script proved to touch no file (read-only.ts) is code, not a path.
+  const code = codeWordIndexes(inv, cwd);
   for (let i = 1; i < inv.argv.length; i++) {
     const arg = inv.argv[i] as string;
+    if (code.includes(i) && !inv.dynamic[i]) continue;
     const raw = inv.raw[i] ?? arg;
     if (options && arg === "--") {
       options = false;

@@ -8,12 +8,16 @@ import { allow, type Check, HELP_VERSION } from "./option-spec.ts";
 
 /** base64 (GNU and BSD): encode or decode a file or stdin to stdout; never BSD's -o FILE / -i FILE. */
 export const base64Check: Check = allow({
-  flags: "dD",
+  // -e/--encode, -n/--noerrcheck, -u (usage) and --copyright are Fourmilab base64's; elsewhere they are errors.
+  flags: "dDenu",
   valued: "wb",
-  long: ["decode", "wrap=", "break=", ...HELP_VERSION],
+  long: ["decode", "encode", "noerrcheck", "copyright", "wrap=", "break=", ...HELP_VERSION],
+  // Fourmilab base64 writes a second operand (`base64 -e in out`).
+  after: (_args, operands) => (operands.length > 1 ? "a second file operand is an output file" : null),
 });
 
-const GZIP_FLAGS = "cdltvqnN123456789";
+// -f only forces: with -c it still writes nothing but standard output (-c, -l or -t is required below).
+const GZIP_FLAGS = "cdfltvqnN123456789";
 const gzipSpec = allow({
   flags: GZIP_FLAGS,
   long: [
@@ -29,6 +33,7 @@ const gzipSpec = allow({
     "no-name",
     "fast",
     "best",
+    "force",
     ...HELP_VERSION,
   ],
 });
@@ -115,6 +120,7 @@ export const unzipCheck: Check = allow({
   flags: "lvtzqZ12shmM",
   long: HELP_VERSION,
   after: (args) => {
+    if (args.length === 1 && /^(-h|-hh|--help)$/.test(args[0] as string)) return null;
     const letters = shortLetters(args);
     return ["l", "v", "t", "z", "Z"].some((c) => letters.has(c)) ? null : "unzip without -l, -v, -t, -z or -Z extracts";
   },
@@ -130,6 +136,7 @@ export const zipinfoCheck: Check = allow({ flags: "12smlvhMtTz", long: HELP_VERS
 export const sevenZipCheck: Check = (args) => {
   const [command, ...rest] = args;
   if (command === undefined) return null; // prints usage
+  if (rest.length === 0 && /^(-h|--help)$/.test(command)) return null;
   if (!["l", "t", "h", "i", "b"].includes(command)) return `7z ${command} is not a read-only command`;
   for (const a of rest) {
     if (a.startsWith("@")) return `7z reads a list of names from ${a.slice(1)}`;

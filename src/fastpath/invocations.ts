@@ -36,6 +36,8 @@ export interface Invocation {
   cwd?: string | null;
   /** Files its redirections write (`>`, `>>`, `&>`, …), after variables set earlier in the line. */
   writes?: string[];
+  /** The invocation it was unwrapped from (the `find` of `find -exec`), when it came through a wrapper. */
+  from?: Invocation;
 }
 
 export interface Structure {
@@ -212,8 +214,12 @@ function commandOptions(argv: string[], stdin: string | null): string[] {
       if (o && /^(ProxyCommand|LocalCommand|KnownHostsCommand|Match\s+exec)\s*[= ]\s*/i.test(o))
         v = o.replace(/^(ProxyCommand|LocalCommand|KnownHostsCommand|Match\s+exec)\s*[= ]\s*/i, "");
     } else if (name === "zip") v = optionValue(i, ["-TT"], ["--unzip-command"]);
-    else if (name === "script" || name === "flock") v = optionValue(i, ["-c"], ["--command"]);
-    else if (name === "vim" || name === "vi" || name === "nvim" || name === "ex" || name === "view") {
+    else if (name === "script" || name === "flock") {
+      v = optionValue(i, ["-c"], ["--command"]);
+      // bundled after other letters: `script -qc CMD`, `script -qcCMD`
+      const bundle = /^-[a-zA-Z]+?c(.*)$/.exec(a);
+      if (v === null && bundle && !a.startsWith("--")) v = bundle[1] ? (bundle[1] as string) : (argv[i + 1] ?? null);
+    } else if (name === "vim" || name === "vi" || name === "nvim" || name === "ex" || name === "view") {
       const c = optionValue(i, ["-c", "--cmd"], []) ?? (a.startsWith("+") ? a.slice(1) : null);
       if (c && /^:?\s*!/.test(c)) v = c.replace(/^:?\s*!/, "");
     } else if (name === "env") v = optionValue(i, ["-S"], ["--split-string"]);
@@ -900,6 +906,7 @@ class Walker {
       nested: inv.nested,
       openArgs,
       cwd: inv.cwd,
+      from: inv,
     };
   }
 
@@ -993,7 +1000,7 @@ function programFromStdin(argv: string[]): boolean {
   return !args.some((a) => !a.startsWith("-") && !a.startsWith("+"));
 }
 
-function xargsMarker(argv: string[]): string | null {
+export function xargsMarker(argv: string[]): string | null {
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "-I" || a === "--replace") return argv[i + 1] ?? "{}";
@@ -1096,7 +1103,9 @@ const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: bo
   unbuffer: { valued: new Set() },
   caffeinate: { valued: new Set(["-t", "-w"]) },
   watch: { valued: new Set(["-n", "--interval", "-d", "--differences"]) },
-  script: { valued: new Set() },
+  // BSD `script [-aq] FILE CMD …`; util-linux's `-c CMD` is read by commandOptions.
+  script: { valued: new Set(["-c", "--command", "-t", "-F", "-T", "-E", "-I", "-O", "-B", "-m"]), skipPositionals: 1 },
+  arch: { valued: new Set(["-arch", "--arch", "-d", "-e"]) },
   xargs: {
     valued: new Set([
       "-a",
@@ -1162,6 +1171,15 @@ function unwrap(inv: Invocation): Unwrapped | null {
     for (let i = start; i < argv.length; i++) {
       const a = argv[i] as string;
       if (a === "--") continue;
+      // `-o pipefail`, `-O extglob`, `--rcfile F`: the value is not the script (read-only-cli.ts shellDashC).
+      if (
+        /^([-+][oO]|--rcfile|--init-file)$/.test(a) &&
+        argv[i + 1] !== undefined &&
+        !/^[-+]/.test(argv[i + 1] as string)
+      ) {
+        i++;
+        continue;
+      }
       if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(a) || a === "-c") {
         const script = argv[i + 1];
         return script === undefined ? null : { kind: "script", wrapper: `${name} -c`, script, args: argv.slice(i + 2) };
@@ -1184,6 +1202,21 @@ function unwrap(inv: Invocation): Unwrapped | null {
     return {
       kind: "argv",
       wrapper: "find -exec",
+      argv: argv.slice(exec + 1, end),
+      dynamic: inv.dynamic.slice(exec + 1, end),
+      raw: inv.raw.slice(exec + 1, end),
+      openArgs: true,
+    };
+  }
+  if (name === "fd" || name === "fdfind") {
+    // `fd … -x CMD ARGS [;] …`: every word up to `;` belongs to the command.
+    const exec = argv.findIndex((a) => /^(-x|-X|--exec|--exec-batch)$/.test(a));
+    if (exec === -1) return null;
+    let end = argv.indexOf(";", exec + 1);
+    if (end === -1) end = argv.length;
+    return {
+      kind: "argv",
+      wrapper: "fd -x",
       argv: argv.slice(exec + 1, end),
       dynamic: inv.dynamic.slice(exec + 1, end),
       raw: inv.raw.slice(exec + 1, end),

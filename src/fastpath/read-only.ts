@@ -2,6 +2,9 @@
 // When in doubt a command is NOT listed (the LLM then decides): every entry must be safe with any
 // arguments its validator accepts, inside the repository. Every entry is an allowlist: an option
 // that is not on the tool's list (option-spec.ts) makes the command not provable.
+
+import { existsSync, lstatSync } from "node:fs";
+import { resolve } from "node:path";
 import {
   base64Check,
   gzipCheck,
@@ -11,11 +14,13 @@ import {
   zcatCheck,
   zipinfoCheck,
 } from "./archive-options.ts";
+import { awkProgramProblem } from "./awk-program.ts";
 import { gitCheck } from "./git-options.ts";
 import { commandName, type Invocation } from "./invocations.ts";
 import { allow, both, type Check, HELP_VERSION, ok, opts } from "./option-spec.ts";
-import { readOnlyCliReason } from "./read-only-cli.ts";
+import { readOnlyCliReason, SAFE_ENV } from "./read-only-cli.ts";
 import { ackCheck, agCheck, fdCheck, findCheck, rgCheck } from "./search-options.ts";
+import { sedScriptProblem } from "./sed-script.ts";
 
 function noArgs(): Check {
   return (args) => (args.length ? "arguments change what it does" : null);
@@ -30,15 +35,19 @@ const versionOnly: Check = (args) =>
 /** true/false/: ignore every argument (bash builtins and coreutils alike). */
 const ignoresArgs: Check = ok;
 
-/** sed scripts: given with -e (glued, combined `-ne`, or the next word), --expression, else the first operand. */
-function sedScripts(args: string[]): string[] | string {
+/**
+ * sed scripts: given with -e (glued, combined `-ne`, or the next word), --expression, else the first
+ * operand; `words` are the argument indexes of scripts that stand as a whole word.
+ */
+function sedScripts(args: string[]): { scripts: string[]; words: number[] } | string {
   const scripts: string[] = [];
+  const words: number[] = [];
   let sawExpression = false;
-  const operands: string[] = [];
+  let firstOperand = -1;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === "--") {
-      operands.push(...args.slice(i + 1));
+      if (firstOperand === -1 && i + 1 < args.length) firstOperand = i + 1;
       break;
     }
     if (a.startsWith("--expression=")) {
@@ -46,6 +55,7 @@ function sedScripts(args: string[]): string[] | string {
       sawExpression = true;
     } else if (a === "--expression") {
       scripts.push(args[++i] ?? "");
+      words.push(i);
       sawExpression = true;
     } else if (a.startsWith("--")) {
       if (a === "--line-length") i++;
@@ -53,25 +63,27 @@ function sedScripts(args: string[]): string[] | string {
       for (let j = 1; j < a.length; j++) {
         const c = a[j] as string;
         if (c === "e" || c === "l") {
-          const value = j === a.length - 1 ? (args[++i] ?? "") : a.slice(j + 1);
+          const last = j === a.length - 1;
+          const value = last ? (args[++i] ?? "") : a.slice(j + 1);
           if (c === "e") {
             scripts.push(value);
+            if (last) words.push(i);
             sawExpression = true;
           }
           break;
         }
       }
-    } else operands.push(a);
+    } else if (firstOperand === -1) firstOperand = i;
   }
   if (!sawExpression) {
-    const first = operands[0];
-    if (first === undefined) return "no script";
-    scripts.push(first);
+    if (firstOperand === -1) return "no script";
+    scripts.push(args[firstOperand] as string);
+    words.push(firstOperand);
   }
-  return scripts;
+  return { scripts, words };
 }
 
-/** -i/-I edit in place, -f/--file read a script we cannot see: not listed. */
+/** -i/-I edit in place, -f/--file read a script we cannot see: not listed. Scripts: sed-script.ts. */
 const sedCheck: Check = allow({
   flags: "nErszu",
   valued: "el",
@@ -92,24 +104,82 @@ const sedCheck: Check = allow({
   ],
   after: (args) => {
     if (args.length === 1 && /^--(help|version)$/.test(args[0] as string)) return null;
-    const scripts = sedScripts(args);
-    if (typeof scripts === "string") return scripts;
-    // Print/select/substitute only: no w/W/e/r/R commands, no w or e substitution flags.
-    const safe =
-      /^(\s*(\d+|\$|\/[^/]*\/)?(,(\d+|\$|\/[^/]*\/))?\s*(p|d|q|=|s(.)(?:(?!\6)[^\\]|\\.)*\6(?:(?!\6)[^\\]|\\.)*\6[gIip0-9]*)\s*;?)+$/;
-    return scripts.every((s) => safe.test(s)) ? null : "sed script may write files or run commands";
+    const found = sedScripts(args);
+    if (typeof found === "string") return found;
+    for (const script of found.scripts) {
+      const problem = sedScriptProblem(script);
+      if (problem) return `sed script may write files or run commands: ${problem}`;
+    }
+    return null;
   },
 });
 
-/** awk options that cannot load code, write files or change the program source: `-F x`, `-v a=b`. */
-const awkCheck: Check = (args) => {
-  if (args.length === 1 && /^(--version|-V|--help|-h)$/.test(args[0] as string)) return null;
-  if (args.length === 2 && args[0] === "-W" && args[1] === "version") return null;
-  let program: string | undefined;
+/**
+ * Argument indexes (into argv, command name at 0) of words that are an awk program or a sed script
+ * this file has proved: code, never opened as a file, so analyze.ts does not check them as paths
+ * (`awk '/pattern/ {print}'` is not the path /pattern/). Only for a bare awk or sed invocation.
+ */
+export function codeWordIndexes(inv: Invocation, cwd?: string): number[] {
+  const name = commandName(inv.argv[0] ?? "");
+  const args = inv.argv.slice(1);
+  if (name === "yq" && cwd !== undefined && readOnlyReason({ ...inv, via: [] }) === null) {
+    const at = yqExpressionAt(args);
+    // yq reads its first word as a file when it names one that exists, and as an expression file when
+    // it ends in .yq: only a word that is neither is an expression (and then not a path).
+    if (at === -1) return [];
+    const word = args[at] as string;
+    if (word === "-" || word.endsWith(".yq") || existsSync(resolve(cwd, word)) || isSymlink(resolve(cwd, word)))
+      return [];
+    return [at + 1];
+  }
+  if (/^(awk|nawk|gawk|mawk|sed)$/.test(name) && readOnlyReason({ ...inv, via: [] }) === null) {
+    if (name === "sed") {
+      const found = sedScripts(args);
+      return typeof found === "string" ? [] : found.words.map((w) => w + 1);
+    }
+    const at = awkProgramAt(args);
+    return typeof at === "string" ? [] : [at + 1];
+  }
+  return [];
+}
+
+const YQ_VALUED = new Set(["-o", "-p", "-I", "--output-format", "--input-format", "--indent", "--front-matter"]);
+
+/** yq's expression word: its first operand, after an optional eval / eval-all verb; -1 when there is none. */
+function yqExpressionAt(args: string[]): number {
+  let verb = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--") return i + 1 < args.length ? i + 1 : -1;
+    if (a.startsWith("--expression")) return -1;
+    if (a.startsWith("-") && a !== "-") {
+      if (YQ_VALUED.has(a)) i++;
+      continue;
+    }
+    if (!verb && /^(eval|e|eval-all|ea)$/.test(a)) {
+      verb = true;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Where awk's program word is among its arguments (the first operand), or why there is none to prove. */
+function awkProgramAt(args: string[]): number | string {
+  let program = -1;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === "--") {
-      program ??= args[i + 1];
+      if (program === -1 && i + 1 < args.length) program = i + 1;
       break;
     }
     if (a === "-F" || a === "-v") {
@@ -118,13 +188,19 @@ const awkCheck: Check = (args) => {
     }
     if (/^-F./.test(a) || /^-v[A-Za-z_]\w*=/.test(a) || /^--(field-separator|assign)=/.test(a)) continue;
     if (a.startsWith("-") && a.length > 1) return `awk option ${a} is not on the known-safe list`;
-    program ??= a;
-    if (program !== a) continue;
+    if (program === -1) program = i;
   }
-  if (program === undefined) return "no program";
-  return /system|getline|[|>]|fflush|close|ENVIRON|PROCINFO|@(include|load|namespace)|\bprint[f]?\s*>/.test(program)
-    ? "awk program may write, run commands or read the environment"
-    : null;
+  return program === -1 ? "no program" : program;
+}
+
+/** awk options that cannot load code, write files or change the program source: `-F x`, `-v a=b`. */
+const awkCheck: Check = (args) => {
+  if (args.length === 1 && /^(--version|-V|--help|-h)$/.test(args[0] as string)) return null;
+  if (args.length === 2 && args[0] === "-W" && args[1] === "version") return null;
+  const at = awkProgramAt(args);
+  if (typeof at === "string") return at;
+  const problem = awkProgramProblem(args[at] as string);
+  return problem && `awk program may write, run commands or read the environment: ${problem}`;
 };
 
 /**
@@ -202,7 +278,9 @@ const yqCheck: Check = allow({
       /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64|import|include|modulemeta)\b|\$ENV/.test(x),
     )
       ? "reads the environment or other files"
-      : null,
+      : (a[yqExpressionAt(a)] ?? "").endsWith(".yq")
+        ? "a first word ending in .yq is an expression file (the repository's code)"
+        : null,
 });
 
 /**
@@ -837,6 +915,7 @@ export const READ_ONLY: Record<string, Check> = {
   "7z": sevenZipCheck,
   "7za": sevenZipCheck,
   "7zz": sevenZipCheck,
+  "7zr": sevenZipCheck,
   sha1sum: SUM,
   sha224sum: SUM,
   sha256sum: SUM,
@@ -954,10 +1033,28 @@ export const READ_ONLY: Record<string, Check> = {
   tty: noArgs(),
   lsb_release: opts("vidrcash", "", ["version", "id", "description", "release", "codename", "all", "short", "help"]),
   sw_vers: (args) => (args.every((a) => SW_VERS.has(a)) ? null : "sw_vers option is not on the known-safe list"),
+  // mktemp -u / --dry-run only prints a fresh name (BSD mktemp -u creates it and removes it at once);
+  // without it a file or directory is made. -p / --tmpdir values are checked as paths.
+  mktemp: allow({
+    flags: "udqt",
+    valued: "p",
+    long: ["dry-run", "directory", "quiet", "tmpdir", "tmpdir=", "suffix=", ...HELP_VERSION],
+    after: (args) =>
+      args.some((a) => a === "--dry-run" || /^-[dqt]*u/.test(a)) ||
+      (args.length === 1 && /^--(help|version)$/.test(args[0] as string))
+        ? null
+        : "mktemp without -u creates a file",
+  }),
+  // rtk (a token-saving proxy) rewrites the arguments of the tools it runs (`rtk grep PATTERN PATH OPTS`,
+  // `rtk read`), keeps a history database and may save full outputs to files, and another tool shares its
+  // name: only its own help and version.
+  rtk: (args) =>
+    args.length === 1 && /^(--version|-V|--help|-h|help)$/.test(args[0] as string) ? null : "rtk runs other tools",
   jq: jqCheck,
   yq: yqCheck,
   sed: sedCheck,
   awk: awkCheck,
+  nawk: awkCheck,
   gawk: awkCheck,
   mawk: awkCheck,
   git: gitCheck,
@@ -984,10 +1081,6 @@ export const READ_ONLY: Record<string, Check> = {
   gcc: versionOnly,
   clang: versionOnly,
 };
-
-/** Environment assignments that cannot change what a read-only command executes. */
-const SAFE_ENV =
-  /^(LANG|LANGUAGE|LC_[A-Z]+|TZ|NO_COLOR|FORCE_COLOR|CLICOLOR|CLICOLOR_FORCE|COLUMNS|LINES|TERM|GIT_PAGER|PAGER)$/;
 
 /** Null when the invocation is provably read-only; otherwise the reason it is not. */
 export function readOnlyReason(inv: Invocation): string | null {

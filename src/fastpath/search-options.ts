@@ -95,10 +95,23 @@ const FIND_VALUED = new Set([
  * is listed. A value word (the pattern after -name) is consumed as find consumes it.
  */
 export const findCheck: Check = (args) => {
+  let execs = 0;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (!a.startsWith("-") || a === "-") continue;
     if (FIND_FLAGS.has(a)) continue;
+    if (a === "-exec" || a === "-execdir") {
+      // One segment, cut exactly where invocations.ts cuts it (the first `;` or `+`); its command is
+      // proved on its own as a reader of the found paths (wrapped.ts). A `+` not right after `{}` is an
+      // argument to find, so the two readings would differ: refused.
+      if (++execs > 1) return "more than one find -exec";
+      const end = args.findIndex((x, j) => j > i && (x === ";" || x === "+"));
+      if (end === -1) return "find -exec without its terminator";
+      if (args[end] === "+" && args[end - 1] !== "{}") return "find -exec + not right after {}";
+      if (end === i + 1) return "find -exec without a command";
+      i = end;
+      continue;
+    }
     if (FIND_VALUED.has(a) || /^-newer[aBcmt][aBcmt]$/.test(a)) {
       i++;
       continue;
@@ -106,11 +119,32 @@ export const findCheck: Check = (args) => {
     if (/^-O\d$/.test(a)) continue; // optimisation level
     return `find ${a} is not on the known-safe list`;
   }
+  // -L / -follow walk into symlinked directories the secret walk of the start directory never enters.
+  if (execs && args.some((a) => a === "-L" || a === "-follow")) return "find -exec with -L or -follow";
   return null;
 };
 
-/** fd: -x/--exec and -X/--exec-batch run a program per match; -l runs a fixed `ls -l` (allowed). */
-export const fdCheck: Check = allow({
+/**
+ * fd: -x/--exec and -X/--exec-batch run a program per match: one such segment (up to `;`, as
+ * invocations.ts cuts it), whose command is proved on its own as a reader of the found paths
+ * (wrapped.ts); with it, no -L/--follow (the walk would leave what was checked) and no
+ * --base-directory (another directory). -l runs a fixed `ls -l` (allowed).
+ */
+export const fdCheck: Check = (args) => {
+  const dashes = args.indexOf("--");
+  const exec = args.findIndex((a, i) => /^(-x|-X|--exec|--exec-batch)$/.test(a) && (dashes === -1 || i < dashes));
+  if (exec === -1) return fdOptions(args);
+  let end = args.indexOf(";", exec + 1);
+  if (end === -1) end = args.length;
+  if (end === exec + 1) return "fd -x without a command";
+  const own = [...args.slice(0, exec), ...args.slice(end + 1)];
+  if (own.some((a) => /^(-x|-X|--exec|--exec-batch)$/.test(a))) return "more than one fd -x";
+  if (own.some((a) => /^(--follow|--base-directory.*)$/.test(a) || /^-[a-zA-Z]*L/.test(a)))
+    return "fd -x with --follow or --base-directory";
+  return fdOptions(own);
+};
+
+const fdOptions: Check = allow({
   flags: "HIusigFalLpq0h1V",
   valued: "dteSEocj",
   long: [

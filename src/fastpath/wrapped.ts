@@ -9,12 +9,13 @@
 //     a secret, and no name with white space, a quote, a backslash or a leading dash — so each word xargs
 //     makes is a whole in-repository path and never an option (`--output=x` as a file name).
 // and the wrapped command only reads the files it is handed (XARGS_READERS).
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { commandName, type Invocation, type Structure } from "./invocations.ts";
+import { commandName, FIND_START_PATH, type Invocation, type Structure, xargsMarker } from "./invocations.ts";
 import { readOnlyReason } from "./read-only.ts";
 import { readOnlyCliReason, TRANSPARENT_WRAPPERS } from "./read-only-cli.ts";
-import { physicalPath, walkProblem } from "./real-path.ts";
+import { isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
+import { sedScriptProblem } from "./sed-script.ts";
 
 /** Commands that treat appended words as files to read (or as text to print). */
 const XARGS_READERS = new Set([
@@ -124,8 +125,20 @@ function awkwardName(isSecret: (p: string) => boolean) {
   return (p: string) => isSecret(p) || /[\s'"\\]/.test(basename(p)) || basename(p).startsWith("-");
 }
 
+/**
+ * Commands that only print the words they are given, whatever those words are: every option of theirs
+ * (basename -a/-s/-z, dirname -z, echo -n/-e/-E, --help, --version) prints too. They may take words
+ * from any input, even one that is not known.
+ */
+const STRING_ONLY = new Set(["basename", "dirname", "echo"]);
+
 function xargsProblem(inv: Invocation, ctx: WrapContext): string | null {
   const name = commandName(inv.argv[0] ?? "");
+  const outerXargs = inv.from && commandName(inv.from.argv[0] ?? "") === "xargs" ? inv.from : undefined;
+  const marker = outerXargs ? xargsMarker(outerXargs.argv) : null;
+  // `xargs -I ch echo x`: the marker is replaced in the command name too, which then comes from the input.
+  if (marker !== null && (inv.argv[0] ?? "").includes(marker)) return "xargs puts its input into the command name";
+  if (STRING_ONLY.has(name) && inv.via[inv.via.length - 1] === "xargs") return null;
   if (!XARGS_READERS.has(name)) return `xargs ${name}: appended words may be read as more than files`;
   const place = stages(inv, ctx.structure);
   const stage = place?.feed ?? null;
@@ -176,17 +189,109 @@ function isDirectory(p: string): boolean {
   }
 }
 
+/** `grep -r` on a handed path follows a symlinked directory the walk did not enter (it may lead anywhere). */
+function recursesIntoPaths(inv: Invocation): boolean {
+  if (!/^[ef]?grep$/.test(commandName(inv.argv[0] ?? ""))) return false;
+  return inv.argv
+    .slice(1)
+    .some((a) => /^-[a-zA-Z]*[rR]/.test(a) || /^--(recursive|dereference-recursive|directories(=recurse)?)$/.test(a));
+}
+
+/** Wrappers that hand a command the paths they find below their start directories. */
+const PATH_EXECS = new Set(["find -exec", FIND_START_PATH, "fd -x"]);
+
+/**
+ * `find DIR … -exec CMD {} ;|+` and `fd … -x CMD`: like xargs over a path list, CMD must only read
+ * the files it is handed (XARGS_READERS, its own options proved on their own), and the walk of each
+ * start directory must meet no secret name and no symlink leading out or to a secret. Every word of
+ * the finder that names a directory is walked (a superset of its start paths), and "." for fd, which
+ * searches the working directory when it is given none. fd's paths may start with a dash: such a name
+ * is refused too. Refused before this: more than one -exec, -ok, -L/--follow with fd -x (search-options.ts).
+ */
+function execProblem(inv: Invocation, ctx: WrapContext): string | null {
+  const at = inv.via.findLastIndex((w) => PATH_EXECS.has(w));
+  let outer: Invocation | undefined = inv;
+  for (let depth = inv.via.length; outer && depth > at; depth--) outer = outer.from;
+  if (!outer) return "the command the paths come from is not known";
+  const finder = commandName(outer.argv[0] ?? "");
+  if (at !== inv.via.length - 1) return "a wrapper inside find -exec";
+  const name = commandName(inv.argv[0] ?? "");
+  if (!XARGS_READERS.has(name)) return `${finder} runs ${name}, which may do more than read the paths it is handed`;
+  if (recursesIntoPaths(inv)) return `${name} recurses into the found paths`;
+  const words = outer.argv.slice(1);
+  const stop = words.findIndex((a) => /^(-exec|-execdir|-x|-X|--exec|--exec-batch)$/.test(a));
+  const own = words.slice(0, stop === -1 ? words.length : stop);
+  const given = [
+    ...own.filter((a) => !a.startsWith("-")),
+    ...own.filter((a) => a.startsWith("--search-path=")).map((a) => a.slice(14)),
+  ];
+  // find with no start path and fd search the working directory.
+  const implicit = finder !== "find" || !words.length || /^[-(!]/.test(words[0] as string) ? ["."] : [];
+  const secret = finder === "find" ? ctx.isSecret : awkwardName(ctx.isSecret);
+  for (const cwd of ctx.cwds)
+    for (const word of new Set([...implicit, ...given])) {
+      const dir = physicalPath(word, cwd);
+      if (dir === null || !isDirectory(dir)) continue;
+      const problem = walkProblem(dir, ctx.edge, secret, true);
+      if (problem) return `${finder} -exec over ${word}: ${problem}`;
+    }
+  return null;
+}
+
+/**
+ * `sed -f FILE`: the script file is read (it is a path like any other word: inside the repository, not
+ * a secret) and proved with the same parser as a script on the command line (sed-script.ts), in every
+ * directory the command may run in. Only `-f FILE`, `--file FILE` and `--file=FILE`; not `-` or a device
+ * (standard input), not a file over 64 KiB. The rest of the command is proved with the script put in
+ * as `-e`. Undefined when the command is not a sed reading a script file.
+ */
+function sedFileReason(inv: Invocation, ctx: WrapContext): string | null | undefined {
+  if (commandName(inv.argv[0] ?? "") !== "sed") return undefined;
+  const at = inv.argv.findIndex((a, i) => i > 0 && (a === "-f" || a === "--file" || a.startsWith("--file=")));
+  if (at === -1) return undefined;
+  if (!inv.via.every((w) => TRANSPARENT_WRAPPERS.has(w) && w !== "xargs")) return "sed -f through a wrapper";
+  const arg = inv.argv[at] as string;
+  const file = arg.startsWith("--file=") ? arg.slice(7) : inv.argv[at + 1];
+  if (file === undefined || inv.dynamic[arg.startsWith("--file=") ? at : at + 1]) return "sed -f without a known file";
+  if (file === "-" || file.startsWith("/dev/") || file.startsWith("/proc/")) return "sed -f reads standard input";
+  let script: string | null = null;
+  for (const cwd of ctx.cwds) {
+    const real = physicalPath(file, cwd);
+    if (real === null || !isInsideDir(real, ctx.edge) || ctx.isSecret(real)) return `sed -f ${file}: not a file inside`;
+    let text: string;
+    try {
+      if (!statSync(real).isFile() || statSync(real).size > 65536) return `sed -f ${file}: not a small file`;
+      text = readFileSync(real, "utf8");
+    } catch {
+      return `sed -f ${file} cannot be read`;
+    }
+    if (script !== null && text !== script) return `sed -f ${file} differs between directories`;
+    script = text;
+  }
+  if (script === null) return "sed -f: no directory";
+  const problem = sedScriptProblem(script.replace(/\n$/, ""));
+  if (problem) return `sed -f ${file}: ${problem}`;
+  const width = arg.startsWith("--file=") ? 1 : 2;
+  const argv = [...inv.argv.slice(0, at), "-e", script, ...inv.argv.slice(at + width)];
+  if (argv.slice(1).some((a) => a === "-f" || a === "--file" || a.startsWith("--file="))) return "more than one sed -f";
+  return readOnlyReason({ ...inv, argv, dynamic: argv.map(() => false), raw: argv, via: [] });
+}
+
 /** Null when the invocation is provably read-only (through transparent wrappers); else why not. */
 export function wrappedReadOnlyReason(inv: Invocation, ctx: WrapContext): string | null {
+  const sedFile = sedFileReason(inv, ctx);
+  if (sedFile !== undefined) return sedFile;
   if (inv.via.length === 0) return readOnlyReason(inv) ?? sourceWalkProblem(inv, ctx);
   // uv's own verbs (`uv help`) come out as a wrapped invocation: prove them as uv arguments.
   if (inv.via.length === 1 && inv.via[0] === "uv") {
     const uv = readOnlyCliReason("uv", inv.argv);
     return uv === undefined ? "runs through uv" : uv;
   }
-  if (!inv.via.every((w) => TRANSPARENT_WRAPPERS.has(w))) return `runs through ${inv.via[inv.via.length - 1]}`;
+  if (!inv.via.every((w) => TRANSPARENT_WRAPPERS.has(w) || PATH_EXECS.has(w)))
+    return `runs through ${inv.via[inv.via.length - 1]}`;
   if (inv.via.filter((w) => w === "xargs").length > 1) return "nested xargs";
   const bare = readOnlyReason({ ...inv, via: [] });
   if (bare !== null) return bare;
+  if (inv.via.some((w) => PATH_EXECS.has(w))) return execProblem(inv, ctx);
   return inv.via.includes("xargs") ? xargsProblem(inv, ctx) : null;
 }

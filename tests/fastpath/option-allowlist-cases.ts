@@ -199,8 +199,8 @@ export const SAFE: Record<string, string[]> = {
 /** Never provable, wherever they run: options that write, run programs, read elsewhere, or are unknown. */
 export const UNSAFE: Record<string, string[]> = {
   find: [
-    "find . -exec cat {} \\;",
-    "find . -execdir ls {} +",
+    "find . -exec rm {} \\;",
+    "find . -execdir sh -c 'ls' {} +",
     "find . -ok rm {} \\;",
     "find . -okdir rm {} \\;",
     "find . -delete",
@@ -216,8 +216,8 @@ export const UNSAFE: Record<string, string[]> = {
     "find . -samefile ../outside.txt",
   ],
   fd: [
-    "fd -x cat",
-    "fd --exec cat",
+    "fd -x rm",
+    "fd --exec sh -c 'cat {}'",
     "fd -X rm",
     "fd --exec-batch rm",
     "fd -Hx cat",

@@ -23,7 +23,7 @@ for (const [name, text] of [
   ["x.yaml", "a: 1\n"],
   ["sums.txt", "d41d8cd98f00b204e9800998ecf8427e  README.md\n"],
   ["prog.jq", ".name\n"],
-  ["prog.sed", "1d\n"],
+  ["prog.sed", "1w out.txt\n"],
   ["opts.txt", "-n 8\n"],
   ["dump.hex", "00000000: 6869\n"],
 ] as const)

@@ -9,6 +9,7 @@ import { analyzeCommand, isSensitivePath } from "../../src/fastpath/analyze.ts";
 import { fastPathDecide } from "../../src/fastpath/decide.ts";
 import type { PathFacts } from "../../src/fastpath/facts.ts";
 import { analyzeStructure, commandName } from "../../src/fastpath/invocations.ts";
+import { codeWordIndexes } from "../../src/fastpath/read-only.ts";
 import { makeAllowFixture } from "../support/allow-fixture.ts";
 import { evalSeedDir } from "../support/eval-seed.ts";
 import {
@@ -173,7 +174,7 @@ const UNSOUND: Array<[string, RegExp]> = [
   ["git ls-remote --upload-pack=./x origin", /known-safe/],
   ["git ls-remote ext::sh", /not a remote name/],
   ["ag --pager=./x KEY src", /writes or executes|known-safe/],
-  ["fd -x cat", /writes or executes|known-safe/],
+  ["fd -x rm", /read-only list|known-safe/],
   ["fd -Hx cat", /writes or executes|known-safe/],
   ["yq '.a = env(AWS_SECRET)' data.csv", /environment/],
   ["yq 'load(\"/etc/passwd\")' data.csv", /environment|other files/],
@@ -322,7 +323,7 @@ function realOf(path: string): string {
 }
 
 /** A bash script that prints, NUL-separated, the cwd marker after each cd and every expanded word. */
-function oracleScript(command: string): string | null {
+function oracleScript(command: string, root: string): string | null {
   const s = analyzeStructure(command);
   const lines: string[] = [];
   for (const inv of s.invocations) {
@@ -333,7 +334,9 @@ function oracleScript(command: string): string | null {
       lines.push(`cd ${inv.raw[1]} || exit 9; printf '%s\\0' "@@CWD=$PWD"`);
       continue;
     }
-    const words = inv.raw.slice(1).filter((_, i) => !inv.dynamic[i + 1]);
+    // a proved awk program or sed script is code, not a path (read-only.ts codeWordIndexes)
+    const code = codeWordIndexes(inv, root);
+    const words = inv.raw.slice(1).filter((_, i) => !inv.dynamic[i + 1] && !code.includes(i + 1));
     for (const r of inv.redirects) if (r.op === "<") words.push(r.target.raw);
     if (words.length) lines.push(`printf '%s\\0' ${words.join(" ")}`);
   }
@@ -353,7 +356,7 @@ function oracleProblems(commands: string[], root: string, home: string): string[
   const edge = realpathSync(root);
   const bad: string[] = [];
   for (const command of commands) {
-    const script = oracleScript(command);
+    const script = oracleScript(command, root);
     if (script === null) continue;
     const p = Bun.spawnSync(["bash", "-O", "globstar", "-c", script], {
       cwd: root,

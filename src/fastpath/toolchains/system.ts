@@ -76,6 +76,9 @@ const IP: Tool = {
       "-pretty",
       "-br",
       "-brief",
+      "--brief",
+      "-human-readable",
+      "--human-readable",
       "-c",
       "-color",
       "-o",
@@ -134,10 +137,33 @@ const DMESG: Tool = {
       "-V",
       "--version",
     ],
-    valued: ["-l", "--level", "-f", "--facility", "--time-format", "--since", "--until", "--color"],
+    // -s / --buffer-size only sizes the read; -n / --console-level sets the console level: not listed.
+    valued: [
+      "-l",
+      "--level",
+      "-f",
+      "--facility",
+      "--time-format",
+      "--since",
+      "--until",
+      "--color",
+      "-s",
+      "--buffer-size",
+    ],
   },
   verbs: { "": { maxArgs: 0 } },
 };
+
+/** `-b -1` (the boot before this one): journalctl takes a following offset as the value of -b. */
+function bootOffset(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if ((a === "-b" || a === "--boot") && /^[-+]?\d+$/.test(args[i + 1] ?? "")) out.push(`--boot=${args[++i]}`);
+    else out.push(a);
+  }
+  return out;
+}
 
 const JOURNALCTL: Tool = {
   global: {
@@ -174,6 +200,9 @@ const JOURNALCTL: Tool = {
       "-l",
       "--full",
       "--show-cursor",
+      // the current boot; `-b ID` / `--boot=ID` are read as valued below
+      "-b",
+      "--boot",
     ],
     valued: [
       "-u",
@@ -552,7 +581,7 @@ const IFCONFIG: Tool = {
 export const SYSTEM: Record<string, Check> = {
   ip: (args) => checkTool(IP, args),
   dmesg: (args) => checkTool(DMESG, args),
-  journalctl: (args) => checkTool(JOURNALCTL, args),
+  journalctl: (args) => checkTool(JOURNALCTL, bootOffset(args)),
   fzf,
   brew,
   sysctl: (args) => checkTool(SYSCTL, args),
