@@ -1153,6 +1153,15 @@ const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: bo
   prlimit: { valued: new Set(["-p", "--pid"]) },
 };
 
+/** Wrappers whose options are single-dash words (`arch -arm64e`), not bundles of letters. */
+const SINGLE_DASH_LONG = new Set(["arch"]);
+
+/** In `-abc`, is the first value-taking letter the last one (so its value is the next word)? */
+function bundleTakesNextWord(bundle: string, valued: Set<string>): boolean {
+  for (let j = 1; j < bundle.length; j++) if (valued.has(`-${bundle[j]}`)) return j === bundle.length - 1;
+  return false;
+}
+
 function unwrap(inv: Invocation): Unwrapped | null {
   const argv = inv.argv;
   const name = commandName(argv[0] ?? "");
@@ -1241,7 +1250,9 @@ function unwrap(inv: Invocation): Unwrapped | null {
     if (a.startsWith("-") && a.length > 1) {
       if (spec.valued.has(a)) i++;
       else if (/^--[^=]+=/.test(a)) continue;
-      // short option with attached value (e.g. -uroot, -n1, -I{}) needs no extra skip
+      // A getopt bundle (`caffeinate -iw 1 CMD`, `timeout -vs KILL 5 CMD`): the first letter that takes
+      // a value ends it — glued (`-n1`, `-uroot`, `-I{}`) or, as the last letter, the next word.
+      else if (!a.startsWith("--") && !SINGLE_DASH_LONG.has(name) && bundleTakesNextWord(a, spec.valued)) i++;
       continue;
     }
     if (positionalsToSkip > 0) {

@@ -69,7 +69,7 @@ const facts: PathFacts = {
 };
 
 const ALLOW: Record<string, string[]> = {
-  engine: ["gh api -iX GET repos/o/r/pulls"],
+  engine: ["gh api -i -X GET repos/o/r/pulls"],
   networksetup: [
     "networksetup -listnetworkserviceorder",
     "networksetup -listallnetworkservices",
@@ -367,7 +367,12 @@ const ALLOW: Record<string, string[]> = {
 
 const REFUSE: Record<string, string[]> = {
   // The table engine: a value check keyed on -X sees it inside a bundle of short letters.
-  engine: ["gh api -iX POST repos/o/r/issues", "gh api -iXDELETE repos/o/r", "gh api -X=GET repos/o/r"],
+  engine: [
+    "gh api -iX GET repos/o/r/pulls",
+    "gh api -iX POST repos/o/r/issues",
+    "gh api -iXDELETE repos/o/r",
+    "gh api -X=GET repos/o/r",
+  ],
   networksetup: [
     "networksetup",
     "networksetup -setdnsservers Wi-Fi 8.8.8.8",
@@ -800,8 +805,6 @@ const REFUSE: Record<string, string[]> = {
     "symbols linked.app",
   ],
   caffeinate: [
-    "caffeinate ls",
-    "caffeinate -i ls -la",
     "caffeinate -i make",
     "caffeinate -t abc",
     "caffeinate -t 10 make",

@@ -310,6 +310,15 @@ describe("hard denies hold through the wrappers", () => {
       "caffeinate -i rm -rf ~",
       "fd -x rm -rf ~",
       "find . -exec rm -rf ~ \\;",
+      // a getopt bundle whose last letter takes the next word: that word is not the command
+      "caffeinate -iw 1 rm -rf ~",
+      "caffeinate -it 5 rm -rf ~",
+      "timeout -vs KILL 5 rm -rf ~",
+      "xargs -tn1 rm -rf ~",
+      "env -iu HOME rm -rf ~",
+      "nice -n5 rm -rf ~",
+      "stdbuf -oL rm -rf ~",
+      "arch -arm64e rm -rf ~",
     ])
       expect([c, verdict(c)]).toEqual([c, "deny"]);
   });
