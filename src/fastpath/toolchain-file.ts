@@ -18,9 +18,11 @@
 //   resolve the package graph it may name `build.rustc`, a wrapper or a credential provider: those
 //   verbs need no such file at all, the user's own `$HOME/.cargo` aside; they also read every
 //   Cargo.toml / Cargo.lock of the workspace, so none in the repository may be a symlink;
+// - npm reads the project .npmrc for every verb (see npmrcProblem): none may exist from the cwd up;
 // - terraform and packer `fmt` print diffs and parse errors with source lines of every file they walk:
-//   the walk must meet no secret and no symlink out, like a linter's.
-import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+//   the walk must meet no secret and no symlink out, like a linter's. terraform keeps the last of
+//   several `-chdir=`: only one is provable.
+import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
@@ -48,10 +50,28 @@ function readSmall(path: string): Read {
   }
   if (st === undefined) return { ok: true, text: null };
   if (!st.isFile() || st.size > MAX_BYTES) return { ok: false, error: `${path} is not a small regular file` };
+  // At most MAX_BYTES + 1 bytes, whatever the size said (a /proc file says 0 and may never end).
+  let fd: number | undefined;
   try {
-    return { ok: true, text: readFileSync(path, "utf8") };
+    fd = openSync(path, "r");
+    const buf = Buffer.alloc(MAX_BYTES + 1);
+    let len = 0;
+    for (let n = 1; n > 0 && len < buf.length; len += n) n = readSync(fd, buf, len, buf.length - len, null);
+    if (len > MAX_BYTES) return { ok: false, error: `${path} is not a small regular file` };
+    return { ok: true, text: buf.subarray(0, len).toString("utf8") };
   } catch {
     return { ok: false, error: `${path} cannot be read` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** lstat that reports an error instead of throwing (EACCES, ENOTDIR, ELOOP …): the caller fails closed. */
+function lstatOrError(path: string): { ok: true; st: ReturnType<typeof lstatSync> | undefined } | { ok: false } {
+  try {
+    return { ok: true, st: lstatSync(path, { throwIfNoEntry: false }) };
+  } catch {
+    return { ok: false };
   }
 }
 
@@ -119,37 +139,21 @@ function toolVersionsProblem(text: string): string | null {
 /** Cargo verbs that resolve the package graph (and so may run what a repository cargo config names). */
 const CARGO_RESOLVING = new Set(["tree", "metadata", "pkgid", "verify-project", "read-manifest", "search", "info"]);
 
-/** npm verbs that reach the registry (the first word; `access`, `dist-tag` … are the verb groups). */
-const NPM_REGISTRY = new Set([
-  "view",
-  "info",
-  "show",
-  "v",
-  "search",
-  "s",
-  "se",
-  "find",
-  "audit",
-  "ping",
-  "owner",
-  "access",
-  "dist-tag",
-  "dist-tags",
-  "profile",
-  "stars",
-  "whoami",
-  "outdated",
-]);
-
+/**
+ * A project .npmrc changes every npm verb, not only the registry reads: `registry=` plus
+ * `//host/:_authToken=${ENV}` reaches any host from the update check any verb may make, `viewer=browser`
+ * with `browser=CMD` makes `npm help` run CMD, and `logs-dir=` / `cache=` make any call (--version too)
+ * create directories and a log file wherever it says. (The verb cannot be told from the first word
+ * either: `npm --loglevel silent view x`.)
+ */
 function npmrcProblem(inv: Invocation, dir: string): string | null {
-  if (!NPM_REGISTRY.has(verbOf(inv.argv))) return null;
-  if (inv.argv.some((a) => a.startsWith("--prefix") || a.startsWith("--userconfig") || a.startsWith("--registry")))
-    return "npm reads the registry settings of another directory";
+  if (inv.argv.some((a) => /^--(prefix|userconfig|globalconfig|registry)/.test(a)))
+    return "npm reads the settings of another directory or host";
   if (dir === homedir()) return null; // the user's own ~/.npmrc
   const path = join(dir, ".npmrc");
-  return lstatSync(path, { throwIfNoEntry: false }) === undefined
-    ? null
-    : `${path} may send a registry request, with environment values as its token, to any host`;
+  const got = lstatOrError(path);
+  if (!got.ok) return `${path} cannot be inspected`;
+  return got.st === undefined ? null : `${path} may run a program, reach any host or write outside the repository`;
 }
 
 /** The first word after the options: the verb. */
@@ -192,17 +196,14 @@ function cargoConfigProblem(inv: Invocation, dir: string): string | null {
   // The workspace root may sit above the repository: its manifest is read as well (not by search).
   if (resolving && verbOf(inv.argv) !== "search")
     for (const file of CARGO_FILES) {
-      const st = lstatSync(join(dir, file), { throwIfNoEntry: false });
-      if (st !== undefined && !st.isFile()) return `${join(dir, file)} is not a regular file`;
+      const got = lstatOrError(join(dir, file));
+      if (!got.ok || (got.st !== undefined && !got.st.isFile())) return `${join(dir, file)} is not a regular file`;
     }
   for (const file of ["config", "config.toml"]) {
     const path = join(dir, ".cargo", file);
-    let st: ReturnType<typeof lstatSync> | undefined;
-    try {
-      st = lstatSync(path, { throwIfNoEntry: false });
-    } catch {
-      return `${path} cannot be inspected`;
-    }
+    const got = lstatOrError(path);
+    if (!got.ok) return `${path} cannot be inspected`;
+    const st = got.st;
     if (st === undefined) continue;
     if (!st.isFile()) return `${path} is not a regular file`;
     if (resolving) return `${path} may name the rustc, wrapper or credential provider cargo runs`;
@@ -230,10 +231,13 @@ function workingDirProblem(
   }
   if (name.startsWith("ansible")) {
     const cfg = join(cwd, "ansible.cfg");
-    if (lstatSync(cfg, { throwIfNoEntry: false }) !== undefined) return `ansible reads ${cfg}`;
+    const got = lstatOrError(cfg);
+    if (!got.ok || got.st !== undefined) return `ansible reads ${cfg}`;
   }
+  const chdirs = inv.argv.filter((a) => a.startsWith("-chdir"));
+  if (name === "terraform" && chdirs.length > 1) return "terraform: several -chdir (the last one wins)";
   if ((name === "terraform" || name === "packer") && inv.argv.includes("fmt")) {
-    const chdir = inv.argv.find((a) => a.startsWith("-chdir="));
+    const chdir = chdirs[0];
     const base = physicalPath(chdir ? chdir.slice(7) : ".", cwd);
     if (base === null || base.includes(DYNAMIC)) return `${name} fmt: the directory it walks cannot be resolved`;
     // File arguments are checked as paths; directories (and the default, the working directory) are walked.
@@ -241,7 +245,13 @@ function workingDirProblem(
     for (const word of words.length ? words : ["."]) {
       const root = physicalPath(word, base);
       if (root === null) return `${name} fmt: ${word} cannot be resolved`;
-      if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) continue;
+      let dir = false;
+      try {
+        dir = statSync(root, { throwIfNoEntry: false })?.isDirectory() ?? false;
+      } catch {
+        return `${name} fmt: ${word} cannot be inspected`;
+      }
+      if (!dir) continue;
       const problem = walkProblem(root, edge, isSecret, true);
       if (problem) return `${name} fmt prints the files it walks: ${problem}`;
     }

