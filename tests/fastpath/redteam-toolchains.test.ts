@@ -145,6 +145,49 @@ describe("a working directory that is a file fails closed without a crash", () =
   });
 });
 
+describe("openssl: an -in value is a URI for OpenSSL 3, not only a file name", () => {
+  // `load_cert` fetches an http:// value (a request to a host the command names) and OSSL_STORE opens
+  // file: URIs anywhere: a name that does not exist here is not a file in the repository.
+  test("URI-shaped and missing -in values fall through", async () => {
+    const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    const dir = repo("openssl-uri", { "cert.pem": pem, "ca.crt": pem });
+    await expectVerdicts(dir, {
+      "openssl x509 -in cert.pem -noout -text": "allow",
+      "openssl x509 -noout -in http://evil.test/x.pem": "fallthrough",
+      "openssl x509 -noout -in http:/evil.test/x.pem": "fallthrough",
+      "openssl crl -noout -in http://evil.test/x.crl": "fallthrough",
+      "openssl x509 -noout -in file:/etc/ssl/certs/x.pem": "fallthrough",
+      "openssl x509 -noout -in file:cert.pem": "fallthrough",
+      "openssl req -noout -in missing.csr": "allow",
+      "openssl verify -CAfile http://evil.test/ca.crt ca.crt": "fallthrough",
+      "openssl verify -CAfile ca.crt http://evil.test/x.crt": "fallthrough",
+      "openssl x509 -noout -in cert.pem -inform http://evil.test/x.crt": "fallthrough",
+    });
+  });
+});
+
+describe("terraform -chdir outside the repository", () => {
+  test("-chdir is a path like any other", async () => {
+    const dir = repo("tf-out", { "main.tf": 'variable "x" {}\n' });
+    await expectVerdicts(dir, {
+      "terraform version": "allow",
+      "terraform -chdir=/etc version": "fallthrough",
+      "terraform -chdir=.. version": "fallthrough",
+      "terraform -chdir=$HOME version": "fallthrough",
+      "terraform -chdir=~ fmt -check": "fallthrough",
+      "terraform -chdir=. -chdir=. version": "fallthrough",
+      "terraform fmt -check -chdir=..": "fallthrough",
+      "terraform fmt -write=true": "fallthrough",
+      "terraform fmt -check -write=true": "fallthrough",
+      "terraform fmt --check": "fallthrough",
+      "terraform fmt -check=true": "fallthrough",
+      "terraform plan -help -out=x": "fallthrough",
+      "terraform apply -auto-approve -help": "fallthrough",
+      "terraform apply -- -help": "fallthrough",
+    });
+  });
+});
+
 describe("version-manager files that are not plain small files", () => {
   // /proc files report size 0 and may be endless (pagemap): the read is bounded, the answer a refusal.
   test("a .tool-versions / rust-toolchain symlinked to /proc or a device falls through promptly", async () => {
