@@ -16,8 +16,9 @@
 // - cargo reads `.cargo/config.toml` / `.cargo/config` in every directory up to `/` (a TOML error
 //   prints the offending line, so one that is a symlink could print a secret), and for the verbs that
 //   resolve the package graph it may name `build.rustc`, a wrapper or a credential provider: those
-//   verbs need no such file at all, the user's own `$HOME/.cargo` aside; they also read every
-//   Cargo.toml / Cargo.lock of the workspace, so none in the repository may be a symlink;
+//   verbs need no such file at all, the user's own `$HOME/.cargo` aside; they (and locate-project,
+//   whose --workspace loads the workspace) also read every Cargo.toml / Cargo.lock of the workspace,
+//   so none in the repository or above it may be a symlink;
 // - npm reads the project .npmrc for every verb (see npmrcProblem): none may exist from the cwd up;
 // - terraform and packer `fmt` print diffs and parse errors with source lines of every file they walk:
 //   the walk must meet no secret and no symlink out, like a linter's. terraform keeps the last of
@@ -138,6 +139,9 @@ function toolVersionsProblem(text: string): string | null {
 
 /** Cargo verbs that resolve the package graph (and so may run what a repository cargo config names). */
 const CARGO_RESOLVING = new Set(["tree", "metadata", "pkgid", "verify-project", "read-manifest", "search", "info"]);
+/** Cargo verbs that parse the workspace manifests (a TOML error prints the offending line). */
+const readsManifests = (verb: string): boolean =>
+  verb === "locate-project" || (CARGO_RESOLVING.has(verb) && verb !== "search");
 
 /**
  * A project .npmrc changes every npm verb, not only the registry reads: `registry=` plus
@@ -194,7 +198,7 @@ function cargoConfigProblem(inv: Invocation, dir: string): string | null {
   if (dir === homedir()) return null; // $HOME/.cargo is the user's own CARGO_HOME
   const resolving = CARGO_RESOLVING.has(verbOf(inv.argv));
   // The workspace root may sit above the repository: its manifest is read as well (not by search).
-  if (resolving && verbOf(inv.argv) !== "search")
+  if (readsManifests(verbOf(inv.argv)))
     for (const file of CARGO_FILES) {
       const got = lstatOrError(join(dir, file));
       if (!got.ok || (got.st !== undefined && !got.st.isFile())) return `${join(dir, file)} is not a regular file`;
@@ -286,7 +290,7 @@ export function toolchainFileProblem(
   const here = workingDirProblem(inv, name, cwd, edge, isSecret);
   if (here) return here;
   const rust = RUSTUP_PROXY.test(name);
-  if (name === "cargo" && CARGO_RESOLVING.has(verbOf(inv.argv)) && verbOf(inv.argv) !== "search") {
+  if (name === "cargo" && readsManifests(verbOf(inv.argv))) {
     const manifests = cargoManifestProblem(edge);
     if (manifests) return manifests;
   }

@@ -112,6 +112,23 @@ describe("cargo: the one-letter verbs are aliases a repository config can redefi
   });
 });
 
+describe("cargo locate-project --workspace parses the manifests like the resolving verbs", () => {
+  // A TOML error prints the offending line: a Cargo.toml symlinked to a credentials file prints a key.
+  test("a symlinked Cargo.toml makes locate-project unprovable", async () => {
+    const dir = repo("cargo-locate", { "src/main.rs": "fn main() {}\n" });
+    put(join(work, "cargo-locate", "credentials"), "[default]\naws_secret_access_key = AKIAEXAMPLE\n");
+    symlinkSync(join(work, "cargo-locate", "credentials"), join(dir, "Cargo.toml"));
+    await expectVerdicts(dir, {
+      "cargo locate-project --workspace": "fallthrough",
+      "cargo locate-project": "fallthrough",
+      "cd src && cargo locate-project --workspace --message-format plain": "fallthrough",
+      "cargo metadata --no-deps": "fallthrough",
+      "cargo --version": "allow",
+      "cargo build --help": "allow",
+    });
+  });
+});
+
 describe("terraform: the last -chdir wins", () => {
   // terraform keeps the last `-chdir=` of the leading options; the fmt walk must check that one.
   test("fmt walks the directory of the last -chdir", async () => {
