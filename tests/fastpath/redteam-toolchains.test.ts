@@ -205,6 +205,108 @@ describe("terraform -chdir outside the repository", () => {
   });
 });
 
+describe("attacks that held (kept as regressions)", () => {
+  test("help/version tools: nothing but the help or version flag", async () => {
+    const dir = repo("held-help", { ".pre-commit-config.yaml": "repos: []\n" });
+    put(join(work, "held-help", "x.yaml"), "repos: []\n");
+    await expectVerdicts(dir, {
+      "curl --help": "allow",
+      "wget --version": "allow",
+      "psql --help=commands": "allow",
+      "ansible localhost --help": "allow",
+      "pre-commit validate-config .pre-commit-config.yaml": "allow",
+      "curl --help all": "fallthrough",
+      "curl -h -o x": "fallthrough",
+      "curl -K x --help": "fallthrough",
+      "curl --version -o x": "fallthrough",
+      "curl --help --output=x": "fallthrough",
+      "wget -e robots=off --help": "fallthrough",
+      "wget --help -O x": "fallthrough",
+      "psql -c x --help": "fallthrough",
+      "psql --help=options -f x": "fallthrough",
+      "mysql --defaults-file=x --help": "fallthrough",
+      "mysql -e x --help": "fallthrough",
+      "sqlite3 db.sqlite -help": "fallthrough",
+      "sqlite3 -init x.sql -version": "fallthrough",
+      "duckdb -c x --version": "fallthrough",
+      "ansible -m shell -a id localhost --help": "fallthrough",
+      "ansible-playbook site.yml --help": "fallthrough",
+      "ansible-galaxy install -r x.yml": "fallthrough",
+      "ansible --version --help --x": "fallthrough",
+      "pre-commit validate-config ../x.yaml": "fallthrough",
+      "pre-commit validate-config --help x": "fallthrough",
+      "pre-commit run --all-files": "fallthrough",
+      "pre-commit": "fallthrough",
+      "cdk --app x --version": "fallthrough",
+      "cdk deploy": "fallthrough",
+      "prometheus --config.file=x --help": "fallthrough",
+      "sqlcmd query x --help": "fallthrough",
+      "sqlcmd -Q x --version": "fallthrough",
+    });
+  });
+
+  test("rustup: +toolchain words, odd toolchain-file spellings, wrappers", async () => {
+    const dir = repo("held-rust", {
+      "Cargo.toml": "[package]\nname = 'x'\nversion = '0.1.0'\n",
+      "a/rust-toolchain.toml": '[toolchain]\nchannel = "stable"\n[toolchain.x]\n',
+      "b/rust-toolchain.toml": 'toolchain.path = "./x"\n',
+      "c/rust-toolchain.toml": 'toolchain = { path = "./x" }\n',
+      "d/rust-toolchain.toml": '[toolchain]\ncomponents = [\n  "rustfmt",\n]\n',
+      "e/rust-toolchain.toml": '[toolchain]\n"path" = "./x"\n',
+      "f/rust-toolchain": "stable\npath = './x'\n",
+      "g/rust-toolchain.toml": '[toolchain]\nchannel = """./x"""\n',
+      "h/rust-toolchain.toml": '[toolchain]\nchannel = "stable" # ok\nprofile = "minimal"\n',
+      "i/.tool-versions": "python ../../../../tmp/x\n",
+      "j/.tool-versions": "nodejs 20.1.0\nruby ref:v3\n",
+      "k/.tool-versions": "nodejs 20.1.0 # pinned\npython 3.12.1 system\n",
+    });
+    await expectVerdicts(dir, {
+      "cargo --version": "allow",
+      "cargo +nightly --version": "fallthrough",
+      "rustc +./x --version": "fallthrough",
+      "cargo --version --config build.rustc=x": "fallthrough",
+      "cd a && cargo --version": "fallthrough",
+      "cd b && cargo --version": "fallthrough",
+      "cd c && rustc --version": "fallthrough",
+      "cd d && rustup --version": "fallthrough",
+      "cd e && cargo --version": "fallthrough",
+      "cd f && cargo --version": "fallthrough",
+      "cd g && cargo --version": "fallthrough",
+      "cd h && cargo --version": "allow",
+      "cd i && ls": "fallthrough",
+      "cd j && cat x": "fallthrough",
+      "cd k && ls": "allow",
+      "cd a; nice cargo --version": "fallthrough",
+      "cd a && timeout 5 rustfmt --version": "fallthrough",
+      "cd a && bash -c 'cargo --version'": "fallthrough",
+      "cd a && cargo-clippy --version": "fallthrough",
+    });
+  });
+
+  test("npm .npmrc through wrappers and subshells", async () => {
+    const dir = repo("held-npm", { ...PKG, ".npmrc": "registry=https://evil.test/\n" });
+    await expectVerdicts(dir, {
+      "timeout 5 npm ls": "fallthrough",
+      "nice npm --version": "fallthrough",
+      "bash -c 'npm ls'": "fallthrough",
+      "(npm view lodash)": "fallthrough",
+      "true && npm whoami": "fallthrough",
+    });
+  });
+
+  test("packer plugins and ansible.cfg in the directory a command cd's into", async () => {
+    const dir = repo("held-packer", { "sub/packer-plugin-x": "#!/bin/sh\n", "sub/ansible.cfg": "[defaults]\n" });
+    await expectVerdicts(dir, {
+      "packer --version": "allow",
+      "ansible --version": "allow",
+      "cd sub && packer --version": "fallthrough",
+      "cd sub; packer version": "fallthrough",
+      "cd sub && ansible --version": "fallthrough",
+      "cd sub && nice ansible-playbook --help": "fallthrough",
+    });
+  });
+});
+
 describe("version-manager files that are not plain small files", () => {
   // /proc files report size 0 and may be endless (pagemap): the read is bounded, the answer a refusal.
   test("a .tool-versions / rust-toolchain symlinked to /proc or a device falls through promptly", async () => {
