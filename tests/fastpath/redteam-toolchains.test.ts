@@ -283,6 +283,24 @@ describe("attacks that held (kept as regressions)", () => {
     });
   });
 
+  test("glued option values that are symlinks out of the repository", async () => {
+    const dir = repo("held-glued", { "Cargo.toml": "[package]\nname = 'x'\nversion = '0.1.0'\n" });
+    const out = join(work, "held-glued", "out");
+    put(join(out, "Cargo.toml"), "[package]\nname = 'y'\nversion = '0.1.0'\n");
+    put(join(out, "main.tf"), 'variable "x" {}\n');
+    symlinkSync(out, join(dir, "link"));
+    await expectVerdicts(dir, {
+      "cargo locate-project": "allow",
+      "terraform -chdir=link version": "fallthrough",
+      "terraform -chdir=link fmt -check": "fallthrough",
+      "cargo locate-project --manifest-path=link/Cargo.toml": "fallthrough",
+      "cargo locate-project --manifest-path link/Cargo.toml": "fallthrough",
+      "cargo tree --locked --manifest-path=link/Cargo.toml": "fallthrough",
+      "terraform fmt -check link": "fallthrough",
+      "packer fmt -check link": "fallthrough",
+    });
+  });
+
   test("npm .npmrc through wrappers and subshells", async () => {
     const dir = repo("held-npm", { ...PKG, ".npmrc": "registry=https://evil.test/\n" });
     await expectVerdicts(dir, {
