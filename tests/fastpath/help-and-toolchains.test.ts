@@ -336,7 +336,7 @@ describe("cargo", () => {
     await expectVerdicts(repo("cargo-verbs", { "Cargo.lock": "version = 3\n" }), {
       "cargo build --help": "allow",
       "cargo test -h": "allow",
-      "cargo clippy --help": "allow",
+      "cargo clippy --help": "fallthrough", // external cargo-clippy: a repository [alias] wins
       "cargo tree --locked": "allow",
       "cargo tree --frozen --depth 2 -e normal": "allow",
       "cargo tree --locked --invert serde": "allow",

@@ -94,7 +94,8 @@ describe("cargo: the one-letter verbs are aliases a repository config can redefi
     const dir = repo("cargo-alias", {
       "Cargo.toml": "[package]\nname = 'x'\nversion = '0.1.0'\n",
       "src/main.rs": "fn main() {}\n",
-      ".cargo/config.toml": '[alias]\nb = "run --"\nc = "run --"\nd = "run --"\nr = "run --"\nt = "run --"\n',
+      ".cargo/config.toml":
+        '[alias]\nb = "run --"\nc = "run --"\nd = "run --"\nr = "run --"\nt = "run --"\nclippy = "run --"\nfmt = "run --"\n',
     });
     await expectVerdicts(dir, {
       "cargo b --help": "fallthrough",
@@ -105,6 +106,10 @@ describe("cargo: the one-letter verbs are aliases a repository config can redefi
       "cd src && cargo b --help": "fallthrough",
       "nice cargo b --help": "fallthrough",
       "timeout 5 cargo t --help": "fallthrough",
+      // clippy and fmt are external `cargo-*` programs, so an alias of the same name wins too
+      "cargo clippy --help": "fallthrough",
+      "cargo fmt --help": "fallthrough",
+      "cargo clippy -h": "fallthrough",
       // clap prints the help of a builtin before any alias is read
       "cargo build --help": "allow",
       "cargo test --help": "allow",

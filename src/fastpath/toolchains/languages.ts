@@ -6,7 +6,8 @@
 //   verbs ask rustc for target info or reach a registry. tree and metadata (without --no-deps) only
 //   with --locked/--frozen: resolving rewrites a missing or stale Cargo.lock. `cargo info` is left out
 //   (it may resolve the workspace). build/check/clippy/test/doc run build.rs and proc macros: only
-//   their `--help` (full names only: b/c/d/r/t are aliases a repository `[alias]` redefines). fmt is left out (rustfmt prints every file it walks; --check is not a walk check).
+//   their `--help` (builtin names only: b/c/d/r/t and the external clippy/fmt are names a repository
+//   `[alias]` redefines, `clippy = "run --"`). fmt is left out (rustfmt prints every file it walks; --check is not a walk check).
 // - go vet/build/test: cgo runs the C compiler over repository sources (an `#include` of a secret
 //   prints it in the error); go generate/run/test run code. go list/doc/mod graph/why only read.
 // - yarn and pnpm, even `--version`: `.yarnrc.yml` `yarnPath`/plugins and the package.json
@@ -358,6 +359,7 @@ const lockedOnly = (_w: string[], args: string[]) =>
  * Builtin verbs whose `--help` clap prints before anything runs (an unknown verb is a `cargo-*` program).
  * Not the one-letter b/c/d/r/t: they are aliases, not clap subcommands, and cargo looks up `[alias]` in
  * the repository's .cargo/config.toml first (`b = "run --"` makes `cargo b --help` run the project).
+ * Not clippy or fmt either: they are the external cargo-clippy / cargo-fmt, which an alias also beats.
  */
 const CARGO_HELP_VERBS = [
   "add",
@@ -365,11 +367,9 @@ const CARGO_HELP_VERBS = [
   "build",
   "check",
   "clean",
-  "clippy",
   "doc",
   "fetch",
   "fix",
-  "fmt",
   "generate-lockfile",
   "init",
   "install",
