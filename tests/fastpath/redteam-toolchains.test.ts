@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { type BinaryVerdict, binaryVerdicts, ensureBinary, isolatedHome } from "../support/fastpath-binary.ts";
+import {
+  type BinaryVerdict,
+  binaryVerdicts,
+  ccgateBin,
+  ensureBinary,
+  isolatedHome,
+} from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-tc-")));
@@ -327,6 +333,33 @@ describe("attacks that held (kept as regressions)", () => {
       "cd sub && ansible --version": "fallthrough",
       "cd sub && nice ansible-playbook --help": "fallthrough",
     });
+  });
+});
+
+describe("a refusal note never quotes the file it refused", () => {
+  // The notes go to the classifier's prompt (shell_analysis) and to `explain`: a `.tool-versions` or
+  // rust-toolchain symlinked to a token file must not have a word of it copied there.
+  test("explain shows no word of a symlinked version file", async () => {
+    const dir = repo("note-leak", { "a/x": "x\n", "b/x": "x\n" });
+    put(join(work, "note-leak", "token"), "github ghp_MARKERzz9:secret\n");
+    put(join(work, "note-leak", "token.toml"), "[toolchain]\nMARKERkeyzz9 = 1\n");
+    symlinkSync(join(work, "note-leak", "token"), join(dir, "a", ".tool-versions"));
+    symlinkSync(join(work, "note-leak", "token.toml"), join(dir, "b", "rust-toolchain.toml"));
+    for (const [sub, command] of [
+      ["a", "ls x"],
+      ["b", "cargo --version"],
+    ] as const) {
+      const p = Bun.spawn([ccgateBin, "claude", "explain", "--json", "--command", command, "--cwd", join(dir, sub)], {
+        cwd: join(dir, sub),
+        env,
+        stdout: "pipe",
+        stderr: "pipe",
+      });
+      const out = (await new Response(p.stdout).text()) + (await new Response(p.stderr).text());
+      await p.exited;
+      expect(out).toContain("may pick the program that runs");
+      expect(out).not.toContain("MARKER");
+    }
   });
 });
 
