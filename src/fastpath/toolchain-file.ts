@@ -4,6 +4,8 @@
 //   runs the active rustc) reads `rust-toolchain.toml` / `rust-toolchain` from the cwd up to `/`;
 //   `[toolchain] path = "./x"` runs a toolchain directory of the repository's choosing, and a
 //   channel that is not a release name can be a linked or path-like toolchain.
+// - tfenv's terraform reads `.terraform-version` the same way and runs `versions/<its text>/terraform`
+//   (a `../../proc/self/cwd/x` version runs a repository file);
 // - asdf (and mise) shims read `.tool-versions` the same way; a `path:/dir` or `ref:` version runs a
 //   binary from that directory or builds one, and a version word with `/` or `..` walks out of the
 //   installs directory into one the repository chooses. Any program may be a shim, so such a file
@@ -136,6 +138,19 @@ function toolVersionsProblem(text: string): string | null {
     for (const w of words) if (!NAME.test(w) || w.includes("..")) return "an entry that is not a plain tool version";
   }
   return null;
+}
+
+/**
+ * tfenv's `terraform` runs `$TFENV_CONFIG_DIR/versions/<file content>/terraform`: a version such as
+ * `../../../../proc/self/cwd/bin` runs the repository's `bin/terraform`. One release-like word only.
+ */
+function terraformVersionProblem(text: string): string | null {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const word = lines.length === 1 ? (lines[0] as string).trim() : "";
+  const plain =
+    /^(min-required|latest-allowed|latest(:[0-9A-Za-z.^*+-]*)?|\d+\.\d+\.\d+(-[A-Za-z0-9.]+)?)$/.test(word) &&
+    !word.includes("..");
+  return plain ? null : "a version that is not a release name";
 }
 
 /** Cargo verbs that resolve the package graph (and so may run what a repository cargo config names). */
@@ -310,6 +325,7 @@ export function toolchainFileProblem(
         ["rust-toolchain", (t) => rustFileProblem(t, true)],
         ["rust-toolchain.toml", (t) => rustFileProblem(t, false)],
       );
+    if (name === "terraform") files.push([".terraform-version", terraformVersionProblem]);
     for (const [file, check] of files) {
       const path = join(dir, file);
       const read = readSmall(path);

@@ -336,6 +336,34 @@ describe("attacks that held (kept as regressions)", () => {
   });
 });
 
+describe("tfenv: .terraform-version names the directory whose terraform runs", () => {
+  // tfenv execs $TFENV_CONFIG_DIR/versions/<text>/terraform; /proc/self/cwd is the repository.
+  test("a traversal version here or above falls through, release names stay provable", async () => {
+    const dir = repo("tfenv", {
+      "a/.terraform-version": "../../../../../../../../proc/self/cwd/bin\n",
+      "bin/terraform": "#!/bin/sh\n",
+      "b/.terraform-version": "1.6.2\n",
+      "c/.terraform-version": "latest:^1.5\n",
+      "d/.terraform-version": "1.6.2\n../../x\n",
+      "e/.terraform-version": "min-required\n",
+    });
+    mkdirSync(join(dir, "f"));
+    symlinkSync("/dev/zero", join(dir, "f", ".terraform-version"));
+    await expectVerdicts(dir, {
+      "terraform version": "allow",
+      "cd a && terraform version": "fallthrough",
+      "cd a && terraform -help": "fallthrough",
+      "cd a && nice terraform fmt -check": "fallthrough",
+      "cd a && ls": "allow",
+      "cd b && terraform version": "allow",
+      "cd c && terraform --version": "allow",
+      "cd d && terraform version": "fallthrough",
+      "cd e && terraform version": "allow",
+      "cd f && terraform version": "fallthrough",
+    });
+  });
+});
+
 describe("a refusal note never quotes the file it refused", () => {
   // The notes go to the classifier's prompt (shell_analysis) and to `explain`: a `.tool-versions` or
   // rust-toolchain symlinked to a token file must not have a word of it copied there.
