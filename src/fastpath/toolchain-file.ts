@@ -6,6 +6,8 @@
 //   channel that is not a release name can be a linked or path-like toolchain.
 // - tfenv's terraform reads `.terraform-version` the same way and runs `versions/<its text>/terraform`
 //   (a `../../proc/self/cwd/x` version runs a repository file);
+// - pyenv, rbenv, nodenv, goenv and jenv read `.python-version` … `.java-version` the same way for the
+//   programs they shim, and run `versions/<word>/bin/<program>` (VERSION_FILES);
 // - asdf (and mise) shims read `.tool-versions` the same way; a `path:/dir` or `ref:` version runs a
 //   binary from that directory or builds one, and a version word with `/` or `..` walks out of the
 //   installs directory into one the repository chooses. Any program may be a shim, so such a file
@@ -151,6 +153,25 @@ function terraformVersionProblem(text: string): string | null {
     /^(min-required|latest-allowed|latest(:[0-9A-Za-z.^*+-]*)?|\d+\.\d+\.\d+(-[A-Za-z0-9.]+)?)$/.test(word) &&
     !word.includes("..");
   return plain ? null : "a version that is not a release name";
+}
+
+/**
+ * The *env managers (pyenv, rbenv, nodenv, goenv, jenv) run `versions/<word>/bin/<program>` for the
+ * word in these files; the older ones take `../..` or `/` as they are. Plain words only, for the
+ * programs such a manager shims (pyenv also shims every console script of its Pythons).
+ */
+const VERSION_FILES: [string, RegExp][] = [
+  [".python-version", /^(python[0-9.]*|pip[0-9.]*|ansible.*|pre-commit|ruff|black|isort|cdk)$/],
+  [".ruby-version", /^(ruby|gem|bundle|bundler|rake)$/],
+  [".node-version", /^(node|npm|npx|cdk)$/],
+  [".go-version", /^(go|gofmt)$/],
+  [".java-version", /^(java|javac|jar)$/],
+];
+
+function versionWordsProblem(text: string): string | null {
+  for (const w of text.replace(/#.*$/gm, "").split(/\s+/))
+    if (w !== "" && (!NAME.test(w) || w.includes(".."))) return "a version that is not a plain name";
+  return null;
 }
 
 /** Cargo verbs that resolve the package graph (and so may run what a repository cargo config names). */
@@ -326,6 +347,7 @@ export function toolchainFileProblem(
         ["rust-toolchain.toml", (t) => rustFileProblem(t, false)],
       );
     if (name === "terraform") files.push([".terraform-version", terraformVersionProblem]);
+    for (const [file, programs] of VERSION_FILES) if (programs.test(name)) files.push([file, versionWordsProblem]);
     for (const [file, check] of files) {
       const path = join(dir, file);
       const read = readSmall(path);

@@ -364,6 +364,37 @@ describe("tfenv: .terraform-version names the directory whose terraform runs", (
   });
 });
 
+describe("*env version files name the directory whose program runs", () => {
+  // pyenv/rbenv/nodenv/goenv run versions/<word>/bin/<program>; the older ones take a traversal word.
+  test("a traversal word in .python-version / .go-version / .node-version falls through", async () => {
+    const bad = "../../../../../../../../proc/self/cwd\n";
+    const dir = repo("envs", {
+      "py/.python-version": bad,
+      "go/.go-version": bad,
+      "node/.node-version": bad,
+      "rb/.ruby-version": "/proc/self/cwd\n",
+      "ok/.python-version": "3.12.1\nsystem\n",
+      "ok/.go-version": "1.22.3\n",
+      "ok/.node-version": "20.11.1\n",
+    });
+    await expectVerdicts(dir, {
+      "go version": "allow",
+      "cd py && pip list": "fallthrough",
+      "cd py && ansible --version": "fallthrough",
+      "cd py && pre-commit --version": "fallthrough",
+      "cd go && go version": "fallthrough",
+      "cd go && gofmt -l .": "fallthrough",
+      "cd node && npm --version": "fallthrough",
+      "cd node && cdk --version": "fallthrough",
+      "cd py && ls": "allow",
+      "cd go && pip list": "allow",
+      "cd ok && go version": "allow",
+      "cd ok && pip list": "allow",
+      "cd ok && npm --version": "allow",
+    });
+  });
+});
+
 describe("a refusal note never quotes the file it refused", () => {
   // The notes go to the classifier's prompt (shell_analysis) and to `explain`: a `.tool-versions` or
   // rust-toolchain symlinked to a token file must not have a word of it copied there.
