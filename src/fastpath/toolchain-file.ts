@@ -166,6 +166,8 @@ const VERSION_FILES: [string, RegExp][] = [
   [".node-version", /^(node|npm|npx|cdk)$/],
   [".go-version", /^(go|gofmt)$/],
   [".java-version", /^(java|javac|jar)$/],
+  // pkenv, tfenv's sibling: versions/<word>/packer
+  [".packer-version", /^packer$/],
 ];
 
 function versionWordsProblem(text: string): string | null {
