@@ -221,7 +221,8 @@ function cargoManifestProblem(edge: string): string | null {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
-      continue;
+      // cargo can still open dir/Cargo.toml by name in a directory it cannot list (mode 0111)
+      return `${dir} cannot be listed to check the Cargo manifests`;
     }
     for (const e of entries) {
       if (++seen > MAX_ENTRIES) return "too many files to check the Cargo manifests";
