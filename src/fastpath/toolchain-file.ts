@@ -31,7 +31,7 @@ import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from 
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
-import { physicalPath, walkProblem } from "./real-path.ts";
+import { isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
 
 /** Programs rustup installs as proxies (plus `cargo-*` subcommand binaries). */
 const RUSTUP_PROXY =
@@ -284,7 +284,8 @@ function workingDirProblem(
     const chdir = chdirs[0];
     const base = physicalPath(chdir ? chdir.slice(7) : ".", cwd);
     if (base === null || base.includes(DYNAMIC)) return `${name} fmt: the directory it walks cannot be resolved`;
-    // File arguments are checked as paths; directories (and the default, the working directory) are walked.
+    // Directories (and the default, the working directory) are walked. File arguments are checked as
+    // paths from the working directory, but terraform opens them from the -chdir one: check them there.
     const words = inv.argv.slice(inv.argv.indexOf("fmt") + 1).filter((a) => !a.startsWith("-"));
     for (const word of words.length ? words : ["."]) {
       const root = physicalPath(word, base);
@@ -295,7 +296,11 @@ function workingDirProblem(
       } catch {
         return `${name} fmt: ${word} cannot be inspected`;
       }
-      if (!dir) continue;
+      if (!dir) {
+        if (chdir !== undefined && (!isInsideDir(root, edge) || isSecret(root)))
+          return `${name} fmt: ${word} (from the -chdir directory) is outside the repository or a secret`;
+        continue;
+      }
       const problem = walkProblem(root, edge, isSecret, true);
       if (problem) return `${name} fmt prints the files it walks: ${problem}`;
     }

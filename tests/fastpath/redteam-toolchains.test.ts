@@ -154,6 +154,15 @@ describe("terraform: the last -chdir wins", () => {
       "terraform -chdir=b -chdir=.. fmt -check -diff -recursive": "fallthrough",
       "terraform -chdir=.. fmt -check": "fallthrough",
     });
+    // a file word is read relative to the -chdir directory, not to the working directory
+    symlinkSync(join(work, "tf-chdir", "secret.txt"), join(dir, "a", "b", "leak2.tf"));
+    rmSync(join(dir, "leak.tf"));
+    await expectVerdicts(dir, {
+      "terraform -chdir=a/b fmt -check -diff leak2.tf": "fallthrough",
+      "terraform -chdir=a fmt -check -diff b/leak2.tf": "fallthrough",
+      "terraform -chdir=a/b fmt -check main.tf": "allow",
+      "terraform fmt -check -diff a/main.tf": "allow",
+    });
   });
 });
 
