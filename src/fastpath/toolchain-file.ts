@@ -220,8 +220,11 @@ function cargoManifestProblem(edge: string): string | null {
     let entries: import("node:fs").Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      // cargo can still open dir/Cargo.toml by name in a directory it cannot list (mode 0111)
+    } catch (e) {
+      // A directory that is not there holds no manifest; one that cannot be listed (mode 0111) may:
+      // cargo can still open dir/Cargo.toml by name.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") continue;
       return `${dir} cannot be listed to check the Cargo manifests`;
     }
     for (const e of entries) {

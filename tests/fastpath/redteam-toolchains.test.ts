@@ -345,6 +345,42 @@ describe("attacks that held (kept as regressions)", () => {
   });
 });
 
+describe("cd through a symlink: asdf walks the logical $PWD, rustup the physical one", () => {
+  // `cd a/link` with a/link -> ../b leaves PWD=/repo/a/link: asdf reads /repo/a/.tool-versions,
+  // which is on neither /repo/b's ancestors nor the starting directory's.
+  test("the directories of the logical path are checked too", async () => {
+    const dir = repo("cd-logical", {
+      "a/.tool-versions": "python ../../../../../../proc/self/cwd\n",
+      "a/rust-toolchain.toml": '[toolchain]\npath = "./x"\n',
+      "b/x": "x\n",
+    });
+    symlinkSync("../b", join(dir, "a", "link"));
+    // after `cd a/link`, bash's `cd ..` enters /repo/a (the link's parent), not /repo (b's parent)
+    const leak = repo("cd-logical-leak", {
+      "t/notes.txt": "ok\n",
+      "t/s/notes.txt": "ok\n",
+      "t/s/b/notes.txt": "ok\n",
+      "t/s/b/x": "x\n",
+    });
+    mkdirSync(join(leak, "t", "s", "a"));
+    symlinkSync("../b", join(leak, "t", "s", "a", "link"));
+    put(join(work, "cd-logical-leak", "secret.txt"), "aws_secret_access_key = AKIAEXAMPLE\n");
+    symlinkSync(join(work, "cd-logical-leak", "secret.txt"), join(leak, "t", "s", "a", "notes.txt"));
+    await expectVerdicts(join(leak, "t", "s"), {
+      "cd a/link && cat x": "allow",
+      "cd b && cd .. && cat notes.txt": "allow",
+      "cd a/link && cd .. && cat notes.txt": "fallthrough",
+      "cd a/link; cd ..; head -1 notes.txt": "fallthrough",
+    });
+    await expectVerdicts(dir, {
+      "cd b && ls": "allow",
+      "cd a/link && ls": "fallthrough",
+      "cd a/link; cat x": "fallthrough",
+      "cd a/link && cd .. && ls": "fallthrough",
+    });
+  });
+});
+
 describe("tfenv: .terraform-version names the directory whose terraform runs", () => {
   // tfenv execs $TFENV_CONFIG_DIR/versions/<text>/terraform; /proc/self/cwd is the repository.
   test("a traversal version here or above falls through, release names stay provable", async () => {
