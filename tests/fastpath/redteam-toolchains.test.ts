@@ -88,6 +88,9 @@ describe("npm: a project .npmrc changes every verb, not only the registry reads"
       "npm ls -gC sub": "fallthrough",
       "npm ls -lw x": "fallthrough",
       "npm help -Cw sub": "fallthrough",
+      "npm ls -w=-C sub": "fallthrough",
+      "npm ls --workspace=-C sub": "fallthrough",
+      "npm ls -w=x": "allow",
       "cd sub && npm ls": "fallthrough",
     });
   });

@@ -71,7 +71,10 @@ const npmConfigKey = (w: string[]) =>
  */
 const npmBundle = (args: string[]): string | null => {
   const end = args.indexOf("--");
-  const bundle = (end === -1 ? args : args.slice(0, end)).find((a) => /^-[^-=]{2,}/.test(a) && a !== "-ws");
+  // `-w=-C`: nopt splits at `=` and may read the value as an option again.
+  const bundle = (end === -1 ? args : args.slice(0, end)).find(
+    (a) => (/^-[^-=]{2,}/.test(a) && a !== "-ws") || /^-[^=]*=-/.test(a),
+  );
   return bundle === undefined ? null : `npm reads ${bundle} as several shorthand options`;
 };
 
