@@ -232,11 +232,14 @@ export function analyzeCommand(
       const target = inv.argv[1];
       const raw = inv.raw[1] ?? target ?? "";
       const literal = target !== undefined && !inv.dynamic[1] && !/[*?[{~$`\\]/.test(raw) && !target.startsWith("-");
-      // bash's cd is logical: `..` is removed as text first, then the result is entered.
-      const paths = literal ? cwds.map((d) => physicalPath(resolve(d, target), "/")) : [null];
+      // bash's cd is logical: `..` is removed as text first, then the result is entered. The directories
+      // are kept in that logical form ($PWD: asdf walks it, and a later `cd ..` leaves the symlink it
+      // came through); every check resolves them to their real location itself.
+      const logical = literal ? cwds.map((d) => resolve(d, target)) : [];
+      const paths = literal ? logical.map((p) => physicalPath(p, "/")) : [null];
       if (inv.argv.length !== 2 || inv.via.length || paths.some((p) => p === null || !isInsideDir(p, edge)))
         note = "cd leaves the repository or is not a literal path";
-      else cwds = [...new Set([...cwds, ...(paths as string[])])];
+      else cwds = [...new Set([...cwds, ...logical])];
     }
     for (const dir of cwds) {
       if (note !== null) break;

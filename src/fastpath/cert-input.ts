@@ -2,7 +2,7 @@
 // hold a private key. These three commands only ever decode a certificate, a certificate request or
 // a CRL from that file (a private key in it is skipped, or the load fails without printing it), so a
 // `-in` value with a certificate-like name is proved here instead: a literal word whose real location
-// is inside the repository, under no secret directory, whose real name still ends in .pem, .crt,
+// is inside the repository (no `scheme:` URI), under no secret directory, whose real name still ends in .pem, .crt,
 // .cer, .der, .csr or .crl (a `cert.pem -> id_rsa` symlink fails that). Every other word of the
 // command still goes through the generic check.
 import { basename, resolve } from "node:path";
@@ -33,6 +33,8 @@ export function certificateInputProblem(inv: Invocation, cwd: string, edge: stri
     if (inv.dynamic[i] || /[*?[\]{}~$`\\]/.test(inv.raw[i] ?? value)) return `-in ${value} is not a literal path`;
     const real = physicalPath(value, cwd);
     if (real === null) return `-in ${value} cannot be resolved`;
+    // `scheme:` values are URIs to OpenSSL (http:// is fetched, file: opens any path), not file names.
+    if (value.includes(":")) return `-in ${value} is read as a URI`;
     if (!isInsideDir(real, edge)) return `-in ${value} is outside the repository`;
     if (!CERT_NAME.test(basename(real)) || SECRET_DIR.test(`${resolve(cwd, value)}/`) || SECRET_DIR.test(`${real}/`))
       return `-in ${value} resolves to a file that may hold secrets`;

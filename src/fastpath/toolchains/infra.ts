@@ -14,7 +14,8 @@
 // ansible: only help and version (help.ts); its verbs load plugins, inventory scripts and ansible.cfg
 // callbacks from the repository.
 // openssl: inspection of certificates, certificate requests and CRLs named with -in (a .pem name is
-// proved in cert-input.ts: these decoders never print a private key) or read from stdin, without -out; no s_client (it
+// proved in cert-input.ts: these decoders never print a private key) or read from stdin, without -out;
+// no word shaped like a URI (`http://…` is fetched, `file:…` opens any path); no s_client (it
 // connects to a host the command names, like curl, and curl is not provable either: a request to an
 // attacker-chosen host carries whatever the agent put in it).
 import { type Check, checkTool, type Tool, type Verb } from "./spec.ts";
@@ -204,8 +205,20 @@ const OPENSSL: Tool = {
   },
 };
 
+/**
+ * OpenSSL 3 reads a certificate, CRL or CA file argument as a URI: `http://…` is fetched (a request
+ * to a host the command names) and `file:…` opens any path, past the path check. No word of the
+ * file-reading verbs may look like `scheme:` (the cipher lists of `ciphers` use `:` as a separator).
+ */
+const OPENSSL_URI_VERBS = new Set(["x509", "req", "crl", "verify"]);
+const opensslUri = (args: string[]): string | null => {
+  if (!OPENSSL_URI_VERBS.has(args[0] ?? "")) return null;
+  const uri = args.find((a) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(a));
+  return uri === undefined ? null : `openssl reads ${uri} as a URI`;
+};
+
 export const INFRA: Record<string, Check> = {
   terraform: (args) => checkTool(TERRAFORM, args),
   packer: (args) => checkTool(PACKER, args),
-  openssl: (args) => checkTool(OPENSSL, args),
+  openssl: (args) => opensslUri(args) ?? checkTool(OPENSSL, args),
 };

@@ -6,12 +6,15 @@
 //   verbs ask rustc for target info or reach a registry. tree and metadata (without --no-deps) only
 //   with --locked/--frozen: resolving rewrites a missing or stale Cargo.lock. `cargo info` is left out
 //   (it may resolve the workspace). build/check/clippy/test/doc run build.rs and proc macros: only
-//   their `--help`. fmt is left out (rustfmt prints every file it walks; --check is not a walk check).
+//   their `--help` (builtin names only: b/c/d/r/t and the external clippy/fmt are names a repository
+//   `[alias]` redefines, `clippy = "run --"`). fmt is left out (rustfmt prints every file it walks; --check is not a walk check).
 // - go vet/build/test: cgo runs the C compiler over repository sources (an `#include` of a secret
 //   prints it in the error); go generate/run/test run code. go list/doc/mod graph/why only read.
 // - yarn and pnpm, even `--version`: `.yarnrc.yml` `yarnPath`/plugins and the package.json
 //   `packageManager` field (corepack may fetch and run it from a URL) make any call run repo code;
 //   pnpm also loads `.pnpmfile.cjs`. bun stays version-only (read-only.ts).
+// - npm anything where a project .npmrc exists from the cwd up, or with --prefix or bundled short
+//   options (`-wC` is `-w -C`, `-C` is --prefix): see toolchain-file.ts.
 // - npm run SCRIPT/exec/test/outdated/doctor/pack/diff/find-dupes: scripts come from package.json;
 //   outdated, doctor, diff and find-dupes may resolve git dependencies with the `git` the project's
 //   .npmrc names. docs/home/bugs/repo open a browser. token list is left out (it is about credentials).
@@ -49,7 +52,8 @@ const NPM_COMMON = {
     "-ws",
     "--include-workspace-root",
   ],
-  valued: ["-w", "--workspace", "--loglevel", "--prefix", "--omit", "--include", "--color"],
+  // No --prefix: npm then reads the .npmrc of that directory (toolchain-file.ts checks the cwd and up).
+  valued: ["-w", "--workspace", "--loglevel", "--omit", "--include", "--color"],
 };
 const NPM_LS: Verb = {
   flags: ["-a", "--all", "--link", "--production", "--dev", "--package-lock-only", "--expect-results"],
@@ -60,6 +64,19 @@ const npmConfigKey = (w: string[]) =>
   w.length === 1 && /^[a-z][a-z-]*$/.test(w[0] as string) && !/auth|token|pass|cert|key|email|otp/.test(w[0] as string)
     ? null
     : "npm config get: only a plain, non-credential key";
+
+/**
+ * nopt reads `-wC` as `-w -C` (every letter a shorthand, `-C` is --prefix), where the table would read a
+ * glued `-w` value: only single letters and the one multi-letter shorthand listed (`-ws`).
+ */
+const npmBundle = (args: string[]): string | null => {
+  const end = args.indexOf("--");
+  // `-w=-C`: nopt splits at `=` and may read the value as an option again.
+  const bundle = (end === -1 ? args : args.slice(0, end)).find(
+    (a) => (/^-[^-=]{2,}/.test(a) && a !== "-ws") || /^-[^=]*=-/.test(a),
+  );
+  return bundle === undefined ? null : `npm reads ${bundle} as several shorthand options`;
+};
 
 const NPM: Tool = {
   global: NPM_COMMON,
@@ -341,21 +358,21 @@ const CARGO_WS = {
 /** Resolving the graph writes Cargo.lock when it is missing or stale: only with --locked/--frozen. */
 const lockedOnly = (_w: string[], args: string[]) =>
   args.includes("--locked") || args.includes("--frozen") ? null : "cargo may rewrite Cargo.lock without --locked";
-/** Builtin verbs whose `--help` clap prints before anything runs (an unknown verb is a `cargo-*` program). */
+/**
+ * Builtin verbs whose `--help` clap prints before anything runs (an unknown verb is a `cargo-*` program).
+ * Not the one-letter b/c/d/r/t: they are aliases, not clap subcommands, and cargo looks up `[alias]` in
+ * the repository's .cargo/config.toml first (`b = "run --"` makes `cargo b --help` run the project).
+ * Not clippy or fmt either: they are the external cargo-clippy / cargo-fmt, which an alias also beats.
+ */
 const CARGO_HELP_VERBS = [
   "add",
   "bench",
   "build",
-  "b",
   "check",
-  "c",
   "clean",
-  "clippy",
   "doc",
-  "d",
   "fetch",
   "fix",
-  "fmt",
   "generate-lockfile",
   "init",
   "install",
@@ -368,11 +385,9 @@ const CARGO_HELP_VERBS = [
   "remove",
   "report",
   "run",
-  "r",
   "rustc",
   "rustdoc",
   "test",
-  "t",
   "uninstall",
   "update",
   "vendor",
@@ -432,7 +447,7 @@ const refuse =
     why;
 
 export const LANGUAGES: Record<string, Check> = {
-  npm: (args) => checkTool(NPM, args),
+  npm: (args) => npmBundle(args) ?? checkTool(NPM, args),
   yarn: refuse("yarn runs the repository's yarnPath, plugins or packageManager pin on any command"),
   pnpm: refuse("pnpm loads .pnpmfile.cjs and may run the packageManager pin from package.json"),
   pip: (args) => checkTool(PIP, args),
