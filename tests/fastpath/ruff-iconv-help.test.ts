@@ -230,3 +230,45 @@ describe("black and isort configuration files", () => {
     await expectVerdicts(dir, { ...all(BLACK, "fallthrough"), ...all(ISORT, "fallthrough") });
   });
 });
+
+describe("iconv", () => {
+  test("conversions to standard output are provable; -o and files outside are not", async () => {
+    const dir = repo({ ".env": "TOKEN=x\n" });
+    put(join(work, "outside.txt"), "x\n");
+    symlinkSync(join(work, "outside.txt"), join(dir, "link.txt"));
+    await expectVerdicts(dir, {
+      "iconv --help": "allow",
+      "iconv --version": "allow",
+      "iconv -V": "allow",
+      "iconv -l": "allow",
+      "iconv --list": "allow",
+      "iconv --usage": "allow",
+      "iconv -f UTF-8 -t ASCII notes.txt": "allow",
+      "iconv -f UTF-8 -t ASCII//TRANSLIT notes.txt": "allow",
+      "iconv --from-code=UTF-8 --to-code=ASCII notes.txt": "allow",
+      "iconv --from-code UTF-8 --to-code ASCII notes.txt": "allow",
+      "iconv -fUTF-8 -tASCII notes.txt": "allow",
+      "iconv -c -f UTF-8 -t ASCII notes.txt src/a.py": "allow",
+      "iconv -cs -f UTF-8 -t ASCII notes.txt": "allow",
+      "iconv -s -f UTF-8 -t ASCII notes.txt": "allow",
+      "iconv --silent -f UTF-8 -t ASCII notes.txt": "allow",
+      "iconv --verbose -f UTF-8 -t ASCII notes.txt": "allow",
+      "cat notes.txt | iconv -f UTF-8 -t UTF-16": "allow",
+      "iconv -f UTF-8 -t ASCII -o out.txt notes.txt": "fallthrough",
+      "iconv -f UTF-8 -t ASCII -oout.txt notes.txt": "fallthrough",
+      "iconv -f UTF-8 -t ASCII --output out.txt notes.txt": "fallthrough",
+      "iconv -f UTF-8 -t ASCII --output=out.txt notes.txt": "fallthrough",
+      "iconv -f UTF-8 -t ASCII --out=out.txt notes.txt": "fallthrough",
+      "iconv -f UTF-8 -t ASCII --o=out.txt notes.txt": "fallthrough",
+      "iconv -co out.txt -f UTF-8 -t ASCII notes.txt": "fallthrough",
+      "iconv -f UTF-8 -t ASCII notes.txt > out.txt": "fallthrough",
+      "iconv -f UTF-8 -t ASCII /etc/passwd": "fallthrough",
+      "iconv -f UTF-8 -t ASCII ../outside.txt": "fallthrough",
+      "iconv -f UTF-8 -t ASCII link.txt": "fallthrough",
+      "iconv -f UTF-8 -t ASCII .env": "fallthrough",
+      "iconv -f UTF-8 -t ASCII ~/.ssh/id_rsa": "fallthrough",
+      "iconv --from-code=/etc/passwd -t ASCII notes.txt": "fallthrough",
+      "iconv -f UTF-8 -t ASCII --unknown notes.txt": "fallthrough",
+    });
+  });
+});
