@@ -272,3 +272,74 @@ describe("iconv", () => {
     });
   });
 });
+
+describe("per-verb help of built-in verbs", () => {
+  test("aws, kubectl, docker and git print a verb's help without a request or a plugin", async () => {
+    const dir = repo();
+    await expectVerdicts(dir, {
+      "aws --help": "allow",
+      "aws s3 --help": "allow",
+      "aws s3 rm --help": "allow",
+      "aws ec2 terminate-instances --help": "allow",
+      "aws ec2 terminate-instances help": "allow",
+      "aws s3 rm s3://bucket/key --help": "fallthrough",
+      "aws s3 rm --recursive --help": "fallthrough",
+      "aws --endpoint-url http://evil.test s3 rm --help": "fallthrough",
+      "aws s3 rm --help --recursive": "fallthrough",
+      "aws s3 rm --help s3://bucket/key": "fallthrough",
+      "aws s3 rm": "fallthrough",
+      "kubectl delete --help": "allow",
+      "kubectl apply -h": "allow",
+      "kubectl exec --help": "allow",
+      "kubectl foo --help": "fallthrough",
+      "kubectl create deployment --help": "fallthrough",
+      "kubectl delete pod --help": "fallthrough",
+      "kubectl delete --help pod": "fallthrough",
+      "kubectl delete pod x": "fallthrough",
+      "docker run --help": "allow",
+      "docker exec -h": "allow",
+      "docker container rm --help": "allow",
+      "docker image prune --help": "allow",
+      "docker compose up --help": "fallthrough",
+      "docker buildx build --help": "fallthrough",
+      "docker build --help": "fallthrough",
+      "docker scan --help": "fallthrough",
+      "docker run --help ubuntu": "fallthrough",
+      "docker run ubuntu --help": "fallthrough",
+      "docker exec ctr --help": "fallthrough",
+      "docker start ctr -h": "fallthrough",
+      "docker container run --help": "allow",
+      "docker container exec ctr --help": "fallthrough",
+      "docker --config /tmp/c run --help": "fallthrough",
+      "docker run --rm --help": "fallthrough",
+      "git push --help": "allow",
+      "git commit --help": "allow",
+      "git bisect --help": "allow",
+      "git push -h": "fallthrough",
+      "git push --help origin": "fallthrough",
+      "git push origin --help": "fallthrough",
+      "git -c man.viewer=x push --help": "fallthrough",
+      "git -c help.format=web push --help": "fallthrough",
+      "git help -w push": "fallthrough",
+      "git help --web push": "fallthrough",
+      "git push": "fallthrough",
+    });
+  });
+
+  test("a repository config that picks the help viewer or defines aliases makes git help unprovable", async () => {
+    for (const extra of [
+      ["man.viewer", "evil"],
+      ["man.evil.cmd", "touch /tmp/pwned-ccgate"],
+      ["help.format", "web"],
+      ["help.browser", "evil"],
+      ["web.browser", "evil"],
+      ["browser.evil.cmd", "touch /tmp/pwned-ccgate"],
+      ["alias.pu", "!touch /tmp/pwned-ccgate"],
+      ["include.path", "../evil.cfg"],
+    ]) {
+      const dir = repo();
+      git(dir, "config", extra[0] as string, extra[1] as string);
+      await expectVerdicts(dir, { "git push --help": "fallthrough", "git commit --help": "fallthrough" });
+    }
+  });
+});
