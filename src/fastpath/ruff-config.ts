@@ -14,6 +14,8 @@
 // - black (`[tool.black]` in the project's pyproject.toml) and isort (.isort.cfg, `[tool.isort]`,
 //   `[isort]` in setup.cfg/tox.ini): every command-line setting may come from the file, which is not
 //   proved harmless here; any such file on the way up, and `--config`/`--settings-path`, is refused.
+//   isort also reads the `[*]`/`[*.py]` sections of .editorconfig as its own settings: only layout
+//   keys (indent_style, max_line_length …) may appear there.
 // Any config file that is a symlink, not a regular file, unreadable or over 256 KiB is refused. The
 // user's own config directories (~/.config/ruff and the like) are the user's and are not read here.
 import { type Dirent, lstatSync, readdirSync, readFileSync } from "node:fs";
@@ -185,6 +187,36 @@ function ruffProblem(inv: Invocation, cwd: string): string | null {
   return null;
 }
 
+/** editorconfig keys isort maps to harmless layout settings (or that mean nothing to it). */
+const EDITORCONFIG_KEYS = new Set([
+  "root",
+  "indent_style",
+  "indent_size",
+  "tab_width",
+  "max_line_length",
+  "end_of_line",
+  "charset",
+  "trim_trailing_whitespace",
+  "insert_final_newline",
+]);
+
+/**
+ * isort reads every key of the `[*]` / `[*.py]` sections of .editorconfig as one of its settings
+ * (`skip_gitignore` runs git, `virtual_env` points at another tree): every key in every section must
+ * be a layout key. A line that is not a comment, a section or `key = value` (an indented continuation)
+ * is refused.
+ */
+export function editorconfigProblem(text: string): string | null {
+  for (const raw of text.split(/\r?\n/)) {
+    if (/^\s+\S/.test(raw)) return "a continuation line";
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";") || /^\[.*\]$/.test(line)) continue;
+    const m = /^([^=:]+?)\s*[=:]/.exec(line);
+    if (!m || !EDITORCONFIG_KEYS.has((m[1] as string).toLowerCase())) return `the key ${line.slice(0, 40)}`;
+  }
+  return null;
+}
+
 /** black and isort: no project config of theirs may exist on the way up from the cwd or an operand. */
 function formatterProblem(inv: Invocation, cwd: string, name: "black" | "isort"): string | null {
   if (inv.argv.length > 1 && inv.argv.slice(1).every((a) => HELP_ONLY.test(a))) return null;
@@ -206,7 +238,14 @@ function formatterProblem(inv: Invocation, cwd: string, name: "black" | "isort")
           ["setup.cfg", /isort/i],
           ["tox.ini", /isort/i],
         ];
-  for (const dir of dirs)
+  for (const dir of dirs) {
+    if (name === "isort") {
+      const path = join(dir, ".editorconfig");
+      const read = readConfig(path);
+      if (!read.ok) return read.error;
+      const problem = read.text === null ? null : editorconfigProblem(read.text);
+      if (problem) return `isort takes its settings from ${path}: ${problem}`;
+    }
     for (const [file, mentions] of files) {
       const path = join(dir, file);
       const read = readConfig(path);
@@ -214,6 +253,7 @@ function formatterProblem(inv: Invocation, cwd: string, name: "black" | "isort")
       if (read.text !== null && (file === ".isort.cfg" || mentions.test(read.text)))
         return `${name} takes its settings from ${path}`;
     }
+  }
   return null;
 }
 

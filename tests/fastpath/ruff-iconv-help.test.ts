@@ -185,7 +185,12 @@ describe("black and isort configuration files", () => {
   const VERSIONS = ["black --version", "isort --version", "black --help"];
 
   test("without a config of theirs, check and diff modes are provable", async () => {
-    const dir = repo({ "pyproject.toml": BENIGN_PYPROJECT, "setup.cfg": "[metadata]\nname = x\n" });
+    const dir = repo({
+      "pyproject.toml": BENIGN_PYPROJECT,
+      "setup.cfg": "[metadata]\nname = x\n",
+      ".editorconfig":
+        "# layout\nroot = true\n\n[*]\nindent_style = space\nindent_size = 4\n[*.py]\nmax_line_length = 88\n",
+    });
     await expectVerdicts(dir, {
       ...all(BLACK, "allow"),
       ...all(ISORT, "allow"),
@@ -217,6 +222,10 @@ describe("black and isort configuration files", () => {
     "[tool:isort] in tox.ini": [{ "tox.ini": "[tool:isort]\nline_length = 80\n" }, {}],
     "[tool.isort] in pyproject.toml": [{ "pyproject.toml": "[tool.isort]\nprofile = 'black'\n" }, {}],
     ".isort.cfg above the repository": [{}, { ".isort.cfg": "[settings]\n" }],
+    "an isort setting in .editorconfig": [{ ".editorconfig": "root = true\n[*]\nskip_gitignore = true\n" }, {}],
+    "virtual_env in .editorconfig": [{ ".editorconfig": "[*.py]\nvirtual_env = /home\n" }, {}],
+    "a continuation line in .editorconfig": [{ ".editorconfig": "[*]\nindent_style = space\n  skip_gitignore\n" }, {}],
+    "an .editorconfig above the repository": [{}, { ".editorconfig": "[*]\nsrc_paths = /\n" }],
   };
   for (const [name, [files, above]] of Object.entries(ISORT_HOSTILE))
     test(`isort refused: ${name}`, async () => {
