@@ -181,7 +181,7 @@ describe("ruff configuration files", () => {
 
 describe("black and isort configuration files", () => {
   const BLACK = ["black --check .", "black --diff src", "black --check src/a.py"];
-  const ISORT = ["isort --check-only .", "isort --diff src", "isort -c src/a.py"];
+  const ISORT = ["isort --check-only .", "isort --diff src", "isort -c src/a.py", "isort -d src", "isort --stdout ."];
   const VERSIONS = ["black --version", "isort --version", "black --help"];
 
   test("without a config of theirs, check and diff modes are provable", async () => {

@@ -292,8 +292,9 @@ const black = checkOnly(
     "--ipynb",
   ],
 );
+// isort 5's -d/--stdout prints the sorted files instead of writing them back.
 const isort = checkOnly(
-  ["--check-only", "-c", "--check", "--diff", "--df"],
+  ["--check-only", "-c", "--check", "--diff", "--df", "-d", "--stdout"],
   ["-l", "--line-length", "--profile", "--settings-path", "--sp", "--skip", "-s", "-p", "--project"],
   ["--color", "-q", "--quiet", "-v", "--verbose", "--filter-files", "--only-modified"],
 );
