@@ -6,7 +6,8 @@
 //   `--diff` wins over both), `cache-dir` puts its cache anywhere, `extend` loads another file from any
 //   path (a TOML error quotes its lines). `output-file` is refused too should a ruff version read it.
 //   The nearest config of each file walked applies, so the files below each walked directory count as
-//   well as those above, and a symlinked `.ruff_cache` would take the cache writes out of the tree.
+//   well as those above, and a symlinked `.ruff_cache` (or a symlink inside one: a committed cache may
+//   hold `0.6.0 -> ~/x`) would take the cache writes out of the tree.
 //   Found keys are matched as words anywhere in the file (comments on quote-free lines aside), so a
 //   quoted, dotted or inline-table spelling is found too; a `\u`/`\U`/`\x` escape could spell a key
 //   that is not there as text, so a file with one is refused. A pyproject.toml without the word `ruff`
@@ -83,9 +84,31 @@ function ruffDirProblem(dir: string): string | null {
     const problem = ruffFileProblem(join(dir, file));
     if (problem) return problem;
   }
-  const cache = lstatSync(join(dir, ".ruff_cache"), { throwIfNoEntry: false });
-  if (cache?.isSymbolicLink()) return `${join(dir, ".ruff_cache")} is a symlink: the cache writes may leave the tree`;
+  const cache = join(dir, ".ruff_cache");
+  const st = lstatSync(cache, { throwIfNoEntry: false });
+  if (st?.isSymbolicLink()) return `${cache} is a symlink: the cache writes may leave the tree`;
+  if (st?.isDirectory() && symlinkBelow(cache)) return `${cache} holds a symlink: the cache writes may leave the tree`;
   return null;
+}
+
+/** Whether a symlink (or more entries than are looked at) sits anywhere below `root`. */
+function symlinkBelow(root: string): boolean {
+  const stack = [root];
+  let seen = 0;
+  while (stack.length) {
+    const dir = stack.pop() as string;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return true;
+    }
+    for (const e of entries) {
+      if (++seen > MAX_ENTRIES || e.isSymbolicLink()) return true;
+      if (e.isDirectory()) stack.push(join(dir, e.name));
+    }
+  }
+  return false;
 }
 
 /** Every directory below `root` (and `root`), bounded; null when there are too many to look at. */

@@ -162,7 +162,14 @@ describe("ruff configuration files", () => {
     symlinkSync(join(work, "cache-out"), join(d, ".ruff_cache"));
     const e = repo();
     symlinkSync(outside, join(e, "src", "pyproject.toml"));
-    for (const dir of [a, b, c, d, e]) await expectVerdicts(dir, all(RUFF_PLAIN, "fallthrough"));
+    const f = repo({ ".ruff_cache/CACHEDIR.TAG": "x\n" });
+    mkdirSync(join(f, ".ruff_cache", "0.6.0"));
+    symlinkSync(join(work, "cache-out"), join(f, ".ruff_cache", "0.6.0", "deep"));
+    const g = repo({ ".ruff_cache/CACHEDIR.TAG": "x\n" });
+    symlinkSync("../.git/hooks/pre-commit", join(g, ".ruff_cache", ".gitignore"));
+    for (const dir of [a, b, c, d, e, f, g]) await expectVerdicts(dir, all(RUFF_PLAIN, "fallthrough"));
+    const clean = repo({ ".ruff_cache/CACHEDIR.TAG": "x\n", ".ruff_cache/0.6.0/123": "cache\n" });
+    await expectVerdicts(clean, all(RUFF_PLAIN, "allow"));
   });
 
   test("a wrapped ruff walks the same tree: a symlink out of it is refused", async () => {
