@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { analyzeCommand } from "../../src/fastpath/analyze.ts";
+import { DEFAULT_PROTECTED_BRANCHES } from "../../src/fastpath/facts.ts";
+import { editorconfigProblem, ruffTextProblem } from "../../src/fastpath/ruff-config.ts";
 import { type BinaryVerdict, binaryVerdicts, ensureBinary, isolatedHome } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
@@ -357,5 +360,59 @@ describe("per-verb help of built-in verbs", () => {
       git(dir, "config", extra[0] as string, extra[1] as string);
       await expectVerdicts(dir, { "git push --help": "fallthrough", "git commit --help": "fallthrough" });
     }
+  });
+});
+
+describe("in process: the same rules on analyzeCommand", () => {
+  const verdict = (command: string, dir: string) =>
+    analyzeCommand(command, {
+      cwd: dir,
+      boundary: dir,
+      home: join(work, "home"),
+      branch: "feature/x",
+      protectedBranches: DEFAULT_PROTECTED_BRANCHES,
+      tempDirs: ["/tmp"],
+    }).verdict;
+  const ALLOW = [
+    "ruff check",
+    "ruff check src other",
+    "ruff check --output-format=json --select E501 .",
+    "black --check src",
+    "isort --diff src",
+    "iconv -f UTF-8 -t ASCII notes.txt",
+    "iconv -l",
+    "aws s3 rm --help",
+    "kubectl delete --help",
+    "docker run --help",
+    "git push --help",
+  ];
+  const REFUSE = [
+    "ruff check --fix",
+    "ruff check --config 'fix=true'",
+    "ruff check --cache-dir=/tmp/c",
+    "iconv -f UTF-8 -t ASCII -o x notes.txt",
+    "iconv -f UTF-8 -t ASCII --output=x notes.txt",
+    "kubectl foo --help",
+    "docker compose up --help",
+    "docker run IMAGE --help",
+    "git help -w push",
+  ];
+  test("allowed in a clean repository", () => {
+    const dir = repo();
+    expect(ALLOW.filter((c) => verdict(c, dir) !== "allow")).toEqual([]);
+    expect(REFUSE.filter((c) => verdict(c, dir) !== "llm")).toEqual([]);
+  });
+  test("the text checks", () => {
+    expect(ruffTextProblem("[tool.ruff]\nline-length = 80\n# fix me\n", true)).toBeNull();
+    expect(ruffTextProblem('[project]\nname = "fix"\n', true)).toBeNull();
+    expect(ruffTextProblem('[tool.ruff]\nx = "#" # fix\n', true)).not.toBeNull();
+    expect(ruffTextProblem("fix=true", false)).not.toBeNull();
+    expect(ruffTextProblem("lint.fixable = ['E']", false)).toBeNull();
+    expect(ruffTextProblem("extend-select = ['B']", false)).toBeNull();
+    expect(ruffTextProblem("[tool.ruff]\nextend = 'x'", true)).not.toBeNull();
+    expect(ruffTextProblem('"\\x66ix" = true', false)).not.toBeNull();
+    expect(editorconfigProblem("root = true\n[*]\nindent_size = 2\n")).toBeNull();
+    expect(editorconfigProblem("[*]\nknown_first_party = x\n")).not.toBeNull();
+    expect(editorconfigProblem("[*]\nweird line\n")).not.toBeNull();
   });
 });
