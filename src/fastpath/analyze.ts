@@ -17,6 +17,7 @@ import {
   unsafeBoundary,
 } from "./real-path.ts";
 import { recursiveReadProblem } from "./recursive-read.ts";
+import { pythonLinterConfigProblem } from "./ruff-config.ts";
 import { commandFinding, type ProtectedSet } from "./self-protect.ts";
 import { toolchainFileProblem } from "./toolchain-file.ts";
 import { wrappedReadOnlyReason } from "./wrapped.ts";
@@ -245,6 +246,7 @@ export function analyzeCommand(
       if (note !== null) break;
       if (commandName(inv.argv[0] ?? "") === "git") note = gitProblem(inv, dir, edge);
       note ??= toolchainFileProblem(inv, dir, edge, isSensitivePath);
+      note ??= pythonLinterConfigProblem(inv, dir);
       note ??= certificateInputProblem(inv, dir, edge);
       note ??=
         pathProblem(withoutCertificateInputs(inv), facts, dir, edge) ??

@@ -1039,6 +1039,10 @@ export const gitCheck: Check = (args) => {
   const sub = args[i];
   if (sub === undefined) return "no subcommand";
   const check = Object.hasOwn(GIT, sub) ? GIT[sub] : undefined;
+  // git turns `git WORD --help` into `git help WORD` before it looks WORD up: the man page (or an
+  // alias's definition) is printed, nothing runs. man.* / help.* / browser.* keys in the repository's
+  // config would pick the viewer: gitProblem (analyze.ts) allows only SAFE_KEY keys, none of those.
+  if (!check && args.length === i + 2 && args[i + 1] === "--help" && /^[a-z][a-z0-9-]*$/.test(sub)) return null;
   if (!check) return `git ${sub} is not a read-only subcommand`;
   const rest = args.slice(i + 1);
   if (rest.length === 1 && (rest[0] === "--help" || rest[0] === "-h")) return null;

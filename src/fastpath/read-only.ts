@@ -882,6 +882,14 @@ export const READ_ONLY: Record<string, Check> = {
       ...HELP_VERSION,
     ],
   }),
+  // Converts the files it is handed to standard output. -o/--output writes (refused, and argp's
+  // abbreviations like --out are not on the list); charset names are names, not paths (glibc finds
+  // its gconv modules through its own config and GCONV_PATH, never through the name).
+  iconv: allow({
+    flags: "clsV",
+    valued: "ft",
+    long: ["from-code=", "to-code=", "list", "silent", "verbose", "usage", ...HELP_VERSION],
+  }),
   // -f reads a format file (a path operand or glued right after -f, checked as a path).
   hexdump: allow({
     flags: "bcCdoxvh",

@@ -315,7 +315,7 @@ function workingDirProblem(
  * Every directory from `cwd` up to `/`, along the path as given (asdf walks `$PWD`) and along its
  * real location (rustup and cargo walk getcwd()), without repeats.
  */
-function ancestors(cwd: string): string[] {
+export function ancestors(cwd: string): string[] {
   const out = new Set<string>();
   const real = physicalPath(".", cwd);
   for (const start of real === null || real === cwd ? [cwd] : [cwd, real])

@@ -279,9 +279,14 @@ function sedFileReason(inv: Invocation, ctx: WrapContext): string | null | undef
 
 /** Null when the invocation is provably read-only (through transparent wrappers); else why not. */
 export function wrappedReadOnlyReason(inv: Invocation, ctx: WrapContext): string | null {
+  // A linter behind `nice`/`timeout` walks and prints the same files as one standing alone.
+  return ownReason(inv, ctx) ?? sourceWalkProblem(inv, ctx);
+}
+
+function ownReason(inv: Invocation, ctx: WrapContext): string | null {
   const sedFile = sedFileReason(inv, ctx);
   if (sedFile !== undefined) return sedFile;
-  if (inv.via.length === 0) return readOnlyReason(inv) ?? sourceWalkProblem(inv, ctx);
+  if (inv.via.length === 0) return readOnlyReason(inv);
   // uv's own verbs (`uv help`) come out as a wrapped invocation: prove them as uv arguments.
   if (inv.via.length === 1 && inv.via[0] === "uv") {
     const uv = readOnlyCliReason("uv", inv.argv);

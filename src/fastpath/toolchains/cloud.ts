@@ -86,7 +86,19 @@ function awsOperation(service: string, op: string, positionals: string[]): strin
   return null;
 }
 
+/**
+ * `aws [SERVICE [OPERATION]] --help`: the parser prints the help page (or fails on the unknown
+ * option) before a request is built. Plugins come from ~/.aws/config, the user's; nothing is read
+ * from the working directory.
+ */
+const awsHelp = (args: string[]): boolean =>
+  args.length >= 1 &&
+  args.length <= 3 &&
+  args[args.length - 1] === "--help" &&
+  args.slice(0, -1).every((a) => /^[a-z0-9][a-z0-9-]*$/.test(a));
+
 const aws: Check = (args) => {
+  if (awsHelp(args)) return null;
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;

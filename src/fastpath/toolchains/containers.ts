@@ -417,8 +417,45 @@ function docker(args: string[]): string | null {
   return rest[0] === "compose" ? compose(rest.slice(1)) : checkTool(DOCKER, rest);
 }
 
+/**
+ * kubectl's built-in commands: `kubectl VERB --help` prints cobra's help before the kubeconfig is
+ * read. Any other word runs a `kubectl-WORD` plugin from PATH, so only these, and one word only
+ * (`kubectl create WORD` may run a `kubectl-create-WORD` plugin).
+ */
+const KUBECTL_BUILTINS = new Set(
+  (
+    "create expose run set explain get edit delete rollout scale autoscale certificate cluster-info top cordon " +
+    "uncordon drain taint describe logs attach exec port-forward proxy cp auth debug events diff apply patch " +
+    "replace wait kustomize label annotate completion api-resources api-versions config plugin version options"
+  ).split(" "),
+);
+/**
+ * docker's built-in commands (plugins such as compose or buildx, and `build`/`builder`, which the buildx
+ * plugin may take over, are left out): `docker VERB [SUBVERB] --help` prints help; an unknown
+ * subcommand of a built-in is an error, never a plugin.
+ */
+const DOCKER_BUILTINS = new Set(
+  (
+    "attach checkpoint commit config container context cp create diff events exec export history image images " +
+    "import info inspect kill load login logout logs manifest network node pause plugin port ps pull push " +
+    "rename restart rm rmi run save search secret service stack start stats stop swarm system tag top trust " +
+    "unpause update version volume wait"
+  ).split(" "),
+);
+/** Only these take a subcommand word: after any other verb a word is an operand (`docker run IMAGE --help`). */
+const DOCKER_GROUPS = new Set(
+  "checkpoint config container context image manifest network node plugin secret service stack swarm system trust volume".split(
+    " ",
+  ),
+);
+const builtinHelp = (builtins: Set<string>, groups: Set<string>, args: string[]): boolean =>
+  (args.length === 2 || (args.length === 3 && groups.has(args[0] as string))) &&
+  (args[args.length - 1] === "--help" || args[args.length - 1] === "-h") &&
+  builtins.has(args[0] as string) &&
+  args.slice(1, -1).every((a) => /^[a-z][a-z-]*$/.test(a));
+
 export const CONTAINERS: Record<string, Check> = {
-  kubectl: (args) => checkTool(KUBECTL, args),
+  kubectl: (args) => (builtinHelp(KUBECTL_BUILTINS, new Set(), args) ? null : checkTool(KUBECTL, args)),
   helm: (args) =>
     args.length >= 2 &&
     HELM_BUILTINS.has(args[0] as string) &&
@@ -426,7 +463,7 @@ export const CONTAINERS: Record<string, Check> = {
     args.slice(1).some((a) => a === "--help" || a === "-h")
       ? null
       : checkTool(HELM, args),
-  docker,
+  docker: (args) => (builtinHelp(DOCKER_BUILTINS, DOCKER_GROUPS, args) ? null : docker(args)),
   podman: docker,
   "docker-compose": compose,
   "podman-compose": compose,

@@ -26,8 +26,9 @@
 // - uv beyond its own version/dirs: uv finds the repository's `.venv` and runs its python to learn
 //   about the interpreter (a `.venv/bin/python` shipped in the repo is code); run/sync/lock/tree build.
 // - eslint, prettier, mypy, pytest: their configuration or plugins are JavaScript/Python.
-// - ruff check only with --no-fix or --diff (`fix = true` in pyproject.toml makes plain `ruff check`
-//   rewrite files); ruff format not at all; black/isort only in check/diff mode.
+// - ruff check without --fix, and only where no config file ruff reads names fix/fix-only/cache-dir/
+//   extend (ruff-config.ts); --cache-dir and -o/--output-file write elsewhere; ruff format not at all;
+//   black/isort only in check/diff mode and where no config of theirs is found (ruff-config.ts).
 import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts";
 
 const NPM_COMMON = {
@@ -206,7 +207,6 @@ const RUFF_SELECT = [
   "--output-format",
   "--config",
   "--stdin-filename",
-  "--cache-dir",
 ];
 const RUFF_CHECK: Verb = {
   flags: [
@@ -219,8 +219,6 @@ const RUFF_CHECK: Verb = {
     "--statistics",
     "--preview",
     "--no-preview",
-    "-w",
-    "--watch",
     "--exit-zero",
     "-e",
     "--exit-non-zero-on-fix",
@@ -242,15 +240,9 @@ const RUFF_CHECK: Verb = {
   valued: RUFF_SELECT,
   // `--config` may also be an inline `key = value` override: `fix = true` would write.
   value: (o, v) => (o === "--config" && /fix/.test(v) ? "ruff --config override touches fixing" : null),
-  last: (_w, args) =>
-    args.includes("--no-fix") ||
-    args.includes("--diff") ||
-    args.includes("--show-files") ||
-    args.includes("--show-settings")
-      ? args.includes("--fix")
-        ? "ruff --fix writes"
-        : null
-      : "ruff check may fix files (fix = true in the repository's config): needs --no-fix or --diff",
+  // `fix`/`fix-only` in a config file would make a plain `ruff check` write: ruff-config.ts refuses
+  // any config that names them, so only the command line's own --fix is left to refuse here.
+  last: (_w, args) => (args.includes("--fix") && !args.includes("--diff") ? "ruff --fix writes" : null),
 };
 const RUFF: Tool = {
   global: { flags: ["-h", "--help"] },
@@ -317,8 +309,9 @@ const black = checkOnly(
     "--ipynb",
   ],
 );
+// isort 5's -d/--stdout prints the sorted files instead of writing them back.
 const isort = checkOnly(
-  ["--check-only", "-c", "--check", "--diff", "--df"],
+  ["--check-only", "-c", "--check", "--diff", "--df", "-d", "--stdout"],
   ["-l", "--line-length", "--profile", "--settings-path", "--sp", "--skip", "-s", "-p", "--project"],
   ["--color", "-q", "--quiet", "-v", "--verbose", "--filter-files", "--only-modified"],
 );
