@@ -65,6 +65,8 @@ function sedScripts(args: string[]): { scripts: string[]; words: number[] } | st
         if (c === "e" || c === "l") {
           const last = j === a.length - 1;
           const value = last ? (args[++i] ?? "") : a.slice(j + 1);
+          // BSD sed's -l takes no value (line buffering): `sed -l 'w FILE' …` runs `w FILE` there.
+          if (c === "l" && !/^\d+$/.test(value)) return "sed -l without a number";
           if (c === "e") {
             scripts.push(value);
             if (last) words.push(i);
