@@ -222,8 +222,12 @@ function commandOptions(argv: string[], stdin: string | null): string[] {
     } else if (name === "vim" || name === "vi" || name === "nvim" || name === "ex" || name === "view") {
       const c = optionValue(i, ["-c", "--cmd"], []) ?? (a.startsWith("+") ? a.slice(1) : null);
       if (c && /^:?\s*!/.test(c)) v = c.replace(/^:?\s*!/, "");
-    } else if (name === "env") v = optionValue(i, ["-S"], ["--split-string"]);
-    else if (name === "watch" && i === argv.length - 1 && argv.length > 1) v = null;
+    } else if (name === "env") {
+      v = optionValue(i, ["-S"], ["--split-string"]);
+      // bundled after flag letters: `env -vS 'CMD'`, `env -iS'CMD'`
+      const bundle = /^-[iv0]+S(.*)$/.exec(a);
+      if (v === null && bundle) v = bundle[1] ? (bundle[1] as string) : (argv[i + 1] ?? null);
+    } else if (name === "watch" && i === argv.length - 1 && argv.length > 1) v = null;
     if (v !== null) out.push(v);
   }
   if (name === "sed" || name === "gsed") out.push(...sedCommands(argv, stdin));
@@ -865,19 +869,25 @@ class Walker {
         dynamic = [...dynamic, ...items.map(() => false)];
         raw = [...raw, ...items];
       }
-      if (name === "find" && argv.includes("{}")) {
-        // `find ~ -exec rm -rf {} +` runs on what it finds: at least the start paths themselves.
-        const starts: number[] = [];
-        for (let i = 1; i < inv.argv.length && !/^[-(!]/.test(inv.argv[i] as string); i++) starts.push(i);
-        for (const i of starts) {
-          const a = argv.map((x) => (x === "{}" ? (inv.argv[i] as string) : x));
-          const r = raw.map((x, j) => (argv[j] === "{}" ? (inv.raw[i] as string) : x));
-          this.expand(this.child(inv, FIND_START_PATH, a, dynamic, r, true), depth + 1, state, null);
-        }
-      }
+      if (name === "find" && argv.includes("{}")) this.findStartPaths(inv, argv, dynamic, raw, depth, state);
       const inner = this.child(inv, unwrapped.wrapper, argv, dynamic, raw, inv.openArgs || unwrapped.openArgs);
       if (inner.argv.length)
         found.push(...this.expand(inner, depth + 1, state, name === "xargs" || name === "find" ? null : stdin));
+      // `find . -exec cat {} ; -exec rm -rf ~ ;`, `fd -x cat ; -X rm -rf ~`: every later segment runs too.
+      for (const [s, e] of laterExecSegments(inv.argv, name)) {
+        const seg = this.child(
+          inv,
+          unwrapped.wrapper,
+          inv.argv.slice(s, e),
+          inv.dynamic.slice(s, e),
+          inv.raw.slice(s, e),
+          true,
+        );
+        if (!seg.argv.length) continue;
+        if (name === "find" && seg.argv.includes("{}"))
+          this.findStartPaths(inv, seg.argv, seg.dynamic, seg.raw, depth, state);
+        found.push(...this.expand(seg, depth + 1, state, null));
+      }
     } else {
       // `sh -c 'SCRIPT' arg0 arg1 …`: the script sees them as $0, $1, …
       const call = unwrapped.args?.length ? fork(state) : state;
@@ -886,6 +896,22 @@ class Walker {
       found.push(...this.reparse(unwrapped.script, inv, unwrapped.wrapper, depth, call));
     }
     return found;
+  }
+
+  /** `find ~ -exec rm -rf {} +` runs on what it finds: at least the start paths themselves. */
+  private findStartPaths(
+    inv: Invocation,
+    argv: string[],
+    dynamic: boolean[],
+    raw: string[],
+    depth: number,
+    state: ShellState,
+  ): void {
+    for (let i = 1; i < inv.argv.length && !/^[-(!]/.test(inv.argv[i] as string); i++) {
+      const a = argv.map((x) => (x === "{}" ? (inv.argv[i] as string) : x));
+      const r = raw.map((x, j) => (argv[j] === "{}" ? (inv.raw[i] as string) : x));
+      this.expand(this.child(inv, FIND_START_PATH, a, dynamic, r, true), depth + 1, state, null);
+    }
   }
 
   private child(
@@ -1085,9 +1111,10 @@ const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: bo
       "-S",
       "--split-string",
       "-P",
-      "--block-signal",
-      "--default-signal",
-      "--ignore-signal",
+      // coreutils 9.7 `-a ARG` / `--argv0 ARG`; --block-signal / --default-signal / --ignore-signal take
+      // their value only glued (`=SIG`), so the next word is the command.
+      "-a",
+      "--argv0",
     ]),
   },
   nice: { valued: new Set(["-n", "--adjustment"]) },
@@ -1104,7 +1131,8 @@ const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: bo
   caffeinate: { valued: new Set(["-t", "-w"]) },
   watch: { valued: new Set(["-n", "--interval", "-d", "--differences"]) },
   // BSD `script [-aq] FILE CMD …`; util-linux's `-c CMD` is read by commandOptions.
-  script: { valued: new Set(["-c", "--command", "-t", "-F", "-T", "-E", "-I", "-O", "-B", "-m"]), skipPositionals: 1 },
+  // BSD -F (flush) takes no value.
+  script: { valued: new Set(["-c", "--command", "-t", "-T", "-E", "-I", "-O", "-B", "-m"]), skipPositionals: 1 },
   arch: { valued: new Set(["-arch", "--arch", "-d", "-e"]) },
   xargs: {
     valued: new Set([
@@ -1113,11 +1141,11 @@ const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: bo
       "-d",
       "--delimiter",
       "-E",
-      "-e",
+      // GNU -e[EOF], -i[MARKER], -l[LINES] take their value only glued; BSD -R / -S take the next word.
       "-I",
-      "-i",
+      "-R",
+      "-S",
       "-L",
-      "-l",
       "-n",
       "--max-args",
       "-P",
@@ -1160,6 +1188,25 @@ const SINGLE_DASH_LONG = new Set(["arch"]);
 function bundleTakesNextWord(bundle: string, valued: Set<string>): boolean {
   for (let j = 1; j < bundle.length; j++) if (valued.has(`-${bundle[j]}`)) return j === bundle.length - 1;
   return false;
+}
+
+/**
+ * The [start, end) word ranges of the exec segments after the first in a find (`-exec … ;|+`, also
+ * -execdir/-ok/-okdir) or fd (`-x|-X|--exec|--exec-batch … [;]`) command: unwrap returns only the first.
+ */
+function laterExecSegments(argv: string[], name: string): [number, number][] {
+  const fd = name === "fd" || name === "fdfind";
+  if (name !== "find" && !fd) return [];
+  const opener = fd ? /^(-x|-X|--exec|--exec-batch)$/ : /^-(exec|execdir|ok|okdir)$/;
+  const segments: [number, number][] = [];
+  for (let i = 1; i < argv.length; i++) {
+    if (!opener.test(argv[i] as string)) continue;
+    let end = argv.findIndex((a, j) => j > i && (a === ";" || (!fd && a === "+")));
+    if (end === -1) end = argv.length;
+    segments.push([i + 1, end]);
+    i = end;
+  }
+  return segments.slice(1);
 }
 
 function unwrap(inv: Invocation): Unwrapped | null {

@@ -108,3 +108,79 @@ describe("sed -l", () => {
     );
   }, 60000);
 });
+
+describe("hard denies through every wrapper spelling", () => {
+  // Each of these runs `rm -rf ~` (or removes the start path ~); before the fixes the unwrap read an option
+  // value where the tool reads none (script -F, xargs -i/-e/-l, env --default-signal), missed a bundled
+  // -S (env -vS), skipped a value it did not know (xargs -R, env -a) or stopped at the first exec segment.
+  const DENY = [
+    "script -F /dev/null rm -rf ~",
+    "script -qF /dev/null rm -rf ~",
+    "script -q /dev/null rm -rf ~",
+    "script -qc 'rm -rf ~'",
+    "env -vS 'rm -rf ~'",
+    "env -iS 'rm -rf ~'",
+    "env -0S 'rm -rf ~'",
+    "env -v -S 'rm -rf ~'",
+    "env -S'rm -rf ~'",
+    "env --split-string='rm -rf ~'",
+    "env -a x rm -rf ~",
+    "env --argv0 x rm -rf ~",
+    "env --default-signal rm -rf ~",
+    "env --block-signal rm -rf ~",
+    "env --ignore-signal=INT rm -rf ~",
+    "env -u HOME -- rm -rf ~",
+    "xargs -i rm -rf ~",
+    "xargs -e rm -rf ~",
+    "xargs -l rm -rf ~",
+    "xargs -I{} -R 1 rm -rf ~",
+    "xargs -S 10 rm -rf ~",
+    "xargs -tn1 rm -rf ~",
+    "find . -name x -exec cat {} \\; -exec rm -rf ~ \\;",
+    "find . -exec cat {} + -exec rm -rf ~ \\;",
+    "find . -exec cat {} \\; -o -execdir rm -rf ~ \\;",
+    "find . -exec cat {} \\; -okdir rm -rf ~ \\;",
+    "find ~ -exec cat {} \\; -exec rm -rf {} \\;",
+    "fd . -x cat {} \\; -X rm -rf ~",
+    "fd -x cat \\; --exec rm -rf ~",
+    "fd -X cat \\; --exec-batch rm -rf ~",
+    "caffeinate -disu rm -rf ~",
+    "caffeinate -t5 rm -rf ~",
+    "arch --arch=x86_64 rm -rf ~",
+    "arch -d X rm -rf ~",
+    "arch -e X=1 rm -rf ~",
+    "bash -O extglob -c 'rm -rf ~'",
+    "bash +O extglob -c 'rm -rf ~'",
+    "bash --norc --noprofile -c 'rm -rf ~'",
+    "bash -x -o pipefail -O extglob -lc 'rm -rf ~'",
+    "bash --init-file x -c 'rm -rf ~'",
+    "zsh -fc 'rm -rf ~'",
+    "dash -lc 'rm -rf ~'",
+  ];
+  test("denied", async () => {
+    const verdicts = await binaryVerdicts(DENY, clean, home.env);
+    expect(DENY.filter((c) => verdicts.get(c) !== "deny")).toEqual([]);
+  }, 60000);
+  test("the wrappers still allow what they allowed", async () => {
+    await expectVerdicts(
+      clean,
+      [
+        "script -q /dev/null cat file.txt",
+        "env -i PATH=/bin ls",
+        "xargs -I{} echo {}",
+        "xargs -0 -n1 echo",
+        "xargs -L1 echo",
+        "find . -exec cat {} +",
+        "fd -x cat",
+        "caffeinate -i ls",
+      ],
+      [
+        "find . -exec cat {} \\; -exec cat {} \\;",
+        "fd -x cat \\; -x cat",
+        "script -F /dev/null ls",
+        "env -vS ls",
+        "xargs -i echo {}",
+      ],
+    );
+  }, 60000);
+});
