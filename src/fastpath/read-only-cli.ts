@@ -249,6 +249,13 @@ export const shellDashC: Check = (args) => {
   return "not a -c script";
 };
 
+/**
+ * What zsh expands and bash (whose reading proves the script) takes as literal text: a word starting with
+ * `=` is the path of that command in PATH (`cat =deploy.sh` prints a script from ~/bin), and `$~x` /
+ * `$=x` / `$^x` / `$+x` (also in braces) expand a variable from the environment.
+ */
+const ZSH_ONLY = /(^|[\s;&|()<>`])=|\$\{?[~=^+]/;
+
 const READ_ONLY_CLI: Record<string, Check> = {
   ...CLOUD,
   ...CONTAINERS,
@@ -261,7 +268,11 @@ const READ_ONLY_CLI: Record<string, Check> = {
   ...WRAPPER_OPTIONS,
   bash: shellDashC,
   sh: shellDashC,
-  zsh: shellDashC,
+  zsh: (args) =>
+    shellDashC(args) ??
+    (ZSH_ONLY.test(args[args.length - 1] ?? "")
+      ? "zsh expands =WORD and $~ $= $^ $+ where the bash reading sees text"
+      : null),
   dash: shellDashC,
 };
 

@@ -184,3 +184,36 @@ describe("hard denies through every wrapper spelling", () => {
     );
   }, 60000);
 });
+
+describe("zsh -c expansions the bash reading takes as text", () => {
+  // `=ls` is the path of ls in PATH (a script in ~/bin may hold a token); `$~HOME/x` is $HOME/x in zsh.
+  test("refused; plain zsh -c scripts stay provable", async () => {
+    await expectVerdicts(
+      clean,
+      ["zsh -c ls", "zsh -c 'cat file.txt'", "zsh -lc 'ls | grep x'", "zsh -c 'echo a=b'", "bash -c 'cat =ls'"],
+      [
+        "zsh -c 'cat =ls'",
+        "zsh -lc 'cat =ls'",
+        "zsh -c 'cat file.txt =ls'",
+        "zsh -c 'cat $~HOME/x'",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell command, not a template
+        "zsh -c 'cat ${~HOME}/x'",
+        "zsh -c 'cat $=x'",
+        "zsh -c 'cat $^x'",
+        "zsh -o pipefail -c 'cat;cat =ls'",
+      ],
+    );
+  }, 60000);
+});
+
+describe("plutil -o", () => {
+  // Which -o plutil keeps when there are two is not what the table should guess.
+  test("one only", async () => {
+    put(join(clean, "p.plist"), '<?xml version="1.0"?><plist version="1.0"><dict/></plist>\n');
+    await expectVerdicts(
+      clean,
+      ["plutil -convert json -o - p.plist", "plutil -p p.plist"],
+      ["plutil -convert json -o out.json -o - p.plist", "plutil -convert json -o - -o out.json p.plist"],
+    );
+  }, 60000);
+});
