@@ -275,9 +275,15 @@ const yqCheck: Check = allow({
     "expression=",
     ...HELP_VERSION,
   ],
+  // `eval(EXPR)` runs an expression built at run time — from strings or from the document itself
+  // (`eval(.x)` with `x: load("~/.ssh/id_rsa")` in a repository file) — so no word check can see it.
   after: (a) =>
-    a.some((x) =>
-      /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64|import|include|modulemeta)\b|\$ENV/.test(x),
+    a.some(
+      (x) =>
+        !/^(eval|eval-all)$/.test(x) && // the verb (`yq eval .a f`), not the operator
+        /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64|import|include|modulemeta|eval)\b|\$ENV/i.test(
+          x,
+        ),
     )
       ? "reads the environment or other files"
       : (a[yqExpressionAt(a)] ?? "").endsWith(".yq")

@@ -217,3 +217,22 @@ describe("plutil -o", () => {
     );
   }, 60000);
 });
+
+describe("yq eval()", () => {
+  // yq's eval operator runs an expression built at run time: from strings, or from the document.
+  test("the operator is refused, the verb is not", async () => {
+    put(join(clean, "doc.yaml"), 'x: load("/etc/passwd")\na: 1\n');
+    await expectVerdicts(
+      clean,
+      ["yq .a doc.yaml", "yq eval .a doc.yaml", "yq e .a doc.yaml", "yq eval-all .a doc.yaml"],
+      [
+        "yq 'eval(.x)' doc.yaml",
+        "yq '.a | eval(.x)' doc.yaml",
+        "yq eval 'eval(.x)' doc.yaml",
+        'yq -n \'eval("lo" + "ad(\\"/etc/passwd\\")")\'',
+        "yq -n 'EVAL(\"1\")'",
+        "yq -n 'LOAD(\"/etc/passwd\")'",
+      ],
+    );
+  }, 60000);
+});
