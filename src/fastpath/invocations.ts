@@ -874,13 +874,14 @@ class Walker {
       if (inner.argv.length)
         found.push(...this.expand(inner, depth + 1, state, name === "xargs" || name === "find" ? null : stdin));
       // `find . -exec cat {} ; -exec rm -rf ~ ;`, `fd -x cat ; -X rm -rf ~`: every later segment runs too.
-      for (const [s, e] of laterExecSegments(inv.argv, name)) {
+      for (const [s, e, glued] of laterExecSegments(inv.argv, name)) {
+        const head = glued ? [glued] : [];
         const seg = this.child(
           inv,
           unwrapped.wrapper,
-          inv.argv.slice(s, e),
-          inv.dynamic.slice(s, e),
-          inv.raw.slice(s, e),
+          [...head, ...inv.argv.slice(s, e)],
+          [...head.map(() => inv.dynamic[s - 1] ?? false), ...inv.dynamic.slice(s, e)],
+          [...head, ...inv.raw.slice(s, e)],
           true,
         );
         if (!seg.argv.length) continue;
@@ -1191,19 +1192,37 @@ function bundleTakesNextWord(bundle: string, valued: Set<string>): boolean {
 }
 
 /**
+ * For an fd word that starts an exec segment, its glued command word ("" when the command is the next
+ * word); undefined for any other word. In a bundle the first letter taking a value owns the rest.
+ */
+function fdExecValue(a: string): string | undefined {
+  if (/^(-x|-X|--exec|--exec-batch)$/.test(a)) return "";
+  const long = /^--exec(-batch)?=(.*)$/.exec(a);
+  if (long) return long[2] as string;
+  if (!/^-[^-]/.test(a)) return undefined;
+  for (let j = 1; j < a.length; j++) {
+    const c = a[j] as string;
+    if (c === "x" || c === "X") return a.slice(j + 1);
+    if ("dteSEocj".includes(c)) return undefined;
+  }
+  return undefined;
+}
+
+/**
  * The [start, end) word ranges of the exec segments after the first in a find (`-exec … ;|+`, also
  * -execdir/-ok/-okdir) or fd (`-x|-X|--exec|--exec-batch … [;]`) command: unwrap returns only the first.
  */
-function laterExecSegments(argv: string[], name: string): [number, number][] {
+function laterExecSegments(argv: string[], name: string): [number, number, string][] {
   const fd = name === "fd" || name === "fdfind";
   if (name !== "find" && !fd) return [];
-  const opener = fd ? /^(-x|-X|--exec|--exec-batch)$/ : /^-(exec|execdir|ok|okdir)$/;
-  const segments: [number, number][] = [];
+  const segments: [number, number, string][] = [];
   for (let i = 1; i < argv.length; i++) {
-    if (!opener.test(argv[i] as string)) continue;
-    let end = argv.findIndex((a, j) => j > i && (a === ";" || (!fd && a === "+")));
+    const a = argv[i] as string;
+    const glued = fd ? fdExecValue(a) : /^-(exec|execdir|ok|okdir)$/.test(a) ? "" : undefined;
+    if (glued === undefined) continue;
+    let end = argv.findIndex((x, j) => j > i && (x === ";" || (!fd && x === "+")));
     if (end === -1) end = argv.length;
-    segments.push([i + 1, end]);
+    segments.push([i + 1, end, glued]);
     i = end;
   }
   return segments.slice(1);
@@ -1266,16 +1285,20 @@ function unwrap(inv: Invocation): Unwrapped | null {
   }
   if (name === "fd" || name === "fdfind") {
     // `fd … -x CMD ARGS [;] …`: every word up to `;` belongs to the command.
-    const exec = argv.findIndex((a) => /^(-x|-X|--exec|--exec-batch)$/.test(a));
+    // Also as clap reads the other spellings: `--exec=CMD`, `-xCMD`, `-Hx CMD` (only the exact words are
+    // provable, search-options.ts; these are unwrapped for the hard deny).
+    const exec = argv.findIndex((a) => fdExecValue(a) !== undefined);
     if (exec === -1) return null;
     let end = argv.indexOf(";", exec + 1);
     if (end === -1) end = argv.length;
+    const glued = fdExecValue(argv[exec] as string);
+    const head = glued ? [glued] : [];
     return {
       kind: "argv",
       wrapper: "fd -x",
-      argv: argv.slice(exec + 1, end),
-      dynamic: inv.dynamic.slice(exec + 1, end),
-      raw: inv.raw.slice(exec + 1, end),
+      argv: [...head, ...argv.slice(exec + 1, end)],
+      dynamic: [...head.map(() => inv.dynamic[exec] ?? false), ...inv.dynamic.slice(exec + 1, end)],
+      raw: [...head, ...inv.raw.slice(exec + 1, end)],
       openArgs: true,
     };
   }

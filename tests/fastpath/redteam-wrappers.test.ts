@@ -144,6 +144,14 @@ describe("hard denies through every wrapper spelling", () => {
     "fd . -x cat {} \\; -X rm -rf ~",
     "fd -x cat \\; --exec rm -rf ~",
     "fd -X cat \\; --exec-batch rm -rf ~",
+    // clap's other spellings of the exec option
+    "fd --exec=rm -rf ~",
+    "fd --exec-batch=rm -rf ~",
+    "fd -xrm -rf ~",
+    "fd -Hx rm -rf ~",
+    "fd -HX rm -rf ~",
+    "fd -x cat \\; -Xrm -rf ~",
+    "fd -x cat \\; --exec=rm -rf ~",
     "caffeinate -disu rm -rf ~",
     "caffeinate -t5 rm -rf ~",
     "arch --arch=x86_64 rm -rf ~",
@@ -177,6 +185,8 @@ describe("hard denies through every wrapper spelling", () => {
       [
         "find . -exec cat {} \\; -exec cat {} \\;",
         "fd -x cat \\; -x cat",
+        "fd -Hx cat",
+        "fd --exec=cat",
         "script -F /dev/null ls",
         "env -vS ls",
         "xargs -i echo {}",
