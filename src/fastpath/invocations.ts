@@ -1310,7 +1310,8 @@ function unwrap(inv: Invocation): Unwrapped | null {
   for (; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--") {
-      i++;
+      // The positionals the wrapper owns still follow: `timeout -- 5 CMD`, `script -q -- FILE CMD`.
+      i += 1 + positionalsToSkip;
       break;
     }
     if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) continue;

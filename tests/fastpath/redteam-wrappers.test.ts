@@ -144,6 +144,12 @@ describe("hard denies through every wrapper spelling", () => {
     "fd . -x cat {} \\; -X rm -rf ~",
     "fd -x cat \\; --exec rm -rf ~",
     "fd -X cat \\; --exec-batch rm -rf ~",
+    // `--` ends the options, but the positionals the wrapper owns still follow it
+    "script -q -- /dev/null rm -rf ~",
+    "timeout -- 5 rm -rf ~",
+    "timeout -s KILL -- 5 rm -rf ~",
+    "flock -- /tmp/lock rm -rf ~",
+    "taskset -- 1 rm -rf ~",
     // clap's other spellings of the exec option
     "fd --exec=rm -rf ~",
     "fd --exec-batch=rm -rf ~",
@@ -181,6 +187,8 @@ describe("hard denies through every wrapper spelling", () => {
         "find . -exec cat {} +",
         "fd -x cat",
         "caffeinate -i ls",
+        "timeout -- 5 ls",
+        "env -- ls",
       ],
       [
         "find . -exec cat {} \\; -exec cat {} \\;",
