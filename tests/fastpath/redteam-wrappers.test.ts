@@ -254,3 +254,31 @@ describe("yq eval()", () => {
     );
   }, 60000);
 });
+
+describe("a git config holding a credential", () => {
+  // `git remote -v` was refused for a token in a remote URL, but `cat .git/config`, `grep -r x .` and
+  // `find . -exec cat {} +` printed the same file.
+  const withToken = join(work, "token");
+  const withHeader = join(work, "header");
+  put(join(withToken, "a.txt"));
+  put(join(withHeader, "a.txt"));
+  git(withToken, "init", "-q");
+  git(withToken, "remote", "add", "origin", "https://user:ghp_notreal@github.com/x/y");
+  git(withHeader, "init", "-q");
+  git(withHeader, "config", "http.https://github.com/.extraheader", "AUTHORIZATION: basic bm90cmVhbA==");
+  const REFUSE = [
+    "cat .git/config",
+    "head -n 50 .git/config",
+    "grep -r url .",
+    "grep -r url .git",
+    "find . -exec cat {} +",
+    "find .git -name config -exec cat {} \\;",
+    "fd -H -x cat",
+    "fd -u -X grep -h url",
+  ];
+  test("is a secret", async () => {
+    await expectVerdicts(withToken, ["cat a.txt", "ls .git"], REFUSE);
+    await expectVerdicts(withHeader, ["cat a.txt"], REFUSE);
+    await expectVerdicts(clean, ["cat .git/config", "grep -r url .git", "find . -exec cat {} +"], []);
+  }, 60000);
+});
