@@ -190,8 +190,9 @@ const caffeinateWrapper: Check = (args) => {
 /**
  * BSD `script -q /dev/null CMD` runs CMD in a pseudo-terminal and writes the typescript to /dev/null:
  * only -q / -a, the file exactly /dev/null, and a command. `script -p [-d] [-q] FILE` plays a recorded
- * file back (a read of a path-checked file). Any other file is written; util-linux `script` takes no
- * command words at all (it reports an error), and its -c is a command line: refused.
+ * file back (a read of a path-checked file). Any other file is written. util-linux `script` ignores the
+ * command words (it starts `$SHELL -i`) but its getopt reads options among them: `-c CMD` and the
+ * letters that name files (-B -I -O -T, -t glued) there are refused.
  */
 const scriptWrapper: Check = (args) => {
   let i = 0;
@@ -208,7 +209,13 @@ const scriptWrapper: Check = (args) => {
   }
   if (letters.includes("d")) return "script -d without -p";
   if (rest[0] !== "/dev/null") return "script writes its typescript to a file";
-  return rest.length > 1 ? null : "script without a command starts a shell";
+  if (rest.length < 2) return "script without a command starts a shell";
+  // util-linux's getopt reads options among the command's words too (up to `--`): `script -q /dev/null
+  // ls -B x` logs to the file x, `-c CMD` runs CMD. Its value-taking letters and any long option refused.
+  const end = rest.indexOf("--");
+  const later = rest.slice(1, end === -1 ? rest.length : end);
+  const bad = later.find((w) => w.startsWith("--") || /^-[^-]*[BcEIOTmot]/.test(w));
+  return bad ? `script: util-linux reads ${bad} as its own option` : null;
 };
 
 /** `bash -o OPTION` names that change nothing but error handling or tracing. */

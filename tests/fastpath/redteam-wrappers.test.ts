@@ -282,3 +282,26 @@ describe("a git config holding a credential", () => {
     await expectVerdicts(clean, ["cat .git/config", "grep -r url .git", "find . -exec cat {} +"], []);
   }, 60000);
 });
+
+describe("script's options among the command's words", () => {
+  // util-linux's getopt permutes: in `script -q /dev/null ls -B x` the -B x is script's (log to the file x),
+  // and `-c CMD` there runs CMD through $SHELL.
+  test("util-linux's valued letters and long options are refused after the command", async () => {
+    await expectVerdicts(
+      clean,
+      ["script -q /dev/null ls -la", "script -q /dev/null cat file.txt", "script -q /dev/null -- ls -B x"],
+      [
+        "script -q /dev/null ls -B x",
+        "script -q /dev/null ls -Ix",
+        "script -q /dev/null cat -T file.txt",
+        "script -q /dev/null ls -O x",
+        "script -q /dev/null ls -ltx",
+        "script -q /dev/null ls --log-out x",
+        "script -q /dev/null ls --log-o=x",
+        "script -q /dev/null ls -c 'touch x'",
+        "script -q /dev/null ls -lc 'touch x'",
+        "script -q /dev/null ls --command=x",
+      ],
+    );
+  }, 60000);
+});
