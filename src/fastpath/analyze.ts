@@ -1,5 +1,6 @@
 // Analyse one shell command line: hard deny, provable allow, or "ask the LLM", with a per-part
 // account that `ccgate explain` prints.
+import { readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { literalOf } from "../shell/parse.ts";
 import { certificateInputProblem, withoutCertificateInputs } from "./cert-input.ts";
@@ -76,8 +77,24 @@ const DEVICES = new Set(["/dev/null", "/dev/stdin", "/dev/stdout", "/dev/stderr"
 export function isSensitivePath(path: string): boolean {
   return (
     SENSITIVE.test(basename(path)) ||
-    /\/\.(ssh|gnupg|aws|kube|docker|azure|gcloud|config\/gcloud|config\/gh|password-store)\//.test(`${path}/`)
+    /\/\.(ssh|gnupg|aws|kube|docker|azure|gcloud|config\/gcloud|config\/gh|password-store)\//.test(`${path}/`) ||
+    gitConfigWithCredential(path)
   );
+}
+
+/**
+ * A git config (`.git/config`, also of submodules and worktrees) holding a credential: a remote URL with
+ * `user:token@`, or an `http.extraHeader` (CI checkouts leave `AUTHORIZATION: basic …` there). `git remote -v`
+ * is refused for it (git-config.ts); `cat .git/config` or a walk that reads it must be too.
+ */
+function gitConfigWithCredential(path: string): boolean {
+  if (basename(path) !== "config" || !/\/\.git\//.test(path)) return false;
+  try {
+    if (statSync(path).size > 1 << 20) return true;
+    return /:\/\/[^\s/@]+:[^\s/@]+@|extraheader/i.test(readFileSync(path, "utf8"));
+  } catch {
+    return false;
+  }
 }
 
 /** A word the shell turns into paths, expanded and resolved; null when every result is provably fine. */

@@ -222,8 +222,12 @@ function commandOptions(argv: string[], stdin: string | null): string[] {
     } else if (name === "vim" || name === "vi" || name === "nvim" || name === "ex" || name === "view") {
       const c = optionValue(i, ["-c", "--cmd"], []) ?? (a.startsWith("+") ? a.slice(1) : null);
       if (c && /^:?\s*!/.test(c)) v = c.replace(/^:?\s*!/, "");
-    } else if (name === "env") v = optionValue(i, ["-S"], ["--split-string"]);
-    else if (name === "watch" && i === argv.length - 1 && argv.length > 1) v = null;
+    } else if (name === "env") {
+      v = optionValue(i, ["-S"], ["--split-string"]);
+      // bundled after flag letters: `env -vS 'CMD'`, `env -iS'CMD'`
+      const bundle = /^-[iv0]+S(.*)$/.exec(a);
+      if (v === null && bundle) v = bundle[1] ? (bundle[1] as string) : (argv[i + 1] ?? null);
+    } else if (name === "watch" && i === argv.length - 1 && argv.length > 1) v = null;
     if (v !== null) out.push(v);
   }
   if (name === "sed" || name === "gsed") out.push(...sedCommands(argv, stdin));
@@ -865,19 +869,26 @@ class Walker {
         dynamic = [...dynamic, ...items.map(() => false)];
         raw = [...raw, ...items];
       }
-      if (name === "find" && argv.includes("{}")) {
-        // `find ~ -exec rm -rf {} +` runs on what it finds: at least the start paths themselves.
-        const starts: number[] = [];
-        for (let i = 1; i < inv.argv.length && !/^[-(!]/.test(inv.argv[i] as string); i++) starts.push(i);
-        for (const i of starts) {
-          const a = argv.map((x) => (x === "{}" ? (inv.argv[i] as string) : x));
-          const r = raw.map((x, j) => (argv[j] === "{}" ? (inv.raw[i] as string) : x));
-          this.expand(this.child(inv, FIND_START_PATH, a, dynamic, r, true), depth + 1, state, null);
-        }
-      }
+      if (name === "find" && argv.includes("{}")) this.findStartPaths(inv, argv, dynamic, raw, depth, state);
       const inner = this.child(inv, unwrapped.wrapper, argv, dynamic, raw, inv.openArgs || unwrapped.openArgs);
       if (inner.argv.length)
         found.push(...this.expand(inner, depth + 1, state, name === "xargs" || name === "find" ? null : stdin));
+      // `find . -exec cat {} ; -exec rm -rf ~ ;`, `fd -x cat ; -X rm -rf ~`: every later segment runs too.
+      for (const [s, e, glued] of laterExecSegments(inv.argv, name)) {
+        const head = glued ? [glued] : [];
+        const seg = this.child(
+          inv,
+          unwrapped.wrapper,
+          [...head, ...inv.argv.slice(s, e)],
+          [...head.map(() => inv.dynamic[s - 1] ?? false), ...inv.dynamic.slice(s, e)],
+          [...head, ...inv.raw.slice(s, e)],
+          true,
+        );
+        if (!seg.argv.length) continue;
+        if (name === "find" && seg.argv.includes("{}"))
+          this.findStartPaths(inv, seg.argv, seg.dynamic, seg.raw, depth, state);
+        found.push(...this.expand(seg, depth + 1, state, null));
+      }
     } else {
       // `sh -c 'SCRIPT' arg0 arg1 …`: the script sees them as $0, $1, …
       const call = unwrapped.args?.length ? fork(state) : state;
@@ -886,6 +897,22 @@ class Walker {
       found.push(...this.reparse(unwrapped.script, inv, unwrapped.wrapper, depth, call));
     }
     return found;
+  }
+
+  /** `find ~ -exec rm -rf {} +` runs on what it finds: at least the start paths themselves. */
+  private findStartPaths(
+    inv: Invocation,
+    argv: string[],
+    dynamic: boolean[],
+    raw: string[],
+    depth: number,
+    state: ShellState,
+  ): void {
+    for (let i = 1; i < inv.argv.length && !/^[-(!]/.test(inv.argv[i] as string); i++) {
+      const a = argv.map((x) => (x === "{}" ? (inv.argv[i] as string) : x));
+      const r = raw.map((x, j) => (argv[j] === "{}" ? (inv.raw[i] as string) : x));
+      this.expand(this.child(inv, FIND_START_PATH, a, dynamic, r, true), depth + 1, state, null);
+    }
   }
 
   private child(
@@ -1085,9 +1112,10 @@ const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: bo
       "-S",
       "--split-string",
       "-P",
-      "--block-signal",
-      "--default-signal",
-      "--ignore-signal",
+      // coreutils 9.7 `-a ARG` / `--argv0 ARG`; --block-signal / --default-signal / --ignore-signal take
+      // their value only glued (`=SIG`), so the next word is the command.
+      "-a",
+      "--argv0",
     ]),
   },
   nice: { valued: new Set(["-n", "--adjustment"]) },
@@ -1104,7 +1132,8 @@ const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: bo
   caffeinate: { valued: new Set(["-t", "-w"]) },
   watch: { valued: new Set(["-n", "--interval", "-d", "--differences"]) },
   // BSD `script [-aq] FILE CMD …`; util-linux's `-c CMD` is read by commandOptions.
-  script: { valued: new Set(["-c", "--command", "-t", "-F", "-T", "-E", "-I", "-O", "-B", "-m"]), skipPositionals: 1 },
+  // BSD -F (flush) takes no value.
+  script: { valued: new Set(["-c", "--command", "-t", "-T", "-E", "-I", "-O", "-B", "-m"]), skipPositionals: 1 },
   arch: { valued: new Set(["-arch", "--arch", "-d", "-e"]) },
   xargs: {
     valued: new Set([
@@ -1113,11 +1142,11 @@ const WRAPPERS: Record<string, { valued: Set<string>; stopAtFirstPositional?: bo
       "-d",
       "--delimiter",
       "-E",
-      "-e",
+      // GNU -e[EOF], -i[MARKER], -l[LINES] take their value only glued; BSD -R / -S take the next word.
       "-I",
-      "-i",
+      "-R",
+      "-S",
       "-L",
-      "-l",
       "-n",
       "--max-args",
       "-P",
@@ -1160,6 +1189,43 @@ const SINGLE_DASH_LONG = new Set(["arch"]);
 function bundleTakesNextWord(bundle: string, valued: Set<string>): boolean {
   for (let j = 1; j < bundle.length; j++) if (valued.has(`-${bundle[j]}`)) return j === bundle.length - 1;
   return false;
+}
+
+/**
+ * For an fd word that starts an exec segment, its glued command word ("" when the command is the next
+ * word); undefined for any other word. In a bundle the first letter taking a value owns the rest.
+ */
+function fdExecValue(a: string): string | undefined {
+  if (/^(-x|-X|--exec|--exec-batch)$/.test(a)) return "";
+  const long = /^--exec(-batch)?=(.*)$/.exec(a);
+  if (long) return long[2] as string;
+  if (!/^-[^-]/.test(a)) return undefined;
+  for (let j = 1; j < a.length; j++) {
+    const c = a[j] as string;
+    if (c === "x" || c === "X") return a.slice(j + 1);
+    if ("dteSEocj".includes(c)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The [start, end) word ranges of the exec segments after the first in a find (`-exec … ;|+`, also
+ * -execdir/-ok/-okdir) or fd (`-x|-X|--exec|--exec-batch … [;]`) command: unwrap returns only the first.
+ */
+function laterExecSegments(argv: string[], name: string): [number, number, string][] {
+  const fd = name === "fd" || name === "fdfind";
+  if (name !== "find" && !fd) return [];
+  const segments: [number, number, string][] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const glued = fd ? fdExecValue(a) : /^-(exec|execdir|ok|okdir)$/.test(a) ? "" : undefined;
+    if (glued === undefined) continue;
+    let end = argv.findIndex((x, j) => j > i && (x === ";" || (!fd && x === "+")));
+    if (end === -1) end = argv.length;
+    segments.push([i + 1, end, glued]);
+    i = end;
+  }
+  return segments.slice(1);
 }
 
 function unwrap(inv: Invocation): Unwrapped | null {
@@ -1219,16 +1285,20 @@ function unwrap(inv: Invocation): Unwrapped | null {
   }
   if (name === "fd" || name === "fdfind") {
     // `fd … -x CMD ARGS [;] …`: every word up to `;` belongs to the command.
-    const exec = argv.findIndex((a) => /^(-x|-X|--exec|--exec-batch)$/.test(a));
+    // Also as clap reads the other spellings: `--exec=CMD`, `-xCMD`, `-Hx CMD` (only the exact words are
+    // provable, search-options.ts; these are unwrapped for the hard deny).
+    const exec = argv.findIndex((a) => fdExecValue(a) !== undefined);
     if (exec === -1) return null;
     let end = argv.indexOf(";", exec + 1);
     if (end === -1) end = argv.length;
+    const glued = fdExecValue(argv[exec] as string);
+    const head = glued ? [glued] : [];
     return {
       kind: "argv",
       wrapper: "fd -x",
-      argv: argv.slice(exec + 1, end),
-      dynamic: inv.dynamic.slice(exec + 1, end),
-      raw: inv.raw.slice(exec + 1, end),
+      argv: [...head, ...argv.slice(exec + 1, end)],
+      dynamic: [...head.map(() => inv.dynamic[exec] ?? false), ...inv.dynamic.slice(exec + 1, end)],
+      raw: [...head, ...inv.raw.slice(exec + 1, end)],
       openArgs: true,
     };
   }
@@ -1240,7 +1310,8 @@ function unwrap(inv: Invocation): Unwrapped | null {
   for (; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--") {
-      i++;
+      // The positionals the wrapper owns still follow: `timeout -- 5 CMD`, `script -q -- FILE CMD`.
+      i += 1 + positionalsToSkip;
       break;
     }
     if (name === "env" && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) continue;

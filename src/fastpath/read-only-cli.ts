@@ -190,8 +190,9 @@ const caffeinateWrapper: Check = (args) => {
 /**
  * BSD `script -q /dev/null CMD` runs CMD in a pseudo-terminal and writes the typescript to /dev/null:
  * only -q / -a, the file exactly /dev/null, and a command. `script -p [-d] [-q] FILE` plays a recorded
- * file back (a read of a path-checked file). Any other file is written; util-linux `script` takes no
- * command words at all (it reports an error), and its -c is a command line: refused.
+ * file back (a read of a path-checked file). Any other file is written. util-linux `script` ignores the
+ * command words (it starts `$SHELL -i`) but its getopt reads options among them: `-c CMD` and the
+ * letters that name files (-B -I -O -T, -t glued) there are refused.
  */
 const scriptWrapper: Check = (args) => {
   let i = 0;
@@ -208,7 +209,13 @@ const scriptWrapper: Check = (args) => {
   }
   if (letters.includes("d")) return "script -d without -p";
   if (rest[0] !== "/dev/null") return "script writes its typescript to a file";
-  return rest.length > 1 ? null : "script without a command starts a shell";
+  if (rest.length < 2) return "script without a command starts a shell";
+  // util-linux's getopt reads options among the command's words too (up to `--`): `script -q /dev/null
+  // ls -B x` logs to the file x, `-c CMD` runs CMD. Its value-taking letters and any long option refused.
+  const end = rest.indexOf("--");
+  const later = rest.slice(1, end === -1 ? rest.length : end);
+  const bad = later.find((w) => w.startsWith("--") || /^-[^-]*[BcEIOTmot]/.test(w));
+  return bad ? `script: util-linux reads ${bad} as its own option` : null;
 };
 
 /** `bash -o OPTION` names that change nothing but error handling or tracing. */
@@ -249,6 +256,13 @@ export const shellDashC: Check = (args) => {
   return "not a -c script";
 };
 
+/**
+ * What zsh expands and bash (whose reading proves the script) takes as literal text: a word starting with
+ * `=` is the path of that command in PATH (`cat =deploy.sh` prints a script from ~/bin), and `$~x` /
+ * `$=x` / `$^x` / `$+x` (also in braces) expand a variable from the environment.
+ */
+const ZSH_ONLY = /(^|[\s;&|()<>`])=|\$\{?[~=^+]/;
+
 const READ_ONLY_CLI: Record<string, Check> = {
   ...CLOUD,
   ...CONTAINERS,
@@ -261,7 +275,11 @@ const READ_ONLY_CLI: Record<string, Check> = {
   ...WRAPPER_OPTIONS,
   bash: shellDashC,
   sh: shellDashC,
-  zsh: shellDashC,
+  zsh: (args) =>
+    shellDashC(args) ??
+    (ZSH_ONLY.test(args[args.length - 1] ?? "")
+      ? "zsh expands =WORD and $~ $= $^ $+ where the bash reading sees text"
+      : null),
   dash: shellDashC,
 };
 

@@ -65,6 +65,8 @@ function sedScripts(args: string[]): { scripts: string[]; words: number[] } | st
         if (c === "e" || c === "l") {
           const last = j === a.length - 1;
           const value = last ? (args[++i] ?? "") : a.slice(j + 1);
+          // BSD sed's -l takes no value (line buffering): `sed -l 'w FILE' …` runs `w FILE` there.
+          if (c === "l" && !/^\d+$/.test(value)) return "sed -l without a number";
           if (c === "e") {
             scripts.push(value);
             if (last) words.push(i);
@@ -273,9 +275,15 @@ const yqCheck: Check = allow({
     "expression=",
     ...HELP_VERSION,
   ],
+  // `eval(EXPR)` runs an expression built at run time — from strings or from the document itself
+  // (`eval(.x)` with `x: load("~/.ssh/id_rsa")` in a repository file) — so no word check can see it.
   after: (a) =>
-    a.some((x) =>
-      /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64|import|include|modulemeta)\b|\$ENV/.test(x),
+    a.some(
+      (x) =>
+        !/^(eval|eval-all)$/.test(x) && // the verb (`yq eval .a f`), not the operator
+        /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64|import|include|modulemeta|eval)\b|\$ENV/i.test(
+          x,
+        ),
     )
       ? "reads the environment or other files"
       : (a[yqExpressionAt(a)] ?? "").endsWith(".yq")

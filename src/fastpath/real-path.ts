@@ -212,6 +212,14 @@ export function expandGlob(value: string, cwd: string, isSecretName: (name: stri
 
 const MAX_WALK = 20000;
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Walk a directory the way a recursive content reader would. Null when every file is provably a
  * non-secret inside `boundary`; otherwise the reason. `follow`: the reader follows symlinks below
@@ -224,6 +232,8 @@ export function walkProblem(
   follow: boolean,
 ): string | null {
   const stack = [root];
+  // Symlinked directories the reader enters whose target lies beside the root, not below it.
+  const entered = new Set([root]);
   let seen = 0;
   while (stack.length) {
     const dir = stack.pop() as string;
@@ -243,7 +253,13 @@ export function walkProblem(
         if (r === null) continue;
         if (!isInsideDir(r, boundary)) return `the walk follows ${p} outside the repository`;
         if (isSecret(r)) return `the walk follows ${p} to a secret`;
-        continue; // its target is inside and is walked (or is a file) on its own
+        // A target below the root is walked on its own; one beside it (`sub/link -> ../other`) is read
+        // through the link (grep -R, rg -L, a handed path under grep -d recurse) and must be walked too.
+        if (!isInsideDir(r, root) && !entered.has(r) && isDirectory(r)) {
+          entered.add(r);
+          stack.push(r);
+        }
+        continue;
       }
       if (e.isDirectory()) stack.push(p);
     }

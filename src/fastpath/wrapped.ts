@@ -218,6 +218,11 @@ function execProblem(inv: Invocation, ctx: WrapContext): string | null {
   const name = commandName(inv.argv[0] ?? "");
   if (!XARGS_READERS.has(name)) return `${finder} runs ${name}, which may do more than read the paths it is handed`;
   if (recursesIntoPaths(inv)) return `${name} recurses into the found paths`;
+  // GNU find puts the path in for `{}` inside a word too, fd has `{//}` (the parent) and more: a word
+  // like `{}/../x` is checked as the path `x` but reads `./../x` for the start directory `.`.
+  const placeholders = finder === "find" ? /^\{\}$/ : /^\{(|\/|\/\/|\.|\/\.)\}$/;
+  if (inv.argv.some((a, i) => /\{.*\}/.test(a) && (i === 0 || !placeholders.test(a))))
+    return `${finder} puts the found path into a longer word`;
   const words = outer.argv.slice(1);
   const stop = words.findIndex((a) => /^(-exec|-execdir|-x|-X|--exec|--exec-batch)$/.test(a));
   const own = words.slice(0, stop === -1 ? words.length : stop);

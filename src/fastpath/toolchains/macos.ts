@@ -422,6 +422,8 @@ const plutil: Check = (args) => {
     }
     if (a === "-s" || a === "-r" || a === "-n") continue;
     if (a === "-o") {
+      // Which of two -o words plutil keeps is its parser's business: one only.
+      if (out !== null) return "plutil: more than one -o";
       out = args[++i] ?? "";
       continue;
     }
