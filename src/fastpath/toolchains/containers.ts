@@ -273,8 +273,12 @@ const DOCKER_PLAIN: Verb = {
   maxArgs: 1,
 };
 const DOCKER_STATS: Verb = { flags: ["-a", "--all", "--no-stream", "--no-trunc"], valued: ["--format"] };
-/** A daemon address: a plain scheme and host, never `ssh://-oProxyCommand=…` (an option to ssh). */
-const DOCKER_HOST = /^(tcp|unix|npipe|ssh):\/\/([A-Za-z0-9_][A-Za-z0-9._@-]*)?(:\d+)?(\/[A-Za-z0-9._/-]*)?$/;
+/**
+ * A daemon address: a plain scheme and host. No ssh:// at all: docker runs the user's ssh to the
+ * host the command names, and the user's ssh config may forward the agent to it (git's remotes
+ * reach ssh only on known forges for the same reason); nor `ssh://-oProxyCommand=…`.
+ */
+const DOCKER_HOST = /^(tcp|unix|npipe):\/\/([A-Za-z0-9_][A-Za-z0-9._@-]*)?(:\d+)?(\/[A-Za-z0-9._/-]*)?$/;
 const dockerValue = (option: string, value: string): string | null =>
   (option === "-H" || option === "--host") && !DOCKER_HOST.test(value)
     ? `${option} ${value} is not a plain daemon address`
