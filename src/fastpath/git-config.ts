@@ -122,9 +122,17 @@ function gitDirsFor(dir: string, edge: string): string[] | string {
       }
       return dirs;
     }
+    // A directory holding HEAD, objects/ and refs/ is a (bare) git dir of its own: git uses it and
+    // its config (a bare repository committed or unpacked into the worktree, `git -C evil log`).
+    if (looksLikeGitDir(d)) return [d];
     if (d === edge || !isInsideDir(d, edge) || dirname(d) === d) return [];
     d = dirname(d);
   }
+}
+
+/** What git's discovery takes for a git dir (a superset: git also checks that HEAD is valid). */
+function looksLikeGitDir(d: string): boolean {
+  return existsSync(join(d, "HEAD")) && existsSync(join(d, "objects")) && existsSync(join(d, "refs"));
 }
 
 /** Subcommands that show the remote URL as configured (a password in it would be printed). */

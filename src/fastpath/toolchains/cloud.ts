@@ -431,12 +431,15 @@ function ghHelp(args: string[]): boolean {
   );
 }
 
-/** A page opened in the browser stays on a host gh is logged in to: `-R` without a HOST/ part. */
+/** A page opened in the browser stays on a host gh is logged in to: `-R` without a HOST/ part, no URL. */
 function ghBrowserHost(args: string[]): string | null {
   const opens = args.includes("browse") || args.includes("-w") || args.includes("--web");
   if (!opens) return null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
+    // `gh pr view https://HOST/o/r/pull/1 --web`: the URL names the host, which answers with the
+    // page to open.
+    if (a.includes("://")) return `gh ${a}: a URL names another host`;
     const value = a === "-R" || a === "--repo" ? args[i + 1] : /^(-R|--repo=)(.+)$/.exec(a)?.[2];
     if (value !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(value))
       return `gh ${a}: a browser page on another host`;
