@@ -19,10 +19,12 @@
 //   verbs need no such file at all, the user's own `$HOME/.cargo` aside; they also read every
 //   Cargo.toml / Cargo.lock of the workspace, so none in the repository may be a symlink;
 // - terraform and packer `fmt` print diffs and parse errors with source lines of every file they walk:
-//   the walk must meet no secret and no symlink out, like a linter's.
+//   the walk must meet no secret and no symlink out, like a linter's;
+// - docker compose loads the project's compose files and `.env` (compose-files.ts).
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import { composeFilesProblem } from "./compose-files.ts";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
 import { physicalPath, walkProblem } from "./real-path.ts";
 
@@ -231,6 +233,10 @@ function workingDirProblem(
   if (name.startsWith("ansible")) {
     const cfg = join(cwd, "ansible.cfg");
     if (lstatSync(cfg, { throwIfNoEntry: false }) !== undefined) return `ansible reads ${cfg}`;
+  }
+  if (name === "docker" || name === "podman" || name === "docker-compose" || name === "podman-compose") {
+    const compose = composeFilesProblem(inv, cwd, edge);
+    if (compose) return compose;
   }
   if ((name === "terraform" || name === "packer") && inv.argv.includes("fmt")) {
     const chdir = inv.argv.find((a) => a.startsWith("-chdir="));

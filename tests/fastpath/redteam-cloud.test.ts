@@ -4,7 +4,7 @@
 // an earlier version allowed or that probes a spelling next to one; each ALLOW row keeps the plain
 // read provable so a refusal cannot pass by refusing everything.
 import { afterAll, describe, expect, test } from "bun:test";
-import { appendFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { binaryVerdicts, isolatedHome } from "../support/fastpath-binary.ts";
@@ -446,4 +446,71 @@ describe("attacks that held (regression)", () => {
     const got = await verdicts(dir, refused);
     expectAll(got, refused, "fallthrough");
   }, 60_000);
+});
+
+describe("compose files the project loads", () => {
+  const PLAIN = "services:\n  web:\n    image: nginx\n";
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: compose's own interpolation syntax
+  const VAR = "${TOKEN}";
+  function composeRepo(name: string, compose: string | null, env: string | null = null): string {
+    const dir = repo(name);
+    if (compose !== null) put(join(dir, "compose.yaml"), compose);
+    if (env !== null) put(join(dir, ".env"), env);
+    put(join(dir, "vars.list"), "A=1\n");
+    return dir;
+  }
+  const VERBS = ["docker compose ps", "docker compose logs", "docker-compose images", "podman-compose ps"];
+
+  test("a plain compose file (a .env of plain values beside it) stays provable", async () => {
+    const dir = composeRepo("compose-plain", PLAIN, "TOKEN=secret\n");
+    const cmds = [...VERBS, "docker compose -f compose.yaml ps", "docker compose --env-file vars.list top"];
+    expectAll(await verdicts(dir, cmds), cmds, "allow");
+  }, 60_000);
+
+  test("interpolation, include, extends, env_file, label_file", async () => {
+    const hostile = [
+      `name: ${VAR}\nservices:\n  web:\n    image: nginx\n`,
+      `services:\n  web:\n    image: nginx\n    ports:\n      - "${VAR}:80"\n`,
+      "services:\n  web:\n    image: nginx\n    ports:\n      - $TOKEN\n",
+      "include:\n  - path: ../../outside/compose.yaml\n    env_file: /etc/hostname\n",
+      "include:\n  - /etc/compose.yaml\n",
+      "services:\n  web:\n    extends:\n      file: /etc/compose.yaml\n      service: x\n",
+      "services:\n  web: {extends: {file: /etc/c.yaml, service: x}}\n",
+      "services:\n  web:\n    image: nginx\n    env_file: /etc/hostname\n",
+      "services:\n  web:\n    image: nginx\n    label_file: /etc/hostname\n",
+      '"include":\n  - /etc/compose.yaml\n',
+    ];
+    for (const [i, compose] of hostile.entries()) {
+      const dir = composeRepo(`compose-hostile-${i}`, compose, "TOKEN=secret\n");
+      const got = await verdicts(dir, VERBS);
+      expect([compose, VERBS.filter((c) => got.get(c) === "allow")]).toEqual([compose, []]);
+    }
+  }, 120_000);
+
+  test(".env or --env-file setting compose's own variables, files out of reach", async () => {
+    const composeFile = composeRepo("compose-env-file", PLAIN, "COMPOSE_FILE=/etc/compose.yaml\n");
+    const dockerHost = composeRepo("compose-env-host", PLAIN, "export DOCKER_HOST=ssh://attacker.example\n");
+    expectAll(await verdicts(composeFile, VERBS), VERBS, "fallthrough");
+    expectAll(await verdicts(dockerHost, VERBS), VERBS, "fallthrough");
+    const envFile = composeRepo("compose-envfile-opt", PLAIN);
+    put(join(envFile, "vars.list"), "COMPOSE_PROJECT_NAME=x\n");
+    const cmds = ["docker compose --env-file vars.list ps", "docker compose --env-file=vars.list ps"];
+    expectAll(await verdicts(envFile, cmds), cmds, "fallthrough");
+    // No compose file in the repository: compose would look in the directories above it.
+    const none = composeRepo("compose-none", null);
+    expectAll(await verdicts(none, VERBS), VERBS, "fallthrough");
+    // A default compose file that is a symlink, and a project directory whose file interpolates.
+    const linked = composeRepo("compose-linked", null);
+    put(join(work, "outside-compose.yaml"), PLAIN);
+    symlinkSync(join(work, "outside-compose.yaml"), join(linked, "compose.yaml"));
+    expectAll(await verdicts(linked, VERBS), VERBS, "fallthrough");
+    const projectDir = composeRepo("compose-project-dir", PLAIN);
+    put(join(projectDir, "sub", "compose.yaml"), `name: ${VAR}\n`);
+    const sub = ["docker compose --project-directory sub ps", "docker compose -f sub/compose.yaml ps"];
+    expectAll(await verdicts(projectDir, sub), sub, "fallthrough");
+    // An override file beside a plain one is loaded too.
+    const override = composeRepo("compose-override", PLAIN);
+    put(join(override, "compose.override.yaml"), `name: ${VAR}\n`);
+    expectAll(await verdicts(override, VERBS), VERBS, "fallthrough");
+  }, 120_000);
 });
