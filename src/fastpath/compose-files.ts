@@ -5,7 +5,8 @@
 // file:`, `env_file:` and `label_file:` read files anywhere, and `.env` itself may set COMPOSE_FILE or
 // DOCKER_HOST. The words of the command are path-checked elsewhere; this reads the files compose
 // would load (the -f ones, or the default names found from the project directory up to the
-// repository root) and proves there is no interpolation and no key that loads another file.
+// repository root) and proves there is no interpolation and no key that loads another file. With
+// none in the repository, compose reads the user's own file above it (or none): not the repository's.
 import { lstatSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
@@ -25,6 +26,7 @@ const TOOL_SETTING = /^\s*(export\s+)?(COMPOSE_|DOCKER_|BUILDX_|PODMAN_)/im;
 const MAX_BYTES = 256 * 1024;
 
 interface ComposeWords {
+  verb: string | undefined;
   files: string[];
   envFiles: string[];
   projectDir: string | undefined;
@@ -40,12 +42,16 @@ function composeWords(inv: Invocation): ComposeWords | null {
     if (at === -1) return null;
     start = at + 1;
   } else return null;
-  const words: ComposeWords = { files: [], envFiles: [], projectDir: undefined };
+  const words: ComposeWords = { verb: undefined, files: [], envFiles: [], projectDir: undefined };
   const args = inv.argv.slice(start);
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
+    if (/^(-p|--project-name|--profile|--ansi|--progress|--parallel)$/.test(a)) i++;
     const m = /^(-f|--file|--project-directory|--env-file)(?:=(.*))?$/.exec(a);
-    if (!m) continue;
+    if (!m) {
+      if (!a.startsWith("-") && words.verb === undefined) words.verb = a;
+      continue;
+    }
     const value = m[2] ?? args[++i];
     if (value === undefined) continue;
     if (m[1] === "--project-directory") words.projectDir = value;
@@ -69,7 +75,8 @@ function readSmall(path: string): string | null {
 /** Null when the compose project `inv` loads interpolates nothing and reads no further file. */
 export function composeFilesProblem(inv: Invocation, cwd: string, edge: string): string | null {
   const words = composeWords(inv);
-  if (words === null) return null;
+  // `version` and `ls` load no project.
+  if (words === null || words.verb === "version" || words.verb === "ls") return null;
   const resolve = (w: string, base: string): string | null => {
     const p = physicalPath(w, base);
     return p === null || p.includes(DYNAMIC) || !isInsideDir(p, edge) ? null : p;
@@ -90,8 +97,9 @@ export function composeFilesProblem(inv: Invocation, cwd: string, edge: string):
         files = [...here, ...OVERRIDE_NAMES.map((n) => join(d, n))];
         break;
       }
-      if (d === edge || !isInsideDir(d, edge) || dirname(d) === d)
-        return "compose: no compose file inside the repository (compose would look above it)";
+      // None in the repository: compose finds the user's own above it, or none (the `.env` of the
+      // working directory is still checked: its COMPOSE_FILE could point back into the repository).
+      if (d === edge || !isInsideDir(d, edge) || dirname(d) === d) break;
     }
   }
   for (const f of files) {
@@ -99,7 +107,8 @@ export function composeFilesProblem(inv: Invocation, cwd: string, edge: string):
     if (text === null) return `compose: ${f} is not a plain file to check`;
     if (LOADS_MORE.test(text)) return `compose: ${f} interpolates variables or loads another file`;
   }
-  const envDirs = new Set([projectDir ?? dirname(files[0] as string), resolve(".", cwd) ?? cwd]);
+  const here = resolve(".", cwd) ?? cwd;
+  const envDirs = new Set([projectDir ?? (files[0] === undefined ? here : dirname(files[0])), here]);
   const envFiles = [...[...envDirs].map((d) => join(d, ".env"))];
   for (const e of words.envFiles) {
     const p = resolve(e, cwd);

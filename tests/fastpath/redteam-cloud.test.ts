@@ -496,9 +496,15 @@ describe("compose files the project loads", () => {
     put(join(envFile, "vars.list"), "COMPOSE_PROJECT_NAME=x\n");
     const cmds = ["docker compose --env-file vars.list ps", "docker compose --env-file=vars.list ps"];
     expectAll(await verdicts(envFile, cmds), cmds, "fallthrough");
-    // No compose file in the repository: compose would look in the directories above it.
+    // No compose file in the repository: compose reads the user's own above it, unless a .env here
+    // points it back into the repository.
     const none = composeRepo("compose-none", null);
-    expectAll(await verdicts(none, VERBS), VERBS, "fallthrough");
+    expectAll(await verdicts(none, [...VERBS, "docker compose version", "docker compose ls"]), VERBS, "allow");
+    const noneEnv = composeRepo("compose-none-env", null, "COMPOSE_FILE=sub/c.yaml\n");
+    put(join(noneEnv, "sub", "c.yaml"), `name: ${VAR}\n`);
+    expectAll(await verdicts(noneEnv, VERBS), VERBS, "fallthrough");
+    const versions = ["docker compose version", "docker compose ls", "docker compose -p x version"];
+    expectAll(await verdicts(noneEnv, versions), versions, "allow");
     // A default compose file that is a symlink, and a project directory whose file interpolates.
     const linked = composeRepo("compose-linked", null);
     put(join(work, "outside-compose.yaml"), PLAIN);
