@@ -8,7 +8,7 @@
 // a local-path remote into this repository: it is provable only with no live hook and no submodule
 // git dirs. fetch, ls-remote and request-pull reach every remote of the config: only https / git
 // URLs and ssh to a known forge (ssh elsewhere may forward the user's agent).
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { isInsideDir } from "./real-path.ts";
 
@@ -199,7 +199,7 @@ function remoteFacts(text: string): RemoteFacts | string {
  * the configured refspecs say: only into refs/remotes/ (a `+refs/heads/*:refs/heads/*` or mirror
  * remote would move local branches).
  */
-function remotesProblem(gitDirs: string[], subcommand: string, remote: string | undefined): string | null {
+function remotesProblem(gitDirs: string[], subcommand: string, remote: string | undefined, dir: string): string | null {
   const names = new Set<string>();
   const branchRemotes: string[] = [];
   for (const g of gitDirs) {
@@ -225,8 +225,12 @@ function remotesProblem(gitDirs: string[], subcommand: string, remote: string | 
   }
   const unnamed = branchRemotes.find((b) => !names.has(b));
   if (unnamed) return `branch.*.remote ${unnamed} is not a configured remote`;
+  // An unconfigured word is a path: refused when git would find a repository there (NAME or NAME.git);
+  // with neither, git stops at "does not appear to be a git repository".
   if (remote !== undefined && !remote.includes(":") && !names.has(remote))
-    return `${remote} is not a configured remote (git would read it as a path)`;
+    for (const p of [remote, `${remote}.git`])
+      if (lstatSync(resolve(dir, p), { throwIfNoEntry: false }) !== undefined)
+        return `${remote} is not a configured remote: git reads the path ${p}`;
   return null;
 }
 
@@ -320,7 +324,7 @@ export function gitConfigProblem(
   if (!SHOWS_URL.has(subcommand)) return null;
   try {
     return (
-      remotesProblem(dirs, subcommand, remote) ??
+      remotesProblem(dirs, subcommand, remote, dir) ??
       (subcommand === "fetch" ? fetchProblem(dirs, dir, edge, recursesSubmodules) : null)
     );
   } catch {

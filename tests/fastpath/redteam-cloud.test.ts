@@ -86,10 +86,16 @@ describe('git remotes a hostile .git names without [remote "NAME"]', () => {
     put(join(dir, "evil", "config"), "[core]\n\tbare = true\n");
     mkdirSync(join(dir, "evil", "objects"), { recursive: true });
     mkdirSync(join(dir, "evil", "refs"), { recursive: true });
+    mkdirSync(join(dir, "evil.git"), { recursive: true });
+    put(join(dir, "plain.git", "HEAD"), "x\n");
+    // With no such path, git fails ("does not appear to be a git repository"): nothing to refuse.
+    const none = ["git fetch nosuchremote", "git ls-remote nosuchremote"];
+    expectAll(await verdicts(dir, none), none, "allow");
     const cmds = [
       "git fetch evil",
       "git ls-remote evil",
-      "git fetch nosuchremote",
+      "git fetch evil.git",
+      "git ls-remote plain",
       "git ls-remote -h evil",
       "git request-pull HEAD evil",
       "git fetch -q evil main",
