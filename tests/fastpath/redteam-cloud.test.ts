@@ -526,3 +526,30 @@ describe("compose files the project loads", () => {
     expectAll(await verdicts(override, VERBS), VERBS, "fallthrough");
   }, 120_000);
 });
+
+describe("verbose logs and stored tokens", () => {
+  test("kubectl -v above 5 logs response bodies; gh config get of a token", async () => {
+    const dir = repo("verbose");
+    const refused = [
+      "kubectl get secrets -v=9",
+      "kubectl get secrets -v 9",
+      "kubectl get secret x -v8",
+      "kubectl describe secret x -v=9",
+      "kubectl get pods -v 7",
+      "kubectl -v=9 get secrets",
+      "kubectl get secret --v=9",
+      "gh config get oauth_token",
+      "gh config get -h github.com oauth_token",
+      "gh config get --host=github.com oauth_token",
+      "gcloud projects list --log-http",
+      "aws s3 ls --debug",
+      "kubectl config view --raw",
+      "gh auth status -t",
+      "gh auth status --show-token",
+    ];
+    const allowed = ["kubectl get pods -v 2", "gh config get git_protocol", "gh auth status", "gh secret list"];
+    const got = await verdicts(dir, [...refused, ...allowed]);
+    expectAll(got, refused, "fallthrough");
+    expectAll(got, allowed, "allow");
+  }, 60_000);
+});

@@ -616,7 +616,12 @@ const GH_TOOL: Tool = {
       maxArgs: 0,
       last: (_w, args) => (args.some((a) => /^(-t|--show-token|-[a-z]*t)/.test(a)) ? "prints the token" : null),
     },
-    "config get": { valued: ["-h", "--host"], maxArgs: 1 },
+    // hosts.yml keeps oauth_token (and a user's token) when no keyring is used.
+    "config get": {
+      valued: ["-h", "--host"],
+      maxArgs: 1,
+      last: (w) => (w.some((k) => /token|secret|password|key/i.test(k)) ? "gh config get of a credential" : null),
+    },
     "config list": { valued: ["-h", "--host"], maxArgs: 0 },
     // A read: GET or HEAD (fields only with an explicit -X GET: with fields gh sends a POST), or a
     // graphql `query` (never a mutation). No --input, no -H (X-HTTP-Method-Override), no --hostname,

@@ -55,9 +55,15 @@ function noSecretResource(words: string[], args: string[]): string | null {
   return null;
 }
 
-/** `-o go-template-file=…` / `jsonpath-file=…` read a template from a file. */
-const kubectlValue = (option: string, value: string): string | null =>
-  (option === "-o" || option === "--output") && /-file=/.test(value) ? `${option} ${value} reads a file` : null;
+/**
+ * `-o go-template-file=…` / `jsonpath-file=…` read a template from a file. `-v` above 5 logs the
+ * requests: from 7 their headers, from 8 the response bodies (a Secret's data, whatever the output).
+ */
+const kubectlValue = (option: string, value: string): string | null => {
+  if ((option === "-o" || option === "--output") && /-file=/.test(value)) return `${option} ${value} reads a file`;
+  if (option === "-v" && !/^[0-5]$/.test(value)) return `kubectl -v ${value} logs requests and responses`;
+  return null;
+};
 
 const KUBECTL_GLOBAL = {
   flags: [
