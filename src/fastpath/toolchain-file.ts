@@ -20,12 +20,14 @@
 //   Cargo.toml / Cargo.lock of the workspace, so none in the repository may be a symlink;
 // - terraform and packer `fmt` print diffs and parse errors with source lines of every file they walk:
 //   the walk must meet no secret and no symlink out, like a linter's;
-// - docker compose loads the project's compose files and `.env` (compose-files.ts).
+// - docker compose loads the project's compose files and `.env` (compose-files.ts);
+// - `kubectl config view` prints a kubeconfig's passwords and provider tokens (kubeconfig.ts).
 import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { composeFilesProblem } from "./compose-files.ts";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
+import { kubeconfigProblem } from "./kubeconfig.ts";
 import { physicalPath, walkProblem } from "./real-path.ts";
 
 /** Programs rustup installs as proxies (plus `cargo-*` subcommand binaries). */
@@ -237,6 +239,10 @@ function workingDirProblem(
   if (name === "docker" || name === "podman" || name === "docker-compose" || name === "podman-compose") {
     const compose = composeFilesProblem(inv, cwd, edge);
     if (compose) return compose;
+  }
+  if (name === "kubectl") {
+    const kube = kubeconfigProblem(inv);
+    if (kube) return kube;
   }
   if ((name === "terraform" || name === "packer") && inv.argv.includes("fmt")) {
     const chdir = inv.argv.find((a) => a.startsWith("-chdir="));

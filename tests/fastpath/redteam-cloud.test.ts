@@ -553,3 +553,35 @@ describe("verbose logs and stored tokens", () => {
     expectAll(got, allowed, "allow");
   }, 60_000);
 });
+
+describe("kubectl config view of a kubeconfig with unredacted values", () => {
+  test("passwords, auth-provider tokens and exec env are printed without --raw", async () => {
+    const dir = repo("kubeconfig");
+    const base =
+      "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://k.example\ncontexts:\n- name: x\n  context:\n    cluster: c\n    user: u\ncurrent-context: x\nusers:\n- name: u\n  user:\n";
+    const hostile = [
+      "    username: admin\n    password: hunter2\n",
+      "    auth-provider:\n      name: oidc\n      config:\n        id-token: x\n        refresh-token: y\n",
+      "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: x\n      env:\n      - name: TOKEN\n        value: s\n",
+    ];
+    const cmds = ["kubectl config view", "kubectl config view --minify", "kubectl config view -o jsonpath={.users}"];
+    for (const [i, user] of hostile.entries()) {
+      const home = isolatedHome();
+      put(join(home.home, ".kube", "config"), base + user);
+      const got = await binaryVerdicts(cmds, dir, home.env);
+      expect([user, cmds.filter((c) => got.get(c) === "allow")]).toEqual([user, []]);
+      // The same file named by $KUBECONFIG.
+      const other = join(work, `kubeconfig-${i}`);
+      put(other, base + user);
+      const viaEnv = await binaryVerdicts(cmds, dir, { ...env, KUBECONFIG: other });
+      expect([user, cmds.filter((c) => viaEnv.get(c) === "allow")]).toEqual([user, []]);
+    }
+    const plain = isolatedHome();
+    put(
+      join(plain.home, ".kube", "config"),
+      `${base}    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: aws\n      env: null\n    token: t\n`,
+    );
+    const got = await binaryVerdicts(["kubectl config view", "kubectl config view --minify"], dir, plain.env);
+    expect([got.get("kubectl config view"), got.get("kubectl config view --minify")]).toEqual(["allow", "allow"]);
+  }, 60_000);
+});
