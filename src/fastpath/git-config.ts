@@ -149,7 +149,7 @@ const NETWORK_URL =
 /** What one config file says about remotes, or why it cannot be read plainly. */
 interface RemoteFacts {
   urls: string[];
-  /** Remotes configured as `[remote "NAME"]`. */
+  /** Remotes configured as `[remote "NAME"]` with a url. */
   names: string[];
   /** `branch.*.remote` / `branch.*.pushremote` values: a remote name, or a URL or path used as one. */
   branchRemotes: string[];
@@ -161,6 +161,7 @@ interface RemoteFacts {
 function remoteFacts(text: string): RemoteFacts | string {
   const facts: RemoteFacts = { urls: [], names: [], branchRemotes: [], fetchSpecs: [], mirror: false };
   let kind = "";
+  let name: string | undefined;
   for (const raw of text.split("\n")) {
     const line = raw.trim();
     const head = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"([^"\\]*)")?/.exec(line);
@@ -168,7 +169,7 @@ function remoteFacts(text: string): RemoteFacts | string {
       // The legacy `[remote.NAME]` spelling is a remote section too (git lower-cases its name).
       const section = (head[1] as string).toLowerCase();
       kind = section.split(".")[0] as string;
-      if (kind === "remote" && section === "remote" && head[2] !== undefined) facts.names.push(head[2]);
+      name = kind === "remote" && section === "remote" ? head[2] : undefined;
       continue;
     }
     const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
@@ -184,6 +185,8 @@ function remoteFacts(text: string): RemoteFacts | string {
     if (listed === "") continue;
     if (/["\\\s#;]/.test(value)) return "a remote setting is not plain enough to check";
     if (listed === "url" || listed === "pushurl") facts.urls.push(value);
+    // A remote without a url is its name used as one: a path (`./NAME`).
+    if (listed === "url" && name !== undefined) facts.names.push(name);
     else if (listed === "fetch") facts.fetchSpecs.push(value);
     else if (listed === "mirror") facts.mirror = true;
     else facts.branchRemotes.push(value);

@@ -103,6 +103,15 @@ describe('git remotes a hostile .git names without [remote "NAME"]', () => {
     expectAll(await verdicts(dir, cmds), cmds, "fallthrough");
   }, 60_000);
 
+  test('a [remote "NAME"] without a url is its name used as a path', async () => {
+    const dir = repo("remote-no-url", '[remote "evil"]\n\tfetch = +refs/heads/*:refs/remotes/evil/*\n');
+    put(join(dir, "evil", "HEAD"), "ref: refs/heads/main\n");
+    mkdirSync(join(dir, "evil", "objects"), { recursive: true });
+    mkdirSync(join(dir, "evil", "refs"), { recursive: true });
+    const cmds = ["git fetch evil", "git ls-remote evil", "git request-pull HEAD evil"];
+    expectAll(await verdicts(dir, cmds), cmds, "fallthrough");
+  }, 60_000);
+
   test("configured refspecs or a mirror remote that write outside refs/remotes/", async () => {
     const heads = repo("refspec-heads");
     git(heads, "config", "--replace-all", "remote.origin.fetch", "+refs/heads/*:refs/heads/*");
