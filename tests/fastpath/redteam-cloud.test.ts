@@ -357,6 +357,8 @@ describe("gh pages in the browser", () => {
       "gh pr view https://evil.example/o/r/pull/1 --web",
       "gh issue view https://evil.example/o/r/issues/1 -w",
       "gh browse https://evil.example/x",
+      "gh repo view evil.example/o/r -w",
+      "gh repo view evil.example/o/r --web",
       "gh pr view 1 -w -R evil.example/o/r",
       "gh pr view 1 -w --repo=evil.example/o/r",
       "gh pr view 1 -w -Revil.example/o/r",
@@ -374,7 +376,14 @@ describe("gh pages in the browser", () => {
       "gh api repos/o/r --jq -X -f a=b",
       "gh api https://evil.example/x",
     ];
-    const allowed = ["gh pr view 1 -w", "gh browse", "gh pr view https://github.com/o/r/pull/1", "gh api user"];
+    const allowed = [
+      "gh pr view 1 -w",
+      "gh browse",
+      "gh repo view o/r -w",
+      "gh browse src/main.ts",
+      "gh pr view https://github.com/o/r/pull/1",
+      "gh api user",
+    ];
     const got = await verdicts(dir, [...refused, ...allowed]);
     expectAll(got, refused, "fallthrough");
     expectAll(got, allowed, "allow");

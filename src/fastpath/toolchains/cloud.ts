@@ -440,6 +440,9 @@ function ghBrowserHost(args: string[]): string | null {
     // `gh pr view https://HOST/o/r/pull/1 --web`: the URL names the host, which answers with the
     // page to open.
     if (a.includes("://")) return `gh ${a}: a URL names another host`;
+    // `gh repo view HOST/OWNER/REPO --web` opens that host's page.
+    if (/^[^-/\s][^/\s]*\/[^/\s]+\/[^/\s]+/.test(a) && a.split("/")[0]?.includes("."))
+      return `gh ${a}: a repository on another host`;
     const value = a === "-R" || a === "--repo" ? args[i + 1] : /^(-R|--repo=)(.+)$/.exec(a)?.[2];
     if (value !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(value))
       return `gh ${a}: a browser page on another host`;
