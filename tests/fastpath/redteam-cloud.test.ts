@@ -603,3 +603,26 @@ describe("kubectl config view of a kubeconfig with unredacted values", () => {
     expect([got.get("kubectl config view"), got.get("kubectl config view --minify")]).toEqual(["allow", "allow"]);
   }, 60_000);
 });
+
+describe("helm chart words that are local directories", () => {
+  test("a bare name or REPO/CHART spelling of a local chart with a symlink out is walked too", async () => {
+    const dir = repo("helm-local");
+    for (const chart of ["mychart", join("bitnami", "nginx")]) {
+      put(join(dir, chart, "Chart.yaml"), "apiVersion: v2\nname: c\nversion: 0.1.0\n");
+      put(join(dir, chart, "templates", "cm.yaml"), "kind: ConfigMap\n");
+      symlinkSync(join(work, "outside.txt"), join(dir, chart, "templates", "leak.yaml"));
+    }
+    put(join(work, "outside.txt"), "outside\n");
+    const refused = [
+      "helm template mychart",
+      "helm template x mychart",
+      "helm template mychart/",
+      "helm lint mychart",
+      "helm template bitnami/nginx",
+      "helm template x bitnami/nginx",
+      "helm lint bitnami/nginx",
+      "helm template x ./bitnami/nginx",
+    ];
+    expectAll(await verdicts(dir, refused), refused, "fallthrough");
+  }, 60_000);
+});
