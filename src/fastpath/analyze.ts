@@ -27,6 +27,7 @@ import { wrappedReadOnlyReason } from "./wrapped.ts";
 function gitProblem(inv: Invocation, cwd: string, edge: string): string | null {
   let dir = cwd;
   let sub = "";
+  let rest: string[] = [];
   for (let i = 1; i < inv.argv.length; i++) {
     const a = inv.argv[i] as string;
     if (a === "-C" && inv.argv[i + 1] !== undefined) {
@@ -34,11 +35,17 @@ function gitProblem(inv: Invocation, cwd: string, edge: string): string | null {
       i++;
     } else if (!a.startsWith("-")) {
       sub = a;
+      rest = inv.argv.slice(i + 1);
       break;
     }
   }
   const printsConfig = sub === "remote" || sub === "config" || sub === "submodule";
-  return gitConfigProblem(physicalPath(".", dir) ?? dir, edge, printsConfig, sub);
+  // The remote word of fetch / ls-remote (first operand) and request-pull (second): their options
+  // on the fast path never take a separate value.
+  const operands = rest.filter((w) => !w.startsWith("-"));
+  const remote = sub === "request-pull" ? operands[1] : operands[0];
+  const recurses = !rest.includes("--no-recurse-submodules");
+  return gitConfigProblem(physicalPath(".", dir) ?? dir, edge, printsConfig, sub, remote, recurses);
 }
 
 export type CommandVerdict = "deny" | "allow" | "llm";

@@ -8,7 +8,7 @@
 // a local-path remote into this repository: it is provable only with no live hook and no submodule
 // git dirs. fetch, ls-remote and request-pull reach every remote of the config: only https / git
 // URLs and ssh to a known forge (ssh elsewhere may forward the user's agent).
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { isInsideDir } from "./real-path.ts";
 
@@ -122,9 +122,17 @@ function gitDirsFor(dir: string, edge: string): string[] | string {
       }
       return dirs;
     }
+    // A directory holding HEAD, objects/ and refs/ is a (bare) git dir of its own: git uses it and
+    // its config (a bare repository committed or unpacked into the worktree, `git -C evil log`).
+    if (looksLikeGitDir(d)) return [d];
     if (d === edge || !isInsideDir(d, edge) || dirname(d) === d) return [];
     d = dirname(d);
   }
+}
+
+/** What git's discovery takes for a git dir (a superset: git also checks that HEAD is valid). */
+function looksLikeGitDir(d: string): boolean {
+  return existsSync(join(d, "HEAD")) && existsSync(join(d, "objects")) && existsSync(join(d, "refs"));
 }
 
 /** Subcommands that show the remote URL as configured (a password in it would be printed). */
@@ -138,42 +146,141 @@ const SHOWS_URL = new Set(["ls-remote", "fetch", "request-pull"]);
 const NETWORK_URL =
   /^((https?|git):\/\/[A-Za-z0-9_]|(ssh:\/\/)?([A-Za-z0-9_.-]+@)?(github\.com|gitlab\.com|bitbucket\.org|ssh\.dev\.azure\.com)[:/][^/])/;
 
-/** The remote URLs of one config file, or why they cannot be read plainly. */
-function remoteUrls(text: string): string[] | string {
-  const urls: string[] = [];
-  let remote = false;
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    const head = /^\[\s*([A-Za-z0-9.-]+)/.exec(line);
-    if (head) {
-      remote = (head[1] as string).toLowerCase() === "remote";
-      continue;
-    }
-    const kv = /^(url|pushurl)\s*=\s*(.*)$/i.exec(line);
-    if (!remote || !kv) continue;
-    const value = (kv[2] as string).replace(/^"(.*)"$/, "$1");
-    if (/["\\\s#;]/.test(value)) return "a remote URL is not plain enough to check";
-    urls.push(value);
-  }
-  return urls;
+/** What one config file says about remotes, or why it cannot be read plainly. */
+interface RemoteFacts {
+  urls: string[];
+  /** Remotes configured as `[remote "NAME"]` with a url. */
+  names: string[];
+  /** `branch.*.remote` / `branch.*.pushremote` values: a remote name, or a URL or path used as one. */
+  branchRemotes: string[];
+  /** `remote.*.fetch` refspecs. */
+  fetchSpecs: string[];
+  mirror: boolean;
 }
 
-/** Why a remote of the config is not a network URL, or null. */
-function remotesProblem(gitDirs: string[]): string | null {
-  for (const g of gitDirs)
+function remoteFacts(text: string): RemoteFacts | string {
+  const facts: RemoteFacts = { urls: [], names: [], branchRemotes: [], fetchSpecs: [], mirror: false };
+  let kind = "";
+  let name: string | undefined;
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    const head = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"([^"\\]*)")?/.exec(line);
+    if (head) {
+      // The legacy `[remote.NAME]` spelling is a remote section too (git lower-cases its name).
+      const section = (head[1] as string).toLowerCase();
+      kind = section.split(".")[0] as string;
+      name = kind === "remote" && section === "remote" ? head[2] : undefined;
+      continue;
+    }
+    const kv = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!kv) continue;
+    const key = (kv[1] as string).toLowerCase();
+    const value = (kv[2] ?? "").replace(/^"(.*)"$/, "$1");
+    const listed =
+      kind === "remote" && (key === "url" || key === "pushurl" || key === "fetch" || key === "mirror")
+        ? key
+        : kind === "branch" && (key === "remote" || key === "pushremote")
+          ? "branch"
+          : "";
+    if (listed === "") continue;
+    if (/["\\\s#;]/.test(value)) return "a remote setting is not plain enough to check";
+    if (listed === "url" || listed === "pushurl") facts.urls.push(value);
+    // A remote without a url is its name used as one: a path (`./NAME`).
+    if (listed === "url" && name !== undefined) facts.names.push(name);
+    else if (listed === "fetch") facts.fetchSpecs.push(value);
+    else if (listed === "mirror") facts.mirror = true;
+    else facts.branchRemotes.push(value);
+  }
+  return facts;
+}
+
+/**
+ * Why the remotes git would reach are not all network URLs, or null. A remote word git does not find
+ * as `[remote "NAME"]` is a path or URL to it (`git fetch evil` fetches from the directory ./evil, a
+ * bare repository the repository can hold) or is read from the legacy .git/remotes/NAME and
+ * .git/branches/NAME files; `branch.*.remote` may be a URL or path too. `git fetch` also writes where
+ * the configured refspecs say: only into refs/remotes/ (a `+refs/heads/*:refs/heads/*` or mirror
+ * remote would move local branches).
+ */
+function remotesProblem(gitDirs: string[], subcommand: string, remote: string | undefined, dir: string): string | null {
+  const names = new Set<string>();
+  const branchRemotes: string[] = [];
+  for (const g of gitDirs) {
+    for (const legacy of ["remotes", "branches"]) {
+      const d = join(g, legacy);
+      if (existsSync(d) && readdirSync(d).length > 0) return `${d} names remotes git reads without the config`;
+    }
     for (const f of ["config", "config.worktree"]) {
       const path = join(g, f);
       if (!existsSync(path)) continue;
-      const urls = remoteUrls(readFileSync(path, "utf8"));
-      if (typeof urls === "string") return urls;
-      const local = urls.find((u) => !NETWORK_URL.test(u));
+      const facts = remoteFacts(readFileSync(path, "utf8"));
+      if (typeof facts === "string") return facts;
+      const local = facts.urls.find((u) => !NETWORK_URL.test(u));
       if (local) return `remote ${local} is not an https URL or a known forge`;
+      if (subcommand === "fetch" && facts.mirror) return "a mirror remote: git fetch would overwrite local refs";
+      const spec = facts.fetchSpecs.find(
+        (s) => !/^\+?refs\/[A-Za-z0-9._/*-]*:refs\/remotes\/[A-Za-z0-9._/*-]+$/.test(s),
+      );
+      if (subcommand === "fetch" && spec) return `git fetch with the refspec ${spec} writes outside refs/remotes/`;
+      for (const n of facts.names) names.add(n);
+      branchRemotes.push(...facts.branchRemotes);
     }
+  }
+  const unnamed = branchRemotes.find((b) => !names.has(b));
+  if (unnamed) return `branch.*.remote ${unnamed} is not a configured remote`;
+  // An unconfigured word is a path: refused when git would find a repository there (NAME or NAME.git);
+  // with neither, git stops at "does not appear to be a git repository".
+  if (remote !== undefined && !remote.includes(":") && !names.has(remote))
+    for (const p of [remote, `${remote}.git`])
+      if (lstatSync(resolve(dir, p), { throwIfNoEntry: false }) !== undefined)
+        return `${remote} is not a configured remote: git reads the path ${p}`;
+  return null;
+}
+
+/** The directory holding the `.git` a command run in `dir` uses (up to `edge`), or null. */
+function worktreeOf(dir: string, edge: string): string | null {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return d;
+    if (d === edge || !isInsideDir(d, edge) || dirname(d) === d) return null;
+  }
+}
+
+/** Most entries a `git fetch` check walks looking for nested repositories. */
+const MAX_FETCH_WALK = 20000;
+
+/**
+ * A `.git` below the worktree root, or null. `git fetch` runs a `git fetch` of its own in a
+ * populated submodule (with the user's fetch.recurseSubmodules=yes or submodule.recurse, or on
+ * demand when fetched commits move its gitlink): a hostile index can hold the gitlink, the config
+ * `submodule.NAME.active`, and a nested `.git` (files the repository can hold) brings its own
+ * hooks and config (core.sshCommand …). Without --no-recurse-submodules no nested `.git` may exist.
+ */
+function nestedGitDir(root: string): string | null {
+  const stack = [root];
+  let seen = 0;
+  while (stack.length) {
+    const d = stack.pop() as string;
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return d;
+    }
+    for (const e of entries) {
+      if (++seen > MAX_FETCH_WALK) return "(too many files to check)";
+      const p = join(d, e.name);
+      if (e.name === ".git") {
+        if (d !== root) return p;
+        continue;
+      }
+      if (e.isDirectory()) stack.push(p);
+    }
+  }
   return null;
 }
 
 /** Why `git fetch` could run a program or fetch submodules with their own config, or null. */
-function fetchProblem(gitDirs: string[]): string | null {
+function fetchProblem(gitDirs: string[], dir: string, edge: string, recurses: boolean): string | null {
   for (const g of gitDirs) {
     const hooks = join(g, "hooks");
     if (existsSync(hooks)) {
@@ -188,11 +295,21 @@ function fetchProblem(gitDirs: string[]): string | null {
     }
     if (existsSync(join(g, "modules"))) return "git fetch also fetches submodules, with their own config";
   }
-  return null;
+  if (!recurses) return null;
+  const root = worktreeOf(dir, edge);
+  const nested = root === null ? null : nestedGitDir(root);
+  return nested ? `git fetch may recurse into the nested repository ${nested}` : null;
 }
 
 /** Null when every git config file of the repository holds only keys that never run a program. */
-export function gitConfigProblem(dir: string, edge: string, printsConfig = false, subcommand = ""): string | null {
+export function gitConfigProblem(
+  dir: string,
+  edge: string,
+  printsConfig = false,
+  subcommand = "",
+  remote: string | undefined = undefined,
+  recursesSubmodules = true,
+): string | null {
   let dirs: string[] | string;
   try {
     dirs = gitDirsFor(dir, edge);
@@ -209,7 +326,10 @@ export function gitConfigProblem(dir: string, edge: string, printsConfig = false
   }
   if (!SHOWS_URL.has(subcommand)) return null;
   try {
-    return remotesProblem(dirs) ?? (subcommand === "fetch" ? fetchProblem(dirs) : null);
+    return (
+      remotesProblem(dirs, subcommand, remote, dir) ??
+      (subcommand === "fetch" ? fetchProblem(dirs, dir, edge, recursesSubmodules) : null)
+    );
   } catch {
     return "the repository's .git cannot be read";
   }

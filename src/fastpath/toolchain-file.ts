@@ -26,11 +26,15 @@
 // - npm reads the project .npmrc for every verb (see npmrcProblem): none may exist from the cwd up;
 // - terraform and packer `fmt` print diffs and parse errors with source lines of every file they walk:
 //   the walk must meet no secret and no symlink out, like a linter's. terraform keeps the last of
-//   several `-chdir=`: only one is provable.
+//   several `-chdir=`: only one is provable;
+// - docker compose loads the project's compose files and `.env` (compose-files.ts);
+// - `kubectl config view` prints a kubeconfig's passwords and provider tokens (kubeconfig.ts).
 import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import { composeFilesProblem } from "./compose-files.ts";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
+import { kubeconfigProblem } from "./kubeconfig.ts";
 import { isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
 
 /** Programs rustup installs as proxies (plus `cargo-*` subcommand binaries). */
@@ -280,6 +284,14 @@ function workingDirProblem(
     const cfg = join(cwd, "ansible.cfg");
     const got = lstatOrError(cfg);
     if (!got.ok || got.st !== undefined) return `ansible reads ${cfg}`;
+  }
+  if (name === "docker" || name === "podman" || name === "docker-compose" || name === "podman-compose") {
+    const compose = composeFilesProblem(inv, cwd, edge);
+    if (compose) return compose;
+  }
+  if (name === "kubectl") {
+    const kube = kubeconfigProblem(inv);
+    if (kube) return kube;
   }
   const chdirs = inv.argv.filter((a) => a.startsWith("-chdir"));
   if (name === "terraform" && chdirs.length > 1) return "terraform: several -chdir (the last one wins)";

@@ -82,6 +82,7 @@ put(
 // A repository whose .git/hooks has a live hook (git fetch runs reference-transaction).
 const hooked = repo("hooked");
 put(join(hooked, ".git", "hooks", "reference-transaction"), "#!/bin/sh\ntouch /tmp/pwned\n");
+git(hooked, "remote", "add", "origin", "https://example.invalid/o/r.git");
 // A repository whose config points hooks elsewhere.
 const hooksPath = repo("hooks-path");
 git(hooksPath, "config", "core.hooksPath", "tools/hooks");
@@ -124,7 +125,6 @@ const FAMILIES: Record<string, Family> = {
       "docker --context=prod ps -a",
       "docker -H tcp://localhost:2375 ps",
       "docker --host unix:///var/run/docker.sock ps",
-      "docker --host=ssh://user@build-host ps",
       "docker network inspect mynet",
       "docker network inspect -v bridge",
       "docker volume inspect myvol --format '{{.Mountpoint}}'",
@@ -184,6 +184,7 @@ const FAMILIES: Record<string, Family> = {
       "docker -H ssh://-oProxyCommand=touch%20x ps",
       "docker -H 'ssh://host -oProxyCommand=x' ps",
       "docker --host=ssh://-oProxyCommand=x ps",
+      "docker --host=ssh://user@build-host ps",
       "docker -H tcp://localhost:2375 exec web ls",
       "docker --context prod rm -f web",
       "docker -c prod run alpine",

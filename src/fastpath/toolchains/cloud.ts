@@ -443,12 +443,18 @@ function ghHelp(args: string[]): boolean {
   );
 }
 
-/** A page opened in the browser stays on a host gh is logged in to: `-R` without a HOST/ part. */
+/** A page opened in the browser stays on a host gh is logged in to: `-R` without a HOST/ part, no URL. */
 function ghBrowserHost(args: string[]): string | null {
   const opens = args.includes("browse") || args.includes("-w") || args.includes("--web");
   if (!opens) return null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
+    // `gh pr view https://HOST/o/r/pull/1 --web`: the URL names the host, which answers with the
+    // page to open.
+    if (a.includes("://")) return `gh ${a}: a URL names another host`;
+    // `gh repo view HOST/OWNER/REPO --web` opens that host's page.
+    if (/^[^-/\s][^/\s]*\/[^/\s]+\/[^/\s]+/.test(a) && a.split("/")[0]?.includes("."))
+      return `gh ${a}: a repository on another host`;
     const value = a === "-R" || a === "--repo" ? args[i + 1] : /^(-R|--repo=)(.+)$/.exec(a)?.[2];
     if (value !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(value))
       return `gh ${a}: a browser page on another host`;
@@ -625,7 +631,12 @@ const GH_TOOL: Tool = {
       maxArgs: 0,
       last: (_w, args) => (args.some((a) => /^(-t|--show-token|-[a-z]*t)/.test(a)) ? "prints the token" : null),
     },
-    "config get": { valued: ["-h", "--host"], maxArgs: 1 },
+    // hosts.yml keeps oauth_token (and a user's token) when no keyring is used.
+    "config get": {
+      valued: ["-h", "--host"],
+      maxArgs: 1,
+      last: (w) => (w.some((k) => /token|secret|password|key/i.test(k)) ? "gh config get of a credential" : null),
+    },
     "config list": { valued: ["-h", "--host"], maxArgs: 0 },
     // A read: GET or HEAD (fields only with an explicit -X GET: with fields gh sends a POST), or a
     // graphql `query` (never a mutation). No --input, no -H (X-HTTP-Method-Override), no --hostname,

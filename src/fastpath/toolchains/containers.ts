@@ -5,7 +5,9 @@
 // inspect — their Env and Data fields hold credentials —, compose config with the interpolated .env),
 // anything that writes a file (export, save, cp, cluster-info dump), another cluster (--kubeconfig,
 // --server), docker's --config (a client config dir names credential helpers), kustomize builds
-// (kubectl kustomize, -k: plugins and remote bases), kubectl diff (runs $KUBECTL_EXTERNAL_DIFF), and
+// (kubectl kustomize, -k: plugins and remote bases), `get --raw` (any API path), get / describe /
+// wait of objects a `-f` manifest names beyond the default / wide / name output (it can name
+// Secrets), kubectl diff (runs $KUBECTL_EXTERNAL_DIFF), and
 // plugins (any unknown verb may be an executable on PATH). docker --context / -H pick a daemon whose
 // read verbs only print that daemon's state. helm template / lint read the chart's own files
 // (.Files.Get) and load what a values.schema.json `$ref` names, so a local chart is only proved when
@@ -20,7 +22,7 @@ const SECRET_RESOURCE = /^(secrets?|secret\/.*|secrets\/.*|secrets?\..*)$|\/secr
  * go-template|custom-columns, --template) and --sort-by (orders by a data field) would show the data.
  */
 function secretsOnlyByName(words: string[], args: string[]): string | null {
-  const secret = words.some((w) => w.split(",").some((part) => SECRET_RESOURCE.test(part)));
+  const secret = words.some((w) => w.split(",").some((part) => SECRET_RESOURCE.test(part))) || namesFromFiles(args);
   if (!secret) return null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -35,17 +37,33 @@ function secretsOnlyByName(words: string[], args: string[]): string | null {
   return null;
 }
 
+/**
+ * `-f FILE` / `--filename` (also `-Rf`, `-f=`): the objects are named by a manifest, and a manifest
+ * can name Secrets (`kind: Secret`) — kubectl prints the live object the server holds. So a
+ * command with -f is treated as naming Secrets.
+ */
+function namesFromFiles(args: string[]): boolean {
+  return args.some((a) => /^--filename(=|$)/.test(a) || /^-[A-Za-z]*f/.test(a));
+}
+
 /** `wait` prints no data, but its --for=jsonpath can probe a Secret's values: no Secrets there. */
-function noSecretResource(words: string[]): string | null {
+function noSecretResource(words: string[], args: string[]): string | null {
+  if (namesFromFiles(args)) return "kubectl wait -f: the manifest may name Secrets";
   for (const w of words)
     for (const part of w.split(","))
       if (SECRET_RESOURCE.test(part)) return `may print a secret (kubectl ${w}: Secret objects hold credentials)`;
   return null;
 }
 
-/** `-o go-template-file=…` / `jsonpath-file=…` read a template from a file. */
-const kubectlValue = (option: string, value: string): string | null =>
-  (option === "-o" || option === "--output") && /-file=/.test(value) ? `${option} ${value} reads a file` : null;
+/**
+ * `-o go-template-file=…` / `jsonpath-file=…` read a template from a file. `-v` above 5 logs the
+ * requests: from 7 their headers, from 8 the response bodies (a Secret's data, whatever the output).
+ */
+const kubectlValue = (option: string, value: string): string | null => {
+  if ((option === "-o" || option === "--output") && /-file=/.test(value)) return `${option} ${value} reads a file`;
+  if (option === "-v" && !/^[0-5]$/.test(value)) return `kubectl -v ${value} logs requests and responses`;
+  return null;
+};
 
 const KUBECTL_GLOBAL = {
   flags: [
@@ -91,7 +109,8 @@ const KUBECTL: Tool = {
   global: KUBECTL_GLOBAL,
   verbs: {
     "": { flags: ["--version"], maxArgs: 0 },
-    get: { flags: ["--raw"], valued: ["--subresource"], last: secretsOnlyByName },
+    // No --raw: the URI is any API path (`api/v1/namespaces/x/%73ecrets`, a service's proxy/).
+    get: { valued: ["--subresource"], last: secretsOnlyByName },
     describe: { flags: ["--show-events"], last: secretsOnlyByName },
     logs: {
       flags: ["-f", "--follow", "-p", "--previous", "--timestamps", "--prefix", "--all-containers", "--ignore-errors"],
@@ -273,8 +292,12 @@ const DOCKER_PLAIN: Verb = {
   maxArgs: 1,
 };
 const DOCKER_STATS: Verb = { flags: ["-a", "--all", "--no-stream", "--no-trunc"], valued: ["--format"] };
-/** A daemon address: a plain scheme and host, never `ssh://-oProxyCommand=…` (an option to ssh). */
-const DOCKER_HOST = /^(tcp|unix|npipe|ssh):\/\/([A-Za-z0-9_][A-Za-z0-9._@-]*)?(:\d+)?(\/[A-Za-z0-9._/-]*)?$/;
+/**
+ * A daemon address: a plain scheme and host. No ssh:// at all: docker runs the user's ssh to the
+ * host the command names, and the user's ssh config may forward the agent to it (git's remotes
+ * reach ssh only on known forges for the same reason); nor `ssh://-oProxyCommand=…`.
+ */
+const DOCKER_HOST = /^(tcp|unix|npipe):\/\/([A-Za-z0-9_][A-Za-z0-9._@-]*)?(:\d+)?(\/[A-Za-z0-9._/-]*)?$/;
 const dockerValue = (option: string, value: string): string | null =>
   (option === "-H" || option === "--host") && !DOCKER_HOST.test(value)
     ? `${option} ${value} is not a plain daemon address`

@@ -5,7 +5,9 @@
 // (remote control), --with-shell and any --bind action outside a short list of cursor, selection
 // and exit actions (execute, become, reload, transform*, change-preview … run commands), fzf
 // --history (writes a file), `brew bundle` (a Brewfile is Ruby), `brew fetch` (downloads and loads
-// formula code) and `brew home|homepage` (opens a third-party page named by the formula in a browser).
+// formula code), `brew home|homepage` (opens a third-party page named by the formula in a browser) and,
+// for every brew command, a formula word that is a `.rb` file, a path, a URL or `user/tap/name` (brew
+// evaluates that Ruby: the repository's own file, a download, or a tap it clones first).
 import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts";
 
 const IP_OBJECTS = [
@@ -537,10 +539,34 @@ const BREW_BUILTINS = new Set(
   ).split(" "),
 );
 
+/** Commands whose `user/tap` word names a tap (no formula is loaded). */
+const TAP_VERBS = new Set(["tap-info", "--repo", "--repository"]);
+
+/**
+ * A formula or cask word brew loads no Ruby for from the repository or the network: a bare name
+ * (looked up in the installed taps or the JSON API). Refused: `x.rb` and paths (brew evaluates a
+ * formula or cask file it is given by path — the repository's own Ruby), URLs (downloaded and
+ * evaluated), and `user/tap/name` (an untapped tap is cloned from GitHub and its Ruby loaded).
+ * `tap-info user/tap` and `--repository user/tap` name a tap only.
+ */
+function brewWordProblem(word: string, verb: string): string | null {
+  if (word.startsWith("-")) return null;
+  if (/\.rb$/i.test(word)) return `brew evaluates the Ruby file ${word}`;
+  if (/^[A-Za-z0-9@+_][A-Za-z0-9@+_.-]*$/.test(word)) return null;
+  if (TAP_VERBS.has(verb) && /^[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+$/.test(word)) return null;
+  if ((verb === "search" || verb === "-S") && /^\/[^/]*\/$/.test(word)) return null; // a /regex/
+  return `brew ${word}: a path, URL or tap-qualified name makes brew load Ruby from elsewhere`;
+}
+
 /** brew spells some commands as options (`brew --prefix x`): those become the verb word here. */
 function brew(args: string[]): string | null {
   if (args.length === 2 && (args[1] === "--help" || args[1] === "-h") && BREW_BUILTINS.has(args[0] as string))
     return null;
+  const verb = TAP_VERBS.has(args[0] as string) ? (args[0] as string) : (args.find((a) => !a.startsWith("-")) ?? "");
+  for (const a of args) {
+    const bad = brewWordProblem(a, verb);
+    if (bad) return bad;
+  }
   const first = args[0] ?? "";
   if (first.startsWith("-") && Object.hasOwn(BREW.verbs, `@${first}`))
     return checkTool(BREW, [`@${first}`, ...args.slice(1)]);
