@@ -2,7 +2,7 @@
 // against the directory tree, symlinks followed component by component (the kernel resolves `..`
 // after a symlink physically), and the edge of the repository taken as a real path too. Only stat,
 // readlink and readdir calls: no process is spawned on the fast path.
-import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { type Dirent, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 
 export function isInsideDir(path: string, dir: string): boolean {
@@ -231,37 +231,60 @@ export function walkProblem(
   isSecret: (path: string) => boolean,
   follow: boolean,
 ): string | null {
-  const stack = [root];
   // Symlinked directories the reader enters whose target lies beside the root, not below it.
   const entered = new Set([root]);
+  return boundedWalk(root, MAX_WALK, "too many files below to check for secrets", (p, e) => {
+    if (isSecret(p)) return `the walk reaches ${p}, which may hold secrets`;
+    if (e.isSymbolicLink()) {
+      if (!follow) return null;
+      const r = real(p);
+      if (r === null) return null;
+      if (!isInsideDir(r, boundary)) return `the walk follows ${p} outside the repository`;
+      if (isSecret(r)) return `the walk follows ${p} to a secret`;
+      // A target below the root is walked on its own; one beside it (`sub/link -> ../other`) is read
+      // through the link (grep -R, rg -L, a handed path under grep -d recurse) and must be walked too.
+      if (!isInsideDir(r, root) && !entered.has(r) && isDirectory(r)) {
+        entered.add(r);
+        return { into: r };
+      }
+      return null;
+    }
+    return e.isDirectory() ? { into: p } : null;
+  });
+}
+
+/** What a walk visitor says of one entry: a reason to stop, nothing, or a directory to descend into. */
+export type WalkStep = string | null | { into: string };
+
+/**
+ * Depth-first over the entries below `root`, at most `max` of them (`tooMany` when there are more):
+ * the first reason `visit` gives ends the walk. A directory that cannot be listed is skipped unless
+ * `unlisted` makes that a reason.
+ */
+export function boundedWalk(
+  root: string,
+  max: number,
+  tooMany: string,
+  visit: (path: string, entry: Dirent) => WalkStep,
+  unlisted: (dir: string, error: unknown) => string | null = () => null,
+): string | null {
+  const stack = [root];
   let seen = 0;
   while (stack.length) {
     const dir = stack.pop() as string;
-    let entries: import("node:fs").Dirent[];
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      const why = unlisted(dir, error);
+      if (why) return why;
       continue;
     }
     for (const e of entries) {
-      if (++seen > MAX_WALK) return "too many files below to check for secrets";
-      const p = join(dir, e.name);
-      if (isSecret(p)) return `the walk reaches ${p}, which may hold secrets`;
-      if (e.isSymbolicLink()) {
-        if (!follow) continue;
-        const r = real(p);
-        if (r === null) continue;
-        if (!isInsideDir(r, boundary)) return `the walk follows ${p} outside the repository`;
-        if (isSecret(r)) return `the walk follows ${p} to a secret`;
-        // A target below the root is walked on its own; one beside it (`sub/link -> ../other`) is read
-        // through the link (grep -R, rg -L, a handed path under grep -d recurse) and must be walked too.
-        if (!isInsideDir(r, root) && !entered.has(r) && isDirectory(r)) {
-          entered.add(r);
-          stack.push(r);
-        }
-        continue;
-      }
-      if (e.isDirectory()) stack.push(p);
+      if (++seen > max) return tooMany;
+      const step = visit(join(dir, e.name), e);
+      if (typeof step === "string") return step;
+      if (step) stack.push(step.into);
     }
   }
   return null;

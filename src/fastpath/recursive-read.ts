@@ -5,10 +5,9 @@
 // walked here (readdir only), and any secret name below them, or an outside symlink the reader would
 // follow, sends the command to the LLM.
 
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
 import { commandName, type Invocation } from "./invocations.ts";
-import { physicalPath, walkProblem } from "./real-path.ts";
+import { boundedWalk, physicalPath, walkProblem } from "./real-path.ts";
 
 const GREPS = new Set(["grep", "egrep", "fgrep", "zgrep"]);
 /** grep options that take the next word as their value. */
@@ -107,35 +106,19 @@ function externalRef(value: unknown, depth = 0): boolean {
 
 /** Why a local chart's schemas could make helm read another file, or null. */
 function chartSchemaProblem(root: string): string | null {
-  const stack = [root];
-  let seen = 0;
-  while (stack.length) {
-    const dir = stack.pop() as string;
-    let entries: import("node:fs").Dirent[];
+  return boundedWalk(root, 20_000, "too many files in the chart to check its schemas", (p, e) => {
+    if (/\.(tgz|tar\.gz)$/.test(e.name)) return `helm would unpack ${p}, whose schema is not checked`;
+    // helm follows symlinks: a linked directory (walkProblem proved it inside) is a chart too.
+    if (e.isDirectory() || (e.isSymbolicLink() && isDir(p))) return { into: physicalPath(p, "/") ?? p };
+    if (e.name !== "values.schema.json") return null;
+    let schema: unknown;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      schema = JSON.parse(readFileSync(p, "utf8"));
     } catch {
-      continue;
+      return `${p} cannot be read as JSON`;
     }
-    for (const e of entries) {
-      if (++seen > 20_000) return "too many files in the chart to check its schemas";
-      const p = join(dir, e.name);
-      if (/\.(tgz|tar\.gz)$/.test(e.name)) return `helm would unpack ${p}, whose schema is not checked`;
-      // helm follows symlinks: a linked directory (walkProblem proved it inside) is a chart too.
-      const dirLike = e.isDirectory() || (e.isSymbolicLink() && isDir(p));
-      if (dirLike) stack.push(physicalPath(p, "/") ?? p);
-      else if (e.name === "values.schema.json") {
-        let schema: unknown;
-        try {
-          schema = JSON.parse(readFileSync(p, "utf8"));
-        } catch {
-          return `${p} cannot be read as JSON`;
-        }
-        if (externalRef(schema)) return `${p} has a $ref helm would load from outside the document`;
-      }
-    }
-  }
-  return null;
+    return externalRef(schema) ? `${p} has a $ref helm would load from outside the document` : null;
+  });
 }
 
 export function recursiveReadProblem(

@@ -35,7 +35,7 @@ import { dirname, join } from "node:path";
 import { composeFilesProblem } from "./compose-files.ts";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
 import { kubeconfigProblem } from "./kubeconfig.ts";
-import { isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
+import { boundedWalk, isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
 
 /** Programs rustup installs as proxies (plus `cargo-*` subcommand binaries). */
 const RUSTUP_PROXY =
@@ -217,28 +217,21 @@ const MAX_ENTRIES = 20000;
  * `~/.aws/credentials` would print a key). The walk is bounded; a bigger tree is not provable.
  */
 function cargoManifestProblem(edge: string): string | null {
-  const stack = [edge];
-  let seen = 0;
-  while (stack.length) {
-    const dir = stack.pop() as string;
-    let entries: import("node:fs").Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
+  return boundedWalk(
+    edge,
+    MAX_ENTRIES,
+    "too many files to check the Cargo manifests",
+    (p, e) => {
+      if (CARGO_FILES.has(e.name) && !e.isFile()) return `${p} is not a regular file`;
+      return e.isDirectory() && e.name !== ".git" ? { into: p } : null;
+    },
+    (dir, error) => {
       // A directory that is not there holds no manifest; one that cannot be listed (mode 0111) may:
       // cargo can still open dir/Cargo.toml by name.
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "ENOTDIR") continue;
-      return `${dir} cannot be listed to check the Cargo manifests`;
-    }
-    for (const e of entries) {
-      if (++seen > MAX_ENTRIES) return "too many files to check the Cargo manifests";
-      const p = join(dir, e.name);
-      if (CARGO_FILES.has(e.name) && !e.isFile()) return `${p} is not a regular file`;
-      if (e.isDirectory() && e.name !== ".git") stack.push(p);
-    }
-  }
-  return null;
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === "ENOENT" || code === "ENOTDIR" ? null : `${dir} cannot be listed to check the Cargo manifests`;
+    },
+  );
 }
 
 function cargoConfigProblem(inv: Invocation, dir: string): string | null {
