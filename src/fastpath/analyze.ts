@@ -7,7 +7,7 @@ import { type PathFacts, resolveArg } from "./facts.ts";
 import { gitConfigProblem } from "./git-config.ts";
 import { type Finding, hardDenyFindings } from "./hard-deny.ts";
 import { analyzeStructure, commandName, DYNAMIC, type Invocation, type Structure } from "./invocations.ts";
-import { codeWordIndexes } from "./read-only.ts";
+import { nonPathWordIndexes } from "./read-only.ts";
 import {
   expandGlob,
   isInsideDir,
@@ -118,12 +118,17 @@ function display(inv: Invocation): string {
  */
 function pathProblem(inv: Invocation, facts: PathFacts, cwd: string, edge: string): string | null {
   let options = true;
-  // An awk program or sed script proved to touch no file (read-only.ts) is code, not a path.
-  const code = codeWordIndexes(inv, cwd);
+  // Words the invocation's proof found to be no paths (read-only.ts): awk programs, ARM ids, API endpoints.
+  const names = nonPathWordIndexes(inv, cwd);
   for (let i = 1; i < inv.argv.length; i++) {
     const arg = inv.argv[i] as string;
-    if (code.includes(i) && !inv.dynamic[i]) continue;
     const raw = inv.raw[i] ?? arg;
+    if (names.includes(i)) {
+      // The proof read the word as written: a glob or brace the shell expands would hand over other words.
+      const { glob, brace } = unquotedExpansions(raw);
+      if (glob || brace) return `${raw} is expanded by the shell into words that were not proved`;
+      continue;
+    }
     if (options && arg === "--") {
       options = false;
       continue;

@@ -6,7 +6,7 @@
 // and exit actions (execute, become, reload, transform*, change-preview … run commands), fzf
 // --history (writes a file), `brew bundle` (a Brewfile is Ruby), `brew fetch` (downloads and loads
 // formula code) and `brew home|homepage` (opens a third-party page named by the formula in a browser).
-import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts";
+import { aliases, type Check, checkTool, proved, proveTool, proving, type Tool, type Verb } from "./spec.ts";
 
 const IP_OBJECTS = [
   "monitor",
@@ -404,21 +404,29 @@ function fzfBind(value: string): string | null {
   }
   return null;
 }
-const fzf: Check = (args) => {
+/** fzf's `--height` / `--min-height`: `[~]N[%]` (`~` means "at most"), a size and never a file. */
+function fzfValue(option: string, value: string): string | null {
+  if (option === "--bind") return fzfBind(value);
+  if ((option === "--height" || option === "--min-height") && !/^~?-?\d+%?$/.test(value))
+    return `fzf ${option} ${value} is not a height`;
+  return null;
+}
+const fzf: Check = proving((args) => {
   // fzf also takes `+x` style negations; the engine only knows `-`, so map them onto flags first.
   const mapped = args.map((a) => (/^\+[a-z]$/.test(a) && FZF_FLAGS.includes(a) ? "--plus-flag" : a));
-  return checkTool(
+  return proveTool(
     {
       global: {
         flags: [...FZF_FLAGS, "--plus-flag"],
         valued: FZF_VALUED,
-        value: (option, value) => (option === "--bind" ? fzfBind(value) : null),
+        value: fzfValue,
+        names: ["--height", "--min-height"],
       },
       verbs: { "": { maxArgs: 0 } },
     },
     mapped,
   );
-};
+});
 
 const BREW_FLAGS = [
   "-h",
@@ -508,7 +516,11 @@ const BREW: Tool = {
       ],
       BREW_READ,
     ),
-    ...aliases(["search", "@-S"], { flags: ["--pull-request", "--open", "--closed"] }),
+    // `brew search /TEXT/` searches with a regular expression: a pattern, not a file to check.
+    ...aliases(["search", "@-S"], {
+      flags: ["--pull-request", "--open", "--closed"],
+      nameOperand: (word) => /^\/[^/]+\/$/.test(word),
+    }),
     ...aliases(["doctor", "dr"], { flags: ["-D", "--audit-debug", "--list-checks"] }),
     // git log of the formula in its tap.
     log: { flags: ["--patch", "--stat", "--oneline", "-1"], valued: ["--max-count"] },
@@ -538,14 +550,14 @@ const BREW_BUILTINS = new Set(
 );
 
 /** brew spells some commands as options (`brew --prefix x`): those become the verb word here. */
-function brew(args: string[]): string | null {
+const brew: Check = proving((args) => {
   if (args.length === 2 && (args[1] === "--help" || args[1] === "-h") && BREW_BUILTINS.has(args[0] as string))
-    return null;
+    return proved();
   const first = args[0] ?? "";
   if (first.startsWith("-") && Object.hasOwn(BREW.verbs, `@${first}`))
-    return checkTool(BREW, [`@${first}`, ...args.slice(1)]);
-  return checkTool(BREW, args);
-}
+    return proveTool(BREW, [`@${first}`, ...args.slice(1)]);
+  return proveTool(BREW, args);
+});
 
 const SYSCTL: Tool = {
   global: {
