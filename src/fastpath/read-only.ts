@@ -121,11 +121,44 @@ const sedCheck: Check = allow({
  * proved (`awk '/pattern/ {print}'` is not the path /pattern/), a yq expression, and the names a tool
  * table declares (toolchains/spec.ts `names` / `nameOperand`, or a check's own proof: `az --ids
  * /subscriptions/…`, `find -perm /644`). They come from the same check that proves the invocation,
- * and only when it proves it. A word whose value is only known at run time is never among them.
+ * and only when it proves it. A word whose value is only known at run time is never among them (the
+ * words echo prints, printedWordIndexes, are the one kind that may be).
  */
 export function nonPathWordIndexes(inv: Invocation, cwd?: string): number[] {
   const known = (indexes: number[]) => indexes.filter((i) => !inv.dynamic[i]);
   return known(codeWordIndexes(inv, cwd) ?? toolNameIndexes(inv));
+}
+
+/**
+ * Commands whose output holds no glob character and no `/` a hostile repository could choose, so an
+ * unquoted `$( )` of theirs cannot expand into names outside the repository (`echo $(whoami)`).
+ */
+const PLAIN_OUTPUT = new Set(["whoami", "date", "hostname", "uname", "id", "logname", "nproc", "arch"]);
+
+function plainOutput(producers: Invocation[]): boolean {
+  const inv = producers[0];
+  if (producers.length !== 1 || !inv || !PLAIN_OUTPUT.has(commandName(inv.argv[0] ?? ""))) return false;
+  if (inv.redirects.length || inv.assigns.length || inv.dynamic.some(Boolean)) return false;
+  return inv.argv.every((a) => !/[*?[]/.test(a));
+}
+
+/**
+ * Argument indexes of an `echo`'s words made of literal text and `$( )` / backquote substitutions
+ * (invocations.ts `substitutions`): echo only prints them, so their run-time value is no path. The
+ * commands inside are invocations of the line and proved like any other. A quoted substitution prints
+ * its output as it is; an unquoted one is split and globbed, so it must come from a command with plain
+ * output (PLAIN_OUTPUT), and no unquoted literal glob may sit beside it. Not printf (`-v NAME` assigns),
+ * not any command that opens its words. analyze.ts refuses every other word that holds a substitution.
+ */
+export function printedWordIndexes(inv: Invocation): number[] {
+  if (!inv.substitutions || commandName(inv.argv[0] ?? "") !== "echo") return [];
+  if (readOnlyReason({ ...inv, via: [] }) !== null) return [];
+  const out: number[] = [];
+  inv.substitutions.forEach((sub, i) => {
+    if (!sub || sub.globLiteral) return;
+    if (!sub.unquoted || sub.producers.every(plainOutput)) out.push(i);
+  });
+  return out;
 }
 
 /** The words the invocation's own check names as non-paths (see nonPathWords), shifted onto argv. */

@@ -278,7 +278,10 @@ function sedFileReason(inv: Invocation, ctx: WrapContext): string | null | undef
 }
 
 /** Null when the invocation is provably read-only (through transparent wrappers); else why not. */
-export function wrappedReadOnlyReason(inv: Invocation, ctx: WrapContext): string | null {
+export function wrappedReadOnlyReason(found: Invocation, ctx: WrapContext): string | null {
+  // A `$( )` in an argument runs its commands before the outer one: each is proved as if it stood
+  // where the substitution is (analyze.ts decides what the outer command may do with the output).
+  const inv = found.via.includes("$( )") ? { ...found, via: found.via.filter((w) => w !== "$( )") } : found;
   const sedFile = sedFileReason(inv, ctx);
   if (sedFile !== undefined) return sedFile;
   if (inv.via.length === 0) return readOnlyReason(inv) ?? sourceWalkProblem(inv, ctx);
