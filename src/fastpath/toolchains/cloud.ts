@@ -91,7 +91,11 @@ function awsOperation(service: string, op: string, positionals: string[]): strin
  * path prefixes `/service-role/`), plain strings the CLI never opens: the path check skips them
  * (a `file://` value is still refused before that).
  */
-const AWS_NAME_FIELDS = new Set(["--log-group-name", "--log-group-name-prefix", "--path-prefix"]);
+const AWS_NAME_FIELDS: Record<string, string> = {
+  "--log-group-name": "logs",
+  "--log-group-name-prefix": "logs",
+  "--path-prefix": "iam",
+};
 
 /**
  * A value that makes the CLI read a file: `file://` / `fileb://` / a URL / `@file` at the start, or a
@@ -103,7 +107,7 @@ function awsFileReference(option: string, value: string): string | null {
 
 const aws: Check = proving((args) => {
   const words: string[] = [];
-  const names: number[] = [];
+  const values: { name: string; at: number }[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === "--") return refused("aws: `--` is not expected");
@@ -123,7 +127,7 @@ const aws: Check = proving((args) => {
       if (value !== undefined) {
         const bad = awsFileReference(name, value);
         if (bad) return refused(bad);
-        if (AWS_NAME_FIELDS.has(name)) names.push(i);
+        values.push({ name, at: i });
       }
       continue;
     }
@@ -135,7 +139,13 @@ const aws: Check = proving((args) => {
   const [service, op, ...rest] = words;
   if (op === undefined) return refused("no aws operation");
   const problem = awsOperation(service as string, op, rest);
-  return problem ? refused(problem) : proved(names);
+  if (problem) return refused(problem);
+  // A name field only under the service that defines it (`logs … --log-group-name`).
+  return proved(
+    values
+      .filter((v) => Object.hasOwn(AWS_NAME_FIELDS, v.name) && AWS_NAME_FIELDS[v.name] === service)
+      .map((v) => v.at),
+  );
 });
 
 const GCLOUD_CLIENT_SIDE = new Set([
@@ -690,7 +700,8 @@ const GH_TOOL: Tool = {
       valued: ["-X", "--method", "--cache", "-f", "--raw-field", "-F", "--field"],
       maxArgs: 1,
       last: ghApi,
-      nameOperand: (word, position) => position === 0 && word !== "graphql",
+      nameOperand: (word, position) =>
+        position === 0 && word !== "graphql" && /^[A-Za-z0-9_./{}:?&=%+,@-]+$/.test(word),
     },
   },
 };
