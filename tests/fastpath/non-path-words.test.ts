@@ -134,6 +134,7 @@ const FAMILIES: Record<string, Family> = {
       "gh api /repos/o/r/issues?state=open",
       "gh api /user /etc/passwd",
       "gh api $(echo /user)",
+      'gh api "$(whoami)"',
       "gh pr view /etc/passwd",
     ],
   },
@@ -227,7 +228,9 @@ const FAMILIES: Record<string, Family> = {
       "echo $(cat README.md)",
       "echo $(ls)",
       "echo $(echo $(whoami))",
-      "echo $(date +/*)",
+      "echo $(date '+/*')",
+      "echo $(whoami 2>&1)",
+      "echo $(LANG=C date)",
       "echo /etc/*$(whoami)",
       'echo "$X$(whoami)"',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell command, not a template
