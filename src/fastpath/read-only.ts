@@ -164,7 +164,7 @@ export function printedWordIndexes(inv: Invocation): number[] {
 /** The words the invocation's own check names as non-paths (see nonPathWords), shifted onto argv. */
 function toolNameIndexes(inv: Invocation): number[] {
   const check = toolCheck(commandName(inv.argv[0] ?? ""));
-  if (!check || readOnlyReason({ ...inv, via: [] }) !== null) return [];
+  if (!check?.proof || readOnlyReason({ ...inv, via: [] }) !== null) return [];
   return nonPathWords(check, inv.argv.slice(1)).map((i) => i + 1);
 }
 

@@ -4,7 +4,10 @@
 // write. So the proof here is an allowlist of read operations, with the CLI's own client-side options
 // (which can read local files, fetch URLs, point the client at another endpoint or print a token)
 // refused by name, and every value refused when it is a `file://`, `fileb://`, URL or `@file`
-// reference (aws --endpoint-url only for a loopback emulator, az --organization only as a DevOps URL).
+// reference (aws --endpoint-url only for a loopback emulator, az --organization only as a DevOps URL),
+// every az word az would load as a file (`@x`, `key=@x`) and every aws `key@=file://` shorthand.
+// Resource ids (`az --ids /subscriptions/…`, log group names, full resource names) are declared names,
+// not paths: the path check skips them (analyze.ts).
 // Operations that exist to hand out a credential or a secret value are not inspection, nor are
 // ones that print a service's environment (gcloud run … describe), start billed work that writes
 // results (athena start-query-execution writes to S3), consume messages (sqs receive-message), pull

@@ -25,7 +25,8 @@
 //   - caffeinate with a command: it is a wrapper, and wrappers are proved in wrapped.ts.
 // Common to all: no argument that is a URL (hdiutil, spctl and friends would fetch it), no short or
 // single-dash option spelled `-x=value` (getopt reads the value as `=value`, the table would not), and
-// no `--` (tools with their own parsers read options past it). Arguments stay path-checked (analyze.ts).
+// no `--` (tools with their own parsers read options past it). Arguments stay path-checked (analyze.ts),
+// except dscl's record paths (`/Users`): names in the directory service, never opened as files.
 import { aliases, asProof, type Check, checkTool, proved, proving, refused, type Tool, type Verb } from "./spec.ts";
 
 const URL_WORD = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;

@@ -2,6 +2,8 @@
 // inspection verbs and every option is on that verb's list of known-safe options. Anything else
 // (an unknown verb, an unknown option, a plugin named like a verb) is not provable and goes to the
 // classifier. This file is the small engine the per-family tables in this folder are written in.
+// A table may also declare option values and operands that are names, not paths (an ARM id, an API
+// endpoint): the same walk that proves the options reports them, so the path check skips exactly those.
 
 /**
  * The outcome of proving one call: why it is not provable, or the indexes (into the arguments) of the

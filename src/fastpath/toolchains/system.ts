@@ -6,6 +6,7 @@
 // and exit actions (execute, become, reload, transform*, change-preview … run commands), fzf
 // --history (writes a file), `brew bundle` (a Brewfile is Ruby), `brew fetch` (downloads and loads
 // formula code) and `brew home|homepage` (opens a third-party page named by the formula in a browser).
+// fzf's `--height ~50%` and `brew search /REGEX/` are declared names, not paths (spec.ts `names`).
 import { aliases, type Check, checkTool, proved, proveTool, proving, type Tool, type Verb } from "./spec.ts";
 
 const IP_OBJECTS = [
