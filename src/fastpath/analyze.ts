@@ -8,7 +8,7 @@ import { type PathFacts, resolveArg } from "./facts.ts";
 import { gitConfigProblem } from "./git-config.ts";
 import { type Finding, hardDenyFindings } from "./hard-deny.ts";
 import { analyzeStructure, commandName, DYNAMIC, type Invocation, type Structure } from "./invocations.ts";
-import { codeWordIndexes } from "./read-only.ts";
+import { nonPathWordIndexes, printedWordIndexes } from "./read-only.ts";
 import {
   expandGlob,
   isInsideDir,
@@ -143,12 +143,20 @@ function display(inv: Invocation): string {
  */
 function pathProblem(inv: Invocation, facts: PathFacts, cwd: string, edge: string): string | null {
   let options = true;
-  // An awk program or sed script proved to touch no file (read-only.ts) is code, not a path.
-  const code = codeWordIndexes(inv, cwd);
+  // Words the invocation's proof found to be no paths (read-only.ts): awk programs, ARM ids, API endpoints.
+  const names = nonPathWordIndexes(inv, cwd);
+  // Words echo prints, whose `$( )` commands are proved on their own (their globs: read-only.ts).
+  const printed = printedWordIndexes(inv);
   for (let i = 1; i < inv.argv.length; i++) {
     const arg = inv.argv[i] as string;
-    if (code.includes(i) && !inv.dynamic[i]) continue;
     const raw = inv.raw[i] ?? arg;
+    if (printed.includes(i)) continue;
+    if (names.includes(i)) {
+      // The proof read the word as written: a glob or brace the shell expands would hand over other words.
+      const { glob, brace } = unquotedExpansions(raw);
+      if (glob || brace) return `${raw} is expanded by the shell into words that were not proved`;
+      continue;
+    }
     if (options && arg === "--") {
       options = false;
       continue;
@@ -175,6 +183,14 @@ function pathProblem(inv: Invocation, facts: PathFacts, cwd: string, edge: strin
     if (problem) return problem;
   }
   return null;
+}
+
+/** A `$( )` in an argument: its output may only become words that echo prints (read-only.ts). */
+function substitutionProblem(inv: Invocation): string | null {
+  const printed = printedWordIndexes(inv);
+  const at = inv.substitutions?.findIndex((s, i) => s !== undefined && !printed.includes(i)) ?? -1;
+  if (at === -1) return null;
+  return `${inv.raw[at] ?? "a word"}: the output of a command substitution becomes an argument`;
 }
 
 function redirectProblem(inv: Invocation, facts: PathFacts, cwd: string, edge: string): string | null {
@@ -266,6 +282,7 @@ export function analyzeCommand(
         note = "cd leaves the repository or is not a literal path";
       else cwds = [...new Set([...cwds, ...logical])];
     }
+    if (note === null && substitutionProblem(inv)) note = substitutionProblem(inv);
     for (const dir of cwds) {
       if (note !== null) break;
       if (commandName(inv.argv[0] ?? "") === "git") note = gitProblem(inv, dir, edge);

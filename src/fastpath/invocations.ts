@@ -38,6 +38,22 @@ export interface Invocation {
   writes?: string[];
   /** The invocation it was unwrapped from (the `find` of `find -exec`), when it came through a wrapper. */
   from?: Invocation;
+  /**
+   * Per argument holding a `$( )` / backquote substitution whose output is not known statically:
+   * what it runs (null when the word also holds another unknown part, `$X`). Undefined elsewhere.
+   * Such words are no longer marked "complex": analyze.ts lets only a command that prints them take them.
+   */
+  substitutions?: (Substitution | null | undefined)[];
+}
+
+/** A word made of literal text and command substitutions. */
+export interface Substitution {
+  /** For each substitution in the word, the commands it runs at its own level (a pipeline's stages). */
+  producers: Invocation[][];
+  /** Some substitution is unquoted: its output is split into words and globbed. */
+  unquoted: boolean;
+  /** Unquoted literal text of the word holds a glob character. */
+  globLiteral: boolean;
 }
 
 export interface Structure {
@@ -345,6 +361,8 @@ class Walker {
   /** Output of the last simple command walked, when it is known statically. */
   private lastOutput: string | null = null;
   private readonly outputs = new WeakMap<object, string | null>();
+  /** The commands of each command substitution in a simple command's words. */
+  private readonly substituted = new WeakMap<object, Invocation[]>();
   /** Functions defined earlier in the line (bodies re-walked at each call, with its arguments). */
   private readonly defs = new Map<string, Script[]>();
   private readonly calling = new Set<string>();
@@ -453,14 +471,25 @@ class Walker {
     }
   }
 
-  /** Visit the commands hidden inside a word's expansions. */
-  private word(word: Word, via: string[], depth: number, state: ShellState, stdin: string | null = null): void {
+  /**
+   * Visit the commands hidden inside a word's expansions. A substitution in an argument of a simple
+   * command (`argument`) is recorded on that command instead of marking the line complex.
+   */
+  private word(
+    word: Word,
+    via: string[],
+    depth: number,
+    state: ShellState,
+    stdin: string | null = null,
+    argument = false,
+  ): void {
     for (const part of word.parts) {
       if (part.type === "cmdsub") {
-        this.out.complex.push("command substitution");
+        if (!argument) this.out.complex.push("command substitution");
         this.lastOutput = null;
         // `bash -c "$(cat)" <<< '…'`: the substitution reads the command's standard input.
-        this.script(part.body, [...via, "$( )"], true, depth, fork(state), stdin);
+        const found = this.script(part.body, [...via, "$( )"], true, depth, fork(state), stdin);
+        this.substituted.set(part, found);
         this.outputs.set(part, this.lastOutput);
         this.lastOutput = null;
       } else if (part.type === "procsub") {
@@ -476,6 +505,24 @@ class Walker {
       }
     }
     this.lastOutput = null;
+  }
+
+  /**
+   * What a word's command substitutions run (undefined: it has none; null: it mixes in another
+   * expansion). `$(( ))` of numbers and operators only (no variable, so no assignment) counts as one that
+   * runs nothing: its value is a number.
+   */
+  private substitution(word: Word): Substitution | null | undefined {
+    const subs = word.parts.filter((p) => p.type === "cmdsub");
+    const numeric = (p: Word["parts"][number]) =>
+      p.type === "arith" && p.inner.length === 0 && /^[0-9\s+\-*/%()<>=!&|^~?:,]*$/.test(p.raw);
+    if (!subs.length && !word.parts.some(numeric)) return undefined;
+    if (!word.parts.every((p) => p.type === "lit" || p.type === "cmdsub" || numeric(p))) return null;
+    return {
+      producers: subs.map((p) => this.substituted.get(p) ?? []),
+      unquoted: subs.some((p) => p.quoted !== true),
+      globLiteral: word.parts.some((p) => p.type === "lit" && !p.quoted && /[*?[]|[@!+]\(/.test(p.value)),
+    };
   }
 
   private redirects(redirects: Redirect[], via: string[], depth: number, state: ShellState): void {
@@ -629,7 +676,7 @@ class Walker {
       else if ((r.op === "<<" || r.op === "<<-") && r.heredoc) early = `${r.heredoc.body}\n`;
       else if (r.op === "<" && (r.fd === undefined || r.fd === 0)) early = null;
     }
-    for (const w of command.words) this.word(w, via, depth, state, early);
+    for (const w of command.words) this.word(w, via, depth, state, early, true);
     for (const a of command.assigns) {
       this.word(a.value, via, depth, state);
       for (const e of a.elements ?? []) this.word(e, via, depth, state);
@@ -638,6 +685,7 @@ class Walker {
     const argv: string[] = [];
     const dynamic: boolean[] = [];
     const raw: string[] = [];
+    const substitutions: (Substitution | null | undefined)[] = [];
     let resolved = false;
     for (const w of command.words) {
       const e = this.expandWord(w, state, false);
@@ -647,12 +695,14 @@ class Walker {
           argv.push(f);
           dynamic.push(f.includes(DYNAMIC));
           raw.push(f.includes(DYNAMIC) ? w.raw : f);
+          substitutions.push(w.parts.some((p) => p.type === "cmdsub") ? null : undefined);
         }
       } else {
         const a = wordArg(w);
         argv.push(a.value);
         dynamic.push(a.dynamic);
         raw.push(w.raw);
+        substitutions.push(this.substitution(w));
       }
     }
     if (resolved) this.out.complex.push("expansion resolved from earlier in the line");
@@ -696,6 +746,7 @@ class Walker {
       openArgs: false,
       cwd: state.cwd,
       writes,
+      ...(substitutions.some((x) => x !== undefined) ? { substitutions } : {}),
     };
     const name = commandName(argv[0] ?? "");
     const printed = command.words.flatMap((w) => this.expandWord(w, state, true)?.fields ?? [wordArg(w).value]);

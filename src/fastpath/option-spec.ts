@@ -4,8 +4,10 @@
 // Option values are skipped here exactly as the tool itself consumes them; the words themselves are
 // checked as paths elsewhere (analyze.ts treats every word as a path).
 
-/** Null when the arguments are fine, else why not. */
-export type Check = (args: string[]) => string | null;
+/** Null when the arguments are fine, else why not (toolchains/spec.ts: a check may also carry a proof). */
+export type { Check } from "./toolchains/spec.ts";
+
+import type { Check } from "./toolchains/spec.ts";
 
 export const ok: Check = () => null;
 

@@ -299,9 +299,12 @@ export const TRANSPARENT_WRAPPERS = new Set([
   "dash -c",
 ]);
 
+/** The check of a tool listed here, or undefined. */
+export function readOnlyCliCheck(name: string): Check | undefined {
+  return Object.hasOwn(READ_ONLY_CLI, name) ? READ_ONLY_CLI[name] : undefined;
+}
+
 /** undefined: not a tool listed here; null: provably read-only; else why not. */
 export function readOnlyCliReason(name: string, args: string[]): string | null | undefined {
-  const check = Object.hasOwn(READ_ONLY_CLI, name) ? READ_ONLY_CLI[name] : undefined;
-  if (!check) return undefined;
-  return check(args);
+  return readOnlyCliCheck(name)?.(args);
 }

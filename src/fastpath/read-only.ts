@@ -18,9 +18,10 @@ import { awkProgramProblem } from "./awk-program.ts";
 import { gitCheck } from "./git-options.ts";
 import { commandName, type Invocation } from "./invocations.ts";
 import { allow, both, type Check, HELP_VERSION, ok, opts } from "./option-spec.ts";
-import { readOnlyCliReason, SAFE_ENV } from "./read-only-cli.ts";
+import { readOnlyCliCheck, SAFE_ENV } from "./read-only-cli.ts";
 import { ackCheck, agCheck, fdCheck, findCheck, rgCheck } from "./search-options.ts";
 import { sedScriptProblem } from "./sed-script.ts";
+import { nonPathWords } from "./toolchains/spec.ts";
 
 function noArgs(): Check {
   return (args) => (args.length ? "arguments change what it does" : null);
@@ -117,12 +118,62 @@ const sedCheck: Check = allow({
 });
 
 /**
- * Argument indexes (into argv, command name at 0) of words that are an awk program or a sed script
- * this file has proved: code, never opened as a file, so analyze.ts does not check them as paths
- * (`awk '/pattern/ {print}'` is not the path /pattern/). Only for a bare awk or sed invocation.
+ * Argument indexes (into argv, command name at 0) of the words a proved invocation never opens as
+ * files, so analyze.ts does not check them as paths: an awk program or sed script this file has
+ * proved (`awk '/pattern/ {print}'` is not the path /pattern/), a yq expression, and the names a tool
+ * table declares (toolchains/spec.ts `names` / `nameOperand`, or a check's own proof: `az --ids
+ * /subscriptions/…`, `find -perm /644`). They come from the same check that proves the invocation,
+ * and only when it proves it. A word whose value is only known at run time is never among them (the
+ * words echo prints, printedWordIndexes, are the one kind that may be).
  */
-export function codeWordIndexes(inv: Invocation, cwd?: string): number[] {
+export function nonPathWordIndexes(inv: Invocation, cwd?: string): number[] {
+  const known = (indexes: number[]) => indexes.filter((i) => !inv.dynamic[i]);
+  return known(codeWordIndexes(inv, cwd) ?? toolNameIndexes(inv));
+}
+
+/**
+ * Commands whose output holds no glob character and no `/` a hostile repository could choose, so an
+ * unquoted `$( )` of theirs cannot expand into names outside the repository (`echo $(whoami)`).
+ */
+const PLAIN_OUTPUT = new Set(["whoami", "date", "hostname", "uname", "id", "logname", "nproc", "arch"]);
+
+function plainOutput(producers: Invocation[]): boolean {
+  const inv = producers[0];
+  if (producers.length !== 1 || !inv || !PLAIN_OUTPUT.has(commandName(inv.argv[0] ?? ""))) return false;
+  if (inv.redirects.length || inv.assigns.length || inv.dynamic.some(Boolean)) return false;
+  return inv.argv.every((a) => !/[*?[]/.test(a));
+}
+
+/**
+ * Argument indexes of an `echo`'s words made of literal text and `$( )` / backquote substitutions
+ * (invocations.ts `substitutions`): echo only prints them, so their run-time value is no path. The
+ * commands inside are invocations of the line and proved like any other. A quoted substitution prints
+ * its output as it is; an unquoted one is split and globbed, so it must come from a command with plain
+ * output (PLAIN_OUTPUT), and no unquoted literal glob may sit beside it. Not printf (`-v NAME` assigns),
+ * not any command that opens its words. analyze.ts refuses every other word that holds a substitution.
+ */
+export function printedWordIndexes(inv: Invocation): number[] {
+  if (!inv.substitutions || commandName(inv.argv[0] ?? "") !== "echo") return [];
+  if (readOnlyReason({ ...inv, via: [] }) !== null) return [];
+  const out: number[] = [];
+  inv.substitutions.forEach((sub, i) => {
+    if (!sub || sub.globLiteral) return;
+    if (!sub.unquoted || sub.producers.every(plainOutput)) out.push(i);
+  });
+  return out;
+}
+
+/** The words the invocation's own check names as non-paths (see nonPathWords), shifted onto argv. */
+function toolNameIndexes(inv: Invocation): number[] {
+  const check = toolCheck(commandName(inv.argv[0] ?? ""));
+  if (!check?.proof || readOnlyReason({ ...inv, via: [] }) !== null) return [];
+  return nonPathWords(check, inv.argv.slice(1)).map((i) => i + 1);
+}
+
+/** Code words of awk, sed and yq (null: not one of them). */
+function codeWordIndexes(inv: Invocation, cwd?: string): number[] | null {
   const name = commandName(inv.argv[0] ?? "");
+  if (!/^(yq|awk|nawk|gawk|mawk|sed)$/.test(name)) return null;
   const args = inv.argv.slice(1);
   if (name === "yq" && cwd !== undefined && readOnlyReason({ ...inv, via: [] }) === null) {
     const at = yqExpressionAt(args);
@@ -1106,9 +1157,12 @@ export function readOnlyReason(inv: Invocation): string | null {
   const bad = inv.assigns.find((a) => !SAFE_ENV.test(a));
   if (bad) return `sets ${bad}, which can change what runs`;
   if (inv.assigns.includes("PAGER") || inv.assigns.includes("GIT_PAGER")) return "sets a pager";
-  const cli = readOnlyCliReason(name, inv.argv.slice(1));
-  if (cli !== undefined) return cli;
-  const check = Object.hasOwn(READ_ONLY, name) ? READ_ONLY[name] : undefined;
+  const check = toolCheck(name);
   if (!check) return `${name || "(empty)"} is not on the read-only list`;
   return check(inv.argv.slice(1));
+}
+
+/** The check that proves a command name: a toolchain table first, then the READ_ONLY list. */
+function toolCheck(name: string): Check | undefined {
+  return readOnlyCliCheck(name) ?? (Object.hasOwn(READ_ONLY, name) ? READ_ONLY[name] : undefined);
 }

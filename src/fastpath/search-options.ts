@@ -2,6 +2,7 @@
 // tools have options that run programs on every match (find -exec, fd -x, rg --pre, ag --pager,
 // ack --output), so only the options listed here make a command provable; the rest go to the LLM.
 import { allow, type Check } from "./option-spec.ts";
+import { proved, proving, refused } from "./toolchains/spec.ts";
 
 /** find primaries (GNU and BSD) that test, select or print; each listed value-taking one consumes one word. */
 const FIND_FLAGS = new Set([
@@ -94,8 +95,12 @@ const FIND_VALUED = new Set([
  * deletes, -fprint/-fprint0/-fprintf/-fls write files, -files0-from reads names from a file: none
  * is listed. A value word (the pattern after -name) is consumed as find consumes it.
  */
-export const findCheck: Check = (args) => {
+/** A -perm mode (`644`, `-u=r`, `/644`, `+g+w,o-x`): bits to test, never a file (the path check skips it). */
+const FIND_MODE = /^[-/+]?([0-7]{1,4}|[ugoa]*[-+=][rwxXstugo]*(,[ugoa]*[-+=][rwxXstugo]*)*)$/;
+
+export const findCheck: Check = proving((args) => {
   let execs = 0;
+  const names: number[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (!a.startsWith("-") || a === "-") continue;
@@ -104,25 +109,26 @@ export const findCheck: Check = (args) => {
       // One segment, cut exactly where invocations.ts cuts it (the first `;` or `+`); its command is
       // proved on its own as a reader of the found paths (wrapped.ts). A `+` not right after `{}` is an
       // argument to find, so the two readings would differ: refused.
-      if (++execs > 1) return "more than one find -exec";
+      if (++execs > 1) return refused("more than one find -exec");
       const end = args.findIndex((x, j) => j > i && (x === ";" || x === "+"));
-      if (end === -1) return "find -exec without its terminator";
-      if (args[end] === "+" && args[end - 1] !== "{}") return "find -exec + not right after {}";
-      if (end === i + 1) return "find -exec without a command";
+      if (end === -1) return refused("find -exec without its terminator");
+      if (args[end] === "+" && args[end - 1] !== "{}") return refused("find -exec + not right after {}");
+      if (end === i + 1) return refused("find -exec without a command");
       i = end;
       continue;
     }
     if (FIND_VALUED.has(a) || /^-newer[aBcmt][aBcmt]$/.test(a)) {
+      if (a === "-perm" && FIND_MODE.test(args[i + 1] ?? "")) names.push(i + 1);
       i++;
       continue;
     }
     if (/^-O\d$/.test(a)) continue; // optimisation level
-    return `find ${a} is not on the known-safe list`;
+    return refused(`find ${a} is not on the known-safe list`);
   }
   // -L / -follow walk into symlinked directories the secret walk of the start directory never enters.
-  if (execs && args.some((a) => a === "-L" || a === "-follow")) return "find -exec with -L or -follow";
-  return null;
-};
+  if (execs && args.some((a) => a === "-L" || a === "-follow")) return refused("find -exec with -L or -follow");
+  return proved(names);
+});
 
 /**
  * fd: -x/--exec and -X/--exec-batch run a program per match: one such segment (up to `;`, as

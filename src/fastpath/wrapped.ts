@@ -283,7 +283,10 @@ function sedFileReason(inv: Invocation, ctx: WrapContext): string | null | undef
 }
 
 /** Null when the invocation is provably read-only (through transparent wrappers); else why not. */
-export function wrappedReadOnlyReason(inv: Invocation, ctx: WrapContext): string | null {
+export function wrappedReadOnlyReason(found: Invocation, ctx: WrapContext): string | null {
+  // A `$( )` in an argument runs its commands before the outer one: each is proved as if it stood
+  // where the substitution is (analyze.ts decides what the outer command may do with the output).
+  const inv = found.via.includes("$( )") ? { ...found, via: found.via.filter((w) => w !== "$( )") } : found;
   // A linter behind `nice`/`timeout` walks and prints the same files as one standing alone.
   return ownReason(inv, ctx) ?? sourceWalkProblem(inv, ctx);
 }

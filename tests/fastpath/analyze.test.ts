@@ -154,7 +154,7 @@ describe("provable allow", () => {
     ["cat .env", /secrets/],
     ["ls > files.txt", /writes a file/],
     ["echo hi >> notes.md", /writes a file/],
-    ["echo $(whoami)", /substitution/],
+    ["ls $(whoami)", /substitution/],
     ["ls $DIR", /run time/],
     ["find . -name x -exec rm {} \\;", /find -exec|writes or executes/],
     ["find . -delete", /writes or executes|known-safe/],

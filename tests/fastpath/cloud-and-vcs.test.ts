@@ -585,6 +585,7 @@ const FAMILIES: Record<string, Family> = {
       "brew bundle --help",
       "brew services --help",
       "brew info python",
+      "brew search /python/",
     ],
     refuse: [
       "brew fetch python",
@@ -615,7 +616,8 @@ const FAMILIES: Record<string, Family> = {
       "brew --cache --bottle-tag=/tmp/x python",
       "brew tap user/repo",
       "brew update",
-      "brew search /python/",
+      // a regex operand is not a path (non-path-words.test.ts), but a glob the shell expands is
+      "brew search /py*/",
     ],
   },
   helm: {

@@ -362,6 +362,9 @@ const ALLOW: Record<string, string[]> = {
     "dscl . -read Users/alice RealName UserShell",
     "dscl -plist . -read Users/alice RealName",
     "dscl . -search Users RecordName alice",
+    // record paths of the directory service are not files (non-path-words.test.ts)
+    "dscl . -read /Users/alice RealName",
+    "dscl . -list /Users",
   ],
 };
 
@@ -828,8 +831,8 @@ const REFUSE: Record<string, string[]> = {
     "dscl . -passwd Users/alice",
     "dscl /Search -read Users/alice RealName",
     "dscl -u admin -P pw . -read Users/alice RealName",
-    "dscl . -read /Users/alice RealName",
-    "dscl . -list /Users",
+    "dscl . -read /Users/alice ShadowHashData",
+    "dscl . -list /Users/../../etc",
   ],
   sample: [
     "sample 1234",

@@ -9,7 +9,7 @@ import { analyzeCommand, isSensitivePath } from "../../src/fastpath/analyze.ts";
 import { fastPathDecide } from "../../src/fastpath/decide.ts";
 import type { PathFacts } from "../../src/fastpath/facts.ts";
 import { analyzeStructure, commandName } from "../../src/fastpath/invocations.ts";
-import { codeWordIndexes } from "../../src/fastpath/read-only.ts";
+import { nonPathWordIndexes } from "../../src/fastpath/read-only.ts";
 import { makeAllowFixture } from "../support/allow-fixture.ts";
 import { evalSeedDir } from "../support/eval-seed.ts";
 import {
@@ -334,8 +334,8 @@ function oracleScript(command: string, root: string): string | null {
       lines.push(`cd ${inv.raw[1]} || exit 9; printf '%s\\0' "@@CWD=$PWD"`);
       continue;
     }
-    // a proved awk program or sed script is code, not a path (read-only.ts codeWordIndexes)
-    const code = codeWordIndexes(inv, root);
+    // a proved awk program or sed script is code, not a path (read-only.ts nonPathWordIndexes)
+    const code = nonPathWordIndexes(inv, root);
     const words = inv.raw.slice(1).filter((_, i) => !inv.dynamic[i + 1] && !code.includes(i + 1));
     for (const r of inv.redirects) if (r.op === "<") words.push(r.target.raw);
     if (words.length) lines.push(`printf '%s\\0' ${words.join(" ")}`);

@@ -319,7 +319,7 @@ const REFUSE: Record<string, string[]> = {
     "bash -c ''",
     "bash -ic 'echo !ls'",
     "bash -c 'for f in *; do cat $f; done'",
-    "bash -c 'echo $(whoami)'",
+    "bash -c 'ls $(whoami)'",
     "bash -c 'ls > out.txt'",
     "bash script.sh",
     "bash -c 'cd src && cat a.ts'",

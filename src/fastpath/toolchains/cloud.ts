@@ -4,13 +4,16 @@
 // write. So the proof here is an allowlist of read operations, with the CLI's own client-side options
 // (which can read local files, fetch URLs, point the client at another endpoint or print a token)
 // refused by name, and every value refused when it is a `file://`, `fileb://`, URL or `@file`
-// reference (aws --endpoint-url only for a loopback emulator, az --organization only as a DevOps URL).
+// reference (aws --endpoint-url only for a loopback emulator, az --organization only as a DevOps URL),
+// every az word az would load as a file (`@x`, `key=@x`) and every aws `key@=file://` shorthand.
+// Resource ids (`az --ids /subscriptions/…`, log group names, full resource names) are declared names,
+// not paths: the path check skips them (analyze.ts).
 // Operations that exist to hand out a credential or a secret value are not inspection, nor are
 // ones that print a service's environment (gcloud run … describe), start billed work that writes
 // results (athena start-query-execution writes to S3), consume messages (sqs receive-message), pull
 // images (az acr check-health) or dump requests with their tokens (az / auth0 --debug).
 // gh is a table of read verbs (pr/issue/run … list|view, api as a GET or a graphql query).
-import { aliases, type Check, checkTool, noFileReference, type Tool } from "./spec.ts";
+import { aliases, type Check, noFileReference, proved, proveTool, proving, refused, type Tool } from "./spec.ts";
 
 /** Operation or group names whose result is a credential or a secret value. */
 const HANDS_OUT_SECRETS =
@@ -97,38 +100,68 @@ const awsHelp = (args: string[]): boolean =>
   args[args.length - 1] === "--help" &&
   args.slice(0, -1).every((a) => /^[a-z0-9][a-z0-9-]*$/.test(a));
 
-const aws: Check = (args) => {
-  if (awsHelp(args)) return null;
+/**
+ * aws request fields whose values are names on the service (log group names `/aws/lambda/x`, IAM
+ * path prefixes `/service-role/`), plain strings the CLI never opens: the path check skips them
+ * (a `file://` value is still refused before that).
+ */
+const AWS_NAME_FIELDS: Record<string, string> = {
+  "--log-group-name": "logs",
+  "--log-group-name-prefix": "logs",
+  "--path-prefix": "iam",
+};
+
+/**
+ * A value that makes the CLI read a file: `file://` / `fileb://` / a URL / `@file` at the start, or a
+ * shorthand `key@=file://…` anywhere inside (AWS CLI v2 loads that key's value from the file).
+ */
+function awsFileReference(option: string, value: string): string | null {
+  return noFileReference(option, value) ?? (/@=|fileb?:\/\//i.test(value) ? `${option} ${value} reads a file` : null);
+}
+
+const aws: Check = proving((args) => {
+  if (awsHelp(args)) return proved();
   const words: string[] = [];
+  const values: { name: string; at: number }[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a === "--") return "aws: `--` is not expected";
+    if (a === "--") return refused("aws: `--` is not expected");
     if (a.startsWith("-")) {
       const name = a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
-      if (!/^--[a-z0-9][a-z0-9-]*$/.test(name)) return `option ${a} is not an aws request field`;
-      if (AWS_CLIENT_SIDE.has(name)) return `option ${name} reads files or changes where the client connects`;
+      if (!/^--[a-z0-9][a-z0-9-]*$/.test(name)) return refused(`option ${a} is not an aws request field`);
+      if (AWS_CLIENT_SIDE.has(name)) return refused(`option ${name} reads files or changes where the client connects`);
       let value: string | undefined;
       if (a.includes("=")) value = a.slice(a.indexOf("=") + 1);
       else if (!AWS_FLAGS.has(name) && args[i + 1] !== undefined && !(args[i + 1] as string).startsWith("--"))
         value = args[++i];
       if (name === "--endpoint-url") {
-        if (value === undefined || !AWS_LOOPBACK.test(value)) return `option ${name} points the client at another host`;
+        if (value === undefined || !AWS_LOOPBACK.test(value))
+          return refused(`option ${name} points the client at another host`);
         continue;
       }
       if (value !== undefined) {
-        const bad = noFileReference(name, value);
-        if (bad) return bad;
+        const bad = awsFileReference(name, value);
+        if (bad) return refused(bad);
+        values.push({ name, at: i });
       }
       continue;
     }
     words.push(a);
   }
-  if (words.length === 0) return args.every((a) => a === "--version") && args.length ? null : "no aws operation";
-  if (words[words.length - 1] === "help" && words.length <= 3) return null;
+  if (words.length === 0)
+    return args.every((a) => a === "--version") && args.length ? proved() : refused("no aws operation");
+  if (words[words.length - 1] === "help" && words.length <= 3) return proved();
   const [service, op, ...rest] = words;
-  if (op === undefined) return "no aws operation";
-  return awsOperation(service as string, op, rest);
-};
+  if (op === undefined) return refused("no aws operation");
+  const problem = awsOperation(service as string, op, rest);
+  if (problem) return refused(problem);
+  // A name field only under the service that defines it (`logs … --log-group-name`).
+  return proved(
+    values
+      .filter((v) => Object.hasOwn(AWS_NAME_FIELDS, v.name) && AWS_NAME_FIELDS[v.name] === service)
+      .map((v) => v.at),
+  );
+});
 
 const GCLOUD_CLIENT_SIDE = new Set([
   "--flags-file",
@@ -187,7 +220,22 @@ function gcloudGroupsProblem(groups: string[], verb: string): string | null {
   return null;
 }
 
-const gcloud: Check = (args) => {
+/** A full resource name (`//cloudresourcemanager.googleapis.com/projects/p`): an API name, not a file. */
+const GCLOUD_RESOURCE_NAME = /^\/\/[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com(\/[A-Za-z0-9_.:@-]+)+$/;
+
+const gcloud: Check = proving((args) => {
+  const wordAt: number[] = [];
+  const problem = gcloudProblem(args, wordAt);
+  if (problem) return refused(problem);
+  // `iam list-grantable-roles RESOURCE`: the resource is named by its full resource name.
+  const words = wordAt.map((i) => args[i] as string);
+  const resource = words[2] ?? "";
+  const grantable = words.length === 3 && words[0] === "iam" && words[1] === "list-grantable-roles";
+  return proved(grantable && GCLOUD_RESOURCE_NAME.test(resource) ? [wordAt[2] as number] : []);
+});
+
+/** Null when the call is a read; `wordAt` receives the indexes of its command words. */
+function gcloudProblem(args: string[], wordAt: number[]): string | null {
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -205,6 +253,7 @@ const gcloud: Check = (args) => {
       continue;
     }
     words.push(a);
+    wordAt.push(i);
   }
   if (words.length === 0)
     return args.length && args.every((a) => /^(--version|--help|-h)$/.test(a)) ? null : "no command";
@@ -228,7 +277,7 @@ const gcloud: Check = (args) => {
   if (words[at + 1] !== undefined && COMMAND_VERB.test(words[at + 1] as string))
     return `${words[at + 1]} after ${words[at]} is a command verb`;
   return null;
-};
+}
 
 const AZ_CLIENT_SIDE = new Set(["--debug"]);
 const AZ_READ_VERB = /^(list|show|exists|list-[a-z-]+|show-[a-z-]+|get-[a-z-]+|query|summarize|logs|tail)$/;
@@ -263,23 +312,53 @@ function azSpecial(words: string[], args: string[]): string | null | undefined {
   return undefined;
 }
 
-const az: Check = (args) => {
+/**
+ * az options whose values are Azure Resource Manager ids or scopes (`/subscriptions/…/resourceGroups/…`):
+ * names of resources on the service, never opened as files (an `@file` value is refused before this).
+ */
+const AZ_ID_OPTIONS = new Set(["--ids", "--resource", "--resource-id", "--scope"]);
+
+/**
+ * Before parsing, az replaces every word that starts with `@` (or whose text after its first `=` does:
+ * `key=@notes.txt`, `--name=@x`) with the contents of that file: any word, option or positional.
+ */
+function azLoadsFile(word: string): boolean {
+  const eq = word.indexOf("=");
+  const tail = eq === -1 ? word : word.slice(eq + 1);
+  return tail.startsWith("@") && tail.length > 1;
+}
+
+const az: Check = proving((args) => {
   const words: string[] = [];
+  const values: { name: string; at: number }[] = [];
+  const loads = args.find(azLoadsFile);
+  if (loads !== undefined) return refused(`az reads the file named by ${loads}`);
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a.startsWith("-")) {
       const name = a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
-      if (!/^--?[a-zA-Z0-9][a-z0-9-]*$/.test(name)) return `option ${a} is not on the known-safe list`;
-      if (AZ_CLIENT_SIDE.has(name)) return `option ${name} prints the requests with their tokens`;
+      if (!/^--?[a-zA-Z0-9][a-z0-9-]*$/.test(name)) return refused(`option ${a} is not on the known-safe list`);
+      if (AZ_CLIENT_SIDE.has(name)) return refused(`option ${name} prints the requests with their tokens`);
       let value: string | undefined;
       if (a.includes("=")) value = a.slice(a.indexOf("=") + 1);
       else if (args[i + 1] !== undefined && !(args[i + 1] as string).startsWith("-")) value = args[++i];
       const organization = (name === "--organization" || name === "--org") && AZ_ORGANIZATION.test(value ?? "");
-      if (value !== undefined && !organization && noFileReference(name, value)) return noFileReference(name, value);
+      const file = value === undefined || organization ? null : noFileReference(name, value);
+      if (file) return refused(file);
+      if (value !== undefined) values.push({ name, at: i });
       continue;
     }
     words.push(a);
   }
+  const problem = azWords(words, args);
+  if (problem) return refused(problem);
+  // A wiki page path (`--path /page`) names a page of an Azure DevOps wiki, not a local file.
+  const wiki = words[0] === "devops" && words[1] === "wiki";
+  return proved(values.filter((v) => AZ_ID_OPTIONS.has(v.name) || (wiki && v.name === "--path")).map((v) => v.at));
+});
+
+/** The command words of an az call: null when they name a read. */
+function azWords(words: string[], args: string[]): string | null {
   if (words.length === 0)
     return args.length && args.every((a) => /^(--version|--help|-h)$/.test(a)) ? null : "no command";
   // `az GROUP … --help` prints help.
@@ -303,7 +382,7 @@ const az: Check = (args) => {
   if (words[at + 1] !== undefined && COMMAND_VERB.test(words[at + 1] as string))
     return `${words[at + 1]} after ${words[at]} is a command verb`;
   return null;
-};
+}
 
 const GH_COMMON = {
   flags: ["-h", "--help"],
@@ -640,12 +719,15 @@ const GH_TOOL: Tool = {
     "config list": { valued: ["-h", "--host"], maxArgs: 0 },
     // A read: GET or HEAD (fields only with an explicit -X GET: with fields gh sends a POST), or a
     // graphql `query` (never a mutation). No --input, no -H (X-HTTP-Method-Override), no --hostname,
-    // no `key=@file` field (reads a file), no full URL.
+    // no `key=@file` field (reads a file), no full URL. The endpoint (`/user`, `repos/o/r/pulls`) is a
+    // path on the API host, never a local file: not a path to check.
     api: {
       flags: ["--paginate", "--slurp", "-i", "--include", "--silent", "--verbose"],
       valued: ["-X", "--method", "--cache", "-f", "--raw-field", "-F", "--field"],
       maxArgs: 1,
       last: ghApi,
+      nameOperand: (word, position) =>
+        position === 0 && word !== "graphql" && /^[A-Za-z0-9_./{}:?&=%+,@-]+$/.test(word),
     },
   },
 };
@@ -697,5 +779,9 @@ export const CLOUD: Record<string, Check> = {
   aws,
   gcloud,
   az,
-  gh: (args) => (ghHelp(args) ? null : (ghBrowserHost(args) ?? checkTool(GH_TOOL, args))),
+  gh: proving((args) => {
+    if (ghHelp(args)) return proved();
+    const host = ghBrowserHost(args);
+    return host ? refused(host) : proveTool(GH_TOOL, args);
+  }),
 };

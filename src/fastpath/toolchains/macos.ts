@@ -25,22 +25,23 @@
 //   - caffeinate with a command: it is a wrapper, and wrappers are proved in wrapped.ts.
 // Common to all: no argument that is a URL (hdiutil, spctl and friends would fetch it), no short or
 // single-dash option spelled `-x=value` (getopt reads the value as `=value`, the table would not), and
-// no `--` (tools with their own parsers read options past it). Arguments stay path-checked (analyze.ts).
-import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts";
+// no `--` (tools with their own parsers read options past it). Arguments stay path-checked (analyze.ts),
+// except dscl's record paths (`/Users`): names in the directory service, never opened as files.
+import { aliases, asProof, type Check, checkTool, proved, proving, refused, type Tool, type Verb } from "./spec.ts";
 
 const URL_WORD = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 
 /** The checks every macOS tool here shares, then the tool's own. */
 function guarded(check: Check, urls = false): Check {
-  return (args) => {
+  return proving((args) => {
     for (const a of args) {
       // Several of these tools parse their own options and ignore `--`: what follows may still be one.
-      if (a === "--") return "-- is not an end of options to every tool here";
-      if (!urls && (URL_WORD.test(a) || URL_WORD.test(a.slice(a.indexOf("=") + 1)))) return `${a} is a URL`;
-      if (/^-[^-].*=/.test(a)) return `option ${a}: a value glued with = is read differently by the tool`;
+      if (a === "--") return refused("-- is not an end of options to every tool here");
+      if (!urls && (URL_WORD.test(a) || URL_WORD.test(a.slice(a.indexOf("=") + 1)))) return refused(`${a} is a URL`);
+      if (/^-[^-].*=/.test(a)) return refused(`option ${a}: a value glued with = is read differently by the tool`);
     }
-    return check(args);
-  };
+    return check.proof ? check.proof(args) : asProof(check(args));
+  });
 }
 
 const spec =
@@ -574,24 +575,31 @@ const DSCL_ATTRIBUTES = new Set([
   "GroupMembership",
   "GeneratedUID",
 ]);
-const dscl: Check = (args) => {
+/**
+ * A record path of the directory service (`/Users`, `/Groups/staff`): dscl asks opendirectoryd for it
+ * on the local node and never opens it as a file, so the path check skips it.
+ */
+const DSCL_RECORD_PATH = /^\/[A-Za-z]+(\/[A-Za-z0-9_.@-]+)?$/;
+const dscl: Check = proving((args) => {
   let i = 0;
   while (args[i] === "-plist" || args[i] === "-raw") i++;
   const [node, command, path, ...rest] = args.slice(i);
-  if (node !== "." && node !== "localhost") return "dscl: only the local node";
-  if (path === undefined || path.startsWith("-")) return "dscl needs a record path";
+  if (node !== "." && node !== "localhost") return refused("dscl: only the local node");
+  if (path === undefined || path.startsWith("-")) return refused("dscl needs a record path");
   const harmless = (a: string) => DSCL_ATTRIBUTES.has(a);
+  const read = (ok: boolean, why: string) =>
+    ok ? proved(DSCL_RECORD_PATH.test(path) && !path.includes("..") ? [i + 2] : []) : refused(why);
   switch (command?.replace(/^-/, "")) {
     case "list":
-      return rest.length <= 1 && rest.every(harmless) ? null : "dscl list: only a harmless attribute";
+      return read(rest.length <= 1 && rest.every(harmless), "dscl list: only a harmless attribute");
     case "read":
-      return rest.length >= 1 && rest.every(harmless) ? null : "dscl read: name harmless attributes";
+      return read(rest.length >= 1 && rest.every(harmless), "dscl read: name harmless attributes");
     case "search":
-      return rest.length === 2 && harmless(rest[0] as string) ? null : "dscl search PATH KEY VALUE";
+      return read(rest.length === 2 && harmless(rest[0] as string), "dscl search PATH KEY VALUE");
     default:
-      return `dscl ${command ?? ""} is not an inspection command`;
+      return refused(`dscl ${command ?? ""} is not an inspection command`);
   }
-};
+});
 
 export const MACOS: Record<string, Check> = {
   networksetup: guarded(networksetup),

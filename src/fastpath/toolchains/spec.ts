@@ -2,9 +2,37 @@
 // inspection verbs and every option is on that verb's list of known-safe options. Anything else
 // (an unknown verb, an unknown option, a plugin named like a verb) is not provable and goes to the
 // classifier. This file is the small engine the per-family tables in this folder are written in.
+// A table may also declare option values and operands that are names, not paths (an ARM id, an API
+// endpoint): the same walk that proves the options reports them, so the path check skips exactly those.
 
-/** Null when provably read-only, else why not. */
-export type Check = (args: string[]) => string | null;
+/**
+ * The outcome of proving one call: why it is not provable, or the indexes (into the arguments) of the
+ * words the proof found to be names the tool never opens as files (analyze.ts does not check those as paths).
+ */
+export type Proof = { ok: true; names: number[] } | { ok: false; error: string };
+
+/** Null when provably read-only, else why not; `proof` also names the words that are not paths. */
+export type Check = ((args: string[]) => string | null) & { proof?: (args: string[]) => Proof };
+
+/** A check from a proof: the verdict and the non-path words come out of the same walk over the words. */
+export function proving(prove: (args: string[]) => Proof): Check {
+  const check = (args: string[]) => {
+    const p = prove(args);
+    return p.ok ? null : p.error;
+  };
+  return Object.assign(check, { proof: prove });
+}
+
+/** The words of a provable call that are not paths (none when the call is not provable or says nothing). */
+export function nonPathWords(check: Check, args: string[]): number[] {
+  const p = check.proof?.(args);
+  return p?.ok ? p.names : [];
+}
+
+export const proved = (names: number[] = []): Proof => ({ ok: true, names });
+export const refused = (error: string): Proof => ({ ok: false, error });
+/** A plain check's verdict as a proof with no non-path words. */
+export const asProof = (problem: string | null): Proof => (problem === null ? proved() : refused(problem));
 
 export interface Options {
   /** Options without a value: `-v`, `--json`. Single letters also combine (`-lq`). */
@@ -13,6 +41,12 @@ export interface Options {
   valued?: readonly string[];
   /** Check on each option value (e.g. refuse `file://` references). */
   value?: (option: string, value: string) => string | null;
+  /**
+   * Valued options whose value is a name the tool never opens as a file (an ARM resource id, a wiki
+   * page path, a permission mode): the path check skips that value. Each one must be verified against
+   * the tool: an option that reads `@file` or `file://` values must also refuse them in `value`.
+   */
+  names?: readonly string[];
 }
 
 export interface Verb extends Options {
@@ -20,6 +54,8 @@ export interface Verb extends Options {
   maxArgs?: number;
   /** A last check on the positional words and the whole argument list. */
   last?: (words: string[], args: string[]) => string | null;
+  /** Positional words (by position among the verb's words) that are names, not paths (`gh api /user`). */
+  nameOperand?: (word: string, position: number) => boolean;
 }
 
 export interface Tool {
@@ -58,6 +94,7 @@ function merged(a: Options | undefined, b: Options | undefined): Options {
   return {
     flags: [...(a?.flags ?? []), ...(b?.flags ?? [])],
     valued: [...(a?.valued ?? []), ...(b?.valued ?? [])],
+    names: [...(a?.names ?? []), ...(b?.names ?? [])],
     value: (o, v) => a?.value?.(o, v) ?? b?.value?.(o, v) ?? null,
   };
 }
@@ -89,12 +126,20 @@ function optionValue(
 
 /** Check `args` (the words after the program name) against a tool table. */
 export function checkTool(tool: Tool, args: string[]): string | null {
+  const p = proveTool(tool, args);
+  return p.ok ? null : p.error;
+}
+
+/** Prove `args` against a tool table, collecting the option values and operands it declares names. */
+export function proveTool(tool: Tool, args: string[]): Proof {
   const verbs = Object.keys(tool.verbs);
   const singleDash = tool.singleDash ?? false;
   const path: string[] = [];
   let verb: Verb | undefined;
   let options = merged(tool.global, undefined);
   const words: string[] = [];
+  const wordAt: number[] = [];
+  const names: number[] = [];
   let ended = false;
   const settle = () => {
     if (verb !== undefined) return;
@@ -120,12 +165,13 @@ export function checkTool(tool: Tool, args: string[]): string | null {
         from = merged(options, bare);
         kind = classify(a, from, singleDash);
       }
-      if (kind === null) return `option ${a} is not on the known-safe list`;
-      if (kind === "valued" && args[i + 1] === undefined) return `option ${a} needs a value`;
+      if (kind === null) return refused(`option ${a} is not on the known-safe list`);
+      if (kind === "valued" && args[i + 1] === undefined) return refused(`option ${a} needs a value`);
       if (kind !== "flag") {
         const { name, value } = optionValue(a, kind, args[i + 1], from, singleDash);
         const bad = from.value?.(name, value);
-        if (bad) return bad;
+        if (bad) return refused(bad);
+        if (from.names?.includes(name)) names.push(kind === "valued" ? i + 1 : i);
         if (kind === "valued") i++;
       }
       continue;
@@ -140,25 +186,28 @@ export function checkTool(tool: Tool, args: string[]): string | null {
         continue;
       }
       // A tool with verbs takes no positional word in its bare form: `brew install x` is not `brew`.
-      if (path.length === 0 && verbs.some((v) => v !== "")) return `${a} is not an inspection subcommand`;
+      if (path.length === 0 && verbs.some((v) => v !== "")) return refused(`${a} is not an inspection subcommand`);
       settle();
-      if (verb === undefined) return `${[...path, a].join(" ")} is not an inspection subcommand`;
+      if (verb === undefined) return refused(`${[...path, a].join(" ")} is not an inspection subcommand`);
     }
     words.push(a);
+    wordAt.push(i);
   }
-  if (path.length === 0 && args.length === 0 && verbs.some((v) => v !== "")) return "no subcommand";
+  if (path.length === 0 && args.length === 0 && verbs.some((v) => v !== "")) return refused("no subcommand");
   settle();
-  if (verb === undefined) return `${path.join(" ") || "(no subcommand)"} is not an inspection subcommand`;
+  if (verb === undefined) return refused(`${path.join(" ") || "(no subcommand)"} is not an inspection subcommand`);
   const chosen = verb as Verb;
   if (chosen.maxArgs !== undefined && words.length > chosen.maxArgs)
-    return `${path.join(" ")}: more than ${chosen.maxArgs} argument(s)`;
-  return chosen.last?.(words, args) ?? null;
+    return refused(`${path.join(" ")}: more than ${chosen.maxArgs} argument(s)`);
+  const last = chosen.last?.(words, args);
+  if (last) return refused(last);
+  words.forEach((w, k) => {
+    if (chosen.nameOperand?.(w, k)) names.push(wordAt[k] as number);
+  });
+  return proved(names);
 }
 
-export const tool =
-  (t: Tool): Check =>
-  (args) =>
-    checkTool(t, args);
+export const tool = (t: Tool): Check => proving((args) => proveTool(t, args));
 
 /** The same verb spec under several names (`ls`, `list`). */
 export function aliases(names: string[], verb: Verb): Record<string, Verb> {

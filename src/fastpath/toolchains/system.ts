@@ -8,7 +8,8 @@
 // formula code), `brew home|homepage` (opens a third-party page named by the formula in a browser) and,
 // for every brew command, a formula word that is a `.rb` file, a path, a URL or `user/tap/name` (brew
 // evaluates that Ruby: the repository's own file, a download, or a tap it clones first).
-import { aliases, type Check, checkTool, type Tool, type Verb } from "./spec.ts";
+// fzf's `--height ~50%` and `brew search /REGEX/` are declared names, not paths (spec.ts `names`).
+import { aliases, type Check, checkTool, proved, proveTool, proving, refused, type Tool, type Verb } from "./spec.ts";
 
 const IP_OBJECTS = [
   "monitor",
@@ -406,21 +407,29 @@ function fzfBind(value: string): string | null {
   }
   return null;
 }
-const fzf: Check = (args) => {
+/** fzf's `--height` / `--min-height`: `[~]N[%]` (`~` means "at most"), a size and never a file. */
+function fzfValue(option: string, value: string): string | null {
+  if (option === "--bind") return fzfBind(value);
+  if ((option === "--height" || option === "--min-height") && !/^~?-?\d+%?$/.test(value))
+    return `fzf ${option} ${value} is not a height`;
+  return null;
+}
+const fzf: Check = proving((args) => {
   // fzf also takes `+x` style negations; the engine only knows `-`, so map them onto flags first.
   const mapped = args.map((a) => (/^\+[a-z]$/.test(a) && FZF_FLAGS.includes(a) ? "--plus-flag" : a));
-  return checkTool(
+  return proveTool(
     {
       global: {
         flags: [...FZF_FLAGS, "--plus-flag"],
         valued: FZF_VALUED,
-        value: (option, value) => (option === "--bind" ? fzfBind(value) : null),
+        value: fzfValue,
+        names: ["--height", "--min-height"],
       },
       verbs: { "": { maxArgs: 0 } },
     },
     mapped,
   );
-};
+});
 
 const BREW_FLAGS = [
   "-h",
@@ -510,7 +519,11 @@ const BREW: Tool = {
       ],
       BREW_READ,
     ),
-    ...aliases(["search", "@-S"], { flags: ["--pull-request", "--open", "--closed"] }),
+    // `brew search /TEXT/` searches with a regular expression: a pattern, not a file to check.
+    ...aliases(["search", "@-S"], {
+      flags: ["--pull-request", "--open", "--closed"],
+      nameOperand: (word) => /^\/[^/]+\/$/.test(word),
+    }),
     ...aliases(["doctor", "dr"], { flags: ["-D", "--audit-debug", "--list-checks"] }),
     // git log of the formula in its tap.
     log: { flags: ["--patch", "--stat", "--oneline", "-1"], valued: ["--max-count"] },
@@ -559,19 +572,19 @@ function brewWordProblem(word: string, verb: string): string | null {
 }
 
 /** brew spells some commands as options (`brew --prefix x`): those become the verb word here. */
-function brew(args: string[]): string | null {
+const brew: Check = proving((args) => {
   if (args.length === 2 && (args[1] === "--help" || args[1] === "-h") && BREW_BUILTINS.has(args[0] as string))
-    return null;
+    return proved();
   const verb = TAP_VERBS.has(args[0] as string) ? (args[0] as string) : (args.find((a) => !a.startsWith("-")) ?? "");
   for (const a of args) {
     const bad = brewWordProblem(a, verb);
-    if (bad) return bad;
+    if (bad) return refused(bad);
   }
   const first = args[0] ?? "";
   if (first.startsWith("-") && Object.hasOwn(BREW.verbs, `@${first}`))
-    return checkTool(BREW, [`@${first}`, ...args.slice(1)]);
-  return checkTool(BREW, args);
-}
+    return proveTool(BREW, [`@${first}`, ...args.slice(1)]);
+  return proveTool(BREW, args);
+});
 
 const SYSCTL: Tool = {
   global: {
