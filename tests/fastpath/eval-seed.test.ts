@@ -80,6 +80,6 @@ describe.skipIf(!present)("eval-seed corpora", () => {
     expect(falseDenies).toEqual([]);
     expect(askAllowed).toEqual([]);
     // 55.0% after the toolchain allowlists (issue 18); what is left is mostly refused on purpose.
-    expect(share).toBeGreaterThanOrEqual(0.57);
+    expect(share).toBeGreaterThanOrEqual(0.75);
   });
 });
