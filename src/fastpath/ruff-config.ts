@@ -19,10 +19,10 @@
 //   keys (indent_style, max_line_length …) may appear there.
 // Any config file that is a symlink, not a regular file, unreadable or over 256 KiB is refused. The
 // user's own config directories (~/.config/ruff and the like) are the user's and are not read here.
-import { type Dirent, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
-import { physicalPath } from "./real-path.ts";
+import { boundedWalk, physicalPath } from "./real-path.ts";
 import { ancestors } from "./toolchain-file.ts";
 
 const MAX_BYTES = 256 * 1024;
@@ -91,46 +91,27 @@ function ruffDirProblem(dir: string): string | null {
   return null;
 }
 
-/** Whether a symlink (or more entries than are looked at) sits anywhere below `root`. */
+/** Whether a symlink (or more entries than are looked at, or a directory that cannot be listed) sits below `root`. */
 function symlinkBelow(root: string): boolean {
-  const stack = [root];
-  let seen = 0;
-  while (stack.length) {
-    const dir = stack.pop() as string;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return true;
-    }
-    for (const e of entries) {
-      if (++seen > MAX_ENTRIES || e.isSymbolicLink()) return true;
-      if (e.isDirectory()) stack.push(join(dir, e.name));
-    }
-  }
-  return false;
+  const found = boundedWalk(
+    root,
+    MAX_ENTRIES,
+    "too many",
+    (p, e) => (e.isSymbolicLink() ? "symlink" : e.isDirectory() ? { into: p } : null),
+    () => "unlisted",
+  );
+  return found !== null;
 }
 
 /** Every directory below `root` (and `root`), bounded; null when there are too many to look at. */
 function subtree(root: string): string[] | null {
-  const out: string[] = [];
-  const stack = [root];
-  let seen = 0;
-  while (stack.length) {
-    const dir = stack.pop() as string;
-    out.push(dir);
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (++seen > MAX_ENTRIES) return null;
-      if (e.isDirectory() && e.name !== ".git") stack.push(join(dir, e.name));
-    }
-  }
-  return out;
+  const out = [root];
+  const walk = boundedWalk(root, MAX_ENTRIES, "too many", (p, e) => {
+    if (!e.isDirectory() || e.name === ".git") return null;
+    out.push(p);
+    return { into: p };
+  });
+  return walk === null ? out : null;
 }
 
 /** The words that may be paths (every non-option word: a superset of the real operands). */
