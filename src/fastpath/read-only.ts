@@ -141,7 +141,17 @@ function plainOutput(producers: Invocation[]): boolean {
   const inv = producers[0];
   if (producers.length !== 1 || !inv || !PLAIN_OUTPUT.has(commandName(inv.argv[0] ?? ""))) return false;
   if (inv.redirects.length || inv.assigns.length || inv.dynamic.some(Boolean)) return false;
+  if (commandName(inv.argv[0] ?? "") === "date" && !plainDateWords(inv.argv.slice(1))) return false;
   return inv.argv.every((a) => !/[*?[]/.test(a));
+}
+
+/**
+ * date prints a zone abbreviation (`%Z`, the default format) that a `TZ="…"` inside a date string can
+ * choose, including glob characters on some libcs: a date string may come from an argument (`-d`) or
+ * from a file (`-f`), and BSD `-z` names the output zone. Unquoted, such output could glob outside.
+ */
+function plainDateWords(args: string[]): boolean {
+  return args.every((a) => !/tz\s*=/i.test(a) && !/^-[a-zA-Z]*[fz]/.test(a) && !/^--f/.test(a));
 }
 
 /**
