@@ -1,6 +1,6 @@
 // Analyse one shell command line: hard deny, provable allow, or "ask the LLM", with a per-part
 // account that `ccgate explain` prints.
-import { readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { literalOf } from "../shell/parse.ts";
 import { certificateInputProblem, withoutCertificateInputs } from "./cert-input.ts";
@@ -12,12 +12,14 @@ import { nonPathWordIndexes, printedWordIndexes } from "./read-only.ts";
 import {
   expandGlob,
   isInsideDir,
+  isSpecialFile,
   physicalPath,
   realBoundary,
   unquotedExpansions,
   unsafeBoundary,
 } from "./real-path.ts";
 import { recursiveReadProblem } from "./recursive-read.ts";
+import { readRegularFile } from "./regular-file.ts";
 import { pythonLinterConfigProblem } from "./ruff-config.ts";
 import { commandFinding, type ProtectedSet } from "./self-protect.ts";
 import { toolchainFileProblem } from "./toolchain-file.ts";
@@ -96,12 +98,10 @@ export function isSensitivePath(path: string): boolean {
  */
 function gitConfigWithCredential(path: string): boolean {
   if (basename(path) !== "config" || !/\/\.git\//.test(path)) return false;
-  try {
-    if (statSync(path).size > 1 << 20) return true;
-    return /:\/\/[^\s/@]+:[^\s/@]+@|extraheader/i.test(readFileSync(path, "utf8"));
-  } catch {
-    return false;
-  }
+  if (!existsSync(path)) return false;
+  const text = readRegularFile(path);
+  // A config that is too large, or not a plain file (a FIFO there would hang the hook), is not read: refused.
+  return text === null || /:\/\/[^\s/@]+:[^\s/@]+@|extraheader/i.test(text);
 }
 
 /** A word the shell turns into paths, expanded and resolved; null when every result is provably fine. */
@@ -129,6 +129,7 @@ function wordPathProblem(value: string, raw: string, facts: PathFacts, cwd: stri
     if (real === null) return `path ${shown} cannot be resolved`;
     if (!isInsideDir(real, edge)) return `path ${shown} is outside the repository`;
     if (isSensitivePath(real)) return `${shown} resolves to a file that may hold secrets`;
+    if (isSpecialFile(real)) return `${shown} is a device or FIFO, not a file of the repository`;
   }
   return null;
 }

@@ -8,9 +8,10 @@
 // a local-path remote into this repository: it is provable only with no live hook and no submodule
 // git dirs. fetch, ls-remote and request-pull reach every remote of the config: only https / git
 // URLs and ssh to a known forge (ssh elsewhere may forward the user's agent).
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { isInsideDir } from "./real-path.ts";
+import { readRegularFile } from "./regular-file.ts";
 
 /** Keys that never run a program (matched case-insensitively against the full key). */
 export const SAFE_KEY =
@@ -89,12 +90,8 @@ function configKeys(text: string): string[] | null {
 
 function fileProblem(path: string, printsConfig: boolean): string | null {
   if (!existsSync(path)) return null;
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    return `cannot read ${path}`;
-  }
+  const text = readRegularFile(path);
+  if (text === null) return `cannot read ${path} as a small plain file`;
   // `git remote -v`, `git config -l` … print remote URLs, and a URL can carry `user:token@`.
   if (printsConfig && /:\/\/[^\s/@]+:[^\s/@]+@/.test(text))
     return "a remote URL in the git config holds a password or token";
@@ -111,13 +108,14 @@ function gitDirsFor(dir: string, edge: string): string[] | string {
     const dotgit = join(d, ".git");
     if (existsSync(dotgit)) {
       if (statSync(dotgit).isDirectory()) return [dotgit];
-      const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotgit, "utf8"));
+      const m = /^gitdir:\s*(.+?)\s*$/m.exec(readRegularFile(dotgit) ?? "");
       if (!m) return `${dotgit} is not understood`;
       const gitdir = resolve(d, m[1] as string);
       const dirs = [gitdir];
       const common = join(gitdir, "commondir");
       if (existsSync(common)) {
-        const c = readFileSync(common, "utf8").trim();
+        const c = readRegularFile(common)?.trim();
+        if (!c) return `${common} is not understood`;
         dirs.push(isAbsolute(c) ? c : resolve(gitdir, c));
       }
       return dirs;
@@ -213,7 +211,9 @@ function remotesProblem(gitDirs: string[], subcommand: string, remote: string | 
     for (const f of ["config", "config.worktree"]) {
       const path = join(g, f);
       if (!existsSync(path)) continue;
-      const facts = remoteFacts(readFileSync(path, "utf8"));
+      const text = readRegularFile(path);
+      if (text === null) return `cannot read ${path} as a small plain file`;
+      const facts = remoteFacts(text);
       if (typeof facts === "string") return facts;
       const local = facts.urls.find((u) => !NETWORK_URL.test(u));
       if (local) return `remote ${local} is not an https URL or a known forge`;

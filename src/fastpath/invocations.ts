@@ -23,6 +23,8 @@ export interface Invocation {
   raw: string[];
   redirects: Redirect[];
   assigns: string[];
+  /** Per prefix assignment (same order as assigns): its literal value, null when only known at run time. */
+  assignValues?: (string | null)[];
   /** Wrappers and re-parses this invocation was found through, outermost first. */
   via: string[];
   /** Where it sits: top level, or inside a substitution/heredoc/re-parsed string. */
@@ -741,6 +743,7 @@ class Walker {
       raw,
       redirects: command.redirects,
       assigns: command.assigns.map((a) => a.name),
+      assignValues: command.assigns.map((a) => (a.elements ? null : literalOf(a.value))),
       via,
       nested,
       openArgs: false,

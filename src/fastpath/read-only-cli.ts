@@ -81,6 +81,18 @@ function wrapperOptions(args: string[], flags: string[], valued: string[], numbe
 export const SAFE_ENV =
   /^(LANG|LANGUAGE|LC_[A-Z]+|TZ|NO_COLOR|FORCE_COLOR|CLICOLOR|CLICOLOR_FORCE|COLUMNS|LINES|TERM|GIT_PAGER|PAGER)$/;
 
+/**
+ * Whether a SAFE_ENV name may take this value. A locale name holding `/` is a path: glibc loads a locale
+ * from an absolute one (`LC_ALL=/repo/x`, binary data it trusts) and gettext builds a catalog path from
+ * LANGUAGE / LC_* (`LANGUAGE=../../../repo/x cat …` loads `repo/x/LC_MESSAGES/coreutils.mo`, whose
+ * "translations" are the tool's printf formats and messages). TERM names a terminfo entry. A value only
+ * known at run time (null) could be any of these.
+ */
+export function safeEnvValue(name: string, value: string | null): boolean {
+  if (!/^(LANG|LANGUAGE|LC_[A-Z]+|TERM)$/.test(name)) return true;
+  return value !== null && !value.includes("/") && !value.includes("\u0000"); // \u0000: invocations.ts DYNAMIC
+}
+
 /** Directories a `PATH=` put in front of a command may list: system ones, never relative or in the repository. */
 const SYSTEM_PATH_DIRS = new Set([
   "/bin",
@@ -139,6 +151,7 @@ const envWrapper: Check = (args) => {
       }
       if (!SAFE_ENV.test(name) || name === "PAGER" || name === "GIT_PAGER")
         return `env sets ${name}, which can change what runs`;
+      if (!safeEnvValue(name, a.slice(eq + 1))) return `env sets ${name} to a path`;
       continue;
     }
     if (eq !== -1) return "env assignment with an odd name";

@@ -18,7 +18,7 @@ import { awkProgramProblem } from "./awk-program.ts";
 import { gitCheck } from "./git-options.ts";
 import { commandName, type Invocation } from "./invocations.ts";
 import { allow, both, type Check, HELP_VERSION, ok, opts } from "./option-spec.ts";
-import { readOnlyCliCheck, SAFE_ENV } from "./read-only-cli.ts";
+import { readOnlyCliCheck, SAFE_ENV, safeEnvValue } from "./read-only-cli.ts";
 import { ackCheck, agCheck, fdCheck, findCheck, rgCheck } from "./search-options.ts";
 import { sedScriptProblem } from "./sed-script.ts";
 import { nonPathWords } from "./toolchains/spec.ts";
@@ -336,13 +336,14 @@ const yqCheck: Check = allow({
     "expression=",
     ...HELP_VERSION,
   ],
-  // `eval(EXPR)` runs an expression built at run time — from strings or from the document itself
+  // `system(…)` runs a command (yq 4.45+, off unless --security-enable-system-operator, which is unlisted:
+  // refused anyway). `eval(EXPR)` runs an expression built at run time — from strings or from the document itself
   // (`eval(.x)` with `x: load("~/.ssh/id_rsa")` in a repository file) — so no word check can see it.
   after: (a) =>
     a.some(
       (x) =>
         !/^(eval|eval-all)$/.test(x) && // the verb (`yq eval .a f`), not the operator
-        /\b(env|strenv|envsubst|load|load_str|load_xml|load_props|load_base64|import|include|modulemeta|eval)\b|\$ENV/i.test(
+        /\b(env|strenv|envsubst|system|load|load_str|load_xml|load_props|load_base64|import|include|modulemeta|eval)\b|\$ENV/i.test(
           x,
         ),
     )
@@ -1167,6 +1168,8 @@ export function readOnlyReason(inv: Invocation): string | null {
   const bad = inv.assigns.find((a) => !SAFE_ENV.test(a));
   if (bad) return `sets ${bad}, which can change what runs`;
   if (inv.assigns.includes("PAGER") || inv.assigns.includes("GIT_PAGER")) return "sets a pager";
+  const path = inv.assigns.findIndex((a, i) => !safeEnvValue(a, inv.assignValues?.[i] ?? null));
+  if (path !== -1) return `sets ${inv.assigns[path]} to a path or a value only known at run time`;
   const check = toolCheck(name);
   if (!check) return `${name || "(empty)"} is not on the read-only list`;
   return check(inv.argv.slice(1));

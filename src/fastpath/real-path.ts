@@ -53,6 +53,20 @@ export function physicalPath(path: string, cwd: string): string | null {
   return current;
 }
 
+/**
+ * A device node or FIFO (after symlinks): reading it is not reading a file of the repository. A block or
+ * character device in the tree (`mknod`, a tarball unpacked as root) reads a disk or memory; a FIFO
+ * hands over whatever another process writes, and blocks until one does.
+ */
+export function isSpecialFile(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return st.isBlockDevice() || st.isCharacterDevice() || st.isFIFO();
+  } catch {
+    return false;
+  }
+}
+
 /** The real path of the repository edge (a missing edge keeps its written form). */
 export function realBoundary(boundary: string): string {
   return real(boundary) ?? boundary;
@@ -235,12 +249,14 @@ export function walkProblem(
   const entered = new Set([root]);
   return boundedWalk(root, MAX_WALK, "too many files below to check for secrets", (p, e) => {
     if (isSecret(p)) return `the walk reaches ${p}, which may hold secrets`;
+    if (e.isBlockDevice() || e.isCharacterDevice() || e.isFIFO()) return `the walk reaches ${p}, a device or FIFO`;
     if (e.isSymbolicLink()) {
       if (!follow) return null;
       const r = real(p);
       if (r === null) return null;
       if (!isInsideDir(r, boundary)) return `the walk follows ${p} outside the repository`;
       if (isSecret(r)) return `the walk follows ${p} to a secret`;
+      if (isSpecialFile(r)) return `the walk follows ${p} to a device or FIFO`;
       // A target below the root is walked on its own; one beside it (`sub/link -> ../other`) is read
       // through the link (grep -R, rg -L, a handed path under grep -d recurse) and must be walked too.
       if (!isInsideDir(r, root) && !entered.has(r) && isDirectory(r)) {

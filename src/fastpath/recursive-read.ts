@@ -5,9 +5,10 @@
 // walked here (readdir only), and any secret name below them, or an outside symlink the reader would
 // follow, sends the command to the LLM.
 
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { commandName, type Invocation } from "./invocations.ts";
 import { boundedWalk, physicalPath, walkProblem } from "./real-path.ts";
+import { readRegularFile } from "./regular-file.ts";
 
 const GREPS = new Set(["grep", "egrep", "fgrep", "zgrep"]);
 /** grep options that take the next word as their value. */
@@ -113,7 +114,7 @@ function chartSchemaProblem(root: string): string | null {
     if (e.name !== "values.schema.json") return null;
     let schema: unknown;
     try {
-      schema = JSON.parse(readFileSync(p, "utf8"));
+      schema = JSON.parse(readRegularFile(p) ?? "");
     } catch {
       return `${p} cannot be read as JSON`;
     }
@@ -149,8 +150,10 @@ export function recursiveReadProblem(
     valued = new Set(["-G", "-g", "-A", "-B", "-C", "-m", "--ignore", "--ignore-dir", "--type", "--depth"]);
     recursive = true;
     follow = true; // ag follows with -f, ack by default: treat both as following
-  } else if (name === "diff" && args.some((a) => a === "-r" || a === "--recursive" || /^-[a-zA-Z]*r/.test(a))) {
-    // diff -r prints the lines of every differing file and dereferences symlinks by default.
+  } else if (name === "diff") {
+    // diff -r prints the lines of every differing file and dereferences symlinks by default. Without -r
+    // a directory operand is read one level down: `diff -N dir empty` prints every file in dir, and
+    // `diff dir file` reads dir/file. Either way every directory operand is walked, following links.
     for (const a of args) {
       if (a.startsWith("-")) continue;
       const root = physicalPath(a, cwd);

@@ -1,0 +1,23 @@
+// Reading a file the repository may have planted, for the gate's own checks: opened without blocking
+// (a FIFO named `.git/config` would otherwise hang the hook until some process writes to it) and read
+// only when it is a regular file of a bounded size.
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+
+/** The text of a regular file of at most `maxBytes`; null when it is anything else or cannot be read. */
+export function readRegularFile(path: string, maxBytes = 1 << 20): string | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > maxBytes) return null;
+    return readFileSync(fd, "utf8");
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
