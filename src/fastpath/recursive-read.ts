@@ -122,6 +122,17 @@ function chartSchemaProblem(root: string): string | null {
   });
 }
 
+/**
+ * A bundle of short options whose value is the next word, read as getopt does: the first value-taking
+ * letter takes the rest of the word, so only when it is the last letter does it take the next word
+ * (`-rA 2`, but not `-fpat`, whose `t` is part of the file name).
+ */
+function valueInNextWord(word: string, valued: Set<string>): boolean {
+  if (!/^-[a-zA-Z]+$/.test(word)) return false;
+  const at = [...word.slice(1)].findIndex((c) => valued.has(`-${c}`));
+  return at === word.length - 2;
+}
+
 export function recursiveReadProblem(
   inv: Invocation,
   cwd: string,
@@ -182,12 +193,16 @@ export function recursiveReadProblem(
     }
     return null;
   } else if (name === "git" && args.includes("grep")) {
-    // git grep reads tracked files of the work tree (and with --no-index, any file below).
-    return walkProblem(cwd, edge, isSecret, false);
+    // git grep reads tracked files of the work tree (and with --no-index, any file below). Its pathspecs
+    // reach beyond the working directory (`../b`, `:/`, `:(top)`, `git -C .. grep`): the whole
+    // repository is walked.
+    return walkProblem(edge, edge, isSecret, false);
   } else return null;
   if (!recursive) return null;
-  const positional: string[] = [];
-  let explicitPattern = false;
+  // Every operand may be a root: the pattern word is one only without -e / -f / --match …, and those come
+  // in too many spellings (`-eKEY`, `-reKEY`, `-fFILE`, `--match=KEY`) to tell reliably. A pattern that
+  // happens to name a directory is walked too, which only refuses more.
+  const paths: string[] = [];
   let options = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -196,14 +211,11 @@ export function recursiveReadProblem(
       continue;
     }
     if (options && a.startsWith("-") && a.length > 1) {
-      if (/^(-e|-f|--regexp|--file)(=|$)/.test(a) || /^-[a-zA-Z]*[ef]$/.test(a)) explicitPattern = true;
-      if (valued.has(a)) i++;
-      else if (/^-[a-zA-Z]+$/.test(a) && valued.has(`-${a.slice(-1)}`)) i++;
+      if (valued.has(a) || valueInNextWord(a, valued)) i++;
       continue;
     }
-    positional.push(a);
+    paths.push(a);
   }
-  const paths = explicitPattern || (name === "rg" && args.includes("--files")) ? positional : positional.slice(1);
   const roots = paths.map((p) => physicalPath(p, cwd)).filter((p): p is string => p !== null && isDir(p));
   if (paths.length === 0 || roots.length === 0) roots.push(physicalPath(".", cwd) ?? cwd);
   for (const root of roots) {
