@@ -1,0 +1,223 @@
+// Red-team cases against the read-only text tools of the fast path (diff, grep/rg/ag/ack/git grep walks,
+// locale variables, special files, yq), through the compiled binary in real temporary repositories
+// with no classifier credentials: "allow" can only come from the fast path. Each REFUSE row was a hole
+// found by attacking the allows as a hostile repository or agent would; the ALLOW rows keep the fixes
+// from refusing more than they must.
+import { afterAll, describe, expect, test } from "bun:test";
+import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { binaryVerdicts, isolatedHome } from "../support/fastpath-binary.ts";
+import { git } from "../support/git.ts";
+
+const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-text-")));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function put(path: string, text = "x\n"): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+function mkfifo(path: string): void {
+  const r = Bun.spawnSync(["mkfifo", path]);
+  if (r.exitCode !== 0) throw new Error(`mkfifo ${path}: ${r.stderr}`);
+}
+
+/** A file beside the repositories that no allow may read. */
+put(join(work, "outside.txt"), "SECRET\n");
+
+/** diff: d/ holds a link out of the repository, e/ a secret; ok/ and empty/ are harmless. */
+const dirs = join(work, "dirs");
+put(join(dirs, "a.txt"));
+put(join(dirs, "b.txt"), "y\n");
+put(join(dirs, "d", "b.txt"));
+symlinkSync("../../outside.txt", join(dirs, "d", "a.txt"));
+put(join(dirs, "e", ".env"), "TOKEN=1\n");
+put(join(dirs, "ok", "a.txt"));
+mkdirSync(join(dirs, "empty"));
+git(dirs, "init", "-q");
+
+/** Special files: a FIFO in the tree (and a link to it); a block device when this user may make one. */
+const special = join(work, "special");
+put(join(special, "a.txt"));
+put(join(special, "clean", "c.txt"));
+mkfifo(join(special, "fifo"));
+symlinkSync("fifo", join(special, "pipe.txt"));
+const device = Bun.spawnSync(["mknod", join(special, "disk"), "b", "8", "0"]).exitCode === 0;
+git(special, "init", "-q");
+
+/** A repository whose .git/config is a FIFO: the gate's own config checks must not wait on it. */
+const piped = join(work, "piped");
+put(join(piped, "a.txt"));
+git(piped, "init", "-q");
+renameSync(join(piped, ".git", "config"), join(piped, ".git", "config.orig"));
+mkfifo(join(piped, ".git", "config"));
+
+/** Walks from a/: the secret is in b/, committed; a/pat is a pattern file. */
+const walks = join(work, "walks");
+put(join(walks, "a", "f.txt"));
+put(join(walks, "a", "pat"), "TOKEN\n");
+put(join(walks, "b", "g.txt"));
+put(join(walks, "b", ".env"), "TOKEN=1\n");
+git(walks, "init", "-q");
+git(walks, "add", "-A", "-f");
+git(walks, "commit", "-qm", "init");
+
+/** Nothing secret anywhere: walks and git grep stay provable. */
+const clean = join(work, "clean");
+put(join(clean, "a.txt"));
+put(join(clean, "a.yml"), "a: 1\n");
+put(join(clean, "sub", "b.txt"));
+git(clean, "init", "-q");
+git(clean, "add", "-A");
+git(clean, "commit", "-qm", "init");
+
+const home = isolatedHome();
+
+async function expectVerdicts(cwd: string, allow: readonly string[], refuse: readonly string[]): Promise<void> {
+  const verdicts = await binaryVerdicts([...allow, ...refuse], cwd, home.env);
+  const wrong: string[] = [];
+  for (const c of allow) if (verdicts.get(c) !== "allow") wrong.push(`expected allow: ${c} (${verdicts.get(c)})`);
+  for (const c of refuse) if (verdicts.get(c) === "allow") wrong.push(`expected no allow: ${c}`);
+  expect(wrong).toEqual([]);
+}
+
+describe("diff with a directory operand", () => {
+  // Without -r, diff still reads every file one level down a directory operand (`diff -N d empty` prints
+  // them all, following links) and `diff DIR FILE` reads DIR/FILE: d/a.txt links outside, e/.env is secret.
+  test("walks the directory", async () => {
+    await expectVerdicts(
+      dirs,
+      ["diff a.txt b.txt", "diff -u a.txt b.txt", "diff -N ok empty", "diff ok empty", "diff -r ok empty"],
+      [
+        "diff d a.txt",
+        "diff -N d empty",
+        "diff -u d empty",
+        "diff --new-file d empty",
+        "diff -q d empty",
+        "diff empty d",
+        "diff -N e empty",
+        "diff -N empty e",
+        "diff --unified=3 -N e/ empty/",
+        "diff -rN d empty",
+      ],
+    );
+  }, 60000);
+});
+
+describe("locale and terminal variables naming a path", () => {
+  // gettext builds the catalog path from LANGUAGE / LC_*: `LANGUAGE=../../x cat f` loads x/LC_MESSAGES/
+  // coreutils.mo from the repository (the tool's printf formats); glibc loads a locale from an absolute name.
+  test("refused; plain names stay provable", async () => {
+    await expectVerdicts(
+      clean,
+      [
+        "LC_ALL=C cat a.txt",
+        "LANG=en_US.UTF-8 grep x a.txt",
+        "LC_ALL=C.UTF-8 sort a.txt",
+        "TZ=Europe/Berlin date",
+        "env LC_ALL=C sort a.txt",
+        "TERM=xterm-256color cat a.txt",
+      ],
+      [
+        "LANGUAGE=../../../../repo/x cat missing",
+        "LANGUAGE=de:../x cat a.txt",
+        "LC_ALL=/tmp/x cat a.txt",
+        "LC_MESSAGES=../x cat a.txt",
+        "LANG=/x grep x a.txt",
+        "LANG=$X cat a.txt",
+        'LC_ALL="$X" cat a.txt',
+        "TERM=../x cat a.txt",
+        "env LANGUAGE=../x cat a.txt",
+        "env LC_ALL=/x sort a.txt",
+        "timeout 5 env LC_MESSAGES=/x cat a.txt",
+        "LANGUAGE=../x; cat a.txt",
+      ],
+    );
+  }, 60000);
+});
+
+describe("devices and FIFOs in the repository", () => {
+  // A FIFO hands over what another process writes (and blocks); a device node reads a disk or memory.
+  test("refused as paths and in walks", async () => {
+    await expectVerdicts(
+      special,
+      ["cat a.txt", "cat /dev/null", "grep -r x clean", "rg x clean", "wc -c a.txt"],
+      [
+        "cat fifo",
+        "head -c 1 fifo",
+        "wc -c fifo",
+        "cat pipe.txt",
+        "grep x < fifo",
+        "grep --devices=read x fifo",
+        "cat fif?",
+        "grep -r x .",
+        "grep -R x .",
+        "rg x",
+        "rg -L x .",
+        "diff -N clean .",
+        ...(device ? ["head -c 100 disk", "od -N 16 disk", "grep -r x ."] : []),
+      ],
+    );
+  }, 60000);
+
+  test("a FIFO as .git/config does not hang the gate", async () => {
+    await expectVerdicts(piped, ["cat a.txt"], ["git status", "git log", "cat .git/config", "grep -r x ."]);
+  }, 20000);
+});
+
+describe("recursive readers with the pattern glued to its option", () => {
+  // `-eKEY`, `-reKEY`, `-fFILE`, `--match=KEY` were not seen as giving the pattern, so the first real
+  // root was taken for the pattern and the walk went over the working directory instead of ../b.
+  test("every operand is walked", async () => {
+    await expectVerdicts(
+      join(walks, "a"),
+      ["grep -r -eTOKEN .", "grep -reTOKEN .", "rg -eTOKEN .", "rg -fpat .", "rg -m 1 TOKEN .", "grep -rA 2 x ."],
+      [
+        "grep -r -eTOKEN ../b",
+        "grep -reTOKEN ../b",
+        "grep -rieTOKEN ../b",
+        "egrep -r -eTOKEN ../b",
+        "grep -r -fpat ../b",
+        "grep -r --file=pat ../b",
+        "rg -eTOKEN ../b",
+        "rg -uuueTOKEN ../b",
+        "rg -fpat ../b",
+        "rg -ifpat ../b",
+        "ack --noenv --match=TOKEN ../b",
+        "ack --noenv --match TOKEN ../b",
+        "ag -GTOKEN x ../b",
+      ],
+    );
+  }, 60000);
+});
+
+describe("git grep beyond the working directory", () => {
+  // Pathspecs reach the whole work tree from a subdirectory (`../b`, `:/`, `:(top)`, `git -C ..`).
+  test("walks the whole repository", async () => {
+    await expectVerdicts(
+      join(walks, "a"),
+      [],
+      [
+        "git grep TOKEN ../b",
+        "git grep TOKEN -- ..",
+        "git grep TOKEN -- :/",
+        "git grep TOKEN -- ':(top)'",
+        "git -C .. grep TOKEN",
+        "git grep -e TOKEN ..",
+        "git grep TOKEN",
+      ],
+    );
+    await expectVerdicts(join(clean, "sub"), ["git grep x", "git grep x -- ..", "git -C .. grep x"], []);
+  }, 60000);
+});
+
+describe("yq system()", () => {
+  test("refused; plain expressions stay provable", async () => {
+    await expectVerdicts(
+      clean,
+      ["yq .a a.yml", "yq -o=json . a.yml"],
+      ["yq 'system(\"id\")' a.yml", 'yq \'.a = system("id"; "x")\' a.yml', "yq e 'system(\"id\")' a.yml"],
+    );
+  }, 60000);
+});
