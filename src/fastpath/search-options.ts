@@ -441,7 +441,8 @@ export const agCheck: Check = allow({
 
 /**
  * ack: reads a project `.ackrc` (which may set --pager or --output) unless --noenv; --output
- * evaluates a Perl expression, --pager runs a program, --create-ackrc and --ackrc are left out.
+ * evaluates a Perl expression, --pager runs a program, --create-ackrc and --ackrc are left out, and
+ * --files-from reads the names of the files to search from a file no path check sees.
  */
 export const ackCheck: Check = allow({
   flags: "iIsSvwQlLchHnrRofgx1",
@@ -489,7 +490,6 @@ export const ackCheck: Check = allow({
     "context=",
     "after-context=",
     "before-context=",
-    "files-from=",
     "help",
     "help-types",
     "version",

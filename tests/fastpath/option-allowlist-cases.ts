@@ -83,12 +83,10 @@ export const SAFE: Record<string, string[]> = {
   strings: ["strings file.bin", "strings -n 8 file.bin", "strings -a -tx file.bin"],
   sums: [
     "md5sum README.md",
-    "sha256sum -c sums.txt",
     "sha1sum --tag README.md",
     "b2sum -l 256 README.md",
     "shasum -a 256 README.md",
     "cksum README.md",
-    "sha512sum --check --quiet sums.txt",
   ],
   cmp: ["cmp README.md src/a.ts", "cmp -s -n 10 README.md src/a.ts", "cmp -l README.md src/a.ts"],
   text: [

@@ -63,9 +63,11 @@ git(walks, "init", "-q");
 git(walks, "add", "-A", "-f");
 git(walks, "commit", "-qm", "init");
 
-/** Nothing secret anywhere: walks and git grep stay provable. */
+/** Nothing secret anywhere: walks and git grep stay provable. list / sums name a file outside. */
 const clean = join(work, "clean");
 put(join(clean, "a.txt"));
+put(join(clean, "list"), `${join(work, "outside.txt")}\n`);
+put(join(clean, "sums"), `d41d8cd98f00b204e9800998ecf8427e  ${join(work, "outside.txt")}\n`);
 put(join(clean, "a.yml"), "a: 1\n");
 put(join(clean, "sub", "b.txt"));
 git(clean, "init", "-q");
@@ -218,6 +220,42 @@ describe("yq system()", () => {
       clean,
       ["yq .a a.yml", "yq -o=json . a.yml"],
       ["yq 'system(\"id\")' a.yml", 'yq \'.a = system("id"; "x")\' a.yml', "yq e 'system(\"id\")' a.yml"],
+    );
+  }, 60000);
+});
+
+describe("lists of files to open, read from a file", () => {
+  // The names in the list are opened by the tool and no path check sees them: ack prints matching lines,
+  // file prints a type (and strings some formats embed), the checksum tools say whether each matches.
+  test("refused; the same tools on named files stay provable", async () => {
+    await expectVerdicts(
+      clean,
+      [
+        "ack --noenv SECRET a.txt",
+        "file a.txt",
+        "file -b a.txt",
+        "md5sum a.txt",
+        "sha256sum --tag a.txt",
+        "cksum a.txt",
+      ],
+      [
+        "ack --noenv --files-from=list SECRET",
+        "ack --noenv --files-from list SECRET",
+        "file -f list",
+        "file -bf list",
+        "file --files-from=list",
+        "file --files-from list",
+        "md5sum -c sums",
+        "md5sum --check sums",
+        "md5sum -c < sums",
+        "sha256sum --check --quiet sums",
+        "sha1sum -wc sums",
+        "b2sum -c sums",
+        "cksum -c sums",
+        "cksum --check sums",
+        "shasum -c sums",
+        "shasum --check sums",
+      ],
     );
   }, 60000);
 });
