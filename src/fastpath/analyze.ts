@@ -8,6 +8,7 @@ import { type PathFacts, resolveArg } from "./facts.ts";
 import { gitConfigProblem } from "./git-config.ts";
 import { type Finding, hardDenyFindings } from "./hard-deny.ts";
 import { analyzeStructure, commandName, DYNAMIC, type Invocation, type Structure } from "./invocations.ts";
+import { listingWalkProblem } from "./listing-walk.ts";
 import { nonPathWordIndexes, printedWordIndexes } from "./read-only.ts";
 import {
   expandGlob,
@@ -293,7 +294,8 @@ export function analyzeCommand(
       note ??=
         pathProblem(withoutCertificateInputs(inv), facts, dir, edge) ??
         redirectProblem(inv, facts, dir, edge) ??
-        recursiveReadProblem(inv, dir, edge, isSensitivePath);
+        recursiveReadProblem(inv, dir, edge, isSensitivePath) ??
+        listingWalkProblem(inv, dir, edge);
     }
     if (note !== null) provable = false;
     parts.push({ text: display(inv), status: note === null ? "read-only" : "needs-llm", note: note ?? "read-only" });

@@ -74,6 +74,14 @@ git(clean, "init", "-q");
 git(clean, "add", "-A");
 git(clean, "commit", "-qm", "init");
 
+/** Listing walkers that follow links: lnk points out of the repository, inner -> a directory inside. */
+const listing = join(work, "listing");
+put(join(listing, "src", "a.txt"));
+put(join(listing, "docs", "b.txt"));
+symlinkSync(work, join(listing, "lnk"));
+symlinkSync("../docs", join(listing, "src", "inner"));
+git(listing, "init", "-q");
+
 const home = isolatedHome();
 
 async function expectVerdicts(cwd: string, allow: readonly string[], refuse: readonly string[]): Promise<void> {
@@ -255,6 +263,42 @@ describe("lists of files to open, read from a file", () => {
         "cksum --check sums",
         "shasum -c sums",
         "shasum --check sums",
+      ],
+    );
+  }, 60000);
+});
+
+describe("listing walkers that follow symlinks", () => {
+  // `ls lnk/` is refused (lnk points out of the repository), but `find -L .` listed the same directory.
+  test("refused when a followed link leaves the repository", async () => {
+    await expectVerdicts(
+      listing,
+      [
+        "find . -name a.txt",
+        "ls -R",
+        "tree",
+        "du -a .",
+        "fd a.txt",
+        "find -L src -name b.txt",
+        "tree -l src",
+        "ls -RL src",
+        "du -L -a src",
+        "fd -L b.txt src",
+      ],
+      [
+        "find -L . -name outside.txt",
+        "find . -follow -name outside.txt",
+        "find -L . -type f",
+        "tree -l",
+        "tree -al .",
+        "du -L -a .",
+        "du --dereference -a",
+        "ls -RL",
+        "ls -lRL .",
+        "ls -R --dereference .",
+        "fd -L outside",
+        "fd --follow outside",
+        "fd -HL outside .",
       ],
     );
   }, 60000);
