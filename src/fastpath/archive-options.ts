@@ -140,6 +140,8 @@ export const sevenZipCheck: Check = (args) => {
   if (!["l", "t", "h", "i", "b"].includes(command)) return `7z ${command} is not a read-only command`;
   for (const a of rest) {
     if (a.startsWith("@")) return `7z reads a list of names from ${a.slice(1)}`;
+    // 7z expands wildcards itself, quoted or not (`7z h '*'` hashes dot-files, `'sub/*'` links out of it).
+    if (!a.startsWith("-") && /[*?]/.test(a)) return `7z expands the wildcard in ${a} itself`;
     if (a.startsWith("-") && !/^-(slt|ba|bd|p[^/]*|scrc[A-Za-z0-9*]*|mmt(=?\d+|=?on|=?off)?)$/.test(a))
       return `7z switch ${a} is not on the known-safe list`;
   }

@@ -161,6 +161,15 @@ export function recursiveReadProblem(
     valued = new Set(["-G", "-g", "-A", "-B", "-C", "-m", "--ignore", "--ignore-dir", "--type", "--depth"]);
     recursive = true;
     follow = true; // ag follows with -f, ack by default: treat both as following
+  } else if (/^7z[arz]?$/.test(name) && args[0] === "h") {
+    // 7z h hashes a directory operand's files recursively, following symlinks: a hash of .env is enough
+    // to test guesses of a short secret. Every directory operand is walked like a reader's root.
+    for (const a of args.slice(1)) {
+      const root = a.startsWith("-") ? null : physicalPath(a, cwd);
+      const problem = root !== null && isDir(root) ? walkProblem(root, edge, isSecret, true) : null;
+      if (problem) return problem;
+    }
+    return null;
   } else if (name === "diff") {
     // diff -r prints the lines of every differing file and dereferences symlinks by default. Without -r
     // a directory operand is read one level down: `diff -N dir empty` prints every file in dir, and

@@ -303,3 +303,15 @@ describe("listing walkers that follow symlinks", () => {
     );
   }, 60000);
 });
+
+describe("7z h over directories and its own wildcards", () => {
+  // 7z h hashes a directory's files recursively (following links) and expands quoted wildcards itself;
+  // a hash of a short secret is enough to test guesses.
+  test("refused; named files stay provable", async () => {
+    await expectVerdicts(
+      dirs,
+      ["7z h a.txt", "7z h -scrcSHA256 a.txt b.txt", "7z h ok", "7z l a.7z"],
+      ["7z h e", "7z h d", "7z h -scrcSHA256 e", "7za h e/", "7z h '*'", "7z h 'd/*'", "7z h 'e/.en?'", "7z l '*.7z'"],
+    );
+  }, 60000);
+});
