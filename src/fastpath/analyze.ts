@@ -6,6 +6,7 @@ import { literalOf } from "../shell/parse.ts";
 import { certificateInputProblem, withoutCertificateInputs } from "./cert-input.ts";
 import { type PathFacts, resolveArg } from "./facts.ts";
 import { gitConfigProblem } from "./git-config.ts";
+import { gitMoved } from "./git-work-dir.ts";
 import { type Finding, hardDenyFindings } from "./hard-deny.ts";
 import { analyzeStructure, commandName, DYNAMIC, type Invocation, type Structure } from "./invocations.ts";
 import { listingWalkProblem } from "./listing-walk.ts";
@@ -49,6 +50,17 @@ function gitProblem(inv: Invocation, cwd: string, edge: string): string | null {
   const remote = sub === "request-pull" ? operands[1] : operands[0];
   const recurses = !rest.includes("--no-recurse-submodules");
   return gitConfigProblem(physicalPath(".", dir) ?? dir, edge, printsConfig, sub, remote, recurses);
+}
+
+/** The operands of a git moved by `-C` hold where it runs (git-work-dir.ts). */
+function gitMovedProblem(inv: Invocation, facts: PathFacts, cwd: string, edge: string): string | null {
+  const moved = gitMoved(inv, cwd);
+  if (moved === undefined) return null;
+  if (moved === null || !isInsideDir(moved.dir, edge)) return "git -C leaves the repository or is unknown";
+  return (
+    pathProblem(withoutCertificateInputs(moved.inv), facts, moved.dir, edge) ??
+    recursiveReadProblem(moved.inv, moved.dir, edge, isSensitivePath)
+  );
 }
 
 export type CommandVerdict = "deny" | "allow" | "llm";
@@ -296,6 +308,7 @@ export function analyzeCommand(
         redirectProblem(inv, facts, dir, edge) ??
         recursiveReadProblem(inv, dir, edge, isSensitivePath) ??
         listingWalkProblem(inv, dir, edge);
+      if (note === null && commandName(inv.argv[0] ?? "") === "git") note = gitMovedProblem(inv, facts, dir, edge);
     }
     if (note !== null) provable = false;
     parts.push({ text: display(inv), status: note === null ? "read-only" : "needs-llm", note: note ?? "read-only" });

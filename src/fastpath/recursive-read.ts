@@ -201,6 +201,14 @@ export function recursiveReadProblem(
       } else if (schemas && /\.(tgz|tar\.gz)$/.test(root)) return `helm: the schema inside ${a} is not checked`;
     }
     return null;
+  } else if (name === "git" && args.includes("--no-index") && !args.includes("grep")) {
+    // git diff --no-index DIR DIR prints every file below them (symlinks as their target's name).
+    for (const a of args) {
+      const root = a.startsWith("-") ? null : physicalPath(a, cwd);
+      const problem = root !== null && isDir(root) ? walkProblem(root, edge, isSecret, false) : null;
+      if (problem) return problem;
+    }
+    return null;
   } else if (name === "git" && args.includes("grep")) {
     // git grep reads tracked files of the work tree (and with --no-index, any file below). Its pathspecs
     // reach beyond the working directory (`../b`, `:/`, `:(top)`, `git -C .. grep`): the whole

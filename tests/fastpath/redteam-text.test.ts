@@ -315,3 +315,29 @@ describe("7z h over directories and its own wildcards", () => {
     );
   }, 60000);
 });
+
+describe("git diff --no-index and git -C", () => {
+  // --no-index on directories prints every file below them; after `-C DIR` git reads its operands
+  // relative to DIR, not to where the path check looked (`git -C .. diff --no-index ../outside.txt a.txt`
+  // from a subdirectory reads the file beside the repository).
+  test("--no-index: directories are walked", async () => {
+    await expectVerdicts(
+      dirs,
+      ["git diff --no-index a.txt b.txt", "git diff --no-index ok empty"],
+      ["git diff --no-index e empty", "git diff --no-index -- empty e", "git diff --no-index --stat e empty"],
+    );
+  }, 60000);
+
+  test("git -C: operands are checked where git runs", async () => {
+    await expectVerdicts(
+      join(clean, "sub"),
+      ["git -C .. status", "git -C .. log --oneline", "git -C .. diff --no-index a.txt sub/b.txt", "git status"],
+      [
+        "git -C .. diff --no-index ../outside.txt a.txt",
+        "git -C .. diff --no-index -- a.txt ../outside.txt",
+        "git -C .. -C .. status",
+        "git -C .. -C .. log",
+      ],
+    );
+  }, 60000);
+});
