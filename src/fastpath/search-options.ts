@@ -442,10 +442,11 @@ export const agCheck: Check = allow({
 /**
  * ack: reads a project `.ackrc` (which may set --pager or --output) unless --noenv; --output
  * evaluates a Perl expression, --pager runs a program, --create-ackrc and --ackrc are left out, and
- * --files-from reads the names of the files to search from a file no path check sees.
+ * --files-from and -x (the same, from standard input) read the names of the files to search, which no
+ * path check sees.
  */
 export const ackCheck: Check = allow({
-  flags: "iIsSvwQlLchHnrRofgx1",
+  flags: "iIsSvwQlLchHnrRofg1",
   valued: "ABCmt",
   long: [
     "noenv",

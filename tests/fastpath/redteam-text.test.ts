@@ -249,6 +249,9 @@ describe("lists of files to open, read from a file", () => {
       [
         "ack --noenv --files-from=list SECRET",
         "ack --noenv --files-from list SECRET",
+        "ack --noenv -x SECRET < list",
+        "cat list | ack --noenv -x SECRET",
+        "ack --noenv -ix SECRET < list",
         "file -f list",
         "file -bf list",
         "file --files-from=list",
