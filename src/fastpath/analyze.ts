@@ -1,7 +1,7 @@
 // Analyse one shell command line: hard deny, provable allow, or "ask the LLM", with a per-part
 // account that `ccgate explain` prints.
 import { existsSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { literalOf } from "../shell/parse.ts";
 import { certificateInputProblem, withoutCertificateInputs } from "./cert-input.ts";
 import { type PathFacts, resolveArg } from "./facts.ts";
@@ -105,12 +105,16 @@ export function isSensitivePath(path: string): boolean {
 }
 
 /**
- * A git config (`.git/config`, also of submodules and worktrees) holding a credential: a remote URL with
- * `user:token@`, or an `http.extraHeader` (CI checkouts leave `AUTHORIZATION: basic …` there). `git remote -v`
- * is refused for it (git-config.ts); `cat .git/config` or a walk that reads it must be too.
+ * A git config (`.git/config`, also of submodules and worktrees, a `config.worktree`, and the config of a
+ * bare repository anywhere in the tree: a directory holding HEAD and objects/) holding a credential: a
+ * remote URL with `user:token@`, or an `http.extraHeader` (CI checkouts leave `AUTHORIZATION: basic …`
+ * there). `git remote -v` is refused for it (git-config.ts); `cat .git/config` or a walk that reads it
+ * must be too.
  */
 function gitConfigWithCredential(path: string): boolean {
-  if (basename(path) !== "config" || !/\/\.git\//.test(path)) return false;
+  if (!/^config(\.worktree)?$/.test(basename(path))) return false;
+  const dir = dirname(path);
+  if (!/\/\.git\//.test(path) && !(existsSync(join(dir, "HEAD")) && existsSync(join(dir, "objects")))) return false;
   if (!existsSync(path)) return false;
   const text = readRegularFile(path);
   // A config that is too large, or not a plain file (a FIFO there would hang the hook), is not read: refused.

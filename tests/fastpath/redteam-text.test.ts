@@ -82,6 +82,15 @@ symlinkSync(work, join(listing, "lnk"));
 symlinkSync("../docs", join(listing, "src", "inner"));
 git(listing, "init", "-q");
 
+/** Credentials in a worktree config and in a bare repository kept in the tree (a test fixture). */
+const creds = join(work, "creds");
+put(join(creds, "a.txt"));
+git(creds, "init", "-q");
+git(creds, "init", "-q", "--bare", "fixtures/up.git");
+git(join(creds, "fixtures", "up.git"), "config", "remote.origin.url", "https://u:tok@example.com/x");
+git(creds, "config", "extensions.worktreeConfig", "true");
+git(creds, "config", "--worktree", "http.extraHeader", "AUTHORIZATION: basic abc");
+
 const home = isolatedHome();
 
 async function expectVerdicts(cwd: string, allow: readonly string[], refuse: readonly string[]): Promise<void> {
@@ -340,6 +349,23 @@ describe("git diff --no-index and git -C", () => {
         "git -C .. diff --no-index -- a.txt ../outside.txt",
         "git -C .. -C .. status",
         "git -C .. -C .. log",
+      ],
+    );
+  }, 60000);
+});
+
+describe("git configs holding a credential beyond .git/config", () => {
+  test("config.worktree and a bare repository's config are secrets", async () => {
+    await expectVerdicts(
+      creds,
+      ["cat a.txt", "cat fixtures/up.git/HEAD", "ls fixtures/up.git"],
+      [
+        "cat fixtures/up.git/config",
+        "head fixtures/up.git/config",
+        "grep -r tok fixtures",
+        "rg -uu tok fixtures",
+        "cat .git/config.worktree",
+        "grep -r basic .",
       ],
     );
   }, 60000);
