@@ -81,6 +81,34 @@ const RG_VALUED = new Set([
   "--regex-size-limit",
 ]);
 
+/**
+ * The values of grep's `-d ACTION` / `--directories=ACTION` in every spelling (`-drecurse`, `-nd rec`).
+ * grep takes any unambiguous prefix of an action (`-d rec` recurses), so only read and skip (and their
+ * prefixes) do not recurse; a `d` in a bundle after a letter taking a value is counted too (over-careful).
+ */
+function directoriesActions(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--") break;
+    if (a === "--directories") out.push(args[i + 1] ?? "");
+    else if (a.startsWith("--directories=")) out.push(a.slice(14));
+    else if (/^-[a-zA-Z0-9]*d/.test(a)) {
+      const rest = a.slice(a.indexOf("d") + 1);
+      out.push(rest === "" ? (args[i + 1] ?? "") : rest);
+    }
+  }
+  return out;
+}
+
+/** Whether grep recurses into directories: -r, -R and a -d / --directories action other than read or skip. */
+export function grepRecurses(args: string[]): boolean {
+  return (
+    args.some((a) => /^--(recursive|dereference-recursive)$/.test(a) || /^-[a-zA-Z]*[rR]/.test(a)) ||
+    directoriesActions(args).some((v) => !/^(s|sk|ski|skip|rea|read)$/.test(v))
+  );
+}
+
 function isDir(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -147,12 +175,7 @@ export function recursiveReadProblem(
   if (GREPS.has(name)) {
     valued = GREP_VALUED;
     follow = args.some((a) => a === "-R" || a === "--dereference-recursive" || /^-[a-zA-Z]*R/.test(a));
-    recursive =
-      follow ||
-      args.some(
-        (a) => a === "-r" || a === "--recursive" || /^-[a-zA-Z]*r/.test(a) || /^(-d|--directories)=?recurse$/.test(a),
-      ) ||
-      args.some((a, i) => (a === "-d" || a === "--directories") && args[i + 1] === "recurse");
+    recursive = grepRecurses(args);
   } else if (name === "rg") {
     valued = RG_VALUED;
     recursive = true;

@@ -15,6 +15,7 @@ import { commandName, FIND_START_PATH, type Invocation, type Structure, xargsMar
 import { readOnlyReason } from "./read-only.ts";
 import { readOnlyCliReason, TRANSPARENT_WRAPPERS } from "./read-only-cli.ts";
 import { isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
+import { grepRecurses } from "./recursive-read.ts";
 import { sedScriptProblem } from "./sed-script.ts";
 
 /** Commands that treat appended words as files to read (or as text to print). */
@@ -192,9 +193,7 @@ function isDirectory(p: string): boolean {
 /** `grep -r` on a handed path follows a symlinked directory the walk did not enter (it may lead anywhere). */
 function recursesIntoPaths(inv: Invocation): boolean {
   if (!/^[ef]?grep$/.test(commandName(inv.argv[0] ?? ""))) return false;
-  return inv.argv
-    .slice(1)
-    .some((a) => /^-[a-zA-Z]*[rR]/.test(a) || /^--(recursive|dereference-recursive|directories(=recurse)?)$/.test(a));
+  return grepRecurses(inv.argv.slice(1));
 }
 
 /** Wrappers that hand a command the paths they find below their start directories. */

@@ -91,6 +91,13 @@ git(join(creds, "fixtures", "up.git"), "config", "remote.origin.url", "https://u
 git(creds, "config", "extensions.worktreeConfig", "true");
 git(creds, "config", "--worktree", "http.extraHeader", "AUTHORIZATION: basic abc");
 
+/** From sub/: sub/link -> ../other, which holds a secret the walk of sub/ does not enter. */
+const linked = join(work, "linked");
+put(join(linked, "sub", "a.txt"));
+put(join(linked, "other", ".env"), "TOKEN=1\n");
+symlinkSync("../other", join(linked, "sub", "link"));
+git(linked, "init", "-q");
+
 const home = isolatedHome();
 
 async function expectVerdicts(cwd: string, allow: readonly string[], refuse: readonly string[]): Promise<void> {
@@ -368,5 +375,34 @@ describe("git configs holding a credential beyond .git/config", () => {
         "grep -r basic .",
       ],
     );
+  }, 60000);
+});
+
+describe("grep -d ACTION abbreviated", () => {
+  // grep takes any unambiguous prefix of an action: `-d rec` and `--directories=recu` recurse.
+  test("counts as recursion, also under find -exec / fd -x", async () => {
+    await expectVerdicts(
+      join(walks, "a"),
+      ["grep -d skip TOKEN ../b", "grep -d read TOKEN f.txt", "grep --directories=skip TOKEN ../b"],
+      [
+        "grep -d rec TOKEN ../b",
+        "grep -d recu TOKEN ../b",
+        "grep --directories=recu TOKEN ../b",
+        "grep --directories rec TOKEN ../b",
+        "grep -nd rec TOKEN ../b",
+        "grep -drec TOKEN ../b",
+      ],
+    );
+    await expectVerdicts(
+      join(linked, "sub"),
+      ["cat a.txt"],
+      [
+        "find . -exec grep -d rec TOKEN {} +",
+        "find . -exec grep --directories=recu TOKEN {} +",
+        "find . -exec grep -nd rec TOKEN {} \\;",
+        "fd -x grep -d rec TOKEN",
+      ],
+    );
+    await expectVerdicts(clean, ["find . -exec grep -d skip x {} +", "find . -exec grep x {} +"], []);
   }, 60000);
 });
