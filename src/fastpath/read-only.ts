@@ -228,6 +228,15 @@ function yqExpressionAt(args: string[]): number {
   return -1;
 }
 
+/** The words yq may read as its expression: the first operand and every --expression value. */
+function yqExpressions(args: string[]): string[] {
+  const out = args.flatMap((a, i) =>
+    a.startsWith("--expression=") ? [a.slice(13)] : a === "--expression" ? [args[i + 1] ?? ""] : [],
+  );
+  const at = yqExpressionAt(args);
+  return at === -1 ? out : [...out, args[at] as string];
+}
+
 function isSymlink(p: string): boolean {
   try {
     return lstatSync(p).isSymbolicLink();
@@ -339,7 +348,11 @@ const yqCheck: Check = allow({
   // `system(…)` runs a command (yq 4.45+, off unless --security-enable-system-operator, which is unlisted:
   // refused anyway). `eval(EXPR)` runs an expression built at run time — from strings or from the document itself
   // (`eval(.x)` with `x: load("~/.ssh/id_rsa")` in a repository file) — so no word check can see it.
+  // mikefarah's lexer matches its operators without word boundaries and in several spellings
+  // (`strload`, `loadstr`, `xml_load`, `loadbase64`, `1env(HOME)`), so the expression itself is searched
+  // for the bare stems; the other words (file names) for the whole operator names.
   after: (a) =>
+    yqExpressions(a).some((x) => /env|load|system|eval|import|include|modulemeta|get_search_list/i.test(x)) ||
     a.some(
       (x) =>
         !/^(eval|eval-all)$/.test(x) && // the verb (`yq eval .a f`), not the operator

@@ -238,12 +238,27 @@ describe("git grep beyond the working directory", () => {
   }, 60000);
 });
 
-describe("yq system()", () => {
+describe("yq operators that run commands or read files", () => {
+  // system() runs a command; mikefarah's lexer also takes `strload`, `loadstr`, `xml_load`, `loadbase64`
+  // (no word boundaries), which read any file.
   test("refused; plain expressions stay provable", async () => {
     await expectVerdicts(
       clean,
-      ["yq .a a.yml", "yq -o=json . a.yml"],
-      ["yq 'system(\"id\")' a.yml", 'yq \'.a = system("id"; "x")\' a.yml', "yq e 'system(\"id\")' a.yml"],
+      ["yq .a a.yml", "yq -o=json . a.yml", "yq e '.a | length' a.yml", "yq '.a' a.yml"],
+      [
+        `yq 'system("id")' a.yml`,
+        `yq '.a = system("id"; "x")' a.yml`,
+        `yq e 'system("id")' a.yml`,
+        `yq -n 'strload("/etc/passwd")'`,
+        `yq -n 'loadstr("/etc/passwd")'`,
+        `yq e -n 'str_load("/etc/passwd")'`,
+        `yq -n 'xmlload("/etc/x.xml")'`,
+        `yq -n 'loadprops("/etc/x")'`,
+        `yq -n 'loadbase64("/etc/x")'`,
+        "yq -n '1env(HOME)'",
+        `yq -o json -n 'strload("/etc/passwd")'`,
+        `yq --expression='strload("/etc/passwd")' a.yml`,
+      ],
     );
   }, 60000);
 });
