@@ -310,7 +310,8 @@ const jqCheck: Check = allow({
   ],
   long2: ["arg", "argjson", "slurpfile", "rawfile", "argfile"],
   after: (args) => {
-    return args.some((a) => /\benv\b|\$ENV|\$__prog|\b(import|include|modulemeta|get_search_list)\b/.test(a))
+    // `$ ENV` (jq 1.6 reads `$` and the name as two tokens, with blanks or a comment between): the bare name.
+    return args.some((a) => /\b(env|ENV)\b|__prog|\b(import|include|modulemeta|get_search_list)\b/.test(a))
       ? "reads the environment or other files"
       : null;
   },

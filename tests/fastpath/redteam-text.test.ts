@@ -421,3 +421,14 @@ describe("grep -d ACTION abbreviated", () => {
     await expectVerdicts(clean, ["find . -exec grep -d skip x {} +", "find . -exec grep x {} +"], []);
   }, 60000);
 });
+
+describe("jq $ ENV with a blank", () => {
+  // jq 1.6 reads `$` and `ENV` as two tokens: `$ ENV.HOME` prints the environment.
+  test("refused; plain programs stay provable", async () => {
+    await expectVerdicts(
+      clean,
+      ["jq -n '1 + 1'", "jq '.a' a.yml", "jq -n '$__loc__'"],
+      ["jq -n '$ ENV.HOME'", "jq -n '$\tENV'", "jq -n '$ #c\nENV'", "jq -n '$ENV'", "jq -n 'env'"],
+    );
+  }, 60000);
+});
