@@ -3,10 +3,11 @@
 // `client-secret`, a gcp `access-token`) and an exec plugin's `env` values are printed as they are.
 // So the view is provable only when the kubeconfig files it merges ($KUBECONFIG, else
 // ~/.kube/config) hold none of those; an unreadable or oversized file is not provable either.
-import { lstatSync, readFileSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { commandName, type Invocation } from "./invocations.ts";
+import { readRegularFile } from "./regular-file.ts";
 
 /** Keys whose values `config view` prints unredacted (an `env:` with entries, not `env: null`). */
 const UNREDACTED =
@@ -22,15 +23,16 @@ export function kubeconfigProblem(inv: Invocation, env: NodeJS.ProcessEnv = proc
     ? env.KUBECONFIG.split(":").filter(Boolean)
     : [join(env.HOME || homedir(), ".kube", "config")];
   for (const f of files) {
-    let text: string;
+    let present: boolean;
     try {
-      const st = lstatSync(f, { throwIfNoEntry: false });
-      if (st === undefined) continue;
-      if (st.size > MAX_BYTES) return `kubectl config view: ${f} is too large to check`;
-      text = readFileSync(f, "utf8");
+      present = lstatSync(f, { throwIfNoEntry: false }) !== undefined;
     } catch {
       return `kubectl config view: ${f} cannot be read`;
     }
+    if (!present) continue;
+    // Not a FIFO (a relative $KUBECONFIG names a file of the repository), not too large.
+    const text = readRegularFile(f, MAX_BYTES);
+    if (text === null) return `kubectl config view: ${f} is not a small plain file that can be read`;
     if (UNREDACTED.test(text)) return `kubectl config view prints the passwords or provider tokens in ${f}`;
   }
   return null;
