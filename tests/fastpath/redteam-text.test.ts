@@ -187,6 +187,14 @@ describe("devices and FIFOs in the repository", () => {
     );
   }, 60000);
 
+  test("a FIFO as $KUBECONFIG does not hang the gate", async () => {
+    const verdicts = await binaryVerdicts(["kubectl config view"], special, {
+      ...home.env,
+      KUBECONFIG: join(special, "fifo"),
+    });
+    expect(verdicts.get("kubectl config view")).not.toBe("allow");
+  }, 20000);
+
   test("a FIFO as .git/config does not hang the gate", async () => {
     await expectVerdicts(piped, ["cat a.txt"], ["git status", "git log", "cat .git/config", "grep -r x ."]);
   }, 20000);
