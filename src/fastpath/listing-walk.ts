@@ -5,7 +5,7 @@
 
 import { statSync } from "node:fs";
 import { commandName, type Invocation } from "./invocations.ts";
-import { physicalPath, walkProblem } from "./real-path.ts";
+import { expandedPaths, physicalPath, walkProblem } from "./real-path.ts";
 
 /** Whether the listing walker follows symlinks below its roots. */
 function follows(name: string, args: string[]): boolean {
@@ -47,10 +47,7 @@ export function listingWalkProblem(inv: Invocation, cwd: string, edge: string): 
   // (its first operand) and no --base-directory.
   const words = args.map((a) => (a.startsWith("-") && a.includes("=") ? a.slice(a.indexOf("=") + 1) : a));
   const roots = new Set<string>();
-  for (const w of words) {
-    const p = w.startsWith("-") ? null : physicalPath(w, cwd);
-    if (p !== null && isDir(p)) roots.add(p);
-  }
+  for (const w of words) for (const p of w.startsWith("-") ? [] : expandedPaths(w, cwd)) if (isDir(p)) roots.add(p);
   const operands = args.filter((a) => !a.startsWith("-"));
   const fdInCwd = name === "fd" && (operands.length < 2 || args.some((a) => a.startsWith("--base-directory")));
   if (roots.size === 0 || fdInCwd) roots.add(physicalPath(".", cwd) ?? cwd);

@@ -67,6 +67,19 @@ export function isSpecialFile(path: string): boolean {
   }
 }
 
+/**
+ * The real paths a word of a walker may stand for: itself and, when it holds a wildcard, whatever it
+ * matches (`grep -r KEY ../b*` walks ../b). Quoting is not known here, so a quoted pattern counts both ways.
+ */
+export function expandedPaths(word: string, cwd: string): string[] {
+  const words = [word];
+  if (/[*?[]/.test(word)) {
+    const matches = expandGlob(word, cwd, () => false);
+    if (typeof matches !== "string") words.push(...matches);
+  }
+  return words.map((w) => physicalPath(w, cwd)).filter((p): p is string => p !== null);
+}
+
 /** The real path of the repository edge (a missing edge keeps its written form). */
 export function realBoundary(boundary: string): string {
   return real(boundary) ?? boundary;

@@ -7,7 +7,7 @@
 
 import { statSync } from "node:fs";
 import { commandName, type Invocation } from "./invocations.ts";
-import { boundedWalk, physicalPath, walkProblem } from "./real-path.ts";
+import { boundedWalk, expandedPaths, physicalPath, walkProblem } from "./real-path.ts";
 import { readRegularFile } from "./regular-file.ts";
 
 const GREPS = new Set(["grep", "egrep", "fgrep", "zgrep"]);
@@ -161,6 +161,24 @@ function valueInNextWord(word: string, valued: Set<string>): boolean {
   return at === word.length - 2;
 }
 
+/** Every word naming a directory (after its wildcards) walked as a root; options are skipped. */
+function dirOperandsProblem(
+  words: string[],
+  cwd: string,
+  edge: string,
+  isSecret: (path: string) => boolean,
+  follow: boolean,
+): string | null {
+  for (const w of words) {
+    if (w.startsWith("-")) continue;
+    for (const root of expandedPaths(w, cwd).filter(isDir)) {
+      const problem = walkProblem(root, edge, isSecret, follow);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
 export function recursiveReadProblem(
   inv: Invocation,
   cwd: string,
@@ -187,25 +205,12 @@ export function recursiveReadProblem(
   } else if (/^7z[arz]?$/.test(name) && args[0] === "h") {
     // 7z h hashes a directory operand's files recursively, following symlinks: a hash of .env is enough
     // to test guesses of a short secret. Every directory operand is walked like a reader's root.
-    for (const a of args.slice(1)) {
-      const root = a.startsWith("-") ? null : physicalPath(a, cwd);
-      const problem = root !== null && isDir(root) ? walkProblem(root, edge, isSecret, true) : null;
-      if (problem) return problem;
-    }
-    return null;
+    return dirOperandsProblem(args.slice(1), cwd, edge, isSecret, true);
   } else if (name === "diff") {
     // diff -r prints the lines of every differing file and dereferences symlinks by default. Without -r
     // a directory operand is read one level down: `diff -N dir empty` prints every file in dir, and
     // `diff dir file` reads dir/file. Either way every directory operand is walked, following links.
-    for (const a of args) {
-      if (a.startsWith("-")) continue;
-      const root = physicalPath(a, cwd);
-      if (root !== null && isDir(root)) {
-        const problem = walkProblem(root, edge, isSecret, true);
-        if (problem) return problem;
-      }
-    }
-    return null;
+    return dirOperandsProblem(args, cwd, edge, isSecret, true);
   } else if (name === "helm" && (args.includes("template") || args.includes("lint"))) {
     // A local chart's files are all read (.Files.Get prints any of them) and its symlinks followed:
     // every word naming a directory is walked as a chart. A values.schema.json `$ref` makes helm load
@@ -216,22 +221,17 @@ export function recursiveReadProblem(
     for (const a of args) {
       if (schemas && (a.includes("://") || /^--repo(=|$)/.test(a)))
         return `helm ${a}: a remote chart's values.schema.json is not checked (add --skip-schema-validation)`;
-      const root = a.startsWith("-") ? null : physicalPath(a, cwd);
-      if (root === null) continue;
-      if (isDir(root)) {
-        const problem = walkProblem(root, edge, isSecret, true) ?? (schemas ? chartSchemaProblem(root) : null);
-        if (problem) return problem;
-      } else if (schemas && /\.(tgz|tar\.gz)$/.test(root)) return `helm: the schema inside ${a} is not checked`;
+      for (const root of a.startsWith("-") ? [] : expandedPaths(a, cwd)) {
+        if (isDir(root)) {
+          const problem = walkProblem(root, edge, isSecret, true) ?? (schemas ? chartSchemaProblem(root) : null);
+          if (problem) return problem;
+        } else if (schemas && /\.(tgz|tar\.gz)$/.test(root)) return `helm: the schema inside ${a} is not checked`;
+      }
     }
     return null;
   } else if (name === "git" && args.includes("--no-index") && !args.includes("grep")) {
     // git diff --no-index DIR DIR prints every file below them (symlinks as their target's name).
-    for (const a of args) {
-      const root = a.startsWith("-") ? null : physicalPath(a, cwd);
-      const problem = root !== null && isDir(root) ? walkProblem(root, edge, isSecret, false) : null;
-      if (problem) return problem;
-    }
-    return null;
+    return dirOperandsProblem(args, cwd, edge, isSecret, false);
   } else if (name === "git" && args.includes("grep")) {
     // git grep reads tracked files of the work tree (and with --no-index, any file below). Its pathspecs
     // reach beyond the working directory (`../b`, `:/`, `:(top)`, `git -C .. grep`): the whole
@@ -256,7 +256,7 @@ export function recursiveReadProblem(
     }
     paths.push(a);
   }
-  const roots = paths.map((p) => physicalPath(p, cwd)).filter((p): p is string => p !== null && isDir(p));
+  const roots = paths.flatMap((p) => expandedPaths(p, cwd)).filter(isDir);
   if (paths.length === 0 || roots.length === 0) roots.push(physicalPath(".", cwd) ?? cwd);
   for (const root of roots) {
     const problem = walkProblem(root, edge, isSecret, follow);

@@ -14,7 +14,7 @@ import { basename } from "node:path";
 import { commandName, FIND_START_PATH, type Invocation, type Structure, xargsMarker } from "./invocations.ts";
 import { readOnlyReason } from "./read-only.ts";
 import { readOnlyCliReason, TRANSPARENT_WRAPPERS } from "./read-only-cli.ts";
-import { isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
+import { expandedPaths, isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
 import { grepRecurses } from "./recursive-read.ts";
 import { sedScriptProblem } from "./sed-script.ts";
 
@@ -232,13 +232,13 @@ function execProblem(inv: Invocation, ctx: WrapContext): string | null {
   // find with no start path and fd search the working directory.
   const implicit = finder !== "find" || !words.length || /^[-(!]/.test(words[0] as string) ? ["."] : [];
   const secret = finder === "find" ? ctx.isSecret : awkwardName(ctx.isSecret);
+  // A start path with a wildcard (`find ../b* -exec cat {} +`) is walked for each directory it matches.
   for (const cwd of ctx.cwds)
-    for (const word of new Set([...implicit, ...given])) {
-      const dir = physicalPath(word, cwd);
-      if (dir === null || !isDirectory(dir)) continue;
-      const problem = walkProblem(dir, ctx.edge, secret, true);
-      if (problem) return `${finder} -exec over ${word}: ${problem}`;
-    }
+    for (const word of new Set([...implicit, ...given]))
+      for (const dir of expandedPaths(word, cwd).filter(isDirectory)) {
+        const problem = walkProblem(dir, ctx.edge, secret, true);
+        if (problem) return `${finder} -exec over ${word}: ${problem}`;
+      }
   return null;
 }
 

@@ -440,3 +440,26 @@ describe("jq $ ENV with a blank", () => {
     );
   }, 60000);
 });
+
+describe("walk roots written as globs", () => {
+  // The path check expands `../b*` to ../b (inside, not a secret name), but the walks took the word as
+  // written, found no such directory and walked only the working directory: ../b/.env was printed.
+  test("every match is walked", async () => {
+    await expectVerdicts(
+      join(walks, "a"),
+      ["grep -r x f*", "rg x *.txt", "grep -rn x ./f*", "find . -name '*.txt' -exec cat {} +"],
+      [
+        "grep -r TOKEN ../b*",
+        "grep -R TOKEN ../?",
+        "rg TOKEN ../b*",
+        "ack --noenv TOKEN ../b*",
+        "ag TOKEN ../b*",
+        "diff -N ../b* f.txt",
+        "git diff --no-index ../b* f.txt",
+        "find ../b* -exec cat {} +",
+        "find ../b* -type f -exec cat {} \\;",
+        "fd . ../b* -x cat",
+      ],
+    );
+  }, 60000);
+});
