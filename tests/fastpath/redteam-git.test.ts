@@ -1,0 +1,252 @@
+// Red-team cases for git, proved on the compiled binary in real temporary repositories written as a
+// hostile author would write them (hooks, gitlinks, `.git` pointers, config): "allow" can only come
+// from the fast path (no classifier credentials). Each block names the hole it closes; the controls
+// beside them show the rule still allows what it should.
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { type BinaryVerdict, binaryVerdicts, ensureBinary, isolatedHome } from "../support/fastpath-binary.ts";
+import { git } from "../support/git.ts";
+
+const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-git-")));
+const { env, home } = isolatedHome();
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(() => ensureBinary());
+
+function put(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** A git repository at `work/<name>/repo` with one commit of `files` (the parent directory is outside it). */
+function repo(name: string, files: Record<string, string> = {}): string {
+  const dir = join(work, name, "repo");
+  mkdirSync(dir, { recursive: true });
+  git(dir, "init", "-q", "-b", "feature/x");
+  put(join(dir, "README.md"), "# r\n");
+  for (const [p, t] of Object.entries(files)) put(join(dir, p), t);
+  git(dir, "add", "-A", "-f");
+  git(dir, "commit", "-q", "-m", "init");
+  return dir;
+}
+
+/** A repository with one commit, outside every test repository: the user's private data. */
+function privateRepo(name: string): string {
+  const dir = join(work, name, "private");
+  mkdirSync(dir, { recursive: true });
+  git(dir, "init", "-q", "-b", "main");
+  put(join(dir, "private.txt"), "SECRET\n");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", "private");
+  return dir;
+}
+
+function hook(gitDir: string, name: string): void {
+  const p = join(gitDir, "hooks", name);
+  put(p, "#!/bin/sh\ntouch /tmp/ccgate-redteam-git-pwned\n");
+  chmodSync(p, 0o755);
+}
+
+/** A gitlink at `path` in `dir`'s index to the commit of the repository `sub` (no .gitmodules needed). */
+function gitlink(dir: string, path: string, sub: string): void {
+  const head = git(sub, "rev-parse", "HEAD").trim();
+  git(dir, "update-index", "--add", "--cacheinfo", `160000,${head},${path}`);
+}
+
+async function expectVerdicts(dir: string, cases: Record<string, BinaryVerdict>): Promise<void> {
+  const got = await binaryVerdicts(Object.keys(cases), dir, env);
+  const wrong = Object.entries(cases)
+    .filter(([c, v]) => got.get(c) !== v)
+    .map(([c, v]) => `${c}: want ${v}, got ${got.get(c)}`);
+  expect(wrong).toEqual([]);
+}
+
+const READS: Record<string, BinaryVerdict> = {
+  "git status": "fallthrough",
+  "git diff": "fallthrough",
+  "git diff --stat": "fallthrough",
+  "git log -p": "fallthrough",
+  "git show HEAD": "fallthrough",
+  "git ls-files -o": "fallthrough",
+  "cat README.md": "allow",
+};
+
+describe("hooks: status and diff write the index, which runs post-index-change", () => {
+  test("a live post-index-change, pre-auto-gc or unknown hook sends every git command to the classifier", async () => {
+    for (const name of ["post-index-change", "pre-auto-gc", "some-future-hook"]) {
+      const dir = repo(`hook-${name}`);
+      hook(join(dir, ".git"), name);
+      await expectVerdicts(dir, READS);
+    }
+  });
+
+  test("a linked worktree runs the hooks of its common dir", async () => {
+    const dir = repo("hook-worktree");
+    const wt = join(work, "hook-worktree", "wt");
+    git(dir, "worktree", "add", "-q", wt, "-b", "wt");
+    hook(join(dir, ".git"), "post-index-change");
+    await expectVerdicts(wt, { "git status": "fallthrough", "git diff": "fallthrough", "cat README.md": "allow" });
+  });
+
+  test("control: hooks only writing commands run (pre-commit, pre-push …) and samples leave git provable", async () => {
+    const dir = repo("hook-control");
+    for (const name of ["pre-commit", "pre-push", "commit-msg", "post-checkout", "reference-transaction"])
+      hook(join(dir, ".git"), name);
+    await expectVerdicts(dir, {
+      "git status": "allow",
+      "git diff": "allow",
+      "git log -p": "allow",
+      "git show HEAD": "allow",
+    });
+  });
+});
+
+describe("submodules: status and diff run git status in every populated gitlink", () => {
+  test("a gitlink (no .gitmodules) with a nested .git whose config runs a program", async () => {
+    const dir = repo("sub-nested");
+    const inner = join(dir, "sub");
+    mkdirSync(inner);
+    git(inner, "init", "-q", "-b", "main");
+    git(inner, "commit", "-q", "--allow-empty", "-m", "x");
+    gitlink(dir, "sub", inner);
+    git(inner, "config", "core.fsmonitor", "touch /tmp/ccgate-redteam-git-pwned; false #");
+    await expectVerdicts(dir, { ...READS, "git submodule status": "fallthrough", "git submodule": "fallthrough" });
+  });
+
+  test("a submodule whose git dir in .git/modules has a diff driver, a hook, or points outside", async () => {
+    const priv = privateRepo("sub-modules");
+    const cases: [string, (modules: string, dir: string) => void][] = [
+      [
+        "driver",
+        (m) => put(join(m, "config"), `${"[core]\n\tworktree = ../../../lib\n"}[diff]\n\texternal = ./x.sh\n`),
+      ],
+      ["hook", (m) => hook(m, "post-index-change")],
+      ["outside", (_m, dir) => put(join(dir, "lib", ".git"), `gitdir: ${join(priv, ".git")}\n`)],
+    ];
+    for (const [name, plant] of cases) {
+      const dir = repo(`sub-modules-${name}`);
+      const lib = join(work, `sub-modules-${name}`, "lib");
+      mkdirSync(lib);
+      git(lib, "init", "-q", "-b", "main");
+      git(lib, "commit", "-q", "--allow-empty", "-m", "x");
+      git(dir, "-c", "protocol.file.allow=always", "submodule", "add", "-q", lib, "lib");
+      git(dir, "commit", "-q", "-m", "sub");
+      plant(join(dir, ".git", "modules", "lib"), dir);
+      await expectVerdicts(dir, { "git status": "fallthrough", "git diff": "fallthrough", "cat README.md": "allow" });
+    }
+  });
+
+  test("a submodule of a submodule is checked too", async () => {
+    const dir = repo("sub-deep");
+    const a = join(dir, "a");
+    const b = join(a, "b");
+    mkdirSync(b, { recursive: true });
+    git(b, "init", "-q", "-b", "main");
+    git(b, "commit", "-q", "--allow-empty", "-m", "x");
+    git(a, "init", "-q", "-b", "main");
+    gitlink(a, "b", b);
+    git(a, "commit", "-q", "-m", "x");
+    gitlink(dir, "a", a);
+    hook(join(b, ".git"), "post-index-change");
+    await expectVerdicts(dir, { "git status": "fallthrough", "git diff": "fallthrough" });
+  });
+
+  test("control: a plain submodule and an unpopulated gitlink leave git provable", async () => {
+    const dir = repo("sub-control");
+    const lib = join(work, "sub-control", "lib");
+    mkdirSync(lib);
+    git(lib, "init", "-q", "-b", "main");
+    git(lib, "commit", "-q", "--allow-empty", "-m", "x");
+    git(dir, "-c", "protocol.file.allow=always", "submodule", "add", "-q", lib, "lib");
+    gitlink(dir, "gone", lib);
+    git(dir, "commit", "-q", "-m", "sub");
+    await expectVerdicts(dir, {
+      "git status": "allow",
+      "git diff": "allow",
+      "git submodule status": "allow",
+      "git -C lib status": "allow",
+      "git log -p": "allow",
+    });
+  });
+});
+
+describe("the git data must be this repository's: .git pointers, alternates, core.worktree", () => {
+  test("a .git file or symlink pointing at another repository of the user's", async () => {
+    const priv = privateRepo("ptr");
+    const viaFile = join(work, "ptr", "file");
+    put(join(viaFile, ".git"), `gitdir: ${join(priv, ".git")}\n`);
+    put(join(viaFile, "README.md"), "x\n");
+    await expectVerdicts(viaFile, {
+      ...READS,
+      "git show HEAD:private.txt": "fallthrough",
+      "git grep SECRET": "fallthrough",
+    });
+    const viaLink = join(work, "ptr", "link");
+    mkdirSync(viaLink);
+    symlinkSync(join(priv, ".git"), join(viaLink, ".git"));
+    put(join(viaLink, "README.md"), "x\n");
+    await expectVerdicts(viaLink, { ...READS, "git show HEAD:private.txt": "fallthrough" });
+  });
+
+  test("a git dir inside the repository whose commondir or alternates reach another repository", async () => {
+    const priv = privateRepo("common");
+    const viaCommon = join(work, "common", "commondir");
+    put(join(viaCommon, "README.md"), "x\n");
+    put(join(viaCommon, ".gitx", "HEAD"), "ref: refs/heads/main\n");
+    put(join(viaCommon, ".gitx", "commondir"), join(priv, ".git"));
+    put(join(viaCommon, ".git"), "gitdir: .gitx\n");
+    await expectVerdicts(viaCommon, { "git log -p": "fallthrough", "git show HEAD:private.txt": "fallthrough" });
+    const viaAlt = repo("common-alt");
+    put(join(viaAlt, ".git", "objects", "info", "alternates"), `${join(priv, ".git", "objects")}\n`);
+    await expectVerdicts(viaAlt, {
+      "git fsck --unreachable": "fallthrough",
+      "git cat-file -p HEAD": "fallthrough",
+      "git count-objects -v": "fallthrough",
+    });
+  });
+
+  test("core.worktree outside the repository (a parent, the home directory, another checkout)", async () => {
+    const priv = privateRepo("wt");
+    for (const target of [priv, join(work, "wt"), home, "/"]) {
+      const dir = repo(`wt-${target.replace(/\W/g, "")}`);
+      git(dir, "config", "core.worktree", target);
+      await expectVerdicts(dir, {
+        "git status": "fallthrough",
+        "git ls-files -o": "fallthrough",
+        "git grep --untracked SECRET -- :/": "fallthrough",
+        "git diff": "fallthrough",
+      });
+    }
+    const other = repo("wt-worktree-config");
+    git(other, "config", "extensions.worktreeConfig", "true");
+    git(other, "config", "--worktree", "core.worktree", priv);
+    await expectVerdicts(other, { "git status": "fallthrough", "git ls-files -o": "fallthrough" });
+  });
+
+  test("control: a linked worktree of the repository stays provable", async () => {
+    const dir = repo("wt-control");
+    const wt = join(work, "wt-control", "linked");
+    git(dir, "worktree", "add", "-q", wt, "-b", "linked");
+    await expectVerdicts(wt, { "git status": "allow", "git log -p": "allow", "git diff": "allow" });
+    await expectVerdicts(dir, { "git worktree list": "allow", "git status": "allow" });
+  });
+
+  test("a linked-worktree .git file naming someone else's worktree git dir is not accepted", async () => {
+    const priv = privateRepo("wt-steal");
+    const wt = join(work, "wt-steal", "theirs");
+    git(priv, "worktree", "add", "-q", wt, "-b", "theirs");
+    const dir = join(work, "wt-steal", "mine");
+    put(join(dir, "README.md"), "x\n");
+    put(join(dir, ".git"), `gitdir: ${join(priv, ".git", "worktrees", "theirs")}\n`);
+    await expectVerdicts(dir, { "git log -p": "fallthrough", "git show HEAD:private.txt": "fallthrough" });
+  });
+
+  test("extensions.partialClone makes any command fetch a missing object from the remote", async () => {
+    const dir = repo("partial");
+    git(dir, "config", "core.repositoryformatversion", "1");
+    git(dir, "config", "extensions.partialClone", "origin");
+    git(dir, "remote", "add", "origin", "git@evil.example:x/y.git");
+    await expectVerdicts(dir, { "git log -p": "fallthrough", "git show HEAD": "fallthrough" });
+  });
+});
