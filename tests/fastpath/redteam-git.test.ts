@@ -250,3 +250,111 @@ describe("the git data must be this repository's: .git pointers, alternates, cor
     await expectVerdicts(dir, { "git log -p": "fallthrough", "git show HEAD": "fallthrough" });
   });
 });
+
+describe("git config reads the user's global file unless a scope keeps it to the repository", () => {
+  test("listing, matching or a credential key without --local is not provable", async () => {
+    const dir = repo("config-scope", { ".gitmodules": '[submodule "x"]\n\tpath = x\n\turl = https://example.com/x\n' });
+    put(join(home, ".gitconfig"), "[sendemail]\n\tsmtpPass = hunter2\n[github]\n\ttoken = ghp_x\n");
+    await expectVerdicts(dir, {
+      "git config -l": "fallthrough",
+      "git config --list": "fallthrough",
+      "git config --global -l": "fallthrough",
+      "git config --system --list": "fallthrough",
+      "git config --show-origin -l": "fallthrough",
+      "git config --show-scope --list": "fallthrough",
+      "git config --name-only -l": "fallthrough",
+      "git config --get sendemail.smtppass": "fallthrough",
+      "git config --global --get sendemail.smtpPass": "fallthrough",
+      "git config --get-all github.token": "fallthrough",
+      "git config --get-regexp token": "fallthrough",
+      "git config --get-regexp .": "fallthrough",
+      "git config --get-urlmatch http https://github.com": "fallthrough",
+      "git config --get credential.helper": "fallthrough",
+      "git config --get --all user.name": "fallthrough",
+      "git config --local --global -l": "fallthrough",
+      "git config --show-origin sendemail.smtppass": "fallthrough",
+      // controls: the repository's own files, or one named setting
+      "git config --local -l": "allow",
+      "git config --local --get-regexp remote": "allow",
+      "git config -f .gitmodules -l": "allow",
+      "git config --file=.gitmodules --get-regexp path": "allow",
+      "git config --blob=HEAD:.gitmodules -l": "allow",
+      "git config --get user.name": "allow",
+      "git config --global --get user.email": "allow",
+      "git config --get core.editor": "allow",
+      "git config --show-origin user.name": "allow",
+      "git config --get-all remote.origin.url": "allow",
+    });
+  });
+});
+
+describe("git matches a quoted pathspec as a wildcard over the whole path, dot-files included", () => {
+  test("a pathspec pattern that can match a secret is not provable; others stay allowed", async () => {
+    const dir = repo("pathspec", { "src/a.ts": "x\n", "docs/a.md": "x\n" });
+    git(dir, "add", "-f", "src");
+    const secret = join(work, "pathspec", "with-env");
+    // The secret is only in history: not on disk for the walk or the shell glob check to see.
+    mkdirSync(secret, { recursive: true });
+    git(secret, "init", "-q", "-b", "feature/x");
+    put(join(secret, ".env"), "TOKEN=1\n");
+    put(join(secret, "README.md"), "x\n");
+    git(secret, "add", "-A", "-f");
+    git(secret, "commit", "-q", "-m", "x");
+    git(secret, "rm", "-q", "--cached", ".env");
+    git(secret, "commit", "-q", "-m", "rm");
+    rmSync(join(secret, ".env"));
+    for (const d of [dir, secret])
+      await expectVerdicts(d, {
+        "git log -p -- '.en*'": "fallthrough",
+        "git log -p '.en*'": "fallthrough",
+        "git show HEAD~0 -- '.e?v'": "fallthrough",
+        "git log -p -- '[.]env'": "fallthrough",
+        "git log -p -- '*'": "fallthrough",
+        "git log -p -- 'src/*'": "fallthrough",
+        "git diff HEAD -- '*.json'": "fallthrough",
+        "git log -p -- ':(glob)**/.env'": "fallthrough",
+        "git log -p -- ':(top).e*'": "fallthrough",
+        "git log -p -- ':/.e*'": "fallthrough",
+        "git log -p -- ':(icase).EN*'": "fallthrough",
+        "git log -S TOKEN -p -- '*.env'": "fallthrough",
+        "git grep TOKEN HEAD~1 -- '.e*'": "fallthrough",
+        // controls
+        "git log -p -- '*.ts'": "allow",
+        "git log -p -- 'src/*.ts'": "allow",
+        "git log --oneline -- 'docs/*.md'": "allow",
+        "git diff HEAD -- '*.tsx' '*.ts'": "allow",
+        "git log -p -- ':!*.lock'": "allow",
+        "git log -G 'a*b' -p": "allow",
+        "git ls-files '*.ts'": "allow",
+      });
+  });
+});
+
+describe("--submodule=diff runs git diff inside a nested repository at a gitlink of history", () => {
+  test("a historical gitlink whose nested .git has diff.external", async () => {
+    const dir = repo("smdiff");
+    const old = join(dir, "old");
+    mkdirSync(old);
+    git(old, "init", "-q", "-b", "main");
+    put(join(old, "f"), "1\n");
+    git(old, "add", "f");
+    git(old, "commit", "-q", "-m", "1");
+    gitlink(dir, "old", old);
+    git(dir, "commit", "-q", "-m", "2");
+    put(join(old, "f"), "2\n");
+    git(old, "commit", "-q", "-a", "-m", "2");
+    gitlink(dir, "old", old);
+    git(dir, "commit", "-q", "-m", "3");
+    git(dir, "rm", "-q", "--cached", "old");
+    git(dir, "commit", "-q", "-m", "4");
+    git(old, "config", "diff.external", "touch /tmp/ccgate-redteam-git-pwned");
+    await expectVerdicts(dir, {
+      "git log -p --submodule=diff": "fallthrough",
+      "git log -p --submodule": "fallthrough",
+      "git show --submodule=log HEAD~1": "fallthrough",
+      "git diff HEAD~3 HEAD~1 --submodule=diff": "fallthrough",
+      "git log -p --submodule=short": "allow",
+      "git log -p": "allow",
+    });
+  });
+});
