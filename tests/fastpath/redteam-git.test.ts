@@ -358,3 +358,62 @@ describe("--submodule=diff runs git diff inside a nested repository at a gitlink
     });
   });
 });
+
+describe("hard deny of destructive git on protected branches holds in every spelling", () => {
+  test("abbreviated long options, heads/ targets, wildcards, glued and bundled branch names", async () => {
+    const dir = repo("deny");
+    await expectVerdicts(dir, {
+      // git takes any unambiguous prefix of a long option
+      "git push --del origin main": "deny",
+      "git push --delet origin master": "deny",
+      "git push origin --del main": "deny",
+      "git push --force-w origin main": "deny",
+      "git push --force-w=main origin main": "deny",
+      "git push --force-i origin main": "deny",
+      "git push --mirr origin": "deny",
+      "git branch --del main": "deny",
+      "git branch --forc main HEAD~1": "deny",
+      "git branch --mov feature/x main": "deny",
+      "git switch --force-c main": "deny",
+      "git switch --force-c=main HEAD~2": "deny",
+      // git push completes heads/main to refs/heads/main
+      "git push -f origin HEAD:heads/main": "deny",
+      "git push origin +HEAD:heads/master": "deny",
+      // a wildcard refspec that reaches a protected branch
+      "git push origin +refs/heads/ma*:refs/heads/ma*": "deny",
+      "git push -f origin 'refs/heads/m*'": "deny",
+      // checkout -B / switch -C reset the branch they name, glued or bundled too
+      "git switch --force-create=main": "deny",
+      "git switch -Cmain": "deny",
+      "git checkout -Bmain": "deny",
+      "git checkout -fB main": "deny",
+      // branch -C (forced copy) and -M inside a bundle overwrite the target
+      "git branch -C feature/x main": "deny",
+      "git branch -Mv x main": "deny",
+      "git branch -vC x master": "deny",
+      // controls: the agent's own branches, and ambiguous prefixes git itself refuses
+      "git push --for origin main": "fallthrough",
+      "git push -f origin 'refs/heads/feat*:refs/heads/feat*'": "fallthrough",
+      "git push --set-up origin feature/x": "fallthrough",
+      "git checkout -B feature/y": "fallthrough",
+      "git switch -c main": "fallthrough",
+      "git branch -c x main": "fallthrough",
+      "git branch --list main": "allow",
+    });
+  });
+});
+
+describe("on a protected branch, reset and rebase spellings", () => {
+  test("abbreviated reset modes are still a reset", async () => {
+    const dir = repo("deny-main");
+    git(dir, "commit", "-q", "--allow-empty", "-m", "2");
+    git(dir, "checkout", "-q", "-b", "main");
+    await expectVerdicts(dir, {
+      "git reset --har HEAD~1": "deny",
+      "git reset --so HEAD~1": "deny",
+      "git reset --hard HEAD~1": "deny",
+      "git reset --ke HEAD~1": "deny",
+      "git reset --quiet README.md": "fallthrough",
+    });
+  });
+});
