@@ -178,10 +178,8 @@ export function recursiveReadProblem(
       } else if (schemas && /\.(tgz|tar\.gz)$/.test(root)) return `helm: the schema inside ${a} is not checked`;
     }
     return null;
-  } else if (name === "git" && args.includes("grep")) {
-    // git grep reads tracked files of the work tree (and with --no-index, any file below).
-    return walkProblem(cwd, edge, isSecret, false);
-  } else return null;
+  } else if (name === "git") return gitWalkProblem(args, cwd, edge, isSecret);
+  else return null;
   if (!recursive) return null;
   const positional: string[] = [];
   let explicitPattern = false;
@@ -207,5 +205,32 @@ export function recursiveReadProblem(
     const problem = walkProblem(root, edge, isSecret, follow);
     if (problem) return problem;
   }
+  return null;
+}
+
+/**
+ * git grep reads the files below the directory git runs in (`-C DIR`), tracked ones (and with
+ * --no-index, any file); a pathspec can widen that to the whole worktree (`:/`, `:(top)`, `..`, an
+ * absolute path), and then the repository is walked. `git diff --no-index DIR1 DIR2` prints every
+ * file of both trees. Neither follows symlinks below its roots.
+ */
+function gitWalkProblem(args: string[], cwd: string, edge: string, isSecret: (p: string) => boolean): string | null {
+  let dir = cwd;
+  let i = 0;
+  for (; i < args.length && (args[i] as string).startsWith("-"); i++)
+    if (args[i] === "-C" && args[i + 1] !== undefined) dir = physicalPath(args[++i] as string, dir) ?? dir;
+  const sub = args[i];
+  const rest = args.slice(i + 1);
+  if (sub === "grep") {
+    const wide = rest.some((w) => /^[:/]/.test(w) || w.split("/").includes(".."));
+    return walkProblem(wide ? edge : dir, edge, isSecret, false);
+  }
+  if (sub === "diff" && rest.includes("--no-index"))
+    for (const w of rest) {
+      const root = w.startsWith("-") ? null : physicalPath(w, dir);
+      if (root === null || !isDir(root)) continue;
+      const problem = walkProblem(root, edge, isSecret, false);
+      if (problem) return problem;
+    }
   return null;
 }

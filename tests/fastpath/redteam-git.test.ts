@@ -417,3 +417,34 @@ describe("on a protected branch, reset and rebase spellings", () => {
     });
   });
 });
+
+describe("git grep and git diff --no-index read more than the directory they run in", () => {
+  test("from a subdirectory a pathspec or -C reaches the worktree root and its .env", async () => {
+    const dir = repo("grep-wide", { "sub/x.txt": "x\n" });
+    put(join(dir, ".env"), "TOKEN=1\n");
+    await expectVerdicts(join(dir, "sub"), {
+      "git grep TOKEN -- :/": "fallthrough",
+      "git grep TOKEN -- ':(top)'": "fallthrough",
+      "git grep -e TOKEN :/": "fallthrough",
+      "git grep TOKEN -- ..": "fallthrough",
+      "git grep TOKEN ..": "fallthrough",
+      "git -C .. grep TOKEN": "fallthrough",
+      "git grep --no-index TOKEN -- ..": "fallthrough",
+      // controls: below the subdirectory there is no secret
+      "git grep TOKEN": "allow",
+      "git grep TOKEN -- x.txt": "allow",
+    });
+  });
+
+  test("git diff --no-index of two directories prints every file below them", async () => {
+    const dir = repo("noindex", { "b/x": "x\n", f: "hi\n" });
+    put(join(dir, "a", ".env"), "TOKEN=1\n");
+    await expectVerdicts(dir, {
+      "git diff --no-index a b": "fallthrough",
+      "git diff --no-index -- b a": "fallthrough",
+      "git diff --no-index --stat b a": "fallthrough",
+      "git diff --no-index f b/x": "allow",
+      "git diff --no-index b b": "allow",
+    });
+  });
+});
