@@ -75,23 +75,27 @@ function fromDotGit(holder: string, edge: string): string[] | string {
   const dotgit = join(holder, ".git");
   const st = lstatSync(dotgit);
   if (st.isSymbolicLink()) return `${dotgit} is a symlink: git would use the repository it points to`;
-  if (st.isDirectory()) return [dotgit];
+  if (st.isDirectory()) return withCommonDir(dotgit, edge);
   const m = /^gitdir:\s*(.+?)\s*$/m.exec(readText(dotgit) ?? "");
   if (!m) return `${dotgit} is not understood`;
   const gitdir = resolve(holder, m[1] as string);
   if (!isInsideDir(real(gitdir), edge) && !namesBack(gitdir, dotgit, holder))
     return `${dotgit} points at ${gitdir}, another repository`;
-  const dirs = [gitdir];
+  return withCommonDir(gitdir, edge);
+}
+
+/**
+ * A git dir and the common dir its `commondir` file names (git reads one in any git dir, a `.git`
+ * directory or a bare one too): outside the edge only as the common dir of this worktree's git
+ * dir (COMMON/worktrees/ID).
+ */
+function withCommonDir(gitdir: string, edge: string): string[] | string {
   const c = readText(join(gitdir, "commondir"))?.trim();
-  if (c) {
-    const common = isAbsolute(c) ? c : resolve(gitdir, c);
-    // Outside the edge only as the common dir of this worktree's git dir (COMMON/worktrees/ID).
-    const own =
-      real(dirname(dirname(real(gitdir)))) === real(common) && basename(dirname(real(gitdir))) === "worktrees";
-    if (!isInsideDir(real(common), edge) && !own) return `${gitdir}/commondir points at ${common}, another repository`;
-    dirs.push(common);
-  }
-  return dirs;
+  if (!c) return [gitdir];
+  const common = isAbsolute(c) ? c : resolve(gitdir, c);
+  const own = real(dirname(dirname(real(gitdir)))) === real(common) && basename(dirname(real(gitdir))) === "worktrees";
+  if (!isInsideDir(real(common), edge) && !own) return `${gitdir}/commondir points at ${common}, another repository`;
+  return [gitdir, common];
 }
 
 /** The repository a git command run in `dir` uses (nearest `.git` up to and incl. `edge`), or why not provable. */
@@ -105,7 +109,11 @@ export function gitLayoutFor(dir: string, edge: string): GitLayout | string {
     }
     // A directory holding HEAD, objects/ and refs/ is a (bare) git dir of its own: git uses it and
     // its config (a bare repository committed or unpacked into the worktree, `git -C evil log`).
-    if (looksLikeGitDir(d)) return layoutProblem([d], null, edge) ?? { dirs: [d], worktree: null };
+    if (looksLikeGitDir(d)) {
+      const dirs = withCommonDir(d, edge);
+      if (typeof dirs === "string") return dirs;
+      return layoutProblem(dirs, null, edge) ?? { dirs, worktree: null };
+    }
     if (d === edge || !isInsideDir(d, edge) || dirname(d) === d) return { dirs: [], worktree: null };
     d = dirname(d);
   }

@@ -1179,7 +1179,8 @@ export const gitCheck: Check = (args) => {
   const rest = args.slice(i + 1);
   if (rest.length === 1 && (rest[0] === "--help" || rest[0] === "-h")) return null;
   // %G? / %GS … in a --format verify the commit signature: they run gpg, like --show-signature.
-  if (rest.some((w) => w.includes("%G"))) return "a %G format placeholder runs gpg";
+  // for-each-ref's %(signature…) atoms verify a signature too.
+  if (rest.some((w) => w.includes("%G") || w.includes("%(signature"))) return "a %G format placeholder runs gpg";
   // --submodule=diff runs `git diff` inside each submodule of the diffed commits (its own config);
   // --submodule / =log open them too. Only =short (the default) is provable.
   if (rest.some((w) => /^--submodule(=(?!short$).*)?$/.test(w)))

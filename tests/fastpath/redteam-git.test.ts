@@ -197,6 +197,14 @@ describe("the git data must be this repository's: .git pointers, alternates, cor
     put(join(viaCommon, ".gitx", "commondir"), join(priv, ".git"));
     put(join(viaCommon, ".git"), "gitdir: .gitx\n");
     await expectVerdicts(viaCommon, { "git log -p": "fallthrough", "git show HEAD:private.txt": "fallthrough" });
+    // git reads a commondir in a .git directory too: refs and objects then come from the other repository.
+    const viaDotGitDir = repo("common-dir");
+    put(join(viaDotGitDir, ".git", "commondir"), join(priv, ".git"));
+    await expectVerdicts(viaDotGitDir, {
+      "git log -p main": "fallthrough",
+      "git show main:private.txt": "fallthrough",
+      "git log --all": "fallthrough",
+    });
     const viaAlt = repo("common-alt");
     put(join(viaAlt, ".git", "objects", "info", "alternates"), `${join(priv, ".git", "objects")}\n`);
     await expectVerdicts(viaAlt, {
@@ -353,6 +361,7 @@ describe("--submodule=diff runs git diff inside a nested repository at a gitlink
       "git log -p --submodule": "fallthrough",
       "git show --submodule=log HEAD~1": "fallthrough",
       "git diff HEAD~3 HEAD~1 --submodule=diff": "fallthrough",
+      "git for-each-ref --format='%(signature)'": "fallthrough",
       "git log -p --submodule=short": "allow",
       "git log -p": "allow",
     });
