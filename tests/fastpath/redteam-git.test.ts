@@ -457,3 +457,17 @@ describe("git grep and git diff --no-index read more than the directory they run
     });
   });
 });
+
+describe("git ls-files feeding xargs lists only below its directory", () => {
+  test("pathspec magic lists the worktree root from a subdirectory", async () => {
+    const dir = repo("lsfiles", { "sub/x.txt": "x\n", ".env": "TOKEN=1\n" });
+    await expectVerdicts(join(dir, "sub"), {
+      "git ls-files :/ | xargs cat": "fallthrough",
+      "git ls-files ':(top)' | xargs cat": "fallthrough",
+      "git ls-files -- :/ | xargs cat": "fallthrough",
+      "git ls-files ':(top,glob)*' | xargs cat": "fallthrough",
+      "git ls-files | xargs cat": "allow",
+      "git ls-files x.txt | xargs cat": "allow",
+    });
+  });
+});
