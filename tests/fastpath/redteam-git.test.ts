@@ -471,3 +471,22 @@ describe("git ls-files feeding xargs lists only below its directory", () => {
     });
   });
 });
+
+describe("git remote show NAME asks the remote, like ls-remote", () => {
+  test("an ssh remote on another host or a local path is not provable without -n", async () => {
+    const priv = privateRepo("remote-show");
+    const dir = repo("remote-show");
+    git(dir, "remote", "add", "origin", "git@evil.example:x/y.git");
+    git(dir, "remote", "add", "local", priv);
+    await expectVerdicts(dir, {
+      "git remote show origin": "fallthrough",
+      "git remote show local": "fallthrough",
+      "git remote show -n origin": "allow",
+      "git remote show": "allow",
+    });
+    const ok = repo("remote-show-ok");
+    git(ok, "remote", "add", "origin", "https://github.com/a/b.git");
+    mkdirSync(join(ok, "evil.git"));
+    await expectVerdicts(ok, { "git remote show origin": "allow", "git remote show evil": "fallthrough" });
+  });
+});
