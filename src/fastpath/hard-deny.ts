@@ -299,7 +299,7 @@ function gitSubcommand(argv: string[]): { sub: string; args: string[] } | null {
   let i = 1;
   while (i < argv.length) {
     const a = argv[i] as string;
-    if (a === "-C" || a === "-c" || a === "--git-dir" || a === "--work-tree" || a === "--namespace") i += 2;
+    if (/^(-C|-c|--git-dir|--work-tree|--namespace|--attr-source)$/.test(a)) i += 2;
     else if (a.startsWith("-")) i++;
     else break;
   }

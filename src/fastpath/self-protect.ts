@@ -686,19 +686,27 @@ function gitHit(inv: Invocation, outer: Ctx): boolean {
   let i = 1;
   let ctx = outer;
   while (i < inv.argv.length && (inv.argv[i] as string).startsWith("-")) {
-    if (inv.argv[i] === "-C" && inv.argv[i + 1] !== undefined) {
+    const a = inv.argv[i] as string;
+    // --work-tree DIR moves the tree like -C DIR; -c / --git-dir … take the next word as their value.
+    if ((a === "-C" || a === "--work-tree") && inv.argv[i + 1] !== undefined) {
       const dir = candidates(inv.argv[i + 1] as string, inv.raw[i + 1] ?? "", ctx);
       ctx = { ...ctx, cwds: dir.length === 1 && !(dir[0] as string).includes(DYNAMIC) ? dir : [null] };
       i += 2;
-    } else i += 1;
+    } else if (a.startsWith("--work-tree=")) {
+      ctx = { ...ctx, cwds: [null] };
+      i += 1;
+    } else i += /^(-c|--git-dir|--namespace|--config-env|--super-prefix|--attr-source)$/.test(a) ? 2 : 1;
   }
   const sub = inv.argv[i];
   if (!sub || !["rm", "mv", "checkout", "restore", "clean"].includes(sub)) return false;
   const rest: Invocation = { ...inv, argv: inv.argv.slice(i), raw: inv.raw.slice(i), redirects: [] };
   const ops = operands(rest);
   if (sub === "clean") {
-    // only -x / -X reach ignored files, and the local config files are ignored by design
-    if (!flag(rest, "f", ["--force"]) || !rest.argv.some((a) => /^-[a-zA-Z]*[xX]/.test(a))) return false;
+    // only -x / -X reach ignored files, and the local config files are ignored by design. -f is not
+    // required: clean.requireForce=false (the repository's config, `-c`) deletes without it; only a
+    // dry run (-n, --dry-run or a prefix of it) deletes nothing.
+    const dry = rest.argv.some((a) => /^-[a-zA-Z]*n/.test(a) || /^--dr(y(-(r(un?)?)?)?)?$/.test(a));
+    if (dry || !rest.argv.some((a) => /^-[a-zA-Z]*[xX]/.test(a))) return false;
     const targets = ops.filter((o) => !o.option);
     return (targets.length ? targets : [{ value: ".", raw: "." }]).some((o) => hit(o.value, o.raw, ctx, "tree"));
   }

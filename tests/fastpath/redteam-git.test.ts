@@ -490,3 +490,25 @@ describe("git remote show NAME asks the remote, like ls-remote", () => {
     await expectVerdicts(ok, { "git remote show origin": "allow", "git remote show evil": "fallthrough" });
   });
 });
+
+describe("git clean -x of the gate's ignored settings is denied in every spelling", () => {
+  test("global options with a value, --work-tree, no -f (clean.requireForce=false), --force prefixes", async () => {
+    const dir = repo("clean", { ".gitignore": ".claude/settings.local.json\n" });
+    put(join(dir, ".claude", "settings.local.json"), "{}\n");
+    await expectVerdicts(dir, {
+      "git -c color.ui=never clean -fdx": "deny",
+      "git -c clean.requireForce=false clean -dx": "deny",
+      "git --git-dir .git clean -fdx": "deny",
+      "git --work-tree . clean -fdx": "deny",
+      "git clean -dx": "deny",
+      "git clean --forc -dx": "deny",
+      "git clean -fdx": "deny",
+      "git clean -fdX": "deny",
+      // controls: a dry run, no -x, a pathspec that does not reach it
+      "git clean -ndx": "fallthrough",
+      "git clean --dry-run -fdx": "fallthrough",
+      "git clean -fd": "fallthrough",
+      "git clean -fdx src": "fallthrough",
+    });
+  });
+});
