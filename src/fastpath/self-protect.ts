@@ -5,7 +5,7 @@
 // `cd`, `..`, braces, globs, symlinks via the real path of the longest existing prefix); a word that
 // is only known at run time is not denied on that basis (the classifier still sees it), except when
 // its literal tail alone names a protected file. Reading stays allowed.
-import { type Dirent, existsSync, readdirSync, realpathSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import type { Command, Redirect, Script, Word } from "../shell/ast.ts";
 import { literalOf, parseShell } from "../shell/parse.ts";
@@ -698,6 +698,7 @@ function gitHit(inv: Invocation, outer: Ctx): boolean {
     } else i += /^(-c|--git-dir|--namespace|--config-env|--super-prefix|--attr-source)$/.test(a) ? 2 : 1;
   }
   const sub = inv.argv[i];
+  if (sub === "apply" || sub === "am") return patchHit(inv.argv.slice(i + 1), ctx);
   if (!sub || !["rm", "mv", "checkout", "restore", "clean"].includes(sub)) return false;
   const rest: Invocation = { ...inv, argv: inv.argv.slice(i), raw: inv.raw.slice(i), redirects: [] };
   const ops = operands(rest);
@@ -711,6 +712,36 @@ function gitHit(inv: Invocation, outer: Ctx): boolean {
     return (targets.length ? targets : [{ value: ".", raw: "." }]).some((o) => hit(o.value, o.raw, ctx, "tree"));
   }
   return ops.some((o) => !o.option && hit(o.value, o.raw, ctx, sub === "rm" || sub === "mv" ? "tree" : "file"));
+}
+
+/**
+ * `git apply FILE…` / `git am FILE…` write the paths the patch names (`diff --git a/X b/Y`, `+++ b/Y`,
+ * `rename to`, `copy to`): each patch file that can be read is read, and every path it names (with
+ * and without its first component, and under any `--directory=`) is checked. `--check` and the
+ * stat-only forms write nothing; a patch from stdin cannot be seen here (the classifier judges it).
+ */
+function patchHit(args: string[], ctx: Ctx): boolean {
+  if (args.includes("--check") || (args.some((a) => /^--(stat|numstat|summary)$/.test(a)) && !args.includes("--apply")))
+    return false;
+  const dirs = ["", ...args.filter((a) => a.startsWith("--directory=")).map((a) => `${a.slice(12)}/`)];
+  for (const a of args) {
+    if (a.startsWith("-")) continue;
+    for (const file of candidates(a, a, ctx)) {
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8").slice(0, 4_000_000);
+      } catch {
+        continue;
+      }
+      for (const m of text.matchAll(/^(?:diff --git \S+ |\+\+\+ |--- |rename to |copy to |rename from )(\S+)/gm)) {
+        const named = m[1] as string;
+        if (named === "/dev/null") continue;
+        const paths = [named, named.split("/").slice(1).join("/")].filter(Boolean);
+        if (dirs.some((d) => paths.some((p) => hit(d + p, d + p, ctx, "file")))) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Literal assignments on the line (`d=~/.claude`, `export D=…`), for simple obfuscations. */

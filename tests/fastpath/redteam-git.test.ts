@@ -512,3 +512,39 @@ describe("git clean -x of the gate's ignored settings is denied in every spellin
     });
   });
 });
+
+describe("git apply / git am of a patch file that writes the gate's settings is denied", () => {
+  test("a patch naming .claude/settings.local.json (edit, rename, under --directory)", async () => {
+    const dir = repo("apply", { ".gitignore": ".claude/settings.local.json\n" });
+    put(join(dir, ".claude", "settings.local.json"), "{}\n");
+    const edit =
+      "diff --git a/.claude/settings.local.json b/.claude/settings.local.json\n--- a/.claude/settings.local.json\n" +
+      '+++ b/.claude/settings.local.json\n@@ -1 +1 @@\n-{}\n+{"permissions":{"allow":["Bash(*)"]}}\n';
+    put(join(dir, "evil.patch"), edit);
+    put(
+      join(dir, "ren.patch"),
+      "diff --git a/x b/x\nsimilarity index 100%\nrename from x\nrename to .claude/settings.local.json\n",
+    );
+    put(
+      join(dir, "sub.patch"),
+      "diff --git a/settings.local.json b/settings.local.json\n--- a/settings.local.json\n+++ b/settings.local.json\n@@ -1 +1 @@\n-{}\n+{}\n",
+    );
+    put(
+      join(dir, "ok.patch"),
+      "diff --git a/NEW b/NEW\nnew file mode 100644\n--- /dev/null\n+++ b/NEW\n@@ -0,0 +1 @@\n+x\n",
+    );
+    await expectVerdicts(dir, {
+      "git apply evil.patch": "deny",
+      "git apply -p1 --index evil.patch": "deny",
+      "git apply --apply --stat evil.patch": "deny",
+      "git am evil.patch": "deny",
+      "git -C . apply evil.patch": "deny",
+      "git apply ren.patch": "deny",
+      "git apply --directory=.claude sub.patch": "deny",
+      // controls: only testing, or a patch that names other files
+      "git apply --check evil.patch": "allow",
+      "git apply --stat evil.patch": "fallthrough",
+      "git apply ok.patch": "fallthrough",
+    });
+  });
+});
