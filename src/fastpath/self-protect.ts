@@ -699,9 +699,25 @@ function gitHit(inv: Invocation, outer: Ctx): boolean {
   }
   const sub = inv.argv[i];
   if (sub === "apply" || sub === "am") return patchHit(inv.argv.slice(i + 1), ctx);
-  if (!sub || !["rm", "mv", "checkout", "restore", "clean"].includes(sub)) return false;
+  if (!sub || !["rm", "mv", "checkout", "restore", "clean", "stash"].includes(sub)) return false;
   const rest: Invocation = { ...inv, argv: inv.argv.slice(i), raw: inv.raw.slice(i), redirects: [] };
   const ops = operands(rest);
+  if (sub === "stash") {
+    // `git stash [push] -a` / `--all` also stashes, and so removes, ignored files: like clean -x.
+    // git stash reads a verb only as its first word; options first mean push.
+    const first = rest.argv[1];
+    const verb = first === undefined || first.startsWith("-") ? undefined : first;
+    const pushes = verb === undefined || verb === "push" || verb === "save";
+    if (!pushes || !rest.argv.some((a) => /^-[a-zA-Z]*a/.test(a) || /^--al?l?$/.test(a))) return false;
+    // Pathspecs: after the verb, leaving out the message (`-m MSG`, `save MSG`).
+    const targets: Array<{ value: string; raw: string }> = [];
+    for (let k = 1; k < rest.argv.length && verb !== "save"; k++) {
+      const a = rest.argv[k] as string;
+      if (/^(-m|--message)$/.test(a)) k++;
+      else if (a !== "--" && !a.startsWith("-") && a !== verb) targets.push({ value: a, raw: rest.raw[k] ?? a });
+    }
+    return (targets.length ? targets : [{ value: ".", raw: "." }]).some((o) => hit(o.value, o.raw, ctx, "tree"));
+  }
   if (sub === "clean") {
     // only -x / -X reach ignored files, and the local config files are ignored by design. -f is not
     // required: clean.requireForce=false (the repository's config, `-c`) deletes without it; only a

@@ -548,3 +548,24 @@ describe("git apply / git am of a patch file that writes the gate's settings is 
     });
   });
 });
+
+describe("git stash --all removes the gate's ignored settings from the worktree", () => {
+  test("stash -a / --all in any spelling is denied where it reaches them", async () => {
+    const dir = repo("stash-all", { ".gitignore": ".claude/settings.local.json\n" });
+    put(join(dir, ".claude", "settings.local.json"), "{}\n");
+    await expectVerdicts(dir, {
+      "git stash -a": "deny",
+      "git stash --all": "deny",
+      "git stash push -a": "deny",
+      "git stash push --all -m x": "deny",
+      "git stash -a -m '.claude'": "deny",
+      "git stash save -a wip": "deny",
+      "git stash push -a -- .claude": "deny",
+      // controls: untracked only, no -a, a pathspec elsewhere, reading
+      "git stash -u": "fallthrough",
+      "git stash": "fallthrough",
+      "git stash push -a -- src": "fallthrough",
+      "git stash list": "allow",
+    });
+  });
+});
