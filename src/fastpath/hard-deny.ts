@@ -348,7 +348,8 @@ const protectedBranches: Rule = (inv, facts) => {
       return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: "git push --mirror" };
     for (const spec of refspecs) {
       const plus = spec.startsWith("+");
-      const [src, dst] = spec.replace(/^\+/, "").split(":", 2) as [string, string | undefined];
+      const [written, dst] = spec.replace(/^\+/, "").split(":", 2) as [string, string | undefined];
+      const src = written === "@" ? "HEAD" : written; // `@` is HEAD
       const target = dst ?? (src === "HEAD" ? (current ?? "") : src);
       if (
         (force || plus || del) &&

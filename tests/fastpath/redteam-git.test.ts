@@ -422,6 +422,9 @@ describe("on a protected branch, reset and rebase spellings", () => {
       "git reset --so HEAD~1": "deny",
       "git reset --hard HEAD~1": "deny",
       "git reset --ke HEAD~1": "deny",
+      // `@` is HEAD: pushes the current, protected branch
+      "git push -f origin @": "deny",
+      "git push origin +@": "deny",
       "git reset --quiet README.md": "fallthrough",
     });
   });
