@@ -49,7 +49,14 @@ function gitProblem(inv: Invocation, cwd: string, edge: string): string | null {
   const operands = rest.filter((w) => !w.startsWith("-"));
   const remote = sub === "request-pull" ? operands[1] : operands[0];
   const recurses = !rest.includes("--no-recurse-submodules");
-  return gitConfigProblem(physicalPath(".", dir) ?? dir, edge, printsConfig, sub, remote, recurses);
+  const at = physicalPath(".", dir) ?? dir;
+  // `git remote show NAME…` asks each remote, as ls-remote does, unless -n.
+  if (sub === "remote" && rest[0] === "show" && !rest.includes("-n"))
+    for (const name of operands.slice(1)) {
+      const problem = gitConfigProblem(at, edge, true, "ls-remote", name, recurses);
+      if (problem) return problem;
+    }
+  return gitConfigProblem(at, edge, printsConfig, sub, remote, recurses);
 }
 
 /** The operands of a git moved by `-C` hold where it runs (git-work-dir.ts). */

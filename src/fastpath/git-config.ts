@@ -7,15 +7,18 @@
 // pre-auto-gc hook), fetches initialized submodules with their own config, and copies the objects of
 // a local-path remote into this repository: it is provable only with no live hook and no submodule
 // git dirs. fetch, ls-remote and request-pull reach every remote of the config: only https / git
-// URLs and ssh to a known forge (ssh elsewhere may forward the user's agent).
-import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+// URLs and ssh to a known forge (ssh elsewhere may forward the user's agent). extensions.partialClone
+// is not a safe key: with it any command that meets a missing object fetches from the remote.
+// Where the git data is, hooks and submodules: git-layout.ts.
+import { existsSync, lstatSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { type GitLayout, gitLayoutFor, hooksProblem, submodulesProblem } from "./git-layout.ts";
 import { isInsideDir } from "./real-path.ts";
 import { readRegularFile } from "./regular-file.ts";
 
 /** Keys that never run a program (matched case-insensitively against the full key). */
 export const SAFE_KEY =
-  /^(core\.(repositoryformatversion|filemode|bare|logallrefupdates|ignorecase|precomposeunicode|symlinks|autocrlf|eol|safecrlf|quotepath|abbrev|checkstat|trustctime|untrackedcache|splitindex|commitgraph|multipackindex|sharedrepository|compression|looseCompression|packedgitlimit|packedgitwindowsize|bigfilethreshold|preloadindex|fscache|longpaths|worktree)|remote\.[^.]+(\.[^.]+)*\.(url|fetch|pushurl|tagopt|prune|mirror|skipdefaultupdate)|branch\.[^.]+(\.[^.]+)*\.(remote|merge|rebase|pushremote|description)|user\.(name|email)|init\.defaultbranch|extensions\.(objectformat|worktreeconfig|refstorage|preciousobjects|partialclone)|pull\.(rebase|ff)|push\.(default|autosetupremote)|fetch\.(prune|prunetags|writecommitgraph)|gc\.[a-z]+|submodule\.[^.]+(\.[^.]+)*\.(url|active|branch|update)|lfs\.[^.]+(\.[^.]+)*\.(access|locksverify)|lfs\.repositoryformatversion|index\.(version|threads)|maintenance\.(auto|strategy)|advice\.[a-z]+|color\.[a-z.]+|status\.[a-z]+|log\.(date|decorate|follow|abbrevcommit|showroot)|rerere\.(enabled|autoupdate)|merge\.(conflictstyle|ff)|diff\.(renames|algorithm|mnemonicprefix|noprefix|context|indentheuristic|colormoved)|feature\.[a-z]+|protocol\.version|commit\.(verbose|cleanup))$/i;
+  /^(core\.(repositoryformatversion|filemode|bare|logallrefupdates|ignorecase|precomposeunicode|symlinks|autocrlf|eol|safecrlf|quotepath|abbrev|checkstat|trustctime|untrackedcache|splitindex|commitgraph|multipackindex|sharedrepository|compression|looseCompression|packedgitlimit|packedgitwindowsize|bigfilethreshold|preloadindex|fscache|longpaths|worktree)|remote\.[^.]+(\.[^.]+)*\.(url|fetch|pushurl|tagopt|prune|mirror|skipdefaultupdate)|branch\.[^.]+(\.[^.]+)*\.(remote|merge|rebase|pushremote|description)|user\.(name|email)|init\.defaultbranch|extensions\.(objectformat|worktreeconfig|refstorage|preciousobjects)|pull\.(rebase|ff)|push\.(default|autosetupremote)|fetch\.(prune|prunetags|writecommitgraph)|gc\.[a-z]+|submodule\.[^.]+(\.[^.]+)*\.(url|active|branch|update)|lfs\.[^.]+(\.[^.]+)*\.(access|locksverify)|lfs\.repositoryformatversion|index\.(version|threads)|maintenance\.(auto|strategy)|advice\.[a-z]+|color\.[a-z.]+|status\.[a-z]+|log\.(date|decorate|follow|abbrevcommit|showroot)|rerere\.(enabled|autoupdate)|merge\.(conflictstyle|ff)|diff\.(renames|algorithm|mnemonicprefix|noprefix|context|indentheuristic|colormoved)|feature\.[a-z]+|protocol\.version|commit\.(verbose|cleanup))$/i;
 
 // The common keys, looked up without SAFE_KEY: compiling that expression costs a hook call ~0.4 ms,
 // more than the rest of a git command's check. Only a key SAFE_KEY accepts may be listed here
@@ -37,7 +40,6 @@ const COMMON_KEYS = new Set([
   "extensions.objectformat",
   "extensions.worktreeconfig",
   "extensions.refstorage",
-  "extensions.partialclone",
   "pull.rebase",
   "pull.ff",
   "push.default",
@@ -99,38 +101,6 @@ function fileProblem(path: string, printsConfig: boolean): string | null {
   if (keys === null) return `${path} is not plain enough to check`;
   const bad = keys.find((k) => !isSafeConfigKey(k));
   return bad ? `the repository's git config sets ${bad}, which can run a program` : null;
-}
-
-/** The git dirs whose config a git command run in `dir` reads (nearest `.git` up to and incl. `edge`). */
-function gitDirsFor(dir: string, edge: string): string[] | string {
-  let d = dir;
-  for (;;) {
-    const dotgit = join(d, ".git");
-    if (existsSync(dotgit)) {
-      if (statSync(dotgit).isDirectory()) return [dotgit];
-      const m = /^gitdir:\s*(.+?)\s*$/m.exec(readRegularFile(dotgit) ?? "");
-      if (!m) return `${dotgit} is not understood`;
-      const gitdir = resolve(d, m[1] as string);
-      const dirs = [gitdir];
-      const common = join(gitdir, "commondir");
-      if (existsSync(common)) {
-        const c = readRegularFile(common)?.trim();
-        if (!c) return `${common} is not understood`;
-        dirs.push(isAbsolute(c) ? c : resolve(gitdir, c));
-      }
-      return dirs;
-    }
-    // A directory holding HEAD, objects/ and refs/ is a (bare) git dir of its own: git uses it and
-    // its config (a bare repository committed or unpacked into the worktree, `git -C evil log`).
-    if (looksLikeGitDir(d)) return [d];
-    if (d === edge || !isInsideDir(d, edge) || dirname(d) === d) return [];
-    d = dirname(d);
-  }
-}
-
-/** What git's discovery takes for a git dir (a superset: git also checks that HEAD is valid). */
-function looksLikeGitDir(d: string): boolean {
-  return existsSync(join(d, "HEAD")) && existsSync(join(d, "objects")) && existsSync(join(d, "refs"));
 }
 
 /** Subcommands that show the remote URL as configured (a password in it would be printed). */
@@ -281,27 +251,21 @@ function nestedGitDir(root: string): string | null {
 
 /** Why `git fetch` could run a program or fetch submodules with their own config, or null. */
 function fetchProblem(gitDirs: string[], dir: string, edge: string, recurses: boolean): string | null {
-  for (const g of gitDirs) {
-    const hooks = join(g, "hooks");
-    if (existsSync(hooks)) {
-      let names: string[];
-      try {
-        names = readdirSync(hooks);
-      } catch {
-        return `${hooks} cannot be listed`;
-      }
-      const live = names.find((n) => !n.endsWith(".sample"));
-      if (live) return `git fetch can run the hook ${live}`;
-    }
+  const hook = hooksProblem(gitDirs, true);
+  if (hook) return hook;
+  for (const g of gitDirs)
     if (existsSync(join(g, "modules"))) return "git fetch also fetches submodules, with their own config";
-  }
   if (!recurses) return null;
   const root = worktreeOf(dir, edge);
   const nested = root === null ? null : nestedGitDir(root);
   return nested ? `git fetch may recurse into the nested repository ${nested}` : null;
 }
 
-/** Null when every git config file of the repository holds only keys that never run a program. */
+/**
+ * Null when every git config file of the repository holds only keys that never run a program, its
+ * git data is its own (git-layout.ts), no hook a read-only command runs is live, and every populated
+ * submodule passes the same check.
+ */
 export function gitConfigProblem(
   dir: string,
   edge: string,
@@ -309,23 +273,31 @@ export function gitConfigProblem(
   subcommand = "",
   remote: string | undefined = undefined,
   recursesSubmodules = true,
+  depth = 0,
 ): string | null {
-  let dirs: string[] | string;
+  let layout: GitLayout | string;
   try {
-    dirs = gitDirsFor(dir, edge);
+    layout = gitLayoutFor(dir, edge);
   } catch {
     return "the repository's .git cannot be read";
   }
-  if (typeof dirs === "string") return dirs;
+  if (typeof layout === "string") return layout;
+  const dirs = layout.dirs;
   const prints = printsConfig || SHOWS_URL.has(subcommand);
+  let sha256 = false;
   for (const g of dirs) {
     for (const f of ["config", "config.worktree"]) {
       const problem = fileProblem(join(g, f), prints);
       if (problem) return problem;
     }
+    sha256 ||= /objectformat\s*=\s*sha256/i.test(readText(join(g, "config")));
   }
-  if (!SHOWS_URL.has(subcommand)) return null;
   try {
+    const problem =
+      hooksProblem(dirs, false) ??
+      submodulesProblem(layout, sha256, depth, (sub, d) => gitConfigProblem(sub, edge, false, "", undefined, true, d));
+    if (problem) return problem;
+    if (!SHOWS_URL.has(subcommand)) return null;
     return (
       remotesProblem(dirs, subcommand, remote, dir) ??
       (subcommand === "fetch" ? fetchProblem(dirs, dir, edge, recursesSubmodules) : null)
@@ -333,4 +305,8 @@ export function gitConfigProblem(
   } catch {
     return "the repository's .git cannot be read";
   }
+}
+
+function readText(path: string): string {
+  return readRegularFile(path) ?? "";
 }

@@ -3,6 +3,7 @@
 // `-O`/`--open-files-in-pager` runs a pager, `--show-signature` runs gpg, `-c`/`--exec-path` change
 // what runs, `--batch` reads object names from stdin) is simply not listed, so it goes to the LLM.
 // git also accepts unambiguous abbreviations of long options: only exact names are matched here.
+import { isSafeConfigKey } from "./git-config.ts";
 import { allow, type Check, ok } from "./option-spec.ts";
 
 /** Secret file names inside git objects (kept close to analyze.ts's list). */
@@ -28,6 +29,115 @@ function gitObjectSecret(args: string[]): string | null {
     if (paths.some(secretObjectPath)) return `${a} names a file that may hold secrets`;
   }
   return null;
+}
+
+/** Secret paths a git pathspec pattern must not be able to match (kept close to real-path.ts's samples). */
+const SECRET_PATHS = [
+  ".env",
+  ".env.local",
+  "id_rsa",
+  "id_ed25519",
+  "server.pem",
+  "server.key",
+  "cert.p12",
+  "cert.pfx",
+  ".netrc",
+  ".npmrc",
+  ".pypirc",
+  ".pgpass",
+  ".git-credentials",
+  "credentials",
+  "credentials.json",
+  "secrets.json",
+  "secret.yaml",
+  "terraform.tfstate",
+  "kubeconfig",
+  ".ssh/config",
+  ".aws/config",
+  ".docker/config.json",
+];
+
+/** Subcommands that print the contents of the files their pathspecs select. */
+const PRINTS_PATHSPECS = new Set([
+  "log",
+  "whatchanged",
+  "show",
+  "diff",
+  "diff-tree",
+  "diff-files",
+  "diff-index",
+  "range-diff",
+  "grep",
+  "stash",
+  "format-patch",
+]);
+
+/**
+ * git matches a quoted pathspec itself, as a wildcard over the whole path (`*` crosses `/`, a
+ * leading dot is no exception): `git log -p -- '.en*'` prints the history of .env. A pattern that can
+ * match a secret path is refused (with `:(icase)` or not); `:(literal)` and `--literal-pathspecs`
+ * are literal, exclusions (`:!x`, `:^x`, `:(exclude)x`) only take paths away.
+ */
+function pathspecSecret(sub: string, words: string[]): string | null {
+  // git grep's first operand is its pattern unless -e / -f give it.
+  let grepPattern = sub === "grep" && !words.some((w) => /^(-[a-zA-Z]*[ef].*|--regexp.*|--file.*)$/.test(w));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (w === "--") grepPattern = false;
+    // The value of -S / -G / -I / -e …, given in its own word, is a regular expression or a count.
+    if (w.startsWith("-") || /^-[SGIneLfmABC]$/.test(words[i - 1] ?? "")) continue;
+    if (grepPattern) {
+      grepPattern = false;
+      continue;
+    }
+    if (!/[*?[]/.test(w)) continue;
+    const m = /^:(\(([^)]*)\)|[/!^]*)(.*)$/.exec(w);
+    const magic = m ? (m[2] ?? m[1] ?? "") : "";
+    if (/literal/.test(magic) || /^[!^]|exclude/.test(magic)) continue;
+    const pattern = m ? (m[3] as string) : w;
+    const re = pathspecRegex(pattern);
+    if (re === null) return `pathspec ${w} is not understood`;
+    // The literal start of the pattern, then a secret: `src/*` matches src/.env.
+    const head = pattern.slice(0, pattern.search(/[*?[\\]/));
+    const candidates = SECRET_PATHS.flatMap((p) => [
+      p,
+      `x/${p}`,
+      `${head}${p}`,
+      `${head}/${p}`,
+      p.split("/")[0] as string,
+    ]);
+    const hit = candidates.find((c) => re.test(c));
+    if (hit !== undefined) return `pathspec ${w} can match ${hit}, which may hold secrets`;
+  }
+  return null;
+}
+
+/** A git wildcard pathspec as a regular expression (an over-approximation: `*` crosses `/`). */
+function pathspecRegex(pattern: string): RegExp | null {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 2);
+      if (end === -1) return null;
+      let body = pattern.slice(i + 1, end);
+      if (/[[\\]/.test(body)) return null;
+      if (body.startsWith("!") || body.startsWith("^")) body = `^${body.slice(1)}`;
+      re += `[${body}]`;
+      i = end;
+    } else if (c === "\\") {
+      const n = pattern[++i];
+      if (n === undefined) return null;
+      re += n.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+    } else re += c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`, "i");
+  } catch {
+    return null;
+  }
 }
 
 /** Diff output options shared by diff, log -p, show, diff-tree … (no --output, --ext-diff, --textconv, -O). */
@@ -564,15 +674,37 @@ const CONFIG_READ = allow({
     "value=",
     "fixed-value",
   ],
-  after: (a) =>
-    a.some((x) =>
-      /^(--get|--get-all|--get-regexp|--list|-l|--get-urlmatch|--show-origin|--show-scope|--name-only|get|list)$/.test(
-        x,
-      ),
-    ) && !a.some((x) => /^(set|unset|rename-section|remove-section|edit)$/.test(x))
-      ? null
-      : "may change configuration",
+  after: (a, operands) => {
+    const reads =
+      a.some((x) =>
+        /^(--get|--get-all|--get-regexp|--list|-l|--get-urlmatch|--show-origin|--show-scope|--name-only|get|list)$/.test(
+          x,
+        ),
+      ) && !a.some((x) => /^(set|unset|rename-section|remove-section|edit)$/.test(x));
+    return reads ? configScopeProblem(a, operands) : "may change configuration";
+  },
 });
+
+/**
+ * Without a scope git config reads the user's global and system files too, which can hold
+ * credentials (sendemail.smtpPass, github.token, http.extraHeader, a token in url.*.insteadOf):
+ * listing or matching keys is provable only in the repository's own files (--local, --worktree,
+ * --file, --blob); elsewhere only the value of one named key that never holds a credential.
+ */
+/** Keys beside git-config.ts's safe ones whose value is a setting, never a secret (not credential.helper: `!echo password=…`). */
+const PRINTABLE_KEY =
+  /^(core\.(editor|pager|excludesfile|hookspath)|(commit|tag)\.gpgsign|user\.signingkey|gpg\.(format|program)|(merge|diff)\.tool)$/;
+
+function configScopeProblem(a: string[], operands: string[]): string | null {
+  const own = a.some((x) => /^(--local|--worktree|-f|--file|--file=.*|--blob|--blob=.*)$/.test(x));
+  if (own && !a.some((x) => /^--(global|system)$/.test(x))) return null;
+  // One key's value: `--get KEY`, `get KEY`, or `--show-origin KEY` (a bare key is a get).
+  const one = !a.some((x) => /^(--regexp|--all|-l|--list|list|--get-regexp|--get-urlmatch|--name-only)$/.test(x));
+  const keys = operands.filter((o) => o !== "get");
+  const key = (keys[0] ?? "").toLowerCase();
+  if (one && keys.length === 1 && (isSafeConfigKey(key) || PRINTABLE_KEY.test(key))) return null;
+  return "git config outside --local prints the user's global config, which can hold credentials";
+}
 
 const onlyVerbose: Check = (a) =>
   a.every((x) => x === "-v" || x === "--verbose") ? null : "git remote -v with a subcommand";
@@ -1047,6 +1179,14 @@ export const gitCheck: Check = (args) => {
   const rest = args.slice(i + 1);
   if (rest.length === 1 && (rest[0] === "--help" || rest[0] === "-h")) return null;
   // %G? / %GS … in a --format verify the commit signature: they run gpg, like --show-signature.
-  if (rest.some((w) => w.includes("%G"))) return "a %G format placeholder runs gpg";
-  return gitObjectSecret(rest) ?? check(rest);
+  // for-each-ref's %(signature…) atoms verify a signature too.
+  if (rest.some((w) => w.includes("%G") || w.includes("%(signature"))) return "a %G format placeholder runs gpg";
+  // --submodule=diff runs `git diff` inside each submodule of the diffed commits (its own config);
+  // --submodule / =log open them too. Only =short (the default) is provable.
+  if (rest.some((w) => /^--submodule(=(?!short$).*)?$/.test(w)))
+    return "--submodule reads the submodules with their config";
+  const literal = args.slice(0, i).includes("--literal-pathspecs");
+  return (
+    gitObjectSecret(rest) ?? (literal || !PRINTS_PATHSPECS.has(sub) ? null : pathspecSecret(sub, rest)) ?? check(rest)
+  );
 };

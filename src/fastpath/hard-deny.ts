@@ -236,24 +236,106 @@ const recursiveDeletion: Rule = (inv, facts) => {
   return null;
 };
 
+/**
+ * Long options of the git subcommands the branch rule reads: git takes any unambiguous prefix
+ * (`git push --del origin main` is `--delete`), so a prefix is read as the option it abbreviates.
+ */
+const GIT_LONG: Record<string, string[]> = {
+  push: [
+    ..."verbose quiet repo all branches mirror delete tags dry-run porcelain force force-with-lease".split(" "),
+    ..."force-if-includes recurse-submodules thin receive-pack exec set-upstream progress prune".split(" "),
+    ..."no-verify follow-tags signed atomic push-option ipv4 ipv6 verify".split(" "),
+  ],
+  branch: [
+    ..."verbose quiet track set-upstream set-upstream-to unset-upstream color remotes contains".split(" "),
+    ..."no-contains with without abbrev all delete move copy list show-current create-reflog".split(" "),
+    ..."edit-description force merged no-merged column sort points-at ignore-case recurse-submodules".split(" "),
+    "format",
+    "omit-empty",
+  ],
+  reset:
+    "quiet no-refresh mixed soft hard merge keep recurse-submodules patch intent-to-add pathspec-from-file pathspec-file-nul refresh".split(
+      " ",
+    ),
+  checkout:
+    "guess overlay quiet recurse-submodules progress merge conflict detach track force orphan overwrite-ignore ignore-other-worktrees ours theirs patch ignore-skip-worktree-bits pathspec-from-file pathspec-file-nul".split(
+      " ",
+    ),
+  switch:
+    "create force-create guess discard-changes quiet recurse-submodules progress merge conflict detach track force orphan overwrite-ignore ignore-other-worktrees".split(
+      " ",
+    ),
+};
+
+/** `--del` → `--delete` (and `--force-w=x` → `--force-with-lease=x`) when the prefix names one option. */
+function fullGitOption(sub: string, arg: string): string {
+  const names = GIT_LONG[sub];
+  if (!names || !arg.startsWith("--") || arg === "--") return arg;
+  const eq = arg.indexOf("=");
+  const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+  if (names.includes(name)) return arg;
+  const hits = names.filter((n) => n.startsWith(name));
+  return hits.length === 1 ? `--${hits[0]}${eq === -1 ? "" : arg.slice(eq)}` : arg;
+}
+
+/** A push target with `*` that could match a protected branch (`refs/heads/ma*`). */
+function globReachesProtected(target: string, patterns: string[]): boolean {
+  const re = new RegExp(
+    `^${target
+      .replace(/^(refs\/)?heads\//, "")
+      .split("*")
+      .map(escapeRegex)
+      .join(".*")}$`,
+  );
+  return patterns.some((p) => re.test(p.replaceAll("*", "x")));
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 function gitSubcommand(argv: string[]): { sub: string; args: string[] } | null {
   if (commandName(argv[0] ?? "") !== "git") return null;
   let i = 1;
   while (i < argv.length) {
     const a = argv[i] as string;
-    if (a === "-C" || a === "-c" || a === "--git-dir" || a === "--work-tree" || a === "--namespace") i += 2;
+    if (/^(-C|-c|--git-dir|--work-tree|--namespace|--attr-source)$/.test(a)) i += 2;
     else if (a.startsWith("-")) i++;
     else break;
   }
-  const sub = argv[i];
-  return sub === undefined ? null : { sub: sub.toLowerCase(), args: argv.slice(i + 1) };
+  const sub = argv[i]?.toLowerCase();
+  return sub === undefined ? null : { sub, args: argv.slice(i + 1).map((a) => fullGitOption(sub, a)) };
+}
+
+/**
+ * The branch `git checkout -B NAME` / `git switch -C NAME` (re)sets, in any spelling: `-B NAME`,
+ * `-BNAME`, `-fB NAME`, `--force-create NAME`, `--force-create=NAME`; null when none.
+ */
+function resetBranchName(sub: string, args: string[]): string | null {
+  const valued = sub === "checkout" ? "bB" : "cC";
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--") break;
+    if (a.startsWith("--force-create=")) return a.slice("--force-create=".length);
+    if (a === "--force-create") return args[i + 1] ?? null;
+    if (!/^-[a-zA-Z]/.test(a)) continue;
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j] as string;
+      if (!valued.includes(c) && c !== "B" && c !== "C") continue;
+      const value = a.length > j + 1 ? a.slice(j + 1) : (args[i + 1] ?? "");
+      if (c === "B" || c === "C") return value;
+      break; // -b NAME / -c NAME: the rest is its value
+    }
+  }
+  return null;
 }
 
 /** Force-push, deletion or history rewrite of protected branches. */
 const protectedBranches: Rule = (inv, facts) => {
   const git = gitSubcommand(inv.argv);
   if (!git) return null;
-  const isProtected = (ref: string) => matchesBranch(ref.replace(/^refs\/heads\//, ""), facts.protectedBranches);
+  // git push completes `heads/main` to refs/heads/main on the remote.
+  const isProtected = (ref: string) => matchesBranch(ref.replace(/^(refs\/)?heads\//, ""), facts.protectedBranches);
   const current = facts.branch;
   if (git.sub === "push") {
     const force =
@@ -266,9 +348,14 @@ const protectedBranches: Rule = (inv, facts) => {
       return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: "git push --mirror" };
     for (const spec of refspecs) {
       const plus = spec.startsWith("+");
-      const [src, dst] = spec.replace(/^\+/, "").split(":", 2) as [string, string | undefined];
+      const [written, dst] = spec.replace(/^\+/, "").split(":", 2) as [string, string | undefined];
+      const src = written === "@" ? "HEAD" : written; // `@` is HEAD
       const target = dst ?? (src === "HEAD" ? (current ?? "") : src);
-      if ((force || plus || del) && /\*/.test(target) && /^(refs\/heads\/)?\*$|^refs\/\*$/.test(target))
+      if (
+        (force || plus || del) &&
+        /\*/.test(target) &&
+        (/^refs\/\*$/.test(target) || globReachesProtected(target, facts.protectedBranches))
+      )
         return { rule: "force-push-protected", message: MESSAGES.forcePush, detail: `git push ${spec}` };
       if (dst === undefined && src === "HEAD" && !current) continue;
       if (spec.startsWith(":") && isProtected(target))
@@ -293,8 +380,10 @@ const protectedBranches: Rule = (inv, facts) => {
     return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git ${git.sub}` };
   }
   if (git.sub === "branch") {
-    const destructive =
-      flagged(git.args, "D", ["--delete", "--force", "-f", "--move", "-M", "-m", "-d"]) || flagged(git.args, "f", []);
+    // -D / -d delete, -M / -m and -C (a forced copy) overwrite, -f resets: also inside a bundle (`-Mv`).
+    const destructive = git.args.some(
+      (a) => /^--(delete|force|move)$/.test(a) || (/^-[a-zA-Z]+$/.test(a) && /[DdMmCf]/.test(a.slice(1))),
+    );
     const names = git.args.filter((a) => !a.startsWith("-"));
     if (destructive && names.some(isProtected))
       return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git branch ${git.args.join(" ")}` };
@@ -309,19 +398,9 @@ const protectedBranches: Rule = (inv, facts) => {
     return null;
   }
   if (git.sub === "checkout" || git.sub === "switch") {
-    for (let i = 0; i < git.args.length; i++) {
-      const a = git.args[i] as string;
-      if (
-        (a === "-B" || a === "-C" || a === "--force-create") &&
-        git.args[i + 1] &&
-        isProtected(git.args[i + 1] as string)
-      )
-        return {
-          rule: "history-rewrite",
-          message: MESSAGES.historyRewrite,
-          detail: `git ${git.sub} ${a} ${git.args[i + 1]}`,
-        };
-    }
+    const name = resetBranchName(git.sub, git.args);
+    if (name !== null && isProtected(name))
+      return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git ${git.sub} resets ${name}` };
   }
   if (git.sub === "reflog" && git.args[0] === "delete" && git.args.some((a) => isProtected(a.replace(/@\{.*$/, ""))))
     return { rule: "history-rewrite", message: MESSAGES.historyRewrite, detail: `git reflog ${git.args.join(" ")}` };

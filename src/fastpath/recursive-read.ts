@@ -229,15 +229,8 @@ export function recursiveReadProblem(
       }
     }
     return null;
-  } else if (name === "git" && args.includes("--no-index") && !args.includes("grep")) {
-    // git diff --no-index DIR DIR prints every file below them (symlinks as their target's name).
-    return dirOperandsProblem(args, cwd, edge, isSecret, false);
-  } else if (name === "git" && args.includes("grep")) {
-    // git grep reads tracked files of the work tree (and with --no-index, any file below). Its pathspecs
-    // reach beyond the working directory (`../b`, `:/`, `:(top)`, `git -C .. grep`): the whole
-    // repository is walked.
-    return walkProblem(edge, edge, isSecret, false);
-  } else return null;
+  } else if (name === "git") return gitWalkProblem(args, cwd, edge, isSecret);
+  else return null;
   if (!recursive) return null;
   // Every operand may be a root: the pattern word is one only without -e / -f / --match …, and those come
   // in too many spellings (`-eKEY`, `-reKEY`, `-fFILE`, `--match=KEY`) to tell reliably. A pattern that
@@ -262,5 +255,27 @@ export function recursiveReadProblem(
     const problem = walkProblem(root, edge, isSecret, follow);
     if (problem) return problem;
   }
+  return null;
+}
+
+/**
+ * git grep reads the files below the directory git runs in (`-C DIR`), tracked ones (and with
+ * --no-index, any file); a pathspec can widen that to the whole worktree (`:/`, `:(top)`, `..`, an
+ * absolute path), and then the repository is walked. `git diff --no-index DIR1 DIR2` prints every
+ * file of both trees. Neither follows symlinks below its roots.
+ */
+function gitWalkProblem(args: string[], cwd: string, edge: string, isSecret: (p: string) => boolean): string | null {
+  let dir = cwd;
+  let i = 0;
+  for (; i < args.length && (args[i] as string).startsWith("-"); i++)
+    if (args[i] === "-C" && args[i + 1] !== undefined) dir = physicalPath(args[++i] as string, dir) ?? dir;
+  const sub = args[i];
+  const rest = args.slice(i + 1);
+  if (sub === "grep") {
+    const wide = rest.some((w) => /^[:/]/.test(w) || w.split("/").includes(".."));
+    return walkProblem(wide ? edge : dir, edge, isSecret, false);
+  }
+  // git diff --no-index DIR DIR prints every file below them (symlinks as their target's name).
+  if (sub === "diff" && rest.includes("--no-index")) return dirOperandsProblem(rest, dir, edge, isSecret, false);
   return null;
 }

@@ -5,6 +5,11 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs
 
 /** The text of a regular file of at most `maxBytes`; null when it is anything else or cannot be read. */
 export function readRegularFile(path: string, maxBytes = 1 << 20): string | null {
+  return readRegularBytes(path, maxBytes)?.toString("utf8") ?? null;
+}
+
+/** The bytes of a regular file of at most `maxBytes`; null when it is anything else or cannot be read. */
+export function readRegularBytes(path: string, maxBytes: number): Buffer | null {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -14,7 +19,7 @@ export function readRegularFile(path: string, maxBytes = 1 << 20): string | null
   try {
     const st = fstatSync(fd);
     if (!st.isFile() || st.size > maxBytes) return null;
-    return readFileSync(fd, "utf8");
+    return readFileSync(fd);
   } catch {
     return null;
   } finally {

@@ -5,7 +5,7 @@
 // `cd`, `..`, braces, globs, symlinks via the real path of the longest existing prefix); a word that
 // is only known at run time is not denied on that basis (the classifier still sees it), except when
 // its literal tail alone names a protected file. Reading stays allowed.
-import { type Dirent, existsSync, readdirSync, realpathSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import type { Command, Redirect, Script, Word } from "../shell/ast.ts";
 import { literalOf, parseShell } from "../shell/parse.ts";
@@ -686,23 +686,78 @@ function gitHit(inv: Invocation, outer: Ctx): boolean {
   let i = 1;
   let ctx = outer;
   while (i < inv.argv.length && (inv.argv[i] as string).startsWith("-")) {
-    if (inv.argv[i] === "-C" && inv.argv[i + 1] !== undefined) {
+    const a = inv.argv[i] as string;
+    // --work-tree DIR moves the tree like -C DIR; -c / --git-dir … take the next word as their value.
+    if ((a === "-C" || a === "--work-tree") && inv.argv[i + 1] !== undefined) {
       const dir = candidates(inv.argv[i + 1] as string, inv.raw[i + 1] ?? "", ctx);
       ctx = { ...ctx, cwds: dir.length === 1 && !(dir[0] as string).includes(DYNAMIC) ? dir : [null] };
       i += 2;
-    } else i += 1;
+    } else if (a.startsWith("--work-tree=")) {
+      ctx = { ...ctx, cwds: [null] };
+      i += 1;
+    } else i += /^(-c|--git-dir|--namespace|--config-env|--super-prefix|--attr-source)$/.test(a) ? 2 : 1;
   }
   const sub = inv.argv[i];
-  if (!sub || !["rm", "mv", "checkout", "restore", "clean"].includes(sub)) return false;
+  if (sub === "apply" || sub === "am") return patchHit(inv.argv.slice(i + 1), ctx);
+  if (!sub || !["rm", "mv", "checkout", "restore", "clean", "stash"].includes(sub)) return false;
   const rest: Invocation = { ...inv, argv: inv.argv.slice(i), raw: inv.raw.slice(i), redirects: [] };
   const ops = operands(rest);
+  if (sub === "stash") {
+    // `git stash [push] -a` / `--all` also stashes, and so removes, ignored files: like clean -x.
+    // git stash reads a verb only as its first word; options first mean push.
+    const first = rest.argv[1];
+    const verb = first === undefined || first.startsWith("-") ? undefined : first;
+    const pushes = verb === undefined || verb === "push" || verb === "save";
+    if (!pushes || !rest.argv.some((a) => /^-[a-zA-Z]*a/.test(a) || /^--al?l?$/.test(a))) return false;
+    // Pathspecs: after the verb, leaving out the message (`-m MSG`, `save MSG`).
+    const targets: Array<{ value: string; raw: string }> = [];
+    for (let k = 1; k < rest.argv.length && verb !== "save"; k++) {
+      const a = rest.argv[k] as string;
+      if (/^(-m|--message)$/.test(a)) k++;
+      else if (a !== "--" && !a.startsWith("-") && a !== verb) targets.push({ value: a, raw: rest.raw[k] ?? a });
+    }
+    return (targets.length ? targets : [{ value: ".", raw: "." }]).some((o) => hit(o.value, o.raw, ctx, "tree"));
+  }
   if (sub === "clean") {
-    // only -x / -X reach ignored files, and the local config files are ignored by design
-    if (!flag(rest, "f", ["--force"]) || !rest.argv.some((a) => /^-[a-zA-Z]*[xX]/.test(a))) return false;
+    // only -x / -X reach ignored files, and the local config files are ignored by design. -f is not
+    // required: clean.requireForce=false (the repository's config, `-c`) deletes without it; only a
+    // dry run (-n, --dry-run or a prefix of it) deletes nothing.
+    const dry = rest.argv.some((a) => /^-[a-zA-Z]*n/.test(a) || /^--dr(y(-(r(un?)?)?)?)?$/.test(a));
+    if (dry || !rest.argv.some((a) => /^-[a-zA-Z]*[xX]/.test(a))) return false;
     const targets = ops.filter((o) => !o.option);
     return (targets.length ? targets : [{ value: ".", raw: "." }]).some((o) => hit(o.value, o.raw, ctx, "tree"));
   }
   return ops.some((o) => !o.option && hit(o.value, o.raw, ctx, sub === "rm" || sub === "mv" ? "tree" : "file"));
+}
+
+/**
+ * `git apply FILE…` / `git am FILE…` write the paths the patch names (`diff --git a/X b/Y`, `+++ b/Y`,
+ * `rename to`, `copy to`): each patch file that can be read is read, and every path it names (with
+ * and without its first component, and under any `--directory=`) is checked. `--check` and the
+ * stat-only forms write nothing; a patch from stdin cannot be seen here (the classifier judges it).
+ */
+function patchHit(args: string[], ctx: Ctx): boolean {
+  if (args.includes("--check") || (args.some((a) => /^--(stat|numstat|summary)$/.test(a)) && !args.includes("--apply")))
+    return false;
+  const dirs = ["", ...args.filter((a) => a.startsWith("--directory=")).map((a) => `${a.slice(12)}/`)];
+  for (const a of args) {
+    if (a.startsWith("-")) continue;
+    for (const file of candidates(a, a, ctx)) {
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8").slice(0, 4_000_000);
+      } catch {
+        continue;
+      }
+      for (const m of text.matchAll(/^(?:diff --git \S+ |\+\+\+ |--- |rename to |copy to |rename from )(\S+)/gm)) {
+        const named = m[1] as string;
+        if (named === "/dev/null") continue;
+        const paths = [named, named.split("/").slice(1).join("/")].filter(Boolean);
+        if (dirs.some((d) => paths.some((p) => hit(d + p, d + p, ctx, "file")))) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Literal assignments on the line (`d=~/.claude`, `export D=…`), for simple obfuscations. */

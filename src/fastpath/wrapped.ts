@@ -101,7 +101,10 @@ function pathLister(stage: Invocation[]): string | null {
       )
     )
       return "git ls-files prints more than paths";
-    return positional.slice(1).every(relativeInside) ? null : "git ls-files pathspec leaves the working directory";
+    // Pathspec magic (`:/`, `:(top)`) lists the whole worktree from a subdirectory: `../.env`.
+    return positional.slice(1).every((p) => relativeInside(p) && !p.startsWith(":"))
+      ? null
+      : "git ls-files pathspec leaves the working directory";
   }
   if (name === "fd" || name === "fdfind") {
     if (
