@@ -79,6 +79,8 @@ export interface UserRule {
 
 const SENSITIVE =
   /^(\.env(\..*|~)?|.*\.env|.*\.pem|.*\.key|.*\.p12|.*\.pfx|.*\.jks|.*\.keystore|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|\.netrc|_netrc|\.npmrc|\.yarnrc(\.yml)?|\.pypirc|\.pgpass|\.boto|\.s3cfg|\.dockercfg|\.git-credentials|\.vault-token|\.htpasswd|credentials(\.json)?|secrets?\.(json|ya?ml|toml)|known_hosts|authorized_keys|terraform\.tfstate.*|.*\.tfstate(\.backup)?|kubeconfig|.*\.kubeconfig|\.(bash|zsh|sh|psql|mysql|python|node_repl)_history|\.history)$/i;
+/** A word bash tilde-expands after `=` and `:` like an assignment (`a=~/x`, `a[1]+=x:~/y`). */
+const ASSIGNMENT_SHAPED = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 const DEVICES = new Set(["/dev/null", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/tty"]);
 
 export function isSensitivePath(path: string): boolean {
@@ -110,6 +112,9 @@ function wordPathProblem(value: string, raw: string, facts: PathFacts, cwd: stri
   const shown = value.replaceAll(DYNAMIC, "…");
   const { glob, brace } = unquotedExpansions(raw);
   if (brace) return `${raw} has a brace expansion`;
+  // bash expands a `~` after the `=` (or a `:`) of an argument shaped like an assignment: `cat a=~/x`
+  // reads `a=/home/me/x`, through whatever a committed `a=` directory holds.
+  if (ASSIGNMENT_SHAPED.test(raw) && raw.includes("~")) return `${raw} has a tilde expansion after its =`;
   let written = value;
   if (/^"?(\$HOME|\$\{HOME\})/.test(raw) || value === "~" || value.startsWith("~")) {
     const r = resolveArg(value, raw, facts, cwd);

@@ -90,6 +90,11 @@ export function unquotedExpansions(raw: string): { glob: boolean; brace: boolean
       if (c === '"') quote = null;
       continue;
     }
+    if (c === "$" && raw[i + 1] === "'") {
+      // ANSI-C quoting: a backslash escapes the next character, so `$'\''*` is a quote and a glob.
+      for (i += 2; i < raw.length && raw[i] !== "'"; i++) if (raw[i] === "\\") i++;
+      continue;
+    }
     if (c === "'" || c === '"') quote = c;
     else if (c === "*" || c === "?" || c === "[") glob = true;
     else if (c === "{") openBrace = i;
