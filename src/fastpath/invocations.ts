@@ -6,6 +6,7 @@ import { dirname, resolve as resolvePath } from "node:path";
 import type { Command, Pipeline, Redirect, Script, SimpleCommand, Word } from "../shell/ast.ts";
 import { literalOf, parseShell } from "../shell/parse.ts";
 import { codeActions, inlineCode, interpreterFamily } from "./interpreter-code.ts";
+import { evaluatedSubscripts } from "./subscripts.ts";
 
 /** Placeholder for the unknown value of an expansion inside an argument. */
 /** `via` of the worst-case copies of `find DIR -exec CMD {}` with DIR put in for `{}`: sound for
@@ -452,6 +453,8 @@ class Walker {
         this.out.complex.push(`${command.keyword} construct`);
         this.redirects(command.redirects, via, depth, state);
         for (const word of command.words) this.word(word, via, depth, state);
+        if (command.keyword === "arith" || command.keyword === "cond")
+          for (const word of command.words) this.arithmeticValues(word.raw, via, depth, state);
         if (command.keyword === "for" && command.variable !== undefined && NAME.test(command.variable)) {
           // `for x in VALUE; do …` with a single known value sets x like an assignment.
           const values = command.words.flatMap((w) => this.expandWord(w, state, false)?.fields ?? [wordArg(w).value]);
@@ -502,9 +505,32 @@ class Walker {
           this.out.complex.push("command substitution");
           this.script(inner, [...via, "$( )"], true, depth, fork(state));
         }
+        if (part.type === "arith") this.arithmeticValues(part.raw, via, depth, state);
       }
     }
     this.lastOutput = null;
+  }
+
+  /**
+   * Arithmetic evaluates the value of each variable it names as an expression, and a subscript in that
+   * value runs its `$( )`: `x='a[$(rm -rf ~)]'; echo $((x))`. Known values holding `$` or a backquote
+   * (also through other names) are parsed as commands.
+   */
+  private arithmeticValues(text: string, via: string[], depth: number, state: ShellState): void {
+    const seen = new Set<string>();
+    const pending = [text];
+    while (pending.length && seen.size < 64 && !this.overBudget()) {
+      for (const name of (pending.pop() as string).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+        const value = state.vars.get(name);
+        if (seen.has(name) || value === undefined || value === null) continue;
+        seen.add(name);
+        pending.push(value);
+        if (!/[$`]/.test(value)) continue;
+        const parsed = parseShell(value);
+        this.out.errors.push(...parsed.errors);
+        this.script(parsed.script, [...via, "$(( ))"], true, depth + 1, fork(state));
+      }
+    }
   }
 
   /**
@@ -878,6 +904,9 @@ class Walker {
     if (inline) for (const code of inline.code) this.code(code, inline.family, inv, depth, state);
     for (const script of commandOptions(inv.argv, stdin))
       found.push(...this.reparse(script, inv, `${name} option`, depth, state));
+    for (const text of evaluatedSubscripts(name, inv.argv.slice(1)))
+      found.push(...this.reparse(text, inv, `${name} subscript`, depth, state));
+    if (name === "let") this.arithmeticValues(inv.argv.slice(1).join(" "), [...inv.via, "let"], depth, state);
     const unwrapped = unwrap(inv);
     if (!unwrapped) return found;
     if (name === "env") {
