@@ -9,6 +9,7 @@ import { gitConfigProblem } from "./git-config.ts";
 import { type Finding, hardDenyFindings } from "./hard-deny.ts";
 import { analyzeStructure, commandName, DYNAMIC, type Invocation, type Structure } from "./invocations.ts";
 import { nonPathWordIndexes, printedWordIndexes } from "./read-only.ts";
+import { zshOnlyExpansion } from "./read-only-cli.ts";
 import {
   expandGlob,
   isInsideDir,
@@ -265,6 +266,14 @@ export function analyzeCommand(
   const parts: PartReport[] = [];
   const edge = realBoundary(facts.boundary);
   let provable = structure.errors.length === 0 && structure.complex.length === 0 && structure.invocations.length > 0;
+  if (zshOnlyExpansion(command)) {
+    provable = false;
+    parts.push({
+      text: "(zsh)",
+      status: "needs-llm",
+      note: "zsh expands =WORD, $~ $= $^ $+ and <N-M> where bash sees text",
+    });
+  }
   if (unsafeBoundary(facts.boundary, facts.home)) {
     provable = false;
     parts.push({ text: "(boundary)", status: "needs-llm", note: "no repository: the edge would be / or the home dir" });

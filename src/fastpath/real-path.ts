@@ -138,12 +138,14 @@ function componentRegex(pattern: string): RegExp | null {
     if (c === "*") re += "[^/]*";
     else if (c === "?") re += "[^/]";
     else if (c === "[") {
-      const end = pattern.indexOf("]", i + 2);
+      // A `]` right after `[` or `[!` is a member (`[]a]`, `[!]a]`); JS would read `[]` / `[^]` instead.
+      const negated = pattern[i + 1] === "!" || pattern[i + 1] === "^";
+      const start = i + (negated ? 2 : 1);
+      const end = pattern.indexOf("]", start + 1);
       if (end === -1) return null;
-      let body = pattern.slice(i + 1, end);
+      const body = pattern.slice(start, end);
       if (/[[\\]/.test(body)) return null;
-      if (body.startsWith("!") || body.startsWith("^")) body = `^${body.slice(1)}`;
-      re += `[${body}]`;
+      re += `[${negated ? "^" : ""}${body.replace(/[\]^]/g, "\\$&")}]`;
       i = end;
     } else if (c === "\\") {
       const n = pattern[++i];
@@ -166,7 +168,8 @@ const MAX_MATCHES = 2000;
  */
 export function expandGlob(value: string, cwd: string, isSecretName: (name: string) => boolean): string[] | string {
   const parts = value.split("/");
-  if (parts.includes("**")) return "`**` can walk anywhere below";
+  // bash's globstar `**` and zsh's `**` / `***` (which follows symlinks) walk every level below.
+  if (parts.some((p) => p.includes("**"))) return "`**` can walk anywhere below";
   let bases = [isAbsolute(value) ? "/" : cwd];
   let sawWild = false;
   for (let i = 0; i < parts.length; i++) {
