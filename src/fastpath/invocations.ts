@@ -508,6 +508,14 @@ class Walker {
         if (part.type === "arith") this.arithmeticValues(part.raw, via, depth, state);
       }
     }
+    if (word.parts.some((p) => p.type === "lit" && !p.quoted && /[*?\]]\(/.test(p.value))) {
+      const text = word.parts.map((p) => (p.type === "lit" ? p.value : " ")).join("");
+      for (const code of globQualifierCode(text)) {
+        const parsed = parseShell(code);
+        this.out.errors.push(...parsed.errors);
+        this.script(parsed.script, [...via, "zsh glob qualifier"], true, depth + 1, fork(state));
+      }
+    }
     this.lastOutput = null;
   }
 
@@ -1050,6 +1058,27 @@ class Walker {
 }
 
 /** Words of a brace expansion (`a{b,c}d` → abd acd), or null when there is none. */
+const QUALIFIER_CLOSERS: Record<string, string> = { "{": "}", "[": "]", "<": ">", "(": ")" };
+
+/**
+ * zsh runs the code of an `e` glob qualifier for every file a pattern matches: `ls *(e:'rm -rf ~':)`,
+ * `*(.e{…})`. The code of each qualifier list after a wildcard, one level of quotes removed.
+ */
+function globQualifierCode(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[*?\]]\((.*)\)/g)) {
+    const list = m[1] as string;
+    for (let i = list.indexOf("e"); i !== -1; i = list.indexOf("e", i + 1)) {
+      const open = list[i + 1];
+      if (open === undefined || /[\w\s]/.test(open)) continue;
+      const end = list.indexOf(QUALIFIER_CLOSERS[open] ?? open, i + 2);
+      const code = list.slice(i + 2, end === -1 ? list.length : end);
+      out.push(code.replace(/^(['"])(.*)\1$/s, "$2"));
+    }
+  }
+  return out;
+}
+
 function braces(word: string): string[] | null {
   let words = [word];
   let changed = false;
