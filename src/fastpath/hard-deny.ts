@@ -177,8 +177,11 @@ function writtenPaths(inv: Invocation, facts: PathFacts): string[] {
   return out;
 }
 
+/** A short letter in a bundle, or a long option in any abbreviation getopt accepts (`rm --rec` is `--recursive`). */
 function flagged(argv: string[], short: string, long: string[]): boolean {
-  return argv.some((a) => long.includes(a) || (/^-[a-zA-Z]+$/.test(a) && a.slice(1).includes(short)));
+  return argv.some(
+    (a) => long.some((l) => a.length >= 3 && l.startsWith(a)) || (/^-[a-zA-Z]+$/.test(a) && a.slice(1).includes(short)),
+  );
 }
 
 /** rm -r / find -delete / rsync --delete of `/`, `~` or anything outside the repository. */
@@ -186,7 +189,8 @@ const recursiveDeletion: Rule = (inv, facts) => {
   const name = commandName(inv.argv[0] ?? "");
   const outside = (arg: string, raw: string): string | null => {
     const path = resolveIn(inv, arg, raw, facts);
-    if (path === null) return null;
+    // `~name` is that user's home (bash leaves it as written only when there is no such user).
+    if (path === null) return /^~[A-Za-z_][\w.-]*(\/|$)/.test(arg) && raw.startsWith("~") ? arg : null;
     if (path === "/" || path === facts.home || (isInside(facts.home, path) && !isInside(facts.boundary, path)))
       return path;
     if (isInside(path, facts.boundary)) return null;

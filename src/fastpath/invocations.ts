@@ -801,6 +801,7 @@ class Walker {
         if (eq > 0 && !a.includes(DYNAMIC)) this.aliases.set(a.slice(0, eq), a.slice(eq + 1));
       }
     } else if (name === "unset") for (const a of argv.slice(1)) state.vars.delete(a);
+    else if (name === "set" && argv.length > 1) this.setPositional(argv, raw, state);
     else if (name === "read") {
       const names = argv.slice(1).filter((a) => NAME.test(a));
       const line = input?.split("\n")[0] ?? null;
@@ -879,6 +880,24 @@ class Walker {
       for (const a of argv.slice(1))
         if (!a.startsWith("-") && !a.includes(DYNAMIC)) this.files.set(this.fileKey(a, state), input);
     return found;
+  }
+
+  /** `set -- a b` (or `set a b`): the words become `$1 $2 …` for the rest of the line. */
+  private setPositional(argv: string[], raw: string[], state: ShellState): void {
+    let at = 1;
+    while (at < argv.length && /^[-+]/.test(argv[at] as string) && argv[at] !== "--") {
+      if (/^[-+]o$/.test(argv[at] as string)) at++;
+      at++;
+    }
+    if (argv[at] === "--") at++;
+    else if (at >= argv.length) return; // `set -x`: no new positionals
+    const words = argv.slice(at).map((a, i) => {
+      if (a.includes(DYNAMIC)) return null;
+      const tilde = this.context && /^~(\/|$)/.test(a) && raw[at + i]?.startsWith("~");
+      return tilde && this.context ? this.context.home + a.slice(1) : a;
+    });
+    for (const [i, w] of words.entries()) state.vars.set(String(i + 1), w);
+    state.vars.set("@", words.some((w) => w === null) ? null : words.join(" "));
   }
 
   private fileKey(path: string, state: ShellState): string {
