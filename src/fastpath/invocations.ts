@@ -919,7 +919,13 @@ class Walker {
   private expand(inv: Invocation, depth: number, state: ShellState, stdin: string | null): Invocation[] {
     this.out.invocations.push(inv);
     const found = [inv];
-    if (depth > MAX_REPARSE_DEPTH || inv.argv.length === 0) return found;
+    if (inv.argv.length === 0) return found;
+    // Past the depth limit nothing is looked into, so nothing here is proved: `bash -c` eight levels
+    // deep is not read, and its script could be anything.
+    if (depth > MAX_REPARSE_DEPTH) {
+      this.out.complex.push("wrappers or re-parsed strings nested too deep");
+      return found;
+    }
     const name = commandName(inv.argv[0] ?? "");
     // A program fed on standard input: a shell reads it as commands, an interpreter as code.
     if (stdin !== null && programFromStdin(inv.argv)) {

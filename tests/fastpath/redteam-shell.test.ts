@@ -150,6 +150,30 @@ describe("what zsh expands and bash takes as text", () => {
   }, 60000);
 });
 
+/** `bash -c '…'` around `inner`, `levels` deep, each level quoting the one inside. */
+function nestedShells(inner: string, levels: number): string {
+  let s = inner;
+  for (let i = 0; i < levels; i++) s = `bash -c '${s.replaceAll("'", "'\\''")}'`;
+  return s;
+}
+
+describe("re-parsing past its depth limit", () => {
+  // Eight `bash -c` levels were not looked into, and the last one proved by its options alone: the
+  // script inside (`cat` of a file outside, even `rm -rf ~`) was allowed unread.
+  test("not provable; shallow nesting stays provable", async () => {
+    await expectVerdicts(
+      [nestedShells("cat a.txt", 2), nestedShells("ls", 5)],
+      [
+        nestedShells("cat ../outside.txt", 8),
+        nestedShells("cat ../outside.txt", 12),
+        nestedShells("rm -rf ~", 8),
+        nestedShells("ls", 9),
+      ],
+      [nestedShells("rm -rf ~", 6)],
+    );
+  }, 60000);
+});
+
 describe("hard deny spellings", () => {
   test("rm --recursive abbreviated, another user's home, positionals from set", async () => {
     await expectVerdicts(
