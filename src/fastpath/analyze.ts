@@ -79,7 +79,7 @@ export interface UserRule {
 }
 
 const SENSITIVE =
-  /^(\.env(\..*|~)?|.*\.env|.*\.pem|.*\.key|.*\.p12|.*\.pfx|.*\.jks|.*\.keystore|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|\.netrc|_netrc|\.npmrc|\.yarnrc(\.yml)?|\.pypirc|\.pgpass|\.boto|\.s3cfg|\.dockercfg|\.git-credentials|\.vault-token|\.htpasswd|credentials(\.json)?|secrets?\.(json|ya?ml|toml)|known_hosts|authorized_keys|terraform\.tfstate.*|.*\.tfstate(\.backup)?|kubeconfig|.*\.kubeconfig|\.(bash|zsh|sh|psql|mysql|python|node_repl)_history|\.history)$/i;
+  /^(\.env(\..*|~)?|.*\.env|.*\.pem|.*\.key|.*\.p12|.*\.pfx|.*\.jks|.*\.keystore|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|\.netrc|_netrc|\.npmrc|\.yarnrc(\.yml)?|\.pypirc|\.pgpass|\.boto|\.s3cfg|\.dockercfg|\.git-credentials|\.vault-token|\.htpasswd|credentials(\.json)?|secrets?\.(json|ya?ml|toml)|known_hosts|authorized_keys|terraform\.tfstate.*|.*\.tfstate(\.backup)?|kubeconfig|.*\.kubeconfig|\.credentials\.json|\.(bash|zsh|sh|psql|mysql|python|node_repl)_history|\.history)$/i;
 /** A word bash tilde-expands after `=` and `:` like an assignment (`a=~/x`, `a[1]+=x:~/y`). */
 const ASSIGNMENT_SHAPED = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 const DEVICES = new Set(["/dev/null", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/tty"]);
@@ -87,7 +87,7 @@ const DEVICES = new Set(["/dev/null", "/dev/stdin", "/dev/stdout", "/dev/stderr"
 export function isSensitivePath(path: string): boolean {
   return (
     SENSITIVE.test(basename(path)) ||
-    /\/\.(ssh|gnupg|aws|kube|docker|azure|gcloud|config\/gcloud|config\/gh|password-store)\//.test(`${path}/`) ||
+    /\/\.(ssh|gnupg|aws|kube|docker|azure|gcloud|config\/gcloud|config\/gh|password-store)\//i.test(`${path}/`) ||
     gitConfigWithCredential(path)
   );
 }
@@ -98,7 +98,8 @@ export function isSensitivePath(path: string): boolean {
  * is refused for it (git-config.ts); `cat .git/config` or a walk that reads it must be too.
  */
 function gitConfigWithCredential(path: string): boolean {
-  if (basename(path) !== "config" || !/\/\.git\//.test(path)) return false;
+  // Case-insensitively: on macOS `.GIT/CONFIG` is the same file.
+  if (basename(path).toLowerCase() !== "config" || !/\/\.git\//i.test(path)) return false;
   try {
     if (statSync(path).size > 1 << 20) return true;
     return /:\/\/[^\s/@]+:[^\s/@]+@|extraheader/i.test(readFileSync(path, "utf8"));

@@ -40,6 +40,10 @@ symlinkSync(dirname(home.home), join(repo, "a=", dirname(home.home).split("/")[1
 // zsh's `***/` follows symlinks: sub/lnk/outside.txt is the file beside the repository.
 mkdirSync(join(repo, "sub"));
 symlinkSync(work, join(repo, "sub", "lnk"));
+// On macOS (case-insensitive) `.GIT/CONFIG` is `.git/config`; here it is a file of its own holding the same.
+put(join(repo, ".GIT", "CONFIG"), '[remote "origin"]\n\turl = https://user:token@example.com/x.git\n');
+put(join(repo, "x", ".DOCKER", "config.json"), '{"auths":{}}\n');
+put(join(repo, "y", ".credentials.json"), '{"claudeAiOauth":{}}\n');
 // `echo $[PATH=0]; ls` runs ./0/ls.
 put(join(repo, "0", "ls"), "#!/bin/sh\necho PWNED\n");
 chmodSync(join(repo, "0", "ls"), 0o755);
@@ -156,6 +160,16 @@ function nestedShells(inner: string, levels: number): string {
   for (let i = 0; i < levels; i++) s = `bash -c '${s.replaceAll("'", "'\\''")}'`;
   return s;
 }
+
+describe("secret names in any letter case", () => {
+  // Claude Code's own token file is ~/.claude/.credentials.json; macOS file names match in any case.
+  test("refused", async () => {
+    await expectVerdicts(
+      ["cat a.txt"],
+      ["cat .GIT/CONFIG", "cat x/.DOCKER/config.json", "cat y/.credentials.json", "grep -r token y"],
+    );
+  }, 60000);
+});
 
 describe("re-parsing past its depth limit", () => {
   // Eight `bash -c` levels were not looked into, and the last one proved by its options alone: the
