@@ -439,7 +439,7 @@ class Parser {
     this.skipBlanks();
     if (op === "<<" || op === "<<-") {
       const target = this.readWordUntil(null, false);
-      const delimiter = literalOf(target) ?? target.raw;
+      const delimiter = heredocDelimiter(target.raw);
       const redirect: Redirect = { op, target, ...(fdText ? { fd: Number(fdText) } : {}) };
       const expand = !/['"\\]/.test(target.raw);
       this.pending.push({ redirect, delimiter, stripTabs: op === "<<-", expand });
@@ -865,6 +865,29 @@ class Parser {
     }
     return this.src.slice(start, this.pos);
   }
+}
+
+/**
+ * A here-document's delimiter: its word with quotes removed and nothing expanded, as bash takes it
+ * (`<<"$x"` ends at a line `$x`, `<<'E'OF` at `EOF`).
+ */
+function heredocDelimiter(raw: string): string {
+  let out = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as string;
+    if (c === "\\") out += raw[++i] ?? "";
+    else if (c === "'") {
+      const end = raw.indexOf("'", i + 1);
+      out += raw.slice(i + 1, end === -1 ? raw.length : end);
+      i = end === -1 ? raw.length : end;
+    } else if (c === '"') {
+      for (i++; i < raw.length && raw[i] !== '"'; i++) {
+        if (raw[i] === "\\" && /[$`"\\]/.test(raw[i + 1] ?? "")) i++;
+        out += raw[i];
+      }
+    } else out += c;
+  }
+  return out;
 }
 
 /** The word's value when it has no expansions; null otherwise. */

@@ -161,6 +161,18 @@ function nestedShells(inner: string, levels: number): string {
   return s;
 }
 
+describe("here-document delimiters", () => {
+  // bash ends `<<"$x"` at a line `$x` (quotes removed, nothing expanded); the reading looked for `"$x"`,
+  // so the commands after `$x` were taken for the document's text.
+  test("the lines after the real delimiter are commands", async () => {
+    await expectVerdicts(
+      ["cat <<'EOF'\nhi\nEOF", 'cat <<E"O"F\nhi\nEOF', "cat <<\\EOF\n$x\nEOF", 'cat <<"a\\b"\nx\na\\b'],
+      ['cat <<"$x"\n$x\ncat ../outside.txt\n"$x"', "cat <<'a$x'\na$x\ncat ../outside.txt\n'a$x'"],
+      ['cat <<"a$x"\na$x\nrm -rf /usr\n"a$x"', 'cat <<"$x"y\n$xy\nrm -rf /usr\n"$x"y'],
+    );
+  }, 60000);
+});
+
 describe("secret names in any letter case", () => {
   // Claude Code's own token file is ~/.claude/.credentials.json; macOS file names match in any case.
   test("refused", async () => {
