@@ -696,17 +696,17 @@ class Parser {
         else if (n === "x") {
           const hex = /^[0-9a-fA-F]{1,2}/.exec(this.src.slice(this.pos))?.[0] ?? "";
           this.pos += hex.length;
-          out += hex ? String.fromCharCode(parseInt(hex, 16)) : "\\x";
+          out += byte(hex ? parseInt(hex, 16) : -1);
         } else if (n === "u" || n === "U") {
           const hex = new RegExp(`^[0-9a-fA-F]{1,${n === "u" ? 4 : 8}}`).exec(this.src.slice(this.pos))?.[0] ?? "";
           this.pos += hex.length;
-          const cp = hex ? parseInt(hex, 16) : NaN;
-          out += Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : "";
+          // Past ASCII the character is encoded in the shell's locale (or written as `\u…` in C): unknown.
+          out += byte(hex ? parseInt(hex, 16) : -1);
         } else if (/[0-7]/.test(n)) {
           const oct = /^[0-7]{0,2}/.exec(this.src.slice(this.pos))?.[0] ?? "";
           this.pos += oct.length;
-          out += String.fromCharCode(parseInt(n + oct, 8) & 0xff);
-        } else out += `\\${n}`;
+          out += byte(parseInt(n + oct, 8) & 0xff);
+        } else out += UNKNOWN; // `\cX`, `\x{…}`, `\q`: bash and zsh read these differently
         continue;
       }
       out += c;
@@ -865,6 +865,14 @@ class Parser {
     }
     return this.src.slice(start, this.pos);
   }
+}
+
+/** A character the shells may spell differently (the same NUL that stands for an unknown value). */
+const UNKNOWN = "\u0000";
+
+/** One ASCII character of an escape; a byte past ASCII, NUL (which ends the word) or none: unknown. */
+function byte(code: number): string {
+  return code > 0 && code < 0x80 ? String.fromCharCode(code) : UNKNOWN;
 }
 
 /**

@@ -63,7 +63,18 @@ describe("quoting and blanks as bash reads them", () => {
   // assignment-shaped argument is tilde-expanded.
   test("refused; plain quoting stays provable", async () => {
     await expectVerdicts(
-      ["cat $'a.txt'", "cat 'a.txt'", 'cat "a.txt"', "cat a.txt", "cat a.txt ", "ls\n\tcat a.txt", "cat a=x"],
+      [
+        "cat $'a.txt'",
+        "cat $'a\\x2etxt'",
+        "cat $'a.t\\170t'",
+        "cat $'\\u0061.txt'",
+        "cat 'a.txt'",
+        'cat "a.txt"',
+        "cat a.txt",
+        "cat a.txt ",
+        "ls\n\tcat a.txt",
+        "cat a=x",
+      ],
       [
         "cat $'\\''*",
         "cat $'\\''l*",
@@ -74,6 +85,15 @@ describe("quoting and blanks as bash reads them", () => {
         "cat -- a=~/notes.txt",
         "cat x=a:~/notes.txt",
         "cat a[1]+=b:~/notes.txt",
+        // bash reads `\x{2e}` as `.` (zsh as NUL then `{2e}`), `\cX` as a control character (zsh as `cX`),
+        // and writes `\xe9`, `\u00e9`, `\U110000` as bytes the reading spelled as other characters.
+        "cat $'\\x{2e}\\x{2e}/outside.txt'",
+        "cat $'\\x{2e}\\x{2e}'/outside.txt",
+        "cat $'a\\c.txt'",
+        "cat $'a\\U110000b'",
+        "cat $'\\xe9'",
+        "cat $'\\u00e9'",
+        "cat $'.env\\q'",
       ],
     );
   }, 60000);
