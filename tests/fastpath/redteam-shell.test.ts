@@ -220,6 +220,25 @@ describe("re-parsing past its depth limit", () => {
   }, 60000);
 });
 
+describe("self-protection through abbreviated long options", () => {
+  // GNU getopt takes any unambiguous prefix: `cp --target=DIR` is `--target-directory=DIR`, `sed --i` is
+  // `--in-place`.
+  test("denied", async () => {
+    await expectVerdicts(
+      ["sed -n p a.txt"],
+      [],
+      [
+        "cp --target=$HOME/.claude settings.json",
+        "mv --t=$HOME/.claude settings.json",
+        "install --targ=$HOME/.claude settings.json",
+        "sed --i s/a/b/ ~/.claude/settings.json",
+        "sed --in-pl s/a/b/ ~/.claude/settings.json",
+        "sed --in-place=.bak s/a/b/ ~/.claude/settings.json",
+      ],
+    );
+  }, 60000);
+});
+
 describe("hard deny spellings", () => {
   test("rm --recursive abbreviated, another user's home, positionals from set", async () => {
     await expectVerdicts(
