@@ -145,7 +145,9 @@ function componentRegex(pattern: string): RegExp | null {
       if (end === -1) return null;
       const body = pattern.slice(start, end);
       if (/[[\\]/.test(body)) return null;
-      re += `[${negated ? "^" : ""}${body.replace(/[\]^]/g, "\\$&")}]`;
+      // A range follows the locale's collation in older bash (`[a-c]` matches `B`): any character.
+      if (/.-./.test(body)) re += "[^/]";
+      else re += `[${negated ? "^" : ""}${body.replace(/[\]^]/g, "\\$&")}]`;
       i = end;
     } else if (c === "\\") {
       const n = pattern[++i];
