@@ -139,6 +139,14 @@ function wordPathProblem(value: string, raw: string, facts: PathFacts, cwd: stri
   }
   return null;
 }
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function display(inv: Invocation): string {
   const via = inv.via.length ? `[${inv.via.join(" › ")}] ` : "";
   return via + inv.argv.map((a) => a.replaceAll(DYNAMIC, "…")).join(" ");
@@ -293,8 +301,13 @@ export function analyzeCommand(
       // came through); every check resolves them to their real location itself.
       const logical = literal ? cwds.map((d) => resolve(d, target)) : [];
       const paths = literal ? logical.map((p) => physicalPath(p, "/")) : [null];
+      // CDPATH (the user's environment or shell startup files may set it) sends `cd name` elsewhere when
+      // no such directory is here, and before it when it is set at all.
+      const cdpath = Boolean(process.env.CDPATH) && !/^\.{0,2}\//.test(target ?? "");
       if (inv.argv.length !== 2 || inv.via.length || paths.some((p) => p === null || !isInsideDir(p, edge)))
         note = "cd leaves the repository or is not a literal path";
+      else if (cdpath || paths.some((p) => !isDirectory(p as string)))
+        note = "cd may follow CDPATH elsewhere (CDPATH is set, or no such directory is here)";
       else cwds = [...new Set([...cwds, ...logical])];
     }
     if (note === null && substitutionProblem(inv)) note = substitutionProblem(inv);

@@ -241,6 +241,19 @@ describe("self-protection through abbreviated long options", () => {
   }, 60000);
 });
 
+describe("cd and CDPATH", () => {
+  // bash looks a relative `cd NAME` up in CDPATH (from the user's environment or shell startup files):
+  // with no NAME here it enters the one CDPATH finds (`cd etc` is /etc for CDPATH=/), and with CDPATH
+  // set it tries those directories first.
+  test("refused without the directory, or with CDPATH set", async () => {
+    await expectVerdicts(["cd src && cat b.ts", "cd ./src && cat b.ts"], ["cd etc && cat passwd", "cd a.txt; ls"]);
+    const cdpath = { ...home.env, CDPATH: "/" };
+    const verdicts = await binaryVerdicts(["cd src && cat b.ts", "cd ./src && cat b.ts"], repo, cdpath);
+    expect(verdicts.get("cd src && cat b.ts")).not.toBe("allow");
+    expect(verdicts.get("cd ./src && cat b.ts")).toBe("allow");
+  }, 60000);
+});
+
 describe("hard deny spellings", () => {
   test("rm --recursive abbreviated, another user's home, positionals from set", async () => {
     await expectVerdicts(
