@@ -302,11 +302,12 @@ export function analyzeCommand(
       const logical = literal ? cwds.map((d) => resolve(d, target)) : [];
       const paths = literal ? logical.map((p) => physicalPath(p, "/")) : [null];
       // CDPATH (the user's environment or shell startup files may set it) sends `cd name` elsewhere when
-      // no such directory is here, and before it when it is set at all.
+      // no such directory is here, and before it when it is set at all. (In a chain, `cd src && cd deep`, the
+      // directory need only be in one of the places the line may be: where it is missing, cd failed before.)
       const cdpath = Boolean(process.env.CDPATH) && !/^\.{0,2}\//.test(target ?? "");
       if (inv.argv.length !== 2 || inv.via.length || paths.some((p) => p === null || !isInsideDir(p, edge)))
         note = "cd leaves the repository or is not a literal path";
-      else if (cdpath || paths.some((p) => !isDirectory(p as string)))
+      else if (cdpath || paths.every((p) => !isDirectory(p as string)))
         note = "cd may follow CDPATH elsewhere (CDPATH is set, or no such directory is here)";
       else cwds = [...new Set([...cwds, ...logical])];
     }
