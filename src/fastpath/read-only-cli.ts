@@ -303,8 +303,8 @@ const READ_ONLY_CLI: Record<string, Check> = {
   sh: shellDashC,
   zsh: (args) =>
     shellDashC(args) ??
-    (ZSH_ONLY.test(args[args.length - 1] ?? "")
-      ? "zsh expands =WORD and $~ $= $^ $+ where the bash reading sees text"
+    (ZSH_ONLY.test(args[args.length - 1] ?? "") || zshOnlyExpansion(args[args.length - 1] ?? "")
+      ? "zsh expands =WORD, $~ $= $^ $+ and <N-M> where the bash reading sees text"
       : null),
   dash: shellDashC,
 };

@@ -155,7 +155,15 @@ describe("what zsh expands and bash takes as text", () => {
   // are the home directory, `<->` is a glob of numeric names, and `***/` walks every level through symlinks.
   test("refused; the same characters quoted stay provable", async () => {
     await expectVerdicts(
-      ["grep '$+' a.txt", 'echo "=x"', "echo '=x'", "grep \\=x a.txt", "sort -t= -k1 a.txt", "[ a = b ]"],
+      [
+        "grep '$+' a.txt",
+        "bash -c 'cat <-> /dev/null'",
+        'echo "=x"',
+        "echo '=x'",
+        "grep \\=x a.txt",
+        "sort -t= -k1 a.txt",
+        "[ a = b ]",
+      ],
       [
         "cat =ls",
         "cat $~HOME/notes.txt",
@@ -165,6 +173,8 @@ describe("what zsh expands and bash takes as text", () => {
         'echo "it\'s $~HOME"',
         "echo x;=ls",
         "cat <-> /dev/null",
+        "zsh -c 'cat <-> /dev/null'",
+        "zsh -lc 'cat <1-> /dev/null'",
         "cat <1-9> /dev/null",
         "cat a.txt <-> /dev/null",
         "cat ***/outside.txt",
