@@ -1,6 +1,6 @@
 // Analyse one shell command line: hard deny, provable allow, or "ask the LLM", with a per-part
 // account that `ccgate explain` prints.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { literalOf } from "../shell/parse.ts";
 import { certificateInputProblem, withoutCertificateInputs } from "./cert-input.ts";
@@ -11,6 +11,7 @@ import { type Finding, hardDenyFindings } from "./hard-deny.ts";
 import { analyzeStructure, commandName, DYNAMIC, type Invocation, type Structure } from "./invocations.ts";
 import { listingWalkProblem } from "./listing-walk.ts";
 import { nonPathWordIndexes, printedWordIndexes } from "./read-only.ts";
+import { zshOnlyExpansion } from "./read-only-cli.ts";
 import {
   expandGlob,
   isInsideDir,
@@ -100,13 +101,15 @@ export interface UserRule {
 }
 
 const SENSITIVE =
-  /^(\.env(\..*|~)?|.*\.env|.*\.pem|.*\.key|.*\.p12|.*\.pfx|.*\.jks|.*\.keystore|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|\.netrc|_netrc|\.npmrc|\.yarnrc(\.yml)?|\.pypirc|\.pgpass|\.boto|\.s3cfg|\.dockercfg|\.git-credentials|\.vault-token|\.htpasswd|credentials(\.json)?|secrets?\.(json|ya?ml|toml)|known_hosts|authorized_keys|terraform\.tfstate.*|.*\.tfstate(\.backup)?|kubeconfig|.*\.kubeconfig|\.(bash|zsh|sh|psql|mysql|python|node_repl)_history|\.history)$/i;
+  /^(\.env(\..*|~)?|.*\.env|.*\.pem|.*\.key|.*\.p12|.*\.pfx|.*\.jks|.*\.keystore|id_(rsa|dsa|ecdsa|ed25519)(\.pub)?|\.netrc|_netrc|\.npmrc|\.yarnrc(\.yml)?|\.pypirc|\.pgpass|\.boto|\.s3cfg|\.dockercfg|\.git-credentials|\.vault-token|\.htpasswd|credentials(\.json)?|secrets?\.(json|ya?ml|toml)|known_hosts|authorized_keys|terraform\.tfstate.*|.*\.tfstate(\.backup)?|kubeconfig|.*\.kubeconfig|\.credentials\.json|\.(bash|zsh|sh|psql|mysql|python|node_repl)_history|\.history)$/i;
+/** A word bash tilde-expands after `=` and `:` like an assignment (`a=~/x`, `a[1]+=x:~/y`). */
+const ASSIGNMENT_SHAPED = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 const DEVICES = new Set(["/dev/null", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/tty"]);
 
 export function isSensitivePath(path: string): boolean {
   return (
     SENSITIVE.test(basename(path)) ||
-    /\/\.(ssh|gnupg|aws|kube|docker|azure|gcloud|config\/gcloud|config\/gh|password-store)\//.test(`${path}/`) ||
+    /\/\.(ssh|gnupg|aws|kube|docker|azure|gcloud|config\/gcloud|config\/gh|password-store)\//i.test(`${path}/`) ||
     gitConfigWithCredential(path)
   );
 }
@@ -119,9 +122,10 @@ export function isSensitivePath(path: string): boolean {
  * must be too.
  */
 function gitConfigWithCredential(path: string): boolean {
-  if (!/^config(\.worktree)?$/.test(basename(path))) return false;
+  // Case-insensitively: on macOS `.GIT/CONFIG` is the same file.
+  if (!/^config(\.worktree)?$/i.test(basename(path))) return false;
   const dir = dirname(path);
-  if (!/\/\.git\//.test(path) && !(existsSync(join(dir, "HEAD")) && existsSync(join(dir, "objects")))) return false;
+  if (!/\/\.git\//i.test(path) && !(existsSync(join(dir, "HEAD")) && existsSync(join(dir, "objects")))) return false;
   if (!existsSync(path)) return false;
   const text = readRegularFile(path);
   // A config that is too large, or not a plain file (a FIFO there would hang the hook), is not read: refused.
@@ -134,6 +138,9 @@ function wordPathProblem(value: string, raw: string, facts: PathFacts, cwd: stri
   const shown = value.replaceAll(DYNAMIC, "…");
   const { glob, brace } = unquotedExpansions(raw);
   if (brace) return `${raw} has a brace expansion`;
+  // bash expands a `~` after the `=` (or a `:`) of an argument shaped like an assignment: `cat a=~/x`
+  // reads `a=/home/me/x`, through whatever a committed `a=` directory holds.
+  if (ASSIGNMENT_SHAPED.test(raw) && raw.includes("~")) return `${raw} has a tilde expansion after its =`;
   let written = value;
   if (/^"?(\$HOME|\$\{HOME\})/.test(raw) || value === "~" || value.startsWith("~")) {
     const r = resolveArg(value, raw, facts, cwd);
@@ -157,6 +164,14 @@ function wordPathProblem(value: string, raw: string, facts: PathFacts, cwd: stri
   }
   return null;
 }
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function display(inv: Invocation): string {
   const via = inv.via.length ? `[${inv.via.join(" › ")}] ` : "";
   return via + inv.argv.map((a) => a.replaceAll(DYNAMIC, "…")).join(" ");
@@ -285,6 +300,14 @@ export function analyzeCommand(
   const parts: PartReport[] = [];
   const edge = realBoundary(facts.boundary);
   let provable = structure.errors.length === 0 && structure.complex.length === 0 && structure.invocations.length > 0;
+  if (zshOnlyExpansion(command)) {
+    provable = false;
+    parts.push({
+      text: "(zsh)",
+      status: "needs-llm",
+      note: "zsh expands =WORD, $~ $= $^ $+ and <N-M> where bash sees text",
+    });
+  }
   if (unsafeBoundary(facts.boundary, facts.home)) {
     provable = false;
     parts.push({ text: "(boundary)", status: "needs-llm", note: "no repository: the edge would be / or the home dir" });
@@ -303,8 +326,14 @@ export function analyzeCommand(
       // came through); every check resolves them to their real location itself.
       const logical = literal ? cwds.map((d) => resolve(d, target)) : [];
       const paths = literal ? logical.map((p) => physicalPath(p, "/")) : [null];
+      // CDPATH (the user's environment or shell startup files may set it) sends `cd name` elsewhere when
+      // no such directory is here, and before it when it is set at all. (In a chain, `cd src && cd deep`, the
+      // directory need only be in one of the places the line may be: where it is missing, cd failed before.)
+      const cdpath = Boolean(process.env.CDPATH) && !/^\.{0,2}\//.test(target ?? "");
       if (inv.argv.length !== 2 || inv.via.length || paths.some((p) => p === null || !isInsideDir(p, edge)))
         note = "cd leaves the repository or is not a literal path";
+      else if (cdpath || paths.every((p) => !isDirectory(p as string)))
+        note = "cd may follow CDPATH elsewhere (CDPATH is set, or no such directory is here)";
       else cwds = [...new Set([...cwds, ...logical])];
     }
     if (note === null && substitutionProblem(inv)) note = substitutionProblem(inv);

@@ -177,8 +177,17 @@ function writtenPaths(inv: Invocation, facts: PathFacts): string[] {
   return out;
 }
 
-function flagged(argv: string[], short: string, long: string[]): boolean {
-  return argv.some((a) => long.includes(a) || (/^-[a-zA-Z]+$/.test(a) && a.slice(1).includes(short)));
+/**
+ * A short letter in a bundle, or a long option in any abbreviation getopt accepts (`rm --rec` is
+ * `--recursive`). `exact`: the long options are already spelled out (git's, by fullGitOption, which
+ * leaves an ambiguous prefix such as `push --for` as it is: git refuses it).
+ */
+function flagged(argv: string[], short: string, long: string[], exact = false): boolean {
+  return argv.some(
+    (a) =>
+      long.some((l) => (exact ? a === l : a.length >= 3 && l.startsWith(a))) ||
+      (/^-[a-zA-Z]+$/.test(a) && a.slice(1).includes(short)),
+  );
 }
 
 /** rm -r / find -delete / rsync --delete of `/`, `~` or anything outside the repository. */
@@ -186,7 +195,8 @@ const recursiveDeletion: Rule = (inv, facts) => {
   const name = commandName(inv.argv[0] ?? "");
   const outside = (arg: string, raw: string): string | null => {
     const path = resolveIn(inv, arg, raw, facts);
-    if (path === null) return null;
+    // `~name` is that user's home (bash leaves it as written only when there is no such user).
+    if (path === null) return /^~[A-Za-z_][\w.-]*(\/|$)/.test(arg) && raw.startsWith("~") ? arg : null;
     if (path === "/" || path === facts.home || (isInside(facts.home, path) && !isInside(facts.boundary, path)))
       return path;
     if (isInside(path, facts.boundary)) return null;
@@ -339,9 +349,9 @@ const protectedBranches: Rule = (inv, facts) => {
   const current = facts.branch;
   if (git.sub === "push") {
     const force =
-      flagged(git.args, "f", ["--force", "--force-with-lease", "--force-if-includes", "--mirror"]) ||
+      flagged(git.args, "f", ["--force", "--force-with-lease", "--force-if-includes", "--mirror"], true) ||
       git.args.some((a) => a.startsWith("--force-with-lease="));
-    const del = flagged(git.args, "d", ["--delete"]);
+    const del = flagged(git.args, "d", ["--delete"], true);
     const positional = git.args.filter((a) => !a.startsWith("-"));
     const refspecs = positional.slice(1);
     if (git.args.includes("--mirror"))

@@ -6,6 +6,7 @@ import { dirname, resolve as resolvePath } from "node:path";
 import type { Command, Pipeline, Redirect, Script, SimpleCommand, Word } from "../shell/ast.ts";
 import { literalOf, parseShell } from "../shell/parse.ts";
 import { codeActions, inlineCode, interpreterFamily } from "./interpreter-code.ts";
+import { evaluatedSubscripts } from "./subscripts.ts";
 
 /** Placeholder for the unknown value of an expansion inside an argument. */
 /** `via` of the worst-case copies of `find DIR -exec CMD {}` with DIR put in for `{}`: sound for
@@ -454,6 +455,8 @@ class Walker {
         this.out.complex.push(`${command.keyword} construct`);
         this.redirects(command.redirects, via, depth, state);
         for (const word of command.words) this.word(word, via, depth, state);
+        if (command.keyword === "arith" || command.keyword === "cond")
+          for (const word of command.words) this.arithmeticValues(word.raw, via, depth, state);
         if (command.keyword === "for" && command.variable !== undefined && NAME.test(command.variable)) {
           // `for x in VALUE; do …` with a single known value sets x like an assignment.
           const values = command.words.flatMap((w) => this.expandWord(w, state, false)?.fields ?? [wordArg(w).value]);
@@ -504,9 +507,40 @@ class Walker {
           this.out.complex.push("command substitution");
           this.script(inner, [...via, "$( )"], true, depth, fork(state));
         }
+        if (part.type === "arith") this.arithmeticValues(part.raw, via, depth, state);
+      }
+    }
+    if (word.parts.some((p) => p.type === "lit" && !p.quoted && /[*?\]]\(/.test(p.value))) {
+      const text = word.parts.map((p) => (p.type === "lit" ? p.value : " ")).join("");
+      for (const code of globQualifierCode(text)) {
+        const parsed = parseShell(code);
+        this.out.errors.push(...parsed.errors);
+        this.script(parsed.script, [...via, "zsh glob qualifier"], true, depth + 1, fork(state));
       }
     }
     this.lastOutput = null;
+  }
+
+  /**
+   * Arithmetic evaluates the value of each variable it names as an expression, and a subscript in that
+   * value runs its `$( )`: `x='a[$(rm -rf ~)]'; echo $((x))`. Known values holding `$` or a backquote
+   * (also through other names) are parsed as commands.
+   */
+  private arithmeticValues(text: string, via: string[], depth: number, state: ShellState): void {
+    const seen = new Set<string>();
+    const pending = [text];
+    while (pending.length && seen.size < 64 && !this.overBudget()) {
+      for (const name of (pending.pop() as string).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+        const value = state.vars.get(name);
+        if (seen.has(name) || value === undefined || value === null) continue;
+        seen.add(name);
+        pending.push(value);
+        if (!/[$`]/.test(value)) continue;
+        const parsed = parseShell(value);
+        this.out.errors.push(...parsed.errors);
+        this.script(parsed.script, [...via, "$(( ))"], true, depth + 1, fork(state));
+      }
+    }
   }
 
   /**
@@ -770,6 +804,7 @@ class Walker {
         if (eq > 0 && !a.includes(DYNAMIC)) this.aliases.set(a.slice(0, eq), a.slice(eq + 1));
       }
     } else if (name === "unset") for (const a of argv.slice(1)) state.vars.delete(a);
+    else if (name === "set" && argv.length > 1) this.setPositional(argv, raw, state);
     else if (name === "read") {
       const names = argv.slice(1).filter((a) => NAME.test(a));
       const line = input?.split("\n")[0] ?? null;
@@ -850,6 +885,24 @@ class Walker {
     return found;
   }
 
+  /** `set -- a b` (or `set a b`): the words become `$1 $2 …` for the rest of the line. */
+  private setPositional(argv: string[], raw: string[], state: ShellState): void {
+    let at = 1;
+    while (at < argv.length && /^[-+]/.test(argv[at] as string) && argv[at] !== "--") {
+      if (/^[-+]o$/.test(argv[at] as string)) at++;
+      at++;
+    }
+    if (argv[at] === "--") at++;
+    else if (at >= argv.length) return; // `set -x`: no new positionals
+    const words = argv.slice(at).map((a, i) => {
+      if (a.includes(DYNAMIC)) return null;
+      const tilde = this.context && /^~(\/|$)/.test(a) && raw[at + i]?.startsWith("~");
+      return tilde && this.context ? this.context.home + a.slice(1) : a;
+    });
+    for (const [i, w] of words.entries()) state.vars.set(String(i + 1), w);
+    state.vars.set("@", words.some((w) => w === null) ? null : words.join(" "));
+  }
+
   private fileKey(path: string, state: ShellState): string {
     const base = state.cwd ?? this.context?.cwd ?? "/";
     return resolvePath(base, path.startsWith("~/") && this.context ? this.context.home + path.slice(1) : path);
@@ -869,7 +922,13 @@ class Walker {
   private expand(inv: Invocation, depth: number, state: ShellState, stdin: string | null): Invocation[] {
     this.out.invocations.push(inv);
     const found = [inv];
-    if (depth > MAX_REPARSE_DEPTH || inv.argv.length === 0) return found;
+    if (inv.argv.length === 0) return found;
+    // Past the depth limit nothing is looked into, so nothing here is proved: `bash -c` eight levels
+    // deep is not read, and its script could be anything.
+    if (depth > MAX_REPARSE_DEPTH) {
+      this.out.complex.push("wrappers or re-parsed strings nested too deep");
+      return found;
+    }
     const name = commandName(inv.argv[0] ?? "");
     // A program fed on standard input: a shell reads it as commands, an interpreter as code.
     if (stdin !== null && programFromStdin(inv.argv)) {
@@ -881,6 +940,9 @@ class Walker {
     if (inline) for (const code of inline.code) this.code(code, inline.family, inv, depth, state);
     for (const script of commandOptions(inv.argv, stdin))
       found.push(...this.reparse(script, inv, `${name} option`, depth, state));
+    for (const text of evaluatedSubscripts(name, inv.argv.slice(1)))
+      found.push(...this.reparse(text, inv, `${name} subscript`, depth, state));
+    if (name === "let") this.arithmeticValues(inv.argv.slice(1).join(" "), [...inv.via, "let"], depth, state);
     const unwrapped = unwrap(inv);
     if (!unwrapped) return found;
     if (name === "env") {
@@ -1024,6 +1086,27 @@ class Walker {
 }
 
 /** Words of a brace expansion (`a{b,c}d` → abd acd), or null when there is none. */
+const QUALIFIER_CLOSERS: Record<string, string> = { "{": "}", "[": "]", "<": ">", "(": ")" };
+
+/**
+ * zsh runs the code of an `e` glob qualifier for every file a pattern matches: `ls *(e:'rm -rf ~':)`,
+ * `*(.e{…})`. The code of each qualifier list after a wildcard, one level of quotes removed.
+ */
+function globQualifierCode(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[*?\]]\((.*)\)/g)) {
+    const list = m[1] as string;
+    for (let i = list.indexOf("e"); i !== -1; i = list.indexOf("e", i + 1)) {
+      const open = list[i + 1];
+      if (open === undefined || /[\w\s]/.test(open)) continue;
+      const end = list.indexOf(QUALIFIER_CLOSERS[open] ?? open, i + 2);
+      const code = list.slice(i + 2, end === -1 ? list.length : end);
+      out.push(code.replace(/^(['"])(.*)\1$/s, "$2"));
+    }
+  }
+  return out;
+}
+
 function braces(word: string): string[] | null {
   let words = [word];
   let changed = false;

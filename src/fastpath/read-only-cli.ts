@@ -276,6 +276,32 @@ export const shellDashC: Check = (args) => {
  */
 const ZSH_ONLY = /(^|[\s;&|()<>`])=|\$\{?[~=^+]/;
 
+/**
+ * The same for a whole command line, which the agent's own shell runs: that is zsh on macOS, so
+ * `cat =ls` and `cat $~HOME/x` read outside the repository there. Single-quoted and `$'…'` text and
+ * backslash-escaped characters are left out (zsh does not expand them); a bare `=` or `==` word is
+ * no command name. zsh also reads `<N-M>` (`<->`: any number) as a glob, where bash sees `<` and `>`:
+ * `cat <-> /dev/null` prints every file with a number for a name.
+ */
+export function zshOnlyExpansion(command: string): boolean {
+  let kept = "";
+  let double = false;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i] as string;
+    if (c === "\\") i++;
+    else if (!double && c === "'") {
+      const ansi = command[i - 1] === "$";
+      for (i++; i < command.length && command[i] !== "'"; i++) if (ansi && command[i] === "\\") i++;
+    } else {
+      if (c === '"') double = !double;
+      kept += c;
+      continue;
+    }
+    kept += "_"; // quoted text: no word starts here
+  }
+  return /(^|[\s;&|()<>`])=[^\s=;&|()<>]|\$\{?[~=^+]|<\d*-\d*>/.test(kept);
+}
+
 const READ_ONLY_CLI: Record<string, Check> = {
   ...CLOUD,
   ...CONTAINERS,
@@ -290,8 +316,8 @@ const READ_ONLY_CLI: Record<string, Check> = {
   sh: shellDashC,
   zsh: (args) =>
     shellDashC(args) ??
-    (ZSH_ONLY.test(args[args.length - 1] ?? "")
-      ? "zsh expands =WORD and $~ $= $^ $+ where the bash reading sees text"
+    (ZSH_ONLY.test(args[args.length - 1] ?? "") || zshOnlyExpansion(args[args.length - 1] ?? "")
+      ? "zsh expands =WORD, $~ $= $^ $+ and <N-M> where the bash reading sees text"
       : null),
   dash: shellDashC,
 };

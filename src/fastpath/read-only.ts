@@ -417,6 +417,9 @@ const TEST_PRIMARIES = new Set(
   ),
 );
 const testCheck: Check = (args) => {
+  // bash evaluates a subscript of `-v NAME[SUB]` (and `-R`) as arithmetic, which runs `$( )` (subscripts.ts).
+  if (args.some((a, i) => (a === "-v" || a === "-R") && args[i + 1]?.includes("[")))
+    return "test -v of an array element evaluates its subscript";
   for (const a of args) {
     if (a.startsWith("-") && a !== "-" && !TEST_PRIMARIES.has(a) && !/^-\d+$/.test(a))
       return `test primary ${a} is not on the known-safe list`;

@@ -117,6 +117,11 @@ export function unquotedExpansions(raw: string): { glob: boolean; brace: boolean
       if (c === '"') quote = null;
       continue;
     }
+    if (c === "$" && raw[i + 1] === "'") {
+      // ANSI-C quoting: a backslash escapes the next character, so `$'\''*` is a quote and a glob.
+      for (i += 2; i < raw.length && raw[i] !== "'"; i++) if (raw[i] === "\\") i++;
+      continue;
+    }
     if (c === "'" || c === '"') quote = c;
     else if (c === "*" || c === "?" || c === "[") glob = true;
     else if (c === "{") openBrace = i;
@@ -160,12 +165,16 @@ function componentRegex(pattern: string): RegExp | null {
     if (c === "*") re += "[^/]*";
     else if (c === "?") re += "[^/]";
     else if (c === "[") {
-      const end = pattern.indexOf("]", i + 2);
+      // A `]` right after `[` or `[!` is a member (`[]a]`, `[!]a]`); JS would read `[]` / `[^]` instead.
+      const negated = pattern[i + 1] === "!" || pattern[i + 1] === "^";
+      const start = i + (negated ? 2 : 1);
+      const end = pattern.indexOf("]", start + 1);
       if (end === -1) return null;
-      let body = pattern.slice(i + 1, end);
+      const body = pattern.slice(start, end);
       if (/[[\\]/.test(body)) return null;
-      if (body.startsWith("!") || body.startsWith("^")) body = `^${body.slice(1)}`;
-      re += `[${body}]`;
+      // A range follows the locale's collation in older bash (`[a-c]` matches `B`): any character.
+      if (/.-./.test(body)) re += "[^/]";
+      else re += `[${negated ? "^" : ""}${body.replace(/[\]^]/g, "\\$&")}]`;
       i = end;
     } else if (c === "\\") {
       const n = pattern[++i];
@@ -188,7 +197,8 @@ const MAX_MATCHES = 2000;
  */
 export function expandGlob(value: string, cwd: string, isSecretName: (name: string) => boolean): string[] | string {
   const parts = value.split("/");
-  if (parts.includes("**")) return "`**` can walk anywhere below";
+  // bash's globstar `**` and zsh's `**` / `***` (which follows symlinks) walk every level below.
+  if (parts.some((p) => p.includes("**"))) return "`**` can walk anywhere below";
   let bases = [isAbsolute(value) ? "/" : cwd];
   let sawWild = false;
   for (let i = 0; i < parts.length; i++) {

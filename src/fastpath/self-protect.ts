@@ -392,8 +392,9 @@ const CHANGERS = new Set(["chmod", "chown", "chgrp", "chattr", "setfacl", "xattr
 /** Source(s) then destination. */
 const COPIERS = new Set(["cp", "install", "ln", "rsync", "mv", "scp"]);
 const IN_PLACE: Record<string, RegExp> = {
-  sed: /^(-[a-zA-Z]*i.*|--in-place(=.*)?)$/,
-  gsed: /^(-[a-zA-Z]*i.*|--in-place(=.*)?)$/,
+  // GNU getopt takes any prefix of a long option: `--i` is `--in-place`
+  sed: /^(-[a-zA-Z]*i.*|--i(n(-(p(l(a(ce?)?)?)?)?)?)?(=.*)?)$/,
+  gsed: /^(-[a-zA-Z]*i.*|--i(n(-(p(l(a(ce?)?)?)?)?)?)?(=.*)?)$/,
   perl: /^-[a-zA-Z]*i.*$/,
   ruby: /^-[a-zA-Z]*i.*$/,
   yq: /^(-[a-zA-Z]*i|--inplace)$/,
@@ -575,16 +576,19 @@ function copyHit(
   const remote = (v: string) => /^[^/]*:/.test(v); // host:path
   const all = ops.filter((o) => !o.option);
   const plain = all.filter((o) => !remote(o.value));
-  // -t DIR / --target-directory=DIR
-  const t = inv.argv.findIndex((a) => a === "-t" || a === "--target-directory");
+  // -t DIR / --target-directory DIR / --target-directory=DIR, the long option in any abbreviation (`--t`)
+  const target = (a: string) => a.length >= 3 && "--target-directory".startsWith(a);
+  const t = inv.argv.findIndex((a) => a === "-t" || target(a));
+  const glued = inv.argv.findIndex((a) => a.includes("=") && target(a.slice(0, a.indexOf("="))));
   let dest: { value: string; raw: string } | undefined;
   let sources = plain;
   if (t > 0 && inv.argv[t + 1] !== undefined) {
     dest = { value: inv.argv[t + 1] as string, raw: inv.raw[t + 1] ?? (inv.argv[t + 1] as string) };
     sources = plain.filter((o) => o.value !== dest?.value);
   } else {
-    const opt = ops.find((o) => o.option && inv.argv.some((a) => a.startsWith("--target-directory=")));
-    if (opt) dest = opt;
+    const word = inv.argv[glued] ?? "";
+    const raw = inv.raw[glued] ?? word;
+    if (glued > 0) dest = { value: word.slice(word.indexOf("=") + 1), raw: raw.slice(raw.indexOf("=") + 1) };
     else if (all.length >= 2 || name === "ln") {
       const last = all[all.length - 1];
       dest = last && !remote(last.value) ? last : undefined;

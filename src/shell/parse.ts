@@ -59,11 +59,12 @@ class Parser {
     return this.pos >= this.src.length;
   }
 
-  /** Skip blanks, line continuations and comments (not newlines). */
+  /** Skip blanks, line continuations and comments (not newlines). Only space and tab are blanks: bash
+   * reads a carriage return (or any other Unicode space) as part of a word, `cat a.txt\r` names `a.txt\r`. */
   private skipBlanks(): void {
     for (;;) {
       const c = this.peek();
-      if (c === " " || c === "\t" || c === "\r") this.pos++;
+      if (c === " " || c === "\t") this.pos++;
       else if (c === "\\" && this.peek(1) === "\n") this.pos += 2;
       else if (c === "#") {
         while (!this.eof() && this.peek() !== "\n") this.pos++;
@@ -112,7 +113,7 @@ class Parser {
     if (!m) return false;
     const word = m[0];
     const after = this.src[this.pos + word.length] ?? "";
-    if (after && !/[\s;&|)<>]/.test(after)) return false;
+    if (after && !/[ \t\n;&|)<>]/.test(after)) return false;
     return terminators.has(word);
   }
 
@@ -193,14 +194,14 @@ class Parser {
     this.skipBlanks();
     let negated = false;
     for (;;) {
-      if (this.peek() === "!" && /[\s]/.test(this.peek(1) || " ")) {
+      if (this.peek() === "!" && /[ \t\n]/.test(this.peek(1) || " ")) {
         negated = !negated;
         this.pos++;
         this.skipBlanks();
-      } else if (this.startsWith("time") && /[\s]/.test(this.peek(4) || " ")) {
+      } else if (this.startsWith("time") && /[ \t\n]/.test(this.peek(4) || " ")) {
         this.pos += 4;
         this.skipBlanks();
-        while (this.startsWith("-p") && /\s/.test(this.peek(2) || " ")) {
+        while (this.startsWith("-p") && /[ \t\n]/.test(this.peek(2) || " ")) {
           this.pos += 2;
           this.skipBlanks();
         }
@@ -234,14 +235,14 @@ class Parser {
       else this.error("unterminated subshell");
       return { type: "subshell", body, redirects: this.parseTrailingRedirects() };
     }
-    if (c === "{" && /[\s]/.test(this.peek(1) || " ")) {
+    if (c === "{" && /[ \t\n]/.test(this.peek(1) || " ")) {
       this.pos++;
       const body = this.parseScript(new Set(["}"]));
       if (this.peek() === "}") this.pos++;
       else this.error("unterminated group");
       return { type: "group", body, redirects: this.parseTrailingRedirects() };
     }
-    const keyword = /^(if|for|while|until|case|select|function|\[\[)(?=[\s;&|()<>]|$)/.exec(
+    const keyword = /^(if|for|while|until|case|select|function|\[\[)(?=[ \t\n;&|()<>]|$)/.exec(
       this.src.slice(this.pos, this.pos + 10),
     );
     if (keyword) return this.parseCompound(keyword[1] as string);
@@ -438,7 +439,7 @@ class Parser {
     this.skipBlanks();
     if (op === "<<" || op === "<<-") {
       const target = this.readWordUntil(null, false);
-      const delimiter = literalOf(target) ?? target.raw;
+      const delimiter = heredocDelimiter(target.raw);
       const redirect: Redirect = { op, target, ...(fdText ? { fd: Number(fdText) } : {}) };
       const expand = !/['"\\]/.test(target.raw);
       this.pending.push({ redirect, delimiter, stripTabs: op === "<<-", expand });
@@ -531,8 +532,7 @@ class Parser {
       const c = this.peek();
       if (!inHeredoc) {
         if (stopAt !== null && c === stopAt) break;
-        if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === ";" || c === "&" || c === "|" || c === ")")
-          break;
+        if (c === " " || c === "\t" || c === "\n" || c === ";" || c === "&" || c === "|" || c === ")") break;
         if (c === "(" && !(parts.length || lit)) break;
         if ((c === "<" || c === ">") && this.peek(1) === "(" && !lit && parts.length === 0) {
           this.pos += 2;
@@ -696,17 +696,17 @@ class Parser {
         else if (n === "x") {
           const hex = /^[0-9a-fA-F]{1,2}/.exec(this.src.slice(this.pos))?.[0] ?? "";
           this.pos += hex.length;
-          out += hex ? String.fromCharCode(parseInt(hex, 16)) : "\\x";
+          out += byte(hex ? parseInt(hex, 16) : -1);
         } else if (n === "u" || n === "U") {
           const hex = new RegExp(`^[0-9a-fA-F]{1,${n === "u" ? 4 : 8}}`).exec(this.src.slice(this.pos))?.[0] ?? "";
           this.pos += hex.length;
-          const cp = hex ? parseInt(hex, 16) : NaN;
-          out += Number.isFinite(cp) && cp <= 0x10ffff ? String.fromCodePoint(cp) : "";
+          // Past ASCII the character is encoded in the shell's locale (or written as `\u…` in C): unknown.
+          out += byte(hex ? parseInt(hex, 16) : -1);
         } else if (/[0-7]/.test(n)) {
           const oct = /^[0-7]{0,2}/.exec(this.src.slice(this.pos))?.[0] ?? "";
           this.pos += oct.length;
-          out += String.fromCharCode(parseInt(n + oct, 8) & 0xff);
-        } else out += `\\${n}`;
+          out += byte(parseInt(n + oct, 8) & 0xff);
+        } else out += UNKNOWN; // `\cX`, `\x{…}`, `\q`: bash and zsh read these differently
         continue;
       }
       out += c;
@@ -753,6 +753,21 @@ class Parser {
       const raw = this.src.slice(start, this.pos);
       if (this.startsWith("))")) this.pos += 2;
       else this.error("unterminated $((");
+      return { type: "arith", raw, inner: this.innerScripts(raw) };
+    }
+    if (n === "[") {
+      // `$[ … ]`: bash's (and zsh's) old spelling of `$(( … ))`, assignments included (`$[PATH=0]`).
+      this.pos += 2;
+      const start = this.pos;
+      let depth = 0;
+      while (!this.eof() && !(this.peek() === "]" && depth === 0)) {
+        if (this.peek() === "[") depth++;
+        else if (this.peek() === "]") depth--;
+        this.pos++;
+      }
+      const raw = this.src.slice(start, this.pos);
+      if (this.peek() === "]") this.pos++;
+      else this.error("unterminated $[");
       return { type: "arith", raw, inner: this.innerScripts(raw) };
     }
     if (n === "(") {
@@ -850,6 +865,37 @@ class Parser {
     }
     return this.src.slice(start, this.pos);
   }
+}
+
+/** A character the shells may spell differently (the same NUL that stands for an unknown value). */
+const UNKNOWN = "\u0000";
+
+/** One ASCII character of an escape; a byte past ASCII, NUL (which ends the word) or none: unknown. */
+function byte(code: number): string {
+  return code > 0 && code < 0x80 ? String.fromCharCode(code) : UNKNOWN;
+}
+
+/**
+ * A here-document's delimiter: its word with quotes removed and nothing expanded, as bash takes it
+ * (`<<"$x"` ends at a line `$x`, `<<'E'OF` at `EOF`).
+ */
+function heredocDelimiter(raw: string): string {
+  let out = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as string;
+    if (c === "\\") out += raw[++i] ?? "";
+    else if (c === "'") {
+      const end = raw.indexOf("'", i + 1);
+      out += raw.slice(i + 1, end === -1 ? raw.length : end);
+      i = end === -1 ? raw.length : end;
+    } else if (c === '"') {
+      for (i++; i < raw.length && raw[i] !== '"'; i++) {
+        if (raw[i] === "\\" && /[$`"\\]/.test(raw[i + 1] ?? "")) i++;
+        out += raw[i];
+      }
+    } else out += c;
+  }
+  return out;
 }
 
 /** The word's value when it has no expansions; null otherwise. */

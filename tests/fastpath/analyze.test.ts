@@ -128,7 +128,6 @@ describe("provable allow", () => {
     "cat package.json | jq .scripts",
     "find . -name '*.ts' -not -path './node_modules/*'",
     "rg -n 'fn main' --type rust",
-    "cd src && ls",
     "head -n 20 README.md 2>/dev/null",
     "sed -n '1,20p' src/main.ts",
     "sed 's/foo/bar/g' src/main.ts",

@@ -358,28 +358,33 @@ function oracleProblems(commands: string[], root: string, home: string): string[
   for (const command of commands) {
     const script = oracleScript(command, root);
     if (script === null) continue;
-    const p = Bun.spawnSync(["bash", "-O", "globstar", "-c", script], {
-      cwd: root,
-      env: { HOME: home, PATH: process.env.PATH ?? "/usr/bin:/bin" },
-    });
-    let cwd = root;
-    for (const word of p.stdout.toString().split("\0")) {
-      if (word === "") continue;
-      if (word.startsWith("@@CWD=")) {
-        cwd = word.slice(6);
-        continue;
+    const env = { HOME: home, PATH: process.env.PATH ?? "/usr/bin:/bin" };
+    // zsh, the agent's shell on macOS, expands the same words too (a glob without a match is kept, as in bash)
+    const outputs = [Bun.spawnSync(["bash", "-O", "globstar", "-c", script], { cwd: root, env }).stdout.toString()];
+    if (zsh)
+      outputs.push(Bun.spawnSync([zsh, "-c", `setopt nonomatch\n${script}`], { cwd: root, env }).stdout.toString());
+    for (const output of outputs) {
+      let cwd = root;
+      for (const word of output.split("\0")) {
+        if (word === "") continue;
+        if (word.startsWith("@@CWD=")) {
+          cwd = word.slice(6);
+          continue;
+        }
+        const value = word.startsWith("-") ? (word.includes("=") ? word.slice(word.indexOf("=") + 1) : "") : word;
+        if (value === "" || value.startsWith("/dev/")) continue;
+        const real = realOf(isAbsolute(value) ? value : `${cwd}/${value}`);
+        const rel = relative(edge, real);
+        if (rel.startsWith("..") || isAbsolute(rel)) bad.push(`${command}: ${word} → ${real} is outside`);
+        else if ((isSensitivePath(real) || isSensitivePath(resolve(cwd, value))) && !certificateInput(command, real))
+          bad.push(`${command}: ${word} → ${real} is a secret`);
       }
-      const value = word.startsWith("-") ? (word.includes("=") ? word.slice(word.indexOf("=") + 1) : "") : word;
-      if (value === "" || value.startsWith("/dev/")) continue;
-      const real = realOf(isAbsolute(value) ? value : `${cwd}/${value}`);
-      const rel = relative(edge, real);
-      if (rel.startsWith("..") || isAbsolute(rel)) bad.push(`${command}: ${word} → ${real} is outside`);
-      else if ((isSensitivePath(real) || isSensitivePath(resolve(cwd, value))) && !certificateInput(command, real))
-        bad.push(`${command}: ${word} → ${real} is a secret`);
     }
   }
   return bad;
 }
+
+const zsh = Bun.which("zsh");
 
 describe("oracle: bash's own expansion of every locally allowed word", () => {
   test("the oracle itself catches an unsound allow", () => {
