@@ -35,6 +35,7 @@ import { dirname, join } from "node:path";
 import { composeFilesProblem } from "./compose-files.ts";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
 import { kubeconfigProblem } from "./kubeconfig.ts";
+import { npmPackageFilesProblem } from "./npm-files.ts";
 import { boundedWalk, isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
 
 /** Programs rustup installs as proxies (plus `cargo-*` subcommand binaries). */
@@ -236,9 +237,12 @@ function cargoManifestProblem(edge: string): string | null {
 
 function cargoConfigProblem(inv: Invocation, dir: string): string | null {
   if (dir === homedir()) return null; // $HOME/.cargo is the user's own CARGO_HOME
-  const resolving = CARGO_RESOLVING.has(verbOf(inv.argv));
+  // `cargo help X` follows a one-word `[alias] X = "Y"` to the external `cargo-Y --help`.
+  const verb = verbOf(inv.argv);
+  const helpOf = verb === "help" && inv.argv.slice(inv.argv.indexOf("help") + 1).some((a) => !a.startsWith("-"));
+  const resolving = CARGO_RESOLVING.has(verb) || helpOf;
   // The workspace root may sit above the repository: its manifest is read as well (not by search).
-  if (readsManifests(verbOf(inv.argv)))
+  if (readsManifests(verb))
     for (const file of CARGO_FILES) {
       const got = lstatOrError(join(dir, file));
       if (!got.ok || (got.st !== undefined && !got.st.isFile())) return `${join(dir, file)} is not a regular file`;
@@ -250,8 +254,27 @@ function cargoConfigProblem(inv: Invocation, dir: string): string | null {
     const st = got.st;
     if (st === undefined) continue;
     if (!st.isFile()) return `${path} is not a regular file`;
-    if (resolving) return `${path} may name the rustc, wrapper or credential provider cargo runs`;
+    if (resolving) return `${path} may name the rustc, wrapper, credential provider or alias cargo runs`;
   }
+  return null;
+}
+
+/**
+ * `terraform workspace show` prints the text of `.terraform/environment` (the selected workspace) as it
+ * is, whatever it holds: a symlink there (or a `.terraform` symlink) to `~/.aws/credentials` prints
+ * the key. Its real location must be a regular file in the repository, not a secret (or absent).
+ */
+function terraformWorkspaceFileProblem(
+  base: string | null,
+  edge: string,
+  isSecret: (p: string) => boolean,
+): string | null {
+  const file = base === null || base.includes(DYNAMIC) ? null : physicalPath(".terraform/environment", base);
+  if (file === null || !isInsideDir(file, edge) || isSecret(file))
+    return "terraform prints .terraform/environment, which is not a file of the repository";
+  const got = lstatOrError(file);
+  if (!got.ok || (got.st !== undefined && !got.st.isFile()))
+    return `terraform prints ${file}, which is not a regular file`;
   return null;
 }
 
@@ -288,8 +311,12 @@ function workingDirProblem(
   }
   const chdirs = inv.argv.filter((a) => a.startsWith("-chdir"));
   if (name === "terraform" && chdirs.length > 1) return "terraform: several -chdir (the last one wins)";
+  const chdir = chdirs[0];
+  if (name === "terraform" && inv.argv.includes("workspace")) {
+    const workspace = terraformWorkspaceFileProblem(physicalPath(chdir ? chdir.slice(7) : ".", cwd), edge, isSecret);
+    if (workspace) return workspace;
+  }
   if ((name === "terraform" || name === "packer") && inv.argv.includes("fmt")) {
-    const chdir = chdirs[0];
     const base = physicalPath(chdir ? chdir.slice(7) : ".", cwd);
     if (base === null || base.includes(DYNAMIC)) return `${name} fmt: the directory it walks cannot be resolved`;
     // Directories (and the default, the working directory) are walked. File arguments are checked as
@@ -346,6 +373,10 @@ export function toolchainFileProblem(
   if (name === "cargo" && readsManifests(verbOf(inv.argv))) {
     const manifests = cargoManifestProblem(edge);
     if (manifests) return manifests;
+  }
+  if (name === "npm") {
+    const packages = npmPackageFilesProblem(inv, cwd, edge, isSecret);
+    if (packages) return packages;
   }
   for (const dir of ancestors(cwd)) {
     if (name === "cargo") {

