@@ -220,6 +220,15 @@ const HELM_BUILTINS = new Set(
   ).split(" "),
 );
 
+/**
+ * `helm show|inspect` of a chart reference with a scheme (`oci://HOST/…`, `https://HOST/x.tgz`, or a
+ * getter plugin's `s3://…`, which runs the plugin) fetches it from a host the command names. A local
+ * chart directory is walked like template's (recursive-read.ts): show prints its README, values and CRDs.
+ */
+const helmLocalOrRepoChart = (words: string[]): string | null => {
+  const remote = words.find((w) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(w));
+  return remote === undefined ? null : `helm fetches ${remote} from the host it names`;
+};
 const HELM: Tool = {
   global: HELM_GLOBAL,
   verbs: {
@@ -228,14 +237,17 @@ const HELM: Tool = {
     help: { maxArgs: 2 },
     completion: { maxArgs: 1 },
     ...Object.fromEntries(
-      ["all", "chart", "readme", "values"].map((k) => [`inspect ${k}`, { valued: ["--version"], maxArgs: 1 }]),
+      ["all", "chart", "readme", "values"].map((k) => [
+        `inspect ${k}`,
+        { valued: ["--version"], maxArgs: 1, last: helmLocalOrRepoChart },
+      ]),
     ),
     status: { flags: ["--show-desc", "--show-resources"], valued: ["--revision"], maxArgs: 1 },
     history: { valued: ["--max"], maxArgs: 1 },
     ...Object.fromEntries(
       ["all", "chart", "readme", "values", "crds"].map((k) => [
         `show ${k}`,
-        { valued: ["--version", "--jsonpath"], flags: ["--devel"], maxArgs: 1 },
+        { valued: ["--version", "--jsonpath"], flags: ["--devel"], maxArgs: 1, last: helmLocalOrRepoChart },
       ]),
     ),
     // helm get manifest / all / values print rendered Secret objects and the values users pass passwords in.
@@ -307,6 +319,24 @@ const DOCKER_GLOBAL = {
   valued: ["-l", "--log-level", "-c", "--context", "-H", "--host"],
   value: dockerValue,
 };
+/**
+ * An image reference or search term whose first component names a registry host (`evil.test/x`,
+ * `host:5000/x`, `localhost/x`): the verbs that reach a registry (docker's client for manifests and
+ * trust, the daemon or podman for search) send a request to that host, carrying what the command put
+ * in the name. Docker Hub references name no host.
+ */
+const namesRegistryHost = (ref: string): boolean => {
+  const first = ref.split("/")[0] as string;
+  return (
+    ref.includes("/") &&
+    (first.includes(".") || first.includes(":") || first === "localhost") &&
+    !/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/.test(first)
+  );
+};
+const dockerHubOnly = (words: string[]): string | null => {
+  const ref = words.find(namesRegistryHost);
+  return ref === undefined ? null : `${ref} names a registry host the request goes to`;
+};
 const INSPECT: Verb = { flags: ["--pretty"], valued: ["-f", "--format"] };
 const DOCKER: Tool = {
   global: { flags: ["-h", "--help", "-D", "--debug"], valued: ["-l", "--log-level"] },
@@ -325,7 +355,12 @@ const DOCKER: Tool = {
       valued: ["--filter", "-f", "--format", "--since", "--until"],
       maxArgs: 0,
     }),
-    search: { flags: ["--no-trunc"], valued: ["--filter", "-f", "--format", "--limit"], maxArgs: 1 },
+    search: {
+      flags: ["--no-trunc"],
+      valued: ["--filter", "-f", "--format", "--limit"],
+      maxArgs: 1,
+      last: dockerHubOnly,
+    },
     ...aliases(
       [
         "volume ls",
@@ -354,16 +389,21 @@ const DOCKER: Tool = {
     "system df": { flags: ["-v", "--verbose"], valued: ["--format"], maxArgs: 0 },
     ...aliases(["buildx ls", "buildx version"], { valued: ["--format"], maxArgs: 0 }),
     "buildx inspect": { maxArgs: 1 },
-    "manifest inspect": { flags: ["-v", "--verbose"], maxArgs: 2 },
+    "manifest inspect": { flags: ["-v", "--verbose"], maxArgs: 2, last: dockerHubOnly },
     // Metadata of objects with no payload in them: the secret API never returns a secret's data
     // (podman's --showsecret is not listed), a network / volume / context / node holds no Env.
     ...aliases(["network inspect", "volume inspect", "context inspect", "node inspect", "secret inspect"], {
       ...INSPECT,
       flags: [...(INSPECT.flags ?? []), "-v", "--verbose"],
     }),
-    "trust inspect": { flags: ["--pretty"] },
+    "trust inspect": { flags: ["--pretty"], last: dockerHubOnly },
     "buildx du": { flags: ["--verbose"], valued: ["--filter", "--builder"], maxArgs: 0 },
-    "buildx imagetools inspect": { flags: ["--raw"], valued: ["--format", "--builder"], maxArgs: 1 },
+    "buildx imagetools inspect": {
+      flags: ["--raw"],
+      valued: ["--format", "--builder"],
+      maxArgs: 1,
+      last: dockerHubOnly,
+    },
   },
 };
 
@@ -437,6 +477,9 @@ function docker(args: string[]): string | null {
   if ("error" in head) return checkTool(DOCKER, args) && head.error;
   if (head.end === args.length) return checkTool(DOCKER, args);
   const rest = args.slice(head.end);
+  // search sends the user's Docker Hub credentials (X-Registry-Auth) to the daemon: not to one -H names.
+  if (rest[0] === "search" && args.slice(0, head.end).some((a) => /^(-H|--host)/.test(a)))
+    return "docker -H … search hands the registry credentials to the daemon the command names";
   return rest[0] === "compose" ? compose(rest.slice(1)) : checkTool(DOCKER, rest);
 }
 
