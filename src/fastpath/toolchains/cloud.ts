@@ -477,7 +477,9 @@ function ghApiRequest(args: string[]): { method: string | null; fields: string[]
     if (!GH_API_VALUED.has(name)) continue;
     if (value === undefined) value = args[++i] ?? "";
     if (name === "-X" || name === "--method") method = value.toUpperCase();
-    else fields.push(value);
+    // pflag reads `-F=k=@file` as -F with the value `k=@file` (the `=` after a letter is dropped):
+    // the field is checked in both readings (the method keeps the `=`, so `-X=GET` stays refused).
+    else fields.push(value, ...(value.startsWith("=") ? [value.slice(1)] : []));
   }
   return { method, fields };
 }

@@ -56,11 +56,16 @@ function noSecretResource(words: string[], args: string[]): string | null {
 }
 
 /**
- * `-o go-template-file=…` / `jsonpath-file=…` read a template from a file. `-v` above 5 logs the
+ * `-o go-template-file=…` / `templatefile=…` / `jsonpath-file=…` / `custom-columns-file=…` read a
+ * template from a file (text outside `{{ }}` is printed as it is: `templatefile=~/.aws/credentials`
+ * prints the file). `-f URL` fetches the manifest from a host the command names. `-v` above 5 logs the
  * requests: from 7 their headers, from 8 the response bodies (a Secret's data, whatever the output).
  */
 const kubectlValue = (option: string, value: string): string | null => {
-  if ((option === "-o" || option === "--output") && /-file=/.test(value)) return `${option} ${value} reads a file`;
+  if ((option === "-o" || option === "--output") && /file/i.test(value.split("=")[0] as string))
+    return `${option} ${value} reads a template file`;
+  if ((option === "-f" || option === "--filename") && /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value))
+    return `${option} ${value} fetches a manifest from the host it names`;
   if (option === "-v" && !/^[0-5]$/.test(value)) return `kubectl -v ${value} logs requests and responses`;
   return null;
 };
