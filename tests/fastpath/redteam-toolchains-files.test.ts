@@ -302,3 +302,17 @@ describe("per-verb options with file or URL values, in every spelling the tool's
     });
   });
 });
+
+describe("kubectl config view --flatten skips the redaction", () => {
+  test("--flatten prints tokens and client keys as they are", async () => {
+    const dir = repo("kubectl-flatten");
+    await expectVerdicts(dir, {
+      "kubectl config view --flatten": "fallthrough",
+      "kubectl config view --minify --flatten": "fallthrough",
+      "kubectl config view --flatten -o jsonpath={.users}": "fallthrough",
+      // controls: the redacted views
+      "kubectl config view": "allow",
+      "kubectl config view --minify": "allow",
+    });
+  });
+});

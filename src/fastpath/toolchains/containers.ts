@@ -154,8 +154,9 @@ const KUBECTL: Tool = {
     wait: { valued: ["--for", "--timeout"], last: noSecretResource },
     "rollout status": { valued: ["--revision", "--timeout"], maxArgs: 2 },
     "rollout history": { valued: ["--revision"], maxArgs: 2 },
-    // No --raw: without it kubectl redacts the credentials in the kubeconfig.
-    "config view": { flags: ["--minify", "--flatten"], maxArgs: 0 },
+    // No --raw: without it kubectl redacts the credentials in the kubeconfig. No --flatten either: it
+    // skips that redaction (tokens and client keys are printed as they are, the key files inlined).
+    "config view": { flags: ["--minify"], maxArgs: 0 },
     "config get-contexts": { maxArgs: 1 },
     "config current-context": { maxArgs: 0 },
     "config get-clusters": { maxArgs: 0 },
