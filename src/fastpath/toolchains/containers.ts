@@ -196,6 +196,16 @@ const HELM_LIST: Verb = {
 const HELM_VALUES = ["--set", "--set-string", "--set-json", "--set-literal", "-f", "--values", "--kube-version"];
 const helmValue = (option: string, value: string): string | null =>
   (option === "-f" || option === "--values") && value.includes("://") ? `${option} ${value} fetches a URL` : null;
+/**
+ * helm show / inspect / template / lint of a chart reference with a scheme (`oci://HOST/…`,
+ * `https://HOST/x.tgz`, or a getter plugin's `s3://…`, which runs the plugin) fetches it from a host the
+ * command names. A local chart directory is walked (recursive-read.ts): show prints its README,
+ * values and CRDs as they are.
+ */
+const helmLocalOrRepoChart = (words: string[]): string | null => {
+  const remote = words.find((w) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(w));
+  return remote === undefined ? null : `helm fetches ${remote} from the host it names`;
+};
 const HELM_RENDER: Verb = {
   flags: [
     "--include-crds",
@@ -213,9 +223,11 @@ const HELM_RENDER: Verb = {
     "--skip-schema-validation",
     "--hide-notes",
   ],
-  valued: [...HELM_VALUES, "--version", "--repo", "-a", "--api-versions", "-s", "--show-only", "--name-template"],
+  // No --repo URL, no chart reference with a scheme: a fetch from a host the command names.
+  valued: [...HELM_VALUES, "--version", "-a", "--api-versions", "-s", "--show-only", "--name-template"],
   value: helmValue,
   maxArgs: 2,
+  last: helmLocalOrRepoChart,
 };
 
 /** Built-in commands: `helm CMD --help` prints help (a plugin named CMD would run). */
@@ -226,15 +238,6 @@ const HELM_BUILTINS = new Set(
   ).split(" "),
 );
 
-/**
- * `helm show|inspect` of a chart reference with a scheme (`oci://HOST/…`, `https://HOST/x.tgz`, or a
- * getter plugin's `s3://…`, which runs the plugin) fetches it from a host the command names. A local
- * chart directory is walked like template's (recursive-read.ts): show prints its README, values and CRDs.
- */
-const helmLocalOrRepoChart = (words: string[]): string | null => {
-  const remote = words.find((w) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(w));
-  return remote === undefined ? null : `helm fetches ${remote} from the host it names`;
-};
 const HELM: Tool = {
   global: HELM_GLOBAL,
   verbs: {
@@ -277,6 +280,7 @@ const HELM: Tool = {
       flags: ["--strict", "--with-subcharts", "--quiet", "--skip-schema-validation"],
       valued: HELM_VALUES,
       value: helmValue,
+      last: helmLocalOrRepoChart,
     },
     verify: { valued: ["--keyring"], maxArgs: 1 },
     // A bool --dry-run only reads the stored release (`--dry-run=false` is not listed: it would act).
