@@ -33,6 +33,7 @@ import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from 
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { composeFilesProblem } from "./compose-files.ts";
+import { goModuleFilesProblem } from "./go-files.ts";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
 import { kubeconfigProblem } from "./kubeconfig.ts";
 import { npmPackageFilesProblem } from "./npm-files.ts";
@@ -377,6 +378,10 @@ export function toolchainFileProblem(
   if (name === "npm") {
     const packages = npmPackageFilesProblem(inv, cwd, edge, isSecret);
     if (packages) return packages;
+  }
+  if (name === "go") {
+    const modules = goModuleFilesProblem(inv, cwd, edge);
+    if (modules) return modules;
   }
   for (const dir of ancestors(cwd)) {
     if (name === "cargo") {

@@ -324,3 +324,57 @@ describe("kubectl config view --flatten skips the redaction", () => {
     });
   });
 });
+
+describe("go list / go mod print what fails to parse in the files they load", () => {
+  const GOMOD = "module x\n\ngo 1.21\n";
+  test("a symlinked .go file or go.mod (`expected 'package', found ghp_…` quotes a token file)", async () => {
+    const src = repo("go-src-link", { "go.mod": GOMOD, "main.go": "package main\n" });
+    link(join(home, ".aws", "credentials"), join(src, "pkg", "evil.go"));
+    const mod = repo("go-mod-link", { "main.go": "package main\n" });
+    link(join(home, ".aws", "credentials"), join(mod, "go.mod"));
+    const sum = repo("go-sum-link", { "go.mod": GOMOD });
+    link(join(home, ".aws", "credentials"), join(sum, "go.sum"));
+    for (const dir of [src, mod, sum])
+      await expectVerdicts(dir, {
+        "go list ./...": "fallthrough",
+        "go list -m all": "fallthrough",
+        "go mod graph": "fallthrough",
+        "go mod why -m y": "fallthrough",
+        "go mod verify": "fallthrough",
+        // controls: these load no package or module file
+        "go version": "allow",
+        "go env GOPATH": "allow",
+      });
+  });
+
+  test("replace and use directories outside the repository, a module above it", async () => {
+    const cases: Record<string, Record<string, string>> = {
+      "go-replace-up": { "go.mod": `${GOMOD}\nreplace y => ../../other\n` },
+      "go-replace-block": { "go.mod": `${GOMOD}\nreplace (\n\ty v1.0.0 => /etc\n)\n` },
+      "go-work-use": { "go.work": "go 1.21\n\nuse (\n\t./a\n\t../../b\n)\n", "a/go.mod": "module a\n" },
+      "go-work-use-line": { "go.work": 'go 1.21\nuse "/home"\n', "a/go.mod": "module a\n" },
+    };
+    for (const [name, files] of Object.entries(cases))
+      await expectVerdicts(repo(name, files), { "go list -m all": "fallthrough", "go list ./...": "fallthrough" });
+    const above = repo("go-above", { "sub/x.txt": "" });
+    put(join(work, "go-above", "go.mod"), GOMOD);
+    await expectVerdicts(above, { "go list ./...": "fallthrough", "cd sub && go list": "fallthrough" });
+  });
+
+  test("controls: in-repository replaces, a workspace of its own modules", async () => {
+    const dir = repo("go-plain", {
+      "go.mod": `${GOMOD}\nreplace y => ./vendor/y\n`,
+      "go.work": "go 1.21\nuse ./a\nuse .\n",
+      "a/go.mod": "module a\n",
+      "a/a.go": "package a\n",
+      "vendor/y/go.mod": "module y\n",
+    });
+    await expectVerdicts(dir, {
+      "go list ./...": "allow",
+      "go list -m all": "allow",
+      "go mod graph": "allow",
+      "cd a && go list": "allow",
+      "go mod why -m y": "allow",
+    });
+  });
+});
