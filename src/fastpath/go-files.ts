@@ -9,10 +9,9 @@
 import { lstatSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Invocation } from "./invocations.ts";
-import { boundedWalk, isInsideDir, physicalPath } from "./real-path.ts";
+import { isInsideDir, physicalPath, repositoryWalk } from "./real-path.ts";
 
 const MODULE_FILES = new Set(["go.mod", "go.sum", "go.work", "go.work.sum"]);
-const MAX_ENTRIES = 20000;
 
 /** go verbs that load the module (go version, env NAME and help do not print its files). */
 function loadsGoModule(argv: string[]): boolean {
@@ -47,22 +46,21 @@ function localDirs(text: string, work: boolean): string[] {
 }
 
 function treeProblem(edge: string): string | null {
-  return boundedWalk(edge, MAX_ENTRIES, "too many files to check the Go sources", (p, e) => {
+  return repositoryWalk(edge, "the Go sources", (p, e) => {
     const go = e.name.endsWith(".go") || MODULE_FILES.has(e.name);
     if (go && !e.isFile()) return `${p} is not a regular file (go prints what fails to parse)`;
-    if (e.name === "go.mod" || e.name === "go.work") {
-      let text: string;
-      try {
-        text = readFileSync(p, "utf8");
-      } catch {
-        return `${p} cannot be read`;
-      }
-      for (const dir of localDirs(text, e.name === "go.work")) {
-        const real = physicalPath(resolve(dirname(p), dir), "/");
-        if (real === null || !isInsideDir(real, edge)) return `${p} loads ${dir}, outside the repository`;
-      }
+    if (e.name !== "go.mod" && e.name !== "go.work") return null;
+    let text: string;
+    try {
+      text = readFileSync(p, "utf8");
+    } catch {
+      return `${p} cannot be read`;
     }
-    return e.isDirectory() && e.name !== ".git" ? { into: p } : null;
+    for (const dir of localDirs(text, e.name === "go.work")) {
+      const real = physicalPath(resolve(dirname(p), dir), "/");
+      if (real === null || !isInsideDir(real, edge)) return `${p} loads ${dir}, outside the repository`;
+    }
+    return null;
   });
 }
 

@@ -11,7 +11,7 @@
 import { lstatSync, readFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import type { Invocation } from "./invocations.ts";
-import { boundedWalk, isInsideDir, physicalPath } from "./real-path.ts";
+import { isInsideDir, physicalPath, repositoryWalk } from "./real-path.ts";
 
 /** npm verbs (and aliases) that read no package file: help, config, the registry's user and search APIs. */
 const READS_NO_PACKAGE = new Set([
@@ -33,7 +33,6 @@ const READS_NO_PACKAGE = new Set([
   "bin",
 ]);
 const PACKAGE_FILES = new Set(["package.json", "package-lock.json", "npm-shrinkwrap.json", ".package-lock.json"]);
-const MAX_ENTRIES = 20000;
 
 /** The verb: the first word after the options (npm's valued options are spelled `--opt=value` here or checked apart). */
 function npmVerb(argv: string[]): string {
@@ -63,20 +62,19 @@ function workspacesLeave(path: string): boolean {
 
 function treeProblem(edge: string, isSecret: (p: string) => boolean): string | null {
   const git = join(edge, ".git");
-  return boundedWalk(edge, MAX_ENTRIES, "too many files to check the npm package files", (p, e) => {
+  return repositoryWalk(edge, "the npm package files", (p, e) => {
     const inModules = p.split(sep).includes("node_modules");
     if (e.isSymbolicLink()) {
       if (PACKAGE_FILES.has(e.name)) return `${p} is a symlink npm reads as a package file`;
-      if (!inModules) return null;
-      const real = physicalPath(p, "/");
-      if (real === null || !isInsideDir(real, edge) || isInsideDir(real, git) || isSecret(real))
-        return `${p} links a package outside the repository`;
-      return null;
+      const real = inModules ? physicalPath(p, "/") : edge;
+      return real === null || !isInsideDir(real, edge) || isInsideDir(real, git) || isSecret(real)
+        ? `${p} links a package outside the repository`
+        : null;
     }
     if (PACKAGE_FILES.has(e.name) && !e.isFile()) return `${p} is not a regular file`;
     if (e.name === "package.json" && !inModules && workspacesLeave(p))
       return `${p} names workspaces outside the repository`;
-    return e.isDirectory() && p !== git ? { into: p } : null;
+    return null;
   });
 }
 

@@ -37,7 +37,7 @@ import { goModuleFilesProblem } from "./go-files.ts";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
 import { kubeconfigProblem } from "./kubeconfig.ts";
 import { npmPackageFilesProblem } from "./npm-files.ts";
-import { boundedWalk, isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
+import { isInsideDir, physicalPath, repositoryWalk, walkProblem } from "./real-path.ts";
 
 /** Programs rustup installs as proxies (plus `cargo-*` subcommand binaries). */
 const RUSTUP_PROXY =
@@ -211,7 +211,6 @@ function verbOf(argv: string[]): string {
 }
 
 const CARGO_FILES = new Set(["Cargo.toml", "Cargo.lock"]);
-const MAX_ENTRIES = 20000;
 
 /**
  * The resolving verbs read every workspace member's Cargo.toml and the Cargo.lock, and a TOML error
@@ -219,20 +218,23 @@ const MAX_ENTRIES = 20000;
  * `~/.aws/credentials` would print a key). The walk is bounded; a bigger tree is not provable.
  */
 function cargoManifestProblem(edge: string): string | null {
-  return boundedWalk(
-    edge,
-    MAX_ENTRIES,
-    "too many files to check the Cargo manifests",
-    (p, e) => {
-      if (CARGO_FILES.has(e.name) && !e.isFile()) return `${p} is not a regular file`;
-      return e.isDirectory() && e.name !== ".git" ? { into: p } : null;
-    },
-    (dir, error) => {
-      // A directory that is not there holds no manifest; one that cannot be listed (mode 0111) may:
-      // cargo can still open dir/Cargo.toml by name.
-      const code = (error as NodeJS.ErrnoException).code;
-      return code === "ENOENT" || code === "ENOTDIR" ? null : `${dir} cannot be listed to check the Cargo manifests`;
-    },
+  return repositoryWalk(edge, "the Cargo manifests", (p, e) =>
+    CARGO_FILES.has(e.name) && !e.isFile() ? `${p} is not a regular file` : null,
+  );
+}
+
+const UV_CONFIG = new Set(["pyproject.toml", "uv.toml"]);
+
+/**
+ * uv (but for `--version` and `self`, which read only the user's config) loads uv.toml and the
+ * workspace's pyproject.toml files, and a TOML error prints the offending line: none of those names in
+ * the repository may be a symlink (one to `~/.aws/credentials` would print a key).
+ */
+function uvConfigProblem(inv: Invocation, edge: string): string | null {
+  const verb = verbOf(inv.argv);
+  if (verb === "" || verb === "self") return null;
+  return repositoryWalk(edge, "the uv configuration", (p, e) =>
+    UV_CONFIG.has(e.name) && !e.isFile() ? `${p} is not a regular file (uv prints what fails to parse)` : null,
   );
 }
 
@@ -378,6 +380,10 @@ export function toolchainFileProblem(
   if (name === "npm") {
     const packages = npmPackageFilesProblem(inv, cwd, edge, isSecret);
     if (packages) return packages;
+  }
+  if (name === "uv") {
+    const uv = uvConfigProblem(inv, edge);
+    if (uv) return uv;
   }
   if (name === "go") {
     const modules = goModuleFilesProblem(inv, cwd, edge);

@@ -378,3 +378,26 @@ describe("go list / go mod print what fails to parse in the files they load", ()
     });
   });
 });
+
+describe("uv prints the line of a uv.toml / pyproject.toml that fails to parse", () => {
+  test("a symlinked config here or in a workspace member", async () => {
+    const top = repo("uv-link");
+    link(join(home, ".aws", "credentials"), join(top, "pyproject.toml"));
+    const member = repo("uv-member-link", { "pyproject.toml": "[project]\nname = 'a'\n" });
+    link(join(home, ".aws", "credentials"), join(member, "packages", "a", "uv.toml"));
+    for (const dir of [top, member])
+      await expectVerdicts(dir, {
+        "uv cache dir": "fallthrough",
+        "uv python dir": "fallthrough",
+        "uv help": "fallthrough",
+        // controls: these read the user's config only
+        "uv --version": "allow",
+        "uv self version": "allow",
+      });
+  });
+
+  test("control: plain config files", async () => {
+    const dir = repo("uv-plain", { "pyproject.toml": "[project]\nname = 'a'\n", "uv.toml": "" });
+    await expectVerdicts(dir, { "uv cache dir": "allow", "uv python dir": "allow", "uv help": "allow" });
+  });
+});
