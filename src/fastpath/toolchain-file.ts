@@ -8,7 +8,7 @@
 //   (a `../../proc/self/cwd/x` version runs a repository file);
 // - pyenv, rbenv, nodenv, goenv and jenv read `.python-version` … `.java-version` the same way for the
 //   programs they shim, and run `versions/<word>/bin/<program>` (VERSION_FILES);
-// - asdf (and mise) shims read `.tool-versions` the same way; a `path:/dir` or `ref:` version runs a
+// - asdf (and mise) shims read `.tool-versions` (mise also its mise.toml files) the same way; a `path:/dir` or `ref:` version runs a
 //   binary from that directory or builds one, and a version word with `/` or `..` walks out of the
 //   installs directory into one the repository chooses. Any program may be a shim, so such a file
 //   leaves only shell builtins provable.
@@ -147,6 +147,55 @@ function toolVersionsProblem(text: string): string | null {
   }
   return null;
 }
+
+/**
+ * mise's shims read its config files from the cwd up like `.tool-versions`, and a `mise.toml` can do
+ * far more: `[env]` (`_.source` runs a script), `path:` versions, templates (`exec()`), hooks, settings.
+ * mise's trust check covers some of it, but it is skipped in CI and has had bypasses. Accepted: only
+ * `min_version` and a `[tools]` table of plain tool names with plain version words (as in .tool-versions).
+ */
+function miseTomlProblem(text: string): string | null {
+  let section = "";
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/#[^"']*$/, "").trim();
+    if (line === "") continue;
+    const header = /^\[([^\]]*)\]$/.exec(line);
+    if (header) {
+      section = header[1] as string;
+      if (section !== "tools") return "a section other than [tools]";
+      continue;
+    }
+    const m = /^([A-Za-z0-9_-]+)\s*=\s*(.*)$/.exec(line);
+    if (!m) return "a line that is not a plain setting";
+    const value = m[2] as string;
+    const words = /^\[(.*)\]$/
+      .exec(value)?.[1]
+      ?.split(",")
+      .map((w) => w.trim())
+      .filter((w) => w !== "") ?? [value];
+    const plain = words.every((w) => {
+      const v = quoted(w);
+      return v !== null && NAME.test(v) && !v.includes("..");
+    });
+    if (!plain || (section === "" && m[1] !== "min_version")) return "an entry that is not a plain tool version";
+  }
+  return null;
+}
+const MISE_FILES = [
+  "mise.toml",
+  ".mise.toml",
+  "mise.local.toml",
+  ".mise.local.toml",
+  ".rtx.toml",
+  ".rtx.local.toml",
+  "mise/config.toml",
+  ".mise/config.toml",
+  ".config/mise.toml",
+  ".config/mise/config.toml",
+  ".config/mise/config.local.toml",
+];
+/** Directories of extra mise config files (any *.toml in them is read). */
+const MISE_DIRS = [".config/mise/conf.d", "mise/conf.d", ".mise/conf.d"];
 
 /**
  * tfenv's `terraform` runs `$TFENV_CONFIG_DIR/versions/<file content>/terraform`: a version such as
@@ -399,6 +448,16 @@ export function toolchainFileProblem(
       if (npmrc) return npmrc;
     }
     const files: [string, (t: string) => string | null][] = [[".tool-versions", toolVersionsProblem]];
+    // The user's own global mise config (~/.config/mise/…) is theirs.
+    const env = process.env.MISE_ENV ? [`mise.${process.env.MISE_ENV}.toml`, `.mise.${process.env.MISE_ENV}.toml`] : [];
+    for (const file of [...MISE_FILES, ...env])
+      if (!(dir === homedir() && file.startsWith(".config/"))) files.push([file, miseTomlProblem]);
+    for (const sub of MISE_DIRS) {
+      if (dir === homedir() && sub.startsWith(".config/")) continue;
+      const got = lstatOrError(join(dir, sub));
+      if (!got.ok || got.st !== undefined)
+        return `${join(dir, sub)} may hold mise config that picks the program that runs`;
+    }
     if (rust)
       files.push(
         ["rust-toolchain", (t) => rustFileProblem(t, true)],

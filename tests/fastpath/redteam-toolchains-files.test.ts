@@ -401,3 +401,29 @@ describe("uv prints the line of a uv.toml / pyproject.toml that fails to parse",
     await expectVerdicts(dir, { "uv cache dir": "allow", "uv python dir": "allow", "uv help": "allow" });
   });
 });
+
+describe("mise config files pick the program a shim runs, like .tool-versions", () => {
+  test("[env] (_.source runs a script), traversal versions, backends, conf.d — here or above", async () => {
+    const cases: Record<string, Record<string, string>> = {
+      "mise-env": { "mise.toml": '[env]\n_.source = "./x.sh"\n' },
+      "mise-dot": { ".mise.toml": '[tools]\nnode = "../../../../proc/self/cwd/x"\n' },
+      "mise-path": { ".config/mise/config.toml": '[tools]\nnode = "path:./bin"\n' },
+      "mise-backend": { "mise/config.toml": '[tools]\n"npm:evil" = "1"\n' },
+      "mise-settings": { "mise.local.toml": "[settings]\nparanoid = false\n" },
+      "mise-template": { ".rtx.toml": "[tools]\nnode = \"{{exec(command='id')}}\"\n" },
+      "mise-confd": { ".config/mise/conf.d/a.toml": "" },
+    };
+    for (const [name, files] of Object.entries(cases))
+      await expectVerdicts(repo(name, files), { ls: "fallthrough", "git status": "fallthrough", "echo hi": "allow" });
+    const above = repo("mise-above", { "sub/x": "" });
+    put(join(work, "mise-above", "mise.toml"), '[env]\nA = "1"\n');
+    await expectVerdicts(above, { ls: "fallthrough", "cd sub && ls": "fallthrough" });
+  });
+
+  test("control: min_version and plain [tools] versions", async () => {
+    const dir = repo("mise-plain", {
+      "mise.toml": 'min_version = "2024.1.1"\n[tools]\nnode = "20"\npython = ["3.12", "3.11"] # two\n',
+    });
+    await expectVerdicts(dir, { ls: "allow", "git status": "allow", "npm --version": "allow" });
+  });
+});
