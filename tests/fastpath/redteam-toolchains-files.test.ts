@@ -427,3 +427,25 @@ describe("mise config files pick the program a shim runs, like .tool-versions", 
     await expectVerdicts(dir, { ls: "allow", "git status": "allow", "npm --version": "allow" });
   });
 });
+
+describe("aws read operations whose answer carries a secret value", () => {
+  test("API key values, connection passwords, client secrets, instance keys, basic-auth credentials", async () => {
+    const dir = repo("aws-secret-ops");
+    await expectVerdicts(dir, {
+      "aws apigateway get-api-keys --include-values": "fallthrough",
+      "aws apigateway get-api-key --api-key k --include-value": "fallthrough",
+      "aws appsync list-api-keys --api-id x": "fallthrough",
+      "aws glue get-connection --name x": "fallthrough",
+      "aws glue get-connections": "fallthrough",
+      "aws cognito-idp describe-user-pool-client --user-pool-id p --client-id c": "fallthrough",
+      "aws gamelift get-instance-access --fleet-id f --instance-id i": "fallthrough",
+      "aws amplify get-app --app-id a": "fallthrough",
+      "aws amplify list-branches --app-id a": "fallthrough",
+      // controls
+      "aws apigateway get-rest-apis": "allow",
+      "aws glue get-databases": "allow",
+      "aws cognito-idp list-user-pool-clients --user-pool-id p": "allow",
+      "aws iam list-access-keys": "allow",
+    });
+  });
+});

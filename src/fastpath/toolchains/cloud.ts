@@ -59,6 +59,25 @@ const AWS_METADATA_OPS = new Set([
   "lambda get-function-configuration",
   "rds download-db-log-file-portion",
 ]);
+/**
+ * Read operations whose answer carries a secret value although their names do not say so: API key
+ * values (API Gateway with --include-value(s), AppSync's key id is the key), Glue connection passwords
+ * (unless --hide-password), a Cognito app client's ClientSecret, a GameLift instance's private key,
+ * an Amplify app's basic-auth credentials.
+ */
+const AWS_SECRET_OPS = new Set([
+  "apigateway get-api-keys",
+  "apigateway get-api-key",
+  "appsync list-api-keys",
+  "glue get-connection",
+  "glue get-connections",
+  "cognito-idp describe-user-pool-client",
+  "gamelift get-instance-access",
+  "amplify get-app",
+  "amplify list-apps",
+  "amplify get-branch",
+  "amplify list-branches",
+]);
 /** `aws configure get NAME` for settings that are not credentials. */
 const AWS_CREDENTIAL_SETTING = /access|secret|session|token|key|password|credential/i;
 
@@ -79,7 +98,7 @@ function awsOperation(service: string, op: string, positionals: string[]): strin
   const adminRead = service === "cognito-idp" && /^admin-(get-user|list-[a-z-]+)$/.test(op);
   if (!AWS_READ_OP.test(op) && !adminRead) return `aws ${service} ${op} is not an inspection operation`;
   // get-parameter(s), -by-path, -history: SecureString values (decrypted with --with-decryption).
-  if (HANDS_OUT_SECRETS.test(op) || /^get-parameter/.test(op))
+  if (HANDS_OUT_SECRETS.test(op) || /^get-parameter/.test(op) || AWS_SECRET_OPS.has(`${service} ${op}`))
     return `aws ${service} ${op} returns a secret or a credential`;
   // get-function / get-layer-version answer with a signed download URL for the code.
   if (service === "lambda" && /^get-(function|layer-version)/.test(op))
