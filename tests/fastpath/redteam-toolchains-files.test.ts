@@ -449,3 +449,25 @@ describe("aws read operations whose answer carries a secret value", () => {
     });
   });
 });
+
+describe("az groups that print access keys without saying keys", () => {
+  test("key / admin-key / query-key / list-key groups and IoT shared access policies", async () => {
+    const dir = repo("az-key-words");
+    await expectVerdicts(dir, {
+      "az signalr key list -n x -g g": "fallthrough",
+      "az webpubsub key show -n x -g g": "fallthrough",
+      "az search admin-key show --service-name s -g g": "fallthrough",
+      "az search query-key list --service-name s -g g": "fallthrough",
+      "az communication list-key -n x -g g": "fallthrough",
+      "az eventgrid topic key list -n t -g g": "fallthrough",
+      "az iot hub policy list --hub-name h": "fallthrough",
+      "az iot hub policy show --hub-name h -n iothubowner": "fallthrough",
+      "az iot dps access-policy list --dps-name d": "fallthrough",
+      // controls: Key Vault keys print their public part; the resources themselves hold no key
+      "az keyvault key list --vault-name v": "allow",
+      "az keyvault key show --vault-name v -n k": "allow",
+      "az signalr show -n x -g g": "allow",
+      "az iot hub list": "allow",
+    });
+  });
+});

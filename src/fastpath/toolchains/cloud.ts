@@ -338,6 +338,14 @@ function azSpecial(words: string[], args: string[]): string | null | undefined {
 const AZ_ID_OPTIONS = new Set(["--ids", "--resource", "--resource-id", "--scope"]);
 
 /**
+ * az groups and verbs that print access keys although no word says `keys`: `signalr key list`,
+ * `webpubsub key show`, `eventgrid topic key list`, `search admin-key|query-key`, `communication
+ * list-key`; an IoT hub's shared access policies carry their primary and secondary keys.
+ */
+const AZ_KEY_WORDS = /^(key|admin-key|query-key|list-key|list-keys|primary-key)$/;
+const AZ_SECRET_PATHS = /^iot (hub|dps) (policy|access-policy)( |$)/;
+
+/**
  * Before parsing, az replaces every word that starts with `@` (or whose text after its first `=` does:
  * `key=@notes.txt`, `--name=@x`) with the contents of that file: any word, option or positional.
  */
@@ -395,7 +403,10 @@ function azWords(words: string[], args: string[]): string | null {
   const path = words.slice(0, at + 1);
   if (path.slice(0, at).some((g) => !/^[a-z0-9][a-z0-9-]*$/.test(g) || COMMAND_VERB.test(g)))
     return "not an inspection command";
-  if (path.some((w) => HANDS_OUT_SECRETS.test(w))) return `az ${path.join(" ")} can print secrets`;
+  // A Key Vault key's show prints its public part only (the service never exports the private key).
+  const keyWords = path[0] !== "keyvault" && path.some((w) => AZ_KEY_WORDS.test(w));
+  if (keyWords || path.some((w) => HANDS_OUT_SECRETS.test(w)) || AZ_SECRET_PATHS.test(path.join(" ")))
+    return `az ${path.join(" ")} can print secrets`;
   if (words.length > at + 2) return "unexpected positional arguments";
   // A read word used as a group name (`… logs delete`): the word after it is the real verb.
   if (words[at + 1] !== undefined && COMMAND_VERB.test(words[at + 1] as string))
