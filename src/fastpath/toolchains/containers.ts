@@ -9,7 +9,9 @@
 // wait of objects a `-f` manifest names beyond the default / wide / name output (it can name
 // Secrets), kubectl diff (runs $KUBECTL_EXTERNAL_DIFF), and
 // plugins (any unknown verb may be an executable on PATH). docker --context / -H pick a daemon whose
-// read verbs only print that daemon's state. helm template / lint read the chart's own files
+// read verbs only print that daemon's state (but search hands it the Docker Hub credentials, so not
+// search with -H); a reference naming a registry host, and a helm chart with a scheme or --repo, is a
+// request to a host the command names. helm template / lint read the chart's own files
 // (.Files.Get) and load what a values.schema.json `$ref` names, so a local chart is only proved when
 // a walk of it finds no symlink out, no secret and no external `$ref` (recursive-read.ts).
 import { aliases, type Check, checkTool, type Options, type Tool, type Verb } from "./spec.ts";

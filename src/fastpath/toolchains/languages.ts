@@ -15,7 +15,9 @@
 //   `packageManager` field (corepack may fetch and run it from a URL) make any call run repo code;
 //   pnpm also loads `.pnpmfile.cjs`. bun stays version-only (read-only.ts).
 // - npm anything where a project .npmrc exists from the cwd up, or with --prefix or bundled short
-//   options (`-wC` is `-w -C`, `-C` is --prefix): see toolchain-file.ts.
+//   options (`-wC` is `-w -C`, `-C` is --prefix): see toolchain-file.ts. The verbs that print package
+//   files, where one is a symlink or npm's project is not the repository's (npm-files.ts); registry
+//   reads of a spec that is not a registry name (`file:DIR`, a URL, a git or `user/repo` spec).
 // - npm run SCRIPT/exec/test/outdated/doctor/pack/diff/find-dupes: scripts come from package.json;
 //   outdated, doctor, diff and find-dupes may resolve git dependencies with the `git` the project's
 //   .npmrc names. docs/home/bugs/repo open a browser. token list is left out (it is about credentials).
