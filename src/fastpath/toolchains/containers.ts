@@ -261,8 +261,9 @@ const HELM: Tool = {
         { valued: ["--version", "--jsonpath"], flags: ["--devel"], maxArgs: 1, last: helmLocalOrRepoChart },
       ]),
     ),
-    // helm get manifest / all / values print rendered Secret objects and the values users pass passwords in.
-    "get hooks": { valued: ["--revision"], maxArgs: 1 },
+    // helm get manifest / all / values print rendered Secret objects and the values users pass passwords
+    // in; get hooks prints the hook manifests, and a Secret can be a hook (charts keep generated
+    // passwords across upgrades that way).
     "get metadata": { valued: ["--revision"], maxArgs: 1 },
     "get notes": { valued: ["--revision"], maxArgs: 1 },
     "search repo": {
