@@ -503,3 +503,19 @@ describe("npm registry reads of a spec that is not a registry name", () => {
     });
   });
 });
+
+describe("gcloud describes that print an environment or a cluster credential", () => {
+  test("functions describe (environmentVariables), container clusters describe (masterAuth)", async () => {
+    const dir = repo("gcloud-describe");
+    await expectVerdicts(dir, {
+      "gcloud functions describe my-function": "fallthrough",
+      "gcloud beta functions describe f --region r": "fallthrough",
+      "gcloud container clusters describe my-cluster": "fallthrough",
+      "gcloud container clusters describe c --zone z --format=json": "fallthrough",
+      // controls
+      "gcloud functions list": "allow",
+      "gcloud container clusters list": "allow",
+      "gcloud sql instances describe my-instance": "allow",
+    });
+  });
+});

@@ -9,7 +9,8 @@
 // Resource ids (`az --ids /subscriptions/…`, log group names, full resource names) are declared names,
 // not paths: the path check skips them (analyze.ts).
 // Operations that exist to hand out a credential or a secret value are not inspection, nor are
-// ones that print a service's environment (gcloud run … describe), start billed work that writes
+// ones that print a service's environment (gcloud run|functions … describe) or a cluster's client
+// key (gcloud container clusters describe), start billed work that writes
 // results (athena start-query-execution writes to S3), consume messages (sqs receive-message), pull
 // images (az acr check-health) or dump requests with their tokens (az / auth0 --debug).
 // gh is a table of read verbs (pr/issue/run … list|view, api as a GET or a graphql query).
@@ -226,6 +227,11 @@ function gcloudGroupsProblem(groups: string[], verb: string): string | null {
   const product = groups[0] === "alpha" || groups[0] === "beta" ? 1 : 0;
   if (groups[product] === "run" && verb === "describe" && GCLOUD_RUN_DESCRIBE.test(groups[product + 1] ?? ""))
     return "gcloud run … describe prints the container environment";
+  // Cloud Functions print their environmentVariables the same way (gen2 through serviceConfig).
+  if (groups[product] === "functions" && verb === "describe") return "gcloud functions describe prints the environment";
+  // A GKE cluster's masterAuth carries a client key (and a basic-auth password) where one was issued.
+  if (groups[product] === "container" && groups[product + 1] === "clusters" && verb === "describe")
+    return "gcloud container clusters describe prints masterAuth (a client key where one was issued)";
   // KMS keys and service-account key listings are metadata: key material never leaves either.
   const keysMeta = (g: string, i: number) =>
     g === "keys" && (groups[i - 1] === "kms" || (groups[i - 1] === "service-accounts" && verb === "list"));
