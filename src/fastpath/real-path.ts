@@ -328,3 +328,22 @@ export function boundedWalk(
   }
   return null;
 }
+
+/**
+ * A walk of the repository for the files a tool opens by name (manifests, package and module files):
+ * at most 20000 entries (`label` says what a bigger tree could not be checked for), `.git` not entered,
+ * and a directory that cannot be listed (mode 0111) is a reason to stop, since the tool can still open
+ * a file in it by name. `visit` sees every other entry; a directory it passes over is entered.
+ */
+export function repositoryWalk(edge: string, label: string, visit: (path: string, entry: Dirent) => string | null) {
+  return boundedWalk(
+    edge,
+    20_000,
+    `too many files to check ${label}`,
+    (p, e) => visit(p, e) ?? (e.isDirectory() && e.name !== ".git" ? { into: p } : null),
+    (dir, error) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === "ENOENT" || code === "ENOTDIR" ? null : `${dir} cannot be listed to check ${label}`;
+    },
+  );
+}

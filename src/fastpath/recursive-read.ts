@@ -1,4 +1,4 @@
-// Recursive content readers (grep -r, rg, ag, ack, git grep, helm template|lint of a local chart)
+// Recursive content readers (grep -r, rg, ag, ack, git grep, helm template|lint|show of a local chart)
 // print what is in every file they walk.
 // Checking the words is not enough: `grep -r KEY .` in a repository holding `.env` prints the secret,
 // and a walk that follows a symlink leaves the repository. So the roots of the walk are found and
@@ -211,13 +211,14 @@ export function recursiveReadProblem(
     // a directory operand is read one level down: `diff -N dir empty` prints every file in dir, and
     // `diff dir file` reads dir/file. Either way every directory operand is walked, following links.
     return dirOperandsProblem(args, cwd, edge, isSecret, true);
-  } else if (name === "helm" && (args.includes("template") || args.includes("lint"))) {
+  } else if (name === "helm" && ["template", "lint", "show", "inspect"].some((v) => args.includes(v))) {
     // A local chart's files are all read (.Files.Get prints any of them) and its symlinks followed:
     // every word naming a directory is walked as a chart. A values.schema.json `$ref` makes helm load
     // that file or URL (file:///home/u/.docker/config.json), so unless schema validation is off, the
     // schemas must hold no external `$ref`, and charts helm would unpack (a packed chart or subchart,
     // a chart from a URL or --repo) cannot be looked into.
-    const schemas = !args.includes("--skip-schema-validation");
+    // show / inspect print the chart's values, README and CRDs as they are, and validate no schema.
+    const schemas = !args.includes("--skip-schema-validation") && !args.includes("show") && !args.includes("inspect");
     for (const a of args) {
       if (schemas && (a.includes("://") || /^--repo(=|$)/.test(a)))
         return `helm ${a}: a remote chart's values.schema.json is not checked (add --skip-schema-validation)`;

@@ -8,7 +8,7 @@
 //   (a `../../proc/self/cwd/x` version runs a repository file);
 // - pyenv, rbenv, nodenv, goenv and jenv read `.python-version` … `.java-version` the same way for the
 //   programs they shim, and run `versions/<word>/bin/<program>` (VERSION_FILES);
-// - asdf (and mise) shims read `.tool-versions` the same way; a `path:/dir` or `ref:` version runs a
+// - asdf (and mise) shims read `.tool-versions` (mise also its mise.toml files) the same way; a `path:/dir` or `ref:` version runs a
 //   binary from that directory or builds one, and a version word with `/` or `..` walks out of the
 //   installs directory into one the repository chooses. Any program may be a shim, so such a file
 //   leaves only shell builtins provable.
@@ -33,9 +33,11 @@ import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from 
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { composeFilesProblem } from "./compose-files.ts";
+import { goModuleFilesProblem } from "./go-files.ts";
 import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
 import { kubeconfigProblem } from "./kubeconfig.ts";
-import { boundedWalk, isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
+import { npmPackageFilesProblem } from "./npm-files.ts";
+import { isInsideDir, physicalPath, repositoryWalk, walkProblem } from "./real-path.ts";
 
 /** Programs rustup installs as proxies (plus `cargo-*` subcommand binaries). */
 const RUSTUP_PROXY =
@@ -147,6 +149,55 @@ function toolVersionsProblem(text: string): string | null {
 }
 
 /**
+ * mise's shims read its config files from the cwd up like `.tool-versions`, and a `mise.toml` can do
+ * far more: `[env]` (`_.source` runs a script), `path:` versions, templates (`exec()`), hooks, settings.
+ * mise's trust check covers some of it, but it is skipped in CI and has had bypasses. Accepted: only
+ * `min_version` and a `[tools]` table of plain tool names with plain version words (as in .tool-versions).
+ */
+function miseTomlProblem(text: string): string | null {
+  let section = "";
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/#[^"']*$/, "").trim();
+    if (line === "") continue;
+    const header = /^\[([^\]]*)\]$/.exec(line);
+    if (header) {
+      section = header[1] as string;
+      if (section !== "tools") return "a section other than [tools]";
+      continue;
+    }
+    const m = /^([A-Za-z0-9_-]+)\s*=\s*(.*)$/.exec(line);
+    if (!m) return "a line that is not a plain setting";
+    const value = m[2] as string;
+    const words = /^\[(.*)\]$/
+      .exec(value)?.[1]
+      ?.split(",")
+      .map((w) => w.trim())
+      .filter((w) => w !== "") ?? [value];
+    const plain = words.every((w) => {
+      const v = quoted(w);
+      return v !== null && NAME.test(v) && !v.includes("..");
+    });
+    if (!plain || (section === "" && m[1] !== "min_version")) return "an entry that is not a plain tool version";
+  }
+  return null;
+}
+const MISE_FILES = [
+  "mise.toml",
+  ".mise.toml",
+  "mise.local.toml",
+  ".mise.local.toml",
+  ".rtx.toml",
+  ".rtx.local.toml",
+  "mise/config.toml",
+  ".mise/config.toml",
+  ".config/mise.toml",
+  ".config/mise/config.toml",
+  ".config/mise/config.local.toml",
+];
+/** Directories of extra mise config files (any *.toml in them is read). */
+const MISE_DIRS = [".config/mise/conf.d", "mise/conf.d", ".mise/conf.d"];
+
+/**
  * tfenv's `terraform` runs `$TFENV_CONFIG_DIR/versions/<file content>/terraform`: a version such as
  * `../../../../proc/self/cwd/bin` runs the repository's `bin/terraform`. One release-like word only.
  */
@@ -209,7 +260,6 @@ function verbOf(argv: string[]): string {
 }
 
 const CARGO_FILES = new Set(["Cargo.toml", "Cargo.lock"]);
-const MAX_ENTRIES = 20000;
 
 /**
  * The resolving verbs read every workspace member's Cargo.toml and the Cargo.lock, and a TOML error
@@ -217,28 +267,34 @@ const MAX_ENTRIES = 20000;
  * `~/.aws/credentials` would print a key). The walk is bounded; a bigger tree is not provable.
  */
 function cargoManifestProblem(edge: string): string | null {
-  return boundedWalk(
-    edge,
-    MAX_ENTRIES,
-    "too many files to check the Cargo manifests",
-    (p, e) => {
-      if (CARGO_FILES.has(e.name) && !e.isFile()) return `${p} is not a regular file`;
-      return e.isDirectory() && e.name !== ".git" ? { into: p } : null;
-    },
-    (dir, error) => {
-      // A directory that is not there holds no manifest; one that cannot be listed (mode 0111) may:
-      // cargo can still open dir/Cargo.toml by name.
-      const code = (error as NodeJS.ErrnoException).code;
-      return code === "ENOENT" || code === "ENOTDIR" ? null : `${dir} cannot be listed to check the Cargo manifests`;
-    },
+  return repositoryWalk(edge, "the Cargo manifests", (p, e) =>
+    CARGO_FILES.has(e.name) && !e.isFile() ? `${p} is not a regular file` : null,
+  );
+}
+
+const UV_CONFIG = new Set(["pyproject.toml", "uv.toml"]);
+
+/**
+ * uv (but for `--version` and `self`, which read only the user's config) loads uv.toml and the
+ * workspace's pyproject.toml files, and a TOML error prints the offending line: none of those names in
+ * the repository may be a symlink (one to `~/.aws/credentials` would print a key).
+ */
+function uvConfigProblem(inv: Invocation, edge: string): string | null {
+  const verb = verbOf(inv.argv);
+  if (verb === "" || verb === "self") return null;
+  return repositoryWalk(edge, "the uv configuration", (p, e) =>
+    UV_CONFIG.has(e.name) && !e.isFile() ? `${p} is not a regular file (uv prints what fails to parse)` : null,
   );
 }
 
 function cargoConfigProblem(inv: Invocation, dir: string): string | null {
   if (dir === homedir()) return null; // $HOME/.cargo is the user's own CARGO_HOME
-  const resolving = CARGO_RESOLVING.has(verbOf(inv.argv));
+  // `cargo help X` follows a one-word `[alias] X = "Y"` to the external `cargo-Y --help`.
+  const verb = verbOf(inv.argv);
+  const helpOf = verb === "help" && inv.argv.slice(inv.argv.indexOf("help") + 1).some((a) => !a.startsWith("-"));
+  const resolving = CARGO_RESOLVING.has(verb) || helpOf;
   // The workspace root may sit above the repository: its manifest is read as well (not by search).
-  if (readsManifests(verbOf(inv.argv)))
+  if (readsManifests(verb))
     for (const file of CARGO_FILES) {
       const got = lstatOrError(join(dir, file));
       if (!got.ok || (got.st !== undefined && !got.st.isFile())) return `${join(dir, file)} is not a regular file`;
@@ -250,8 +306,27 @@ function cargoConfigProblem(inv: Invocation, dir: string): string | null {
     const st = got.st;
     if (st === undefined) continue;
     if (!st.isFile()) return `${path} is not a regular file`;
-    if (resolving) return `${path} may name the rustc, wrapper or credential provider cargo runs`;
+    if (resolving) return `${path} may name the rustc, wrapper, credential provider or alias cargo runs`;
   }
+  return null;
+}
+
+/**
+ * `terraform workspace show` prints the text of `.terraform/environment` (the selected workspace) as it
+ * is, whatever it holds: a symlink there (or a `.terraform` symlink) to `~/.aws/credentials` prints
+ * the key. Its real location must be a regular file in the repository, not a secret (or absent).
+ */
+function terraformWorkspaceFileProblem(
+  base: string | null,
+  edge: string,
+  isSecret: (p: string) => boolean,
+): string | null {
+  const file = base === null || base.includes(DYNAMIC) ? null : physicalPath(".terraform/environment", base);
+  if (file === null || !isInsideDir(file, edge) || isSecret(file))
+    return "terraform prints .terraform/environment, which is not a file of the repository";
+  const got = lstatOrError(file);
+  if (!got.ok || (got.st !== undefined && !got.st.isFile()))
+    return `terraform prints ${file}, which is not a regular file`;
   return null;
 }
 
@@ -288,8 +363,12 @@ function workingDirProblem(
   }
   const chdirs = inv.argv.filter((a) => a.startsWith("-chdir"));
   if (name === "terraform" && chdirs.length > 1) return "terraform: several -chdir (the last one wins)";
+  const chdir = chdirs[0];
+  if (name === "terraform" && inv.argv.includes("workspace")) {
+    const workspace = terraformWorkspaceFileProblem(physicalPath(chdir ? chdir.slice(7) : ".", cwd), edge, isSecret);
+    if (workspace) return workspace;
+  }
   if ((name === "terraform" || name === "packer") && inv.argv.includes("fmt")) {
-    const chdir = chdirs[0];
     const base = physicalPath(chdir ? chdir.slice(7) : ".", cwd);
     if (base === null || base.includes(DYNAMIC)) return `${name} fmt: the directory it walks cannot be resolved`;
     // Directories (and the default, the working directory) are walked. File arguments are checked as
@@ -347,6 +426,18 @@ export function toolchainFileProblem(
     const manifests = cargoManifestProblem(edge);
     if (manifests) return manifests;
   }
+  if (name === "npm") {
+    const packages = npmPackageFilesProblem(inv, cwd, edge, isSecret);
+    if (packages) return packages;
+  }
+  if (name === "uv") {
+    const uv = uvConfigProblem(inv, edge);
+    if (uv) return uv;
+  }
+  if (name === "go") {
+    const modules = goModuleFilesProblem(inv, cwd, edge);
+    if (modules) return modules;
+  }
   for (const dir of ancestors(cwd)) {
     if (name === "cargo") {
       const cargo = cargoConfigProblem(inv, dir);
@@ -357,6 +448,16 @@ export function toolchainFileProblem(
       if (npmrc) return npmrc;
     }
     const files: [string, (t: string) => string | null][] = [[".tool-versions", toolVersionsProblem]];
+    // The user's own global mise config (~/.config/mise/…) is theirs.
+    const env = process.env.MISE_ENV ? [`mise.${process.env.MISE_ENV}.toml`, `.mise.${process.env.MISE_ENV}.toml`] : [];
+    for (const file of [...MISE_FILES, ...env])
+      if (!(dir === homedir() && file.startsWith(".config/"))) files.push([file, miseTomlProblem]);
+    for (const sub of MISE_DIRS) {
+      if (dir === homedir() && sub.startsWith(".config/")) continue;
+      const got = lstatOrError(join(dir, sub));
+      if (!got.ok || got.st !== undefined)
+        return `${join(dir, sub)} may hold mise config that picks the program that runs`;
+    }
     if (rust)
       files.push(
         ["rust-toolchain", (t) => rustFileProblem(t, true)],

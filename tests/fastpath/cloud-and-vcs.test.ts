@@ -635,7 +635,6 @@ const FAMILIES: Record<string, Family> = {
       "helm template myrelease nginx/nginx --include-crds",
       "helm template myrelease nginx/nginx --skip-crds",
       "helm template myrelease nginx/nginx --no-hooks",
-      "helm template x oci://registry.example/charts/app --version 1.0.0 --skip-schema-validation",
       "helm template myrelease ./mychart -s templates/cm.yaml",
       "helm lint ./mychart",
       "helm lint ./mychart --strict",
@@ -650,6 +649,8 @@ const FAMILIES: Record<string, Family> = {
     refuse: [
       "helm get all myrelease",
       "helm template x oci://registry.example/charts/app --version 1.0.0",
+      // a fetch from a host the command names, even with the schemas off (redteam-toolchains-files)
+      "helm template x oci://registry.example/charts/app --version 1.0.0 --skip-schema-validation",
       "helm template x https://charts.example/app-1.0.0.tgz",
       "helm template x app --repo https://charts.example",
       "helm template x app --repo=https://charts.example",

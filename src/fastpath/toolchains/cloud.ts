@@ -9,7 +9,8 @@
 // Resource ids (`az --ids /subscriptions/…`, log group names, full resource names) are declared names,
 // not paths: the path check skips them (analyze.ts).
 // Operations that exist to hand out a credential or a secret value are not inspection, nor are
-// ones that print a service's environment (gcloud run … describe), start billed work that writes
+// ones that print a service's environment (gcloud run|functions … describe) or a cluster's client
+// key (gcloud container clusters describe), start billed work that writes
 // results (athena start-query-execution writes to S3), consume messages (sqs receive-message), pull
 // images (az acr check-health) or dump requests with their tokens (az / auth0 --debug).
 // gh is a table of read verbs (pr/issue/run … list|view, api as a GET or a graphql query).
@@ -59,6 +60,25 @@ const AWS_METADATA_OPS = new Set([
   "lambda get-function-configuration",
   "rds download-db-log-file-portion",
 ]);
+/**
+ * Read operations whose answer carries a secret value although their names do not say so: API key
+ * values (API Gateway with --include-value(s), AppSync's key id is the key), Glue connection passwords
+ * (unless --hide-password), a Cognito app client's ClientSecret, a GameLift instance's private key,
+ * an Amplify app's basic-auth credentials.
+ */
+const AWS_SECRET_OPS = new Set([
+  "apigateway get-api-keys",
+  "apigateway get-api-key",
+  "appsync list-api-keys",
+  "glue get-connection",
+  "glue get-connections",
+  "cognito-idp describe-user-pool-client",
+  "gamelift get-instance-access",
+  "amplify get-app",
+  "amplify list-apps",
+  "amplify get-branch",
+  "amplify list-branches",
+]);
 /** `aws configure get NAME` for settings that are not credentials. */
 const AWS_CREDENTIAL_SETTING = /access|secret|session|token|key|password|credential/i;
 
@@ -79,7 +99,7 @@ function awsOperation(service: string, op: string, positionals: string[]): strin
   const adminRead = service === "cognito-idp" && /^admin-(get-user|list-[a-z-]+)$/.test(op);
   if (!AWS_READ_OP.test(op) && !adminRead) return `aws ${service} ${op} is not an inspection operation`;
   // get-parameter(s), -by-path, -history: SecureString values (decrypted with --with-decryption).
-  if (HANDS_OUT_SECRETS.test(op) || /^get-parameter/.test(op))
+  if (HANDS_OUT_SECRETS.test(op) || /^get-parameter/.test(op) || AWS_SECRET_OPS.has(`${service} ${op}`))
     return `aws ${service} ${op} returns a secret or a credential`;
   // get-function / get-layer-version answer with a signed download URL for the code.
   if (service === "lambda" && /^get-(function|layer-version)/.test(op))
@@ -207,6 +227,11 @@ function gcloudGroupsProblem(groups: string[], verb: string): string | null {
   const product = groups[0] === "alpha" || groups[0] === "beta" ? 1 : 0;
   if (groups[product] === "run" && verb === "describe" && GCLOUD_RUN_DESCRIBE.test(groups[product + 1] ?? ""))
     return "gcloud run … describe prints the container environment";
+  // Cloud Functions print their environmentVariables the same way (gen2 through serviceConfig).
+  if (groups[product] === "functions" && verb === "describe") return "gcloud functions describe prints the environment";
+  // A GKE cluster's masterAuth carries a client key (and a basic-auth password) where one was issued.
+  if (groups[product] === "container" && groups[product + 1] === "clusters" && verb === "describe")
+    return "gcloud container clusters describe prints masterAuth (a client key where one was issued)";
   // KMS keys and service-account key listings are metadata: key material never leaves either.
   const keysMeta = (g: string, i: number) =>
     g === "keys" && (groups[i - 1] === "kms" || (groups[i - 1] === "service-accounts" && verb === "list"));
@@ -319,6 +344,14 @@ function azSpecial(words: string[], args: string[]): string | null | undefined {
 const AZ_ID_OPTIONS = new Set(["--ids", "--resource", "--resource-id", "--scope"]);
 
 /**
+ * az groups and verbs that print access keys although no word says `keys`: `signalr key list`,
+ * `webpubsub key show`, `eventgrid topic key list`, `search admin-key|query-key`, `communication
+ * list-key`; an IoT hub's shared access policies carry their primary and secondary keys.
+ */
+const AZ_KEY_WORDS = /^(key|admin-key|query-key|list-key|list-keys|primary-key)$/;
+const AZ_SECRET_PATHS = /^iot (hub|dps) (policy|access-policy)( |$)/;
+
+/**
  * Before parsing, az replaces every word that starts with `@` (or whose text after its first `=` does:
  * `key=@notes.txt`, `--name=@x`) with the contents of that file: any word, option or positional.
  */
@@ -376,7 +409,10 @@ function azWords(words: string[], args: string[]): string | null {
   const path = words.slice(0, at + 1);
   if (path.slice(0, at).some((g) => !/^[a-z0-9][a-z0-9-]*$/.test(g) || COMMAND_VERB.test(g)))
     return "not an inspection command";
-  if (path.some((w) => HANDS_OUT_SECRETS.test(w))) return `az ${path.join(" ")} can print secrets`;
+  // A Key Vault key's show prints its public part only (the service never exports the private key).
+  const keyWords = path[0] !== "keyvault" && path.some((w) => AZ_KEY_WORDS.test(w));
+  if (keyWords || path.some((w) => HANDS_OUT_SECRETS.test(w)) || AZ_SECRET_PATHS.test(path.join(" ")))
+    return `az ${path.join(" ")} can print secrets`;
   if (words.length > at + 2) return "unexpected positional arguments";
   // A read word used as a group name (`… logs delete`): the word after it is the real verb.
   if (words[at + 1] !== undefined && COMMAND_VERB.test(words[at + 1] as string))
@@ -477,7 +513,9 @@ function ghApiRequest(args: string[]): { method: string | null; fields: string[]
     if (!GH_API_VALUED.has(name)) continue;
     if (value === undefined) value = args[++i] ?? "";
     if (name === "-X" || name === "--method") method = value.toUpperCase();
-    else fields.push(value);
+    // pflag reads `-F=k=@file` as -F with the value `k=@file` (the `=` after a letter is dropped):
+    // the field is checked in both readings (the method keeps the `=`, so `-X=GET` stays refused).
+    else fields.push(value, ...(value.startsWith("=") ? [value.slice(1)] : []));
   }
   return { method, fields };
 }

