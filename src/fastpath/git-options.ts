@@ -1144,9 +1144,16 @@ const FORMAT_PATCH: Check = allow({
   counts: true,
 });
 
-/** Options before the subcommand that cannot change what runs or where. */
+/**
+ * Options before the subcommand that cannot change what runs or where. `-p` / `--paginate` pipes the
+ * output into the pager only on a terminal, as git already does for log, diff, show …: the pager is the
+ * user's own (GIT_PAGER, core.pager of the user's config, PAGER); the repository's core.pager and
+ * pager.* keys are not SAFE_KEY keys, so gitProblem (analyze.ts) refuses a config that sets them.
+ */
 const GLOBAL_FLAGS = new Set([
   "--no-pager",
+  "-p",
+  "--paginate",
   "--no-optional-locks",
   "-P",
   "--literal-pathspecs",

@@ -112,6 +112,23 @@ interface ShellState {
   stack: Array<string | null | undefined>;
 }
 
+/** Literal text with nothing the shell would treat specially once it is part of an expanded word. */
+const PLAIN_TEXT = /^[A-Za-z0-9_./:@%+,=-]*$/;
+
+/**
+ * A substitution body that is one `echo` of literal words, no option, redirection or assignment: its
+ * output is exactly its words joined by spaces (no escapes are interpreted by bash's echo, and the
+ * words hold no backslash once knownOutputFields accepts them, so zsh's echo prints the same).
+ */
+function exactEcho(body: Script, found: Invocation[]): boolean {
+  const only = body.items.length === 1 ? body.items[0]?.pipelines : undefined;
+  if (!only || only.length !== 1 || found.length !== 1) return false;
+  const inv = found[0] as Invocation;
+  if (commandName(inv.argv[0] ?? "") !== "echo" || inv.argv[0] !== "echo") return false;
+  if (inv.redirects.length || inv.assigns.length || inv.dynamic.some(Boolean) || inv.substitutions) return false;
+  return inv.argv.slice(1).every((a) => !a.startsWith("-") && PLAIN_TEXT.test(a.replaceAll(" ", "")));
+}
+
 function fork(state: ShellState): ShellState {
   return { vars: new Map(state.vars), cwd: state.cwd, oldpwd: state.oldpwd, stack: [...state.stack] };
 }
@@ -366,6 +383,8 @@ class Walker {
   private readonly outputs = new WeakMap<object, string | null>();
   /** The commands of each command substitution in a simple command's words. */
   private readonly substituted = new WeakMap<object, Invocation[]>();
+  /** `$( )` parts whose output is known exactly, not just enough for hard deny (see knownOutputFields). */
+  private readonly exact = new WeakSet<object>();
   /** Functions defined earlier in the line (bodies re-walked at each call, with its arguments). */
   private readonly defs = new Map<string, Script[]>();
   private readonly calling = new Set<string>();
@@ -496,6 +515,7 @@ class Walker {
         const found = this.script(part.body, [...via, "$( )"], true, depth, fork(state), stdin);
         this.substituted.set(part, found);
         this.outputs.set(part, this.lastOutput);
+        if (exactEcho(part.body, found)) this.exact.add(part);
         this.lastOutput = null;
       } else if (part.type === "procsub") {
         this.out.complex.push("process substitution");
@@ -642,6 +662,35 @@ class Walker {
     return { fields: fields.filter((f, i) => f !== "" || i === 0 || fields.length === 1), dynamic, substituted };
   }
 
+  /**
+   * The fields of a word made of plain literal text and `$( )` of a plain `echo` (exactOutputs), as the
+   * shell makes them: `kubectl logs $(echo nginx)` is `kubectl logs nginx`. Only text of letters, digits
+   * and `_ . / : @ % + , = -` (and single spaces between the echoed words), so splitting on blanks and
+   * the absence of globbing, quoting, tilde and escapes mean the same in bash and zsh; not after the
+   * line sets IFS. Null for any other word (it keeps its own handling).
+   */
+  private knownOutputFields(word: Word, state: ShellState): string[] | null {
+    if (!word.parts.some((p) => p.type === "cmdsub") || state.vars.has("IFS")) return null;
+    const fields: string[] = [""];
+    for (const part of word.parts) {
+      if (part.type === "lit") {
+        if (!PLAIN_TEXT.test(part.value)) return null;
+        fields[fields.length - 1] += part.value;
+        continue;
+      }
+      if (part.type !== "cmdsub" || !this.exact.has(part)) return null;
+      const value = (this.outputs.get(part) ?? "").replace(/\n$/, "");
+      if (!/^[A-Za-z0-9_./:@%+,=-]+( [A-Za-z0-9_./:@%+,=-]+)*$/.test(value)) return null;
+      if (part.quoted === true) fields[fields.length - 1] += value;
+      else {
+        const [first, ...more] = value.split(" ");
+        fields[fields.length - 1] += first ?? "";
+        fields.push(...more);
+      }
+    }
+    return fields.every((f) => f !== "") ? fields : null;
+  }
+
   /** An assignment's value: tilde and known variables expanded; null when unknown. */
   private assignedValue(word: Word, state: ShellState): string | null {
     const lit = literalOf(word);
@@ -724,6 +773,17 @@ class Walker {
     const substitutions: (Substitution | null | undefined)[] = [];
     let resolved = false;
     for (const w of command.words) {
+      // Never the command or its first argument (a subcommand: `git $(echo status)` is for the classifier).
+      const known = argv.length >= 2 ? this.knownOutputFields(w, state) : null;
+      if (known) {
+        for (const f of known) {
+          argv.push(f);
+          dynamic.push(false);
+          raw.push(f);
+          substitutions.push(undefined);
+        }
+        continue;
+      }
       const e = this.expandWord(w, state, false);
       if (e) {
         resolved = true;

@@ -456,8 +456,6 @@ const FAMILIES: Record<string, Family> = {
       "git difftool HEAD~1",
       "git bisect visualize",
       "git bisect view",
-      "git --paginate diff",
-      "git -p diff",
       "git -c core.pager=x log",
       "git -C /tmp status",
       "git --git-dir=/tmp/.git status",

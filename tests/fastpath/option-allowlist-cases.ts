@@ -184,6 +184,9 @@ export const SAFE: Record<string, string[]> = {
     "git remote -v",
     "git -C src log --oneline",
     "git --no-pager log -1",
+    // the pager git already runs for log on a terminal; the repository cannot choose it
+    "git --paginate log",
+    "git -p status",
     "git fsck --full",
     "git count-objects -vH",
     "git merge-base --is-ancestor HEAD HEAD",
@@ -382,8 +385,6 @@ export const UNSAFE: Record<string, string[]> = {
     "git --exec-path=. log",
     "git --git-dir=../x log",
     "git --work-tree=.. status",
-    "git --paginate log",
-    "git -p log",
     "git log -O order.txt",
     "git diff -Oorder.txt",
     "git branch -d x",
