@@ -122,9 +122,8 @@ const PLAIN_TEXT = /^[A-Za-z0-9_./:@%+,=-]*$/;
  */
 function exactEcho(body: Script, found: Invocation[]): boolean {
   const only = body.items.length === 1 ? body.items[0]?.pipelines : undefined;
-  if (!only || only.length !== 1 || found.length !== 1) return false;
-  const inv = found[0] as Invocation;
-  if (commandName(inv.argv[0] ?? "") !== "echo" || inv.argv[0] !== "echo") return false;
+  const inv = found[0];
+  if (only?.length !== 1 || found.length !== 1 || inv?.argv[0] !== "echo") return false;
   if (inv.redirects.length || inv.assigns.length || inv.dynamic.some(Boolean) || inv.substitutions) return false;
   return inv.argv.slice(1).every((a) => !a.startsWith("-") && PLAIN_TEXT.test(a.replaceAll(" ", "")));
 }
