@@ -81,8 +81,9 @@ export function buildDeps(
     log: (msg, fields) => log.info(msg, fields),
     ...(config.fast_path.enabled || config.fast_path.self_protect
       ? {
-          fastPath: () =>
+          fastPath: (options) =>
             fastPathDecide(request, facts, {
+              denyOnly: options?.denyOnly === true,
               enabled: config.fast_path.enabled,
               hardDeny: config.fast_path.hard_deny,
               disable: config.fast_path.disable,

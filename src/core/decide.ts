@@ -57,7 +57,8 @@ export interface DecideDeps<F extends FastPathOutcome = FastPathOutcome> {
   host: HostTraits;
   now(): number;
   log(msg: string, fields?: Record<string, unknown>): void;
-  fastPath?(): F;
+  /** `denyOnly`: only a deny can count (PreToolUse hard-deny only), so proving an allow is skipped. */
+  fastPath?(options?: { denyOnly?: boolean }): F;
   cache?: DecisionCachePort;
   /** Context for the prompt; `fast` is the fast path's result (null when it did not run). */
   gatherContext(fast: F | null): Promise<PromptContext> | PromptContext;
@@ -107,7 +108,7 @@ async function hardDenyOnly<F extends FastPathOutcome>(
   if (request.permissionMode === "bypassPermissions" && config.pre_tool_use?.hard_deny_in_bypass === false)
     return fallthrough("bypass", "short_circuit", { reason: "permission mode bypassPermissions (hard deny off)" });
   if (deps.fastPath) {
-    const fast = await phase("fast_path", () => deps.fastPath?.() as FastPathOutcome);
+    const fast = await phase("fast_path", () => deps.fastPath?.({ denyOnly: true }) as FastPathOutcome);
     // Only the deny counts here: a fast-path allow would answer for a request Claude may not even ask about.
     if (fast.verdict === "deny") return fastPathDeny(fast, timings);
   }

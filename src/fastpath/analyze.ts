@@ -286,6 +286,8 @@ export function analyzeCommand(
   selfProtect: ProtectedSet | null = null,
   /** Built-in hard-deny rule ids the user switched off (`fast_path.disable`). */
   disabled: readonly string[] = [],
+  /** Only a deny is wanted: with no finding the answer is "llm" without proving an allow. */
+  denyOnly = false,
 ): CommandAnalysis {
   const structure = analyzeStructure(command, { cwd: facts.cwd, home: facts.home });
   // self-protect.ts: writes to the gate's own settings come first
@@ -297,6 +299,8 @@ export function analyzeCommand(
     ...hardDenyFindings(structure, facts).filter((f) => !disabled.includes(f.rule)),
     ...(guard ? [guard] : []),
   ];
+  if (denyOnly && findings.length === 0)
+    return { verdict: "llm", reason: "only a deny was asked for", findings, parts: [], structure };
   const parts: PartReport[] = [];
   const edge = realBoundary(facts.boundary);
   let provable = structure.errors.length === 0 && structure.complex.length === 0 && structure.invocations.length > 0;

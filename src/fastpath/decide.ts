@@ -19,6 +19,8 @@ export interface FastPathSettings {
   disable?: readonly string[];
   /** false: nothing is allowed locally (`fast_path.read_only_allow`); denies still apply. */
   readOnlyAllow?: boolean;
+  /** Only a deny is wanted (PreToolUse outside auto mode): no allow is proved, so no file is read for one. */
+  denyOnly?: boolean;
 }
 
 export interface FastPathResult {
@@ -134,7 +136,7 @@ export function fastPathDecide(
   }
   if (!settings.enabled) return { verdict: "llm", reason: "fast path disabled" };
   if (command !== null) {
-    const analysis = analyzeCommand(command, facts, settings.hardDeny, guard, settings.disable);
+    const analysis = analyzeCommand(command, facts, settings.hardDeny, guard, settings.disable, settings.denyOnly);
     if (analysis.verdict === "deny")
       return { verdict: "deny", rule: analysis.rule, message: analysis.message, reason: analysis.reason, analysis };
     if (analysis.verdict === "allow" && settings.readOnlyAllow !== false)
