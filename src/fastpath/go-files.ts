@@ -6,10 +6,10 @@
 // go.mod or go.work from the working directory up to the repository root go takes one above it.
 // So these verbs are provable only when, in the repository, every .go and module file is a regular
 // file, every local replace and use stays inside it, and the module go finds is the repository's.
-import { lstatSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Invocation } from "./invocations.ts";
-import { isInsideDir, physicalPath, repositoryWalk } from "./real-path.ts";
+import { isInsideDir, physicalPath, present, repositoryWalk } from "./real-path.ts";
+import { readRegularFile } from "./regular-file.ts";
 
 const MODULE_FILES = new Set(["go.mod", "go.sum", "go.work", "go.work.sum"]);
 
@@ -50,27 +50,14 @@ function treeProblem(edge: string): string | null {
     const go = e.name.endsWith(".go") || MODULE_FILES.has(e.name);
     if (go && !e.isFile()) return `${p} is not a regular file (go prints what fails to parse)`;
     if (e.name !== "go.mod" && e.name !== "go.work") return null;
-    let text: string;
-    try {
-      text = readFileSync(p, "utf8");
-    } catch {
-      return `${p} cannot be read`;
-    }
+    const text = readRegularFile(p);
+    if (text === null) return `${p} cannot be read as a small plain file`;
     for (const dir of localDirs(text, e.name === "go.work")) {
       const real = physicalPath(resolve(dirname(p), dir), "/");
       if (real === null || !isInsideDir(real, edge)) return `${p} loads ${dir}, outside the repository`;
     }
     return null;
   });
-}
-
-function present(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== "ENOENT";
-  }
 }
 
 /** Null unless `inv` is a go verb that loads module or source files some of which are not the repository's own. */

@@ -8,10 +8,10 @@
 // is not the repository's. So these verbs are provable only when, in the repository, every such file is
 // a regular file, every symlink in a node_modules resolves inside the repository (not into .git, not to
 // a secret), no workspaces entry leaves it, and nothing above it could be taken for the project.
-import { lstatSync, readFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import type { Invocation } from "./invocations.ts";
-import { isInsideDir, physicalPath, repositoryWalk } from "./real-path.ts";
+import { isInsideDir, physicalPath, present, repositoryWalk } from "./real-path.ts";
+import { readRegularFile } from "./regular-file.ts";
 
 /** npm verbs (and aliases) that read no package file: help, config, the registry's user and search APIs. */
 const READS_NO_PACKAGE = new Set([
@@ -47,9 +47,11 @@ function npmVerb(argv: string[]): string {
 
 /** A `workspaces` list (or `{packages: [...]}`) with an entry that leaves the package directory. */
 function workspacesLeave(path: string): boolean {
+  const text = readRegularFile(path, 16 << 20);
+  if (text === null) return true; // not read (too large, or gone): not proved
   let pkg: unknown;
   try {
-    pkg = JSON.parse(readFileSync(path, "utf8"));
+    pkg = JSON.parse(text);
   } catch {
     return false; // npm fails on it too; the text is the repository's own
   }
@@ -76,15 +78,6 @@ function treeProblem(edge: string, isSecret: (p: string) => boolean): string | n
       return `${p} names workspaces outside the repository`;
     return null;
   });
-}
-
-function present(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== "ENOENT";
-  }
 }
 
 /** npm's project: the nearest directory from `cwd` up with a package.json or node_modules. */

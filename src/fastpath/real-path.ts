@@ -347,3 +347,13 @@ export function repositoryWalk(edge: string, label: string, visit: (path: string
     },
   );
 }
+
+/** Whether something is at `path` (not following a symlink); any error but "no such file" counts as yes. */
+export function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ENOENT";
+  }
+}
