@@ -79,7 +79,7 @@ describe.skipIf(!present)("eval-seed corpora", () => {
     console.log(`per family (20+ rows): ${breakdown}`);
     expect(falseDenies).toEqual([]);
     expect(askAllowed).toEqual([]);
-    // 55.0% after the toolchain allowlists (issue 18); what is left is mostly refused on purpose.
+    // 75.0% (3,175 rows) after issue 18; what is left is mostly refused on purpose (docs/fast-path.md).
     expect(share).toBeGreaterThanOrEqual(0.75);
   });
 });
