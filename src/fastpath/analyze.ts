@@ -164,6 +164,11 @@ function wordPathProblem(value: string, raw: string, facts: PathFacts, cwd: stri
   }
   return null;
 }
+/** Whether PATH (when set) has an empty or relative entry; exported for tests. */
+export function relativePathEntry(path: string | undefined): boolean {
+  return path !== undefined && path.split(":").some((d) => !d.startsWith("/"));
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -311,6 +316,12 @@ export function analyzeCommand(
       status: "needs-llm",
       note: "zsh expands =WORD, $~ $= $^ $+ and <N-M> where bash sees text",
     });
+  }
+  // A PATH entry that is not absolute (`.`, an empty one, `node_modules/.bin`) is looked up from the
+  // directory the command runs in: any command name could then run a file of the repository.
+  if (relativePathEntry(process.env.PATH)) {
+    provable = false;
+    parts.push({ text: "(PATH)", status: "needs-llm", note: "PATH has an entry that is not absolute" });
   }
   if (unsafeBoundary(facts.boundary, facts.home)) {
     provable = false;

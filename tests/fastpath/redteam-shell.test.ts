@@ -264,6 +264,27 @@ describe("cd and CDPATH", () => {
   }, 60000);
 });
 
+describe("a relative PATH entry", () => {
+  // `.`, an empty entry or `node_modules/.bin` in PATH is looked up from the directory the command runs
+  // in, so `ls` could be a file of the repository: nothing is provable, hard deny still holds.
+  test("nothing is allowed locally; hard deny holds", async () => {
+    const commands = ["ls", "git status", "cat a.txt", "rm -rf /usr"];
+    const base = home.env.PATH ?? "/usr/bin:/bin";
+    for (const path of [`.:${base}`, `${base}::`, `node_modules/.bin:${base}`, `${base}:bin`]) {
+      const verdicts = await binaryVerdicts(commands, repo, { ...home.env, PATH: path });
+      expect([path, ...commands.map((c) => verdicts.get(c))]).toEqual([
+        path,
+        "fallthrough",
+        "fallthrough",
+        "fallthrough",
+        "deny",
+      ]);
+    }
+    const clean = await binaryVerdicts(commands, repo, home.env);
+    expect(commands.map((c) => clean.get(c))).toEqual(["allow", "allow", "allow", "deny"]);
+  }, 60000);
+});
+
 describe("hard deny spellings", () => {
   test("rm --recursive abbreviated, another user's home, positionals from set", async () => {
     await expectVerdicts(
