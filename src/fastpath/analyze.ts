@@ -164,9 +164,9 @@ function wordPathProblem(value: string, raw: string, facts: PathFacts, cwd: stri
   }
   return null;
 }
-/** Whether PATH (when set) has an empty or relative entry; exported for tests. */
-export function relativePathEntry(path: string | undefined): boolean {
-  return path !== undefined && path.split(":").some((d) => !d.startsWith("/"));
+/** Whether PATH (when set) has an empty or relative entry. */
+function relativePathEntry(path: string | undefined): boolean {
+  return path?.split(":").some((d) => !d.startsWith("/")) === true;
 }
 
 function isDirectory(path: string): boolean {
