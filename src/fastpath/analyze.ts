@@ -1,6 +1,6 @@
 // Analyse one shell command line: hard deny, provable allow, or "ask the LLM", with a per-part
 // account that `ccgate explain` prints.
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { literalOf } from "../shell/parse.ts";
 import { certificateInputProblem, withoutCertificateInputs } from "./cert-input.ts";
@@ -14,6 +14,7 @@ import { nonPathWordIndexes, printedWordIndexes } from "./read-only.ts";
 import { zshOnlyExpansion } from "./read-only-cli.ts";
 import {
   expandGlob,
+  isDirectory,
   isInsideDir,
   isSpecialFile,
   physicalPath,
@@ -167,14 +168,6 @@ function wordPathProblem(value: string, raw: string, facts: PathFacts, cwd: stri
 /** Whether PATH (when set) has an empty or relative entry. */
 function relativePathEntry(path: string | undefined): boolean {
   return path?.split(":").some((d) => !d.startsWith("/")) === true;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function display(inv: Invocation): string {

@@ -3,9 +3,8 @@
 // `fd -L`) a link in the repository that points out of it (`lnk -> /etc`, `-> ~`) makes them list the
 // directory it points to, which `ls lnk/` is refused for: their roots are walked for such links.
 
-import { statSync } from "node:fs";
 import { commandName, type Invocation } from "./invocations.ts";
-import { expandedPaths, physicalPath, walkProblem } from "./real-path.ts";
+import { expandedPaths, isDirectory, physicalPath, walkProblem } from "./real-path.ts";
 
 /** Whether the listing walker follows symlinks below its roots. */
 function follows(name: string, args: string[]): boolean {
@@ -29,14 +28,6 @@ function follows(name: string, args: string[]): boolean {
   }
 }
 
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** Why a following listing walk would leave the repository, or null. */
 export function listingWalkProblem(inv: Invocation, cwd: string, edge: string): string | null {
   const name = commandName(inv.argv[0] ?? "");
@@ -47,7 +38,8 @@ export function listingWalkProblem(inv: Invocation, cwd: string, edge: string): 
   // (its first operand) and no --base-directory.
   const words = args.map((a) => (a.startsWith("-") && a.includes("=") ? a.slice(a.indexOf("=") + 1) : a));
   const roots = new Set<string>();
-  for (const w of words) for (const p of w.startsWith("-") ? [] : expandedPaths(w, cwd)) if (isDir(p)) roots.add(p);
+  for (const w of words)
+    for (const p of w.startsWith("-") ? [] : expandedPaths(w, cwd)) if (isDirectory(p)) roots.add(p);
   const operands = args.filter((a) => !a.startsWith("-"));
   const fdInCwd = name === "fd" && (operands.length < 2 || args.some((a) => a.startsWith("--base-directory")));
   if (roots.size === 0 || fdInCwd) roots.add(physicalPath(".", cwd) ?? cwd);

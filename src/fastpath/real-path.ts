@@ -2,7 +2,7 @@
 // against the directory tree, symlinks followed component by component (the kernel resolves `..`
 // after a symlink physically), and the edge of the repository taken as a real path too. Only stat,
 // readlink and readdir calls: no process is spawned on the fast path.
-import { type Dirent, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { type Dirent, lstatSync, readdirSync, realpathSync, type Stats, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 
 export function isInsideDir(path: string, dir: string): boolean {
@@ -60,8 +60,7 @@ export function physicalPath(path: string, cwd: string): string | null {
  */
 export function isSpecialFile(path: string): boolean {
   try {
-    const st = statSync(path);
-    return st.isBlockDevice() || st.isCharacterDevice() || st.isFIFO();
+    return special(statSync(path));
   } catch {
     return false;
   }
@@ -78,6 +77,11 @@ export function expandedPaths(word: string, cwd: string): string[] {
     if (typeof matches !== "string") words.push(...matches);
   }
   return words.map((w) => physicalPath(w, cwd)).filter((p): p is string => p !== null);
+}
+
+/** A device node or FIFO, from a stat or a directory entry. */
+function special(entry: Stats | Dirent): boolean {
+  return entry.isBlockDevice() || entry.isCharacterDevice() || entry.isFIFO();
 }
 
 /** The real path of the repository edge (a missing edge keeps its written form). */
@@ -249,7 +253,8 @@ export function expandGlob(value: string, cwd: string, isSecretName: (name: stri
 
 const MAX_WALK = 20000;
 
-function isDirectory(path: string): boolean {
+/** Whether `path` is a directory (after symlinks); false when it cannot be stat'ed. */
+export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
@@ -272,7 +277,7 @@ export function walkProblem(
   const entered = new Set([root]);
   return boundedWalk(root, MAX_WALK, "too many files below to check for secrets", (p, e) => {
     if (isSecret(p)) return `the walk reaches ${p}, which may hold secrets`;
-    if (e.isBlockDevice() || e.isCharacterDevice() || e.isFIFO()) return `the walk reaches ${p}, a device or FIFO`;
+    if (special(e)) return `the walk reaches ${p}, a device or FIFO`;
     if (e.isSymbolicLink()) {
       if (!follow) return null;
       const r = real(p);
@@ -331,14 +336,14 @@ export function boundedWalk(
 
 /**
  * A walk of the repository for the files a tool opens by name (manifests, package and module files):
- * at most 20000 entries (`label` says what a bigger tree could not be checked for), `.git` not entered,
+ * at most MAX_WALK entries (`label` says what a bigger tree could not be checked for), `.git` not entered,
  * and a directory that cannot be listed (mode 0111) is a reason to stop, since the tool can still open
  * a file in it by name. `visit` sees every other entry; a directory it passes over is entered.
  */
 export function repositoryWalk(edge: string, label: string, visit: (path: string, entry: Dirent) => string | null) {
   return boundedWalk(
     edge,
-    20_000,
+    MAX_WALK,
     `too many files to check ${label}`,
     (p, e) => visit(p, e) ?? (e.isDirectory() && e.name !== ".git" ? { into: p } : null),
     (dir, error) => {

@@ -5,9 +5,8 @@
 // walked here (readdir only), and any secret name below them, or an outside symlink the reader would
 // follow, sends the command to the LLM.
 
-import { statSync } from "node:fs";
 import { commandName, type Invocation } from "./invocations.ts";
-import { boundedWalk, expandedPaths, physicalPath, walkProblem } from "./real-path.ts";
+import { boundedWalk, expandedPaths, isDirectory, physicalPath, walkProblem } from "./real-path.ts";
 import { readRegularFile } from "./regular-file.ts";
 
 const GREPS = new Set(["grep", "egrep", "fgrep", "zgrep"]);
@@ -109,14 +108,6 @@ export function grepRecurses(args: string[]): boolean {
   );
 }
 
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** A `$ref` / `$dynamicRef` naming anything but a place in the same document, or a foreign `$schema`. */
 function externalRef(value: unknown, depth = 0): boolean {
   if (depth > 200) return true;
@@ -138,7 +129,7 @@ function chartSchemaProblem(root: string): string | null {
   return boundedWalk(root, 20_000, "too many files in the chart to check its schemas", (p, e) => {
     if (/\.(tgz|tar\.gz)$/.test(e.name)) return `helm would unpack ${p}, whose schema is not checked`;
     // helm follows symlinks: a linked directory (walkProblem proved it inside) is a chart too.
-    if (e.isDirectory() || (e.isSymbolicLink() && isDir(p))) return { into: physicalPath(p, "/") ?? p };
+    if (e.isDirectory() || (e.isSymbolicLink() && isDirectory(p))) return { into: physicalPath(p, "/") ?? p };
     if (e.name !== "values.schema.json") return null;
     let schema: unknown;
     try {
@@ -171,7 +162,7 @@ function dirOperandsProblem(
 ): string | null {
   for (const w of words) {
     if (w.startsWith("-")) continue;
-    for (const root of expandedPaths(w, cwd).filter(isDir)) {
+    for (const root of expandedPaths(w, cwd).filter(isDirectory)) {
       const problem = walkProblem(root, edge, isSecret, follow);
       if (problem) return problem;
     }
@@ -223,7 +214,7 @@ export function recursiveReadProblem(
       if (schemas && (a.includes("://") || /^--repo(=|$)/.test(a)))
         return `helm ${a}: a remote chart's values.schema.json is not checked (add --skip-schema-validation)`;
       for (const root of a.startsWith("-") ? [] : expandedPaths(a, cwd)) {
-        if (isDir(root)) {
+        if (isDirectory(root)) {
           const problem = walkProblem(root, edge, isSecret, true) ?? (schemas ? chartSchemaProblem(root) : null);
           if (problem) return problem;
         } else if (schemas && /\.(tgz|tar\.gz)$/.test(root)) return `helm: the schema inside ${a} is not checked`;
@@ -250,7 +241,7 @@ export function recursiveReadProblem(
     }
     paths.push(a);
   }
-  const roots = paths.flatMap((p) => expandedPaths(p, cwd)).filter(isDir);
+  const roots = paths.flatMap((p) => expandedPaths(p, cwd)).filter(isDirectory);
   if (paths.length === 0 || roots.length === 0) roots.push(physicalPath(".", cwd) ?? cwd);
   for (const root of roots) {
     const problem = walkProblem(root, edge, isSecret, follow);

@@ -14,7 +14,7 @@ import { basename } from "node:path";
 import { commandName, FIND_START_PATH, type Invocation, type Structure, xargsMarker } from "./invocations.ts";
 import { readOnlyReason } from "./read-only.ts";
 import { readOnlyCliReason, TRANSPARENT_WRAPPERS } from "./read-only-cli.ts";
-import { expandedPaths, isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
+import { expandedPaths, isDirectory, isInsideDir, physicalPath, walkProblem } from "./real-path.ts";
 import { grepRecurses } from "./recursive-read.ts";
 import { sedScriptProblem } from "./sed-script.ts";
 
@@ -183,14 +183,6 @@ function sourceWalkProblem(inv: Invocation, ctx: WrapContext): string | null {
       if (problem) return problem;
     }
   return null;
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** `grep -r` on a handed path follows a symlinked directory the walk did not enter (it may lead anywhere). */
