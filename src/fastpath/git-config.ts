@@ -290,7 +290,7 @@ export function gitConfigProblem(
       const problem = fileProblem(join(g, f), prints);
       if (problem) return problem;
     }
-    sha256 ||= /objectformat\s*=\s*sha256/i.test(readText(join(g, "config")));
+    sha256 ||= /objectformat\s*=\s*sha256/i.test(readRegularFile(join(g, "config")) ?? "");
   }
   try {
     const problem =
@@ -305,8 +305,4 @@ export function gitConfigProblem(
   } catch {
     return "the repository's .git cannot be read";
   }
-}
-
-function readText(path: string): string {
-  return readRegularFile(path) ?? "";
 }

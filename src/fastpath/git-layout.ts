@@ -20,10 +20,6 @@ function real(path: string): string {
   }
 }
 
-function readText(path: string): string | null {
-  return readRegularFile(path);
-}
-
 /** A git repository found for a directory: its git dirs and the worktree holding its `.git` (null: bare). */
 export interface GitLayout {
   dirs: string[];
@@ -61,9 +57,9 @@ function coreWorktree(text: string): string | null {
  * core.worktree names this directory. Either way the other side says this checkout is its own.
  */
 function namesBack(gitdir: string, dotgit: string, holder: string): boolean {
-  const back = readText(join(gitdir, "gitdir"))?.trim();
+  const back = readRegularFile(join(gitdir, "gitdir"))?.trim();
   if (back && real(resolve(gitdir, back)) === real(dotgit)) return true;
-  const wt = coreWorktree(readText(join(gitdir, "config")) ?? "");
+  const wt = coreWorktree(readRegularFile(join(gitdir, "config")) ?? "");
   return Boolean(wt) && real(resolve(gitdir, wt as string)) === real(holder);
 }
 
@@ -73,7 +69,7 @@ function fromDotGit(holder: string, edge: string): string[] | string {
   const st = lstatSync(dotgit);
   if (st.isSymbolicLink()) return `${dotgit} is a symlink: git would use the repository it points to`;
   if (st.isDirectory()) return withCommonDir(dotgit, edge);
-  const m = /^gitdir:\s*(.+?)\s*$/m.exec(readText(dotgit) ?? "");
+  const m = /^gitdir:\s*(.+?)\s*$/m.exec(readRegularFile(dotgit) ?? "");
   if (!m) return `${dotgit} is not understood`;
   const gitdir = resolve(holder, m[1] as string);
   if (!isInsideDir(real(gitdir), edge) && !namesBack(gitdir, dotgit, holder))
@@ -87,7 +83,7 @@ function fromDotGit(holder: string, edge: string): string[] | string {
  * dir (COMMON/worktrees/ID).
  */
 function withCommonDir(gitdir: string, edge: string): string[] | string {
-  const c = readText(join(gitdir, "commondir"))?.trim();
+  const c = readRegularFile(join(gitdir, "commondir"))?.trim();
   if (!c) return [gitdir];
   const common = isAbsolute(c) ? c : resolve(gitdir, c);
   const own = real(dirname(dirname(real(gitdir)))) === real(common) && basename(dirname(real(gitdir))) === "worktrees";
@@ -119,10 +115,10 @@ export function gitLayoutFor(dir: string, edge: string): GitLayout | string {
 /** Alternates and core.worktree: both make git read another directory's objects or files. */
 function layoutProblem(dirs: string[], holder: string | null, edge: string): string | null {
   for (const g of dirs) {
-    const alt = readText(join(g, "objects", "info", "alternates"));
+    const alt = readRegularFile(join(g, "objects", "info", "alternates"));
     if (alt?.trim()) return `${g}/objects/info/alternates borrows objects from another repository`;
     for (const f of ["config", "config.worktree"]) {
-      const wt = coreWorktree(readText(join(g, f)) ?? "");
+      const wt = coreWorktree(readRegularFile(join(g, f)) ?? "");
       if (wt === "") continue;
       if (wt === null) return `core.worktree in ${g}/${f} is not plain enough to check`;
       const target = real(resolve(g, wt));

@@ -1,7 +1,7 @@
 // Reading a file the repository may have planted, for the gate's own checks: opened without blocking
 // (a FIFO named `.git/config` would otherwise hang the hook until some process writes to it) and read
 // only when it is a regular file of a bounded size.
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 
 /** The text of a regular file of at most `maxBytes`; null when it is anything else or cannot be read. */
 export function readRegularFile(path: string, maxBytes = 1 << 20): string | null {
@@ -19,7 +19,11 @@ export function readRegularBytes(path: string, maxBytes: number): Buffer | null 
   try {
     const st = fstatSync(fd);
     if (!st.isFile() || st.size > maxBytes) return null;
-    return readFileSync(fd);
+    // At most maxBytes + 1 bytes, whatever the size said (a /proc file says 0 and may never end).
+    const buf = Buffer.alloc(maxBytes + 1);
+    let len = 0;
+    for (let n = 1; n > 0 && len < buf.length; len += n) n = readSync(fd, buf, len, buf.length - len, null);
+    return len > maxBytes ? null : buf.subarray(0, len);
   } catch {
     return null;
   } finally {

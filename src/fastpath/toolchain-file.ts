@@ -29,7 +29,7 @@
 //   several `-chdir=`: only one is provable;
 // - docker compose loads the project's compose files and `.env` (compose-files.ts);
 // - `kubectl config view` prints a kubeconfig's passwords and provider tokens (kubeconfig.ts).
-import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { composeFilesProblem } from "./compose-files.ts";
@@ -38,6 +38,7 @@ import { commandName, DYNAMIC, type Invocation } from "./invocations.ts";
 import { kubeconfigProblem } from "./kubeconfig.ts";
 import { npmPackageFilesProblem } from "./npm-files.ts";
 import { isInsideDir, physicalPath, repositoryWalk, walkProblem } from "./real-path.ts";
+import { readRegularFile } from "./regular-file.ts";
 
 /** Programs rustup installs as proxies (plus `cargo-*` subcommand binaries). */
 const RUSTUP_PROXY =
@@ -60,21 +61,8 @@ function readSmall(path: string): Read {
     return { ok: false, error: `${path} cannot be inspected` };
   }
   if (st === undefined) return { ok: true, text: null };
-  if (!st.isFile() || st.size > MAX_BYTES) return { ok: false, error: `${path} is not a small regular file` };
-  // At most MAX_BYTES + 1 bytes, whatever the size said (a /proc file says 0 and may never end).
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, "r");
-    const buf = Buffer.alloc(MAX_BYTES + 1);
-    let len = 0;
-    for (let n = 1; n > 0 && len < buf.length; len += n) n = readSync(fd, buf, len, buf.length - len, null);
-    if (len > MAX_BYTES) return { ok: false, error: `${path} is not a small regular file` };
-    return { ok: true, text: buf.subarray(0, len).toString("utf8") };
-  } catch {
-    return { ok: false, error: `${path} cannot be read` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const text = st.isFile() ? readRegularFile(path, MAX_BYTES) : null;
+  return text === null ? { ok: false, error: `${path} is not a small regular file` } : { ok: true, text };
 }
 
 /** lstat that reports an error instead of throwing (EACCES, ENOTDIR, ELOOP …): the caller fails closed. */
