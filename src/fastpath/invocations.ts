@@ -114,18 +114,20 @@ interface ShellState {
 
 /** Literal text with nothing the shell would treat specially once it is part of an expanded word. */
 const PLAIN_TEXT = /^[A-Za-z0-9_./:@%+,=-]*$/;
+/** An echo's output made of such words, one space between them. */
+const PLAIN_WORDS = /^[A-Za-z0-9_./:@%+,=-]+( [A-Za-z0-9_./:@%+,=-]+)*$/;
 
 /**
  * A substitution body that is one `echo` of literal words, no option, redirection or assignment: its
  * output is exactly its words joined by spaces (no escapes are interpreted by bash's echo, and the
- * words hold no backslash once knownOutputFields accepts them, so zsh's echo prints the same).
+ * output holds no backslash once knownOutputFields accepts it as PLAIN_WORDS, so zsh's echo prints the same).
  */
 function exactEcho(body: Script, found: Invocation[]): boolean {
   const only = body.items.length === 1 ? body.items[0]?.pipelines : undefined;
   const inv = found[0];
   if (only?.length !== 1 || found.length !== 1 || inv?.argv[0] !== "echo") return false;
   if (inv.redirects.length || inv.assigns.length || inv.dynamic.some(Boolean) || inv.substitutions) return false;
-  return inv.argv.slice(1).every((a) => !a.startsWith("-") && PLAIN_TEXT.test(a.replaceAll(" ", "")));
+  return inv.argv.slice(1).every((a) => !a.startsWith("-"));
 }
 
 function fork(state: ShellState): ShellState {
@@ -679,7 +681,7 @@ class Walker {
       }
       if (part.type !== "cmdsub" || !this.exact.has(part)) return null;
       const value = (this.outputs.get(part) ?? "").replace(/\n$/, "");
-      if (!/^[A-Za-z0-9_./:@%+,=-]+( [A-Za-z0-9_./:@%+,=-]+)*$/.test(value)) return null;
+      if (!PLAIN_WORDS.test(value)) return null;
       if (part.quoted === true) fields[fields.length - 1] += value;
       else {
         const [first, ...more] = value.split(" ");
@@ -1144,7 +1146,6 @@ class Walker {
   }
 }
 
-/** Words of a brace expansion (`a{b,c}d` → abd acd), or null when there is none. */
 const QUALIFIER_CLOSERS: Record<string, string> = { "{": "}", "[": "]", "<": ">", "(": ")" };
 
 /**
@@ -1166,6 +1167,7 @@ function globQualifierCode(text: string): string[] {
   return out;
 }
 
+/** Words of a brace expansion (`a{b,c}d` → abd acd), or null when there is none. */
 function braces(word: string): string[] | null {
   let words = [word];
   let changed = false;
