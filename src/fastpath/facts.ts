@@ -59,9 +59,12 @@ export function resolveArg(arg: string, raw: string, facts: PathFacts, cwd = fac
 }
 
 export function matchesBranch(branch: string, patterns: string[]): boolean {
-  return patterns.some((p) =>
-    p.includes("*") ? new RegExp(`^${p.split("*").map(escapeRe).join(".*")}$`).test(branch) : p === branch,
-  );
+  return patterns.some((p) => (p.includes("*") ? wildcardRegex(p).test(branch) : p === branch));
+}
+
+/** A pattern whose `*` matches any text (`/` included) and nothing else is special, as a regex. */
+export function wildcardRegex(pattern: string): RegExp {
+  return new RegExp(`^${pattern.split("*").map(escapeRe).join(".*")}$`);
 }
 
 function escapeRe(s: string): string {

@@ -2,7 +2,7 @@
 // message that tells the agent what to do instead. Rules look at every invocation the command line
 // can run (see invocations.ts), so quoting, wrappers and substitutions do not hide them.
 import { basename } from "node:path";
-import { isInside, matchesBranch, type PathFacts, resolveArg } from "./facts.ts";
+import { isInside, matchesBranch, type PathFacts, resolveArg, wildcardRegex } from "./facts.ts";
 import { commandName, DYNAMIC, type Invocation, SHELLS, type Structure } from "./invocations.ts";
 
 export interface Finding {
@@ -290,18 +290,8 @@ function fullGitOption(sub: string, arg: string): string {
 
 /** A push target with `*` that could match a protected branch (`refs/heads/ma*`). */
 function globReachesProtected(target: string, patterns: string[]): boolean {
-  const re = new RegExp(
-    `^${target
-      .replace(/^(refs\/)?heads\//, "")
-      .split("*")
-      .map(escapeRegex)
-      .join(".*")}$`,
-  );
+  const re = wildcardRegex(target.replace(/^(refs\/)?heads\//, ""));
   return patterns.some((p) => re.test(p.replaceAll("*", "x")));
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function gitSubcommand(argv: string[]): { sub: string; args: string[] } | null {
