@@ -3,19 +3,16 @@
 // in-place (de)compression, programs run by the tool, remote archives and name lists from files are
 // refused to the classifier ("llm"), never allowed.
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { analyzeCommand } from "../../src/fastpath/analyze.ts";
 import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../../src/fastpath/facts.ts";
+import { put } from "../support/fastpath-binary.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-archives-")));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function put(path: string, text = "x\n"): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 const repo = join(work, "repo");
 for (const f of ["README.md", "a.tar", "a.tgz", "a.zip", "a.7z", "x.gz", "list.txt"]) put(join(repo, f));
 put(join(work, "outside.tar"));

@@ -3,20 +3,15 @@
 // be the fast path's). Each ALLOW row is a read the tables prove; each REFUSE row writes, runs code,
 // prints a secret, reaches outside the repository or smuggles an option, and must reach the classifier.
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { analyzeCommand } from "../../src/fastpath/analyze.ts";
 import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../../src/fastpath/facts.ts";
-import { binaryVerdicts, isolatedHome } from "../support/fastpath-binary.ts";
+import { binaryVerdicts, isolatedHome, put } from "../support/fastpath-binary.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-cloudvcs-")));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function put(path: string, text = "x\n"): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 function git(dir: string, ...args: string[]): void {
   const r = Bun.spawnSync(["git", ...args], {

@@ -3,21 +3,16 @@
 // classifier credentials), every refusal must fall through to the classifier. The version-manager
 // cases put rust-toolchain / .tool-versions files in the repository and in a directory above it.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { type BinaryVerdict, binaryVerdicts, ensureBinary, isolatedHome } from "../support/fastpath-binary.ts";
+import { join } from "node:path";
+import { type BinaryVerdict, ensureBinary, isolatedHome, put, verdictMismatches } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-help-tc-")));
 const { env } = isolatedHome();
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(() => ensureBinary());
-
-function put(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 /** A git repository at `work/<name>/repo` (the parent `work/<name>` is outside it) with `files` written. */
 function repo(name: string, files: Record<string, string> = {}, above: Record<string, string> = {}): string {
@@ -33,11 +28,7 @@ function repo(name: string, files: Record<string, string> = {}, above: Record<st
 }
 
 async function expectVerdicts(dir: string, cases: Record<string, BinaryVerdict>): Promise<void> {
-  const got = await binaryVerdicts(Object.keys(cases), dir, env);
-  const wrong = Object.entries(cases)
-    .filter(([c, v]) => got.get(c) !== v)
-    .map(([c, v]) => `${c}: want ${v}, got ${got.get(c)}`);
-  expect(wrong).toEqual([]);
+  expect(await verdictMismatches(dir, cases, env)).toEqual([]);
 }
 
 const RUST_VERSION = ["cargo --version", "cargo -V", "rustc --version", "rustup --version", "cargo help"];

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BinaryVerdict, binaryVerdicts, ensureBinary, isolatedHome } from "../support/fastpath-binary.ts";
+import { type BinaryVerdict, ensureBinary, isolatedHome, verdictMismatches } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-known-output-")));
@@ -31,11 +31,7 @@ function repo(name: string, config = ""): string {
 }
 
 async function expectVerdicts(dir: string, cases: Record<string, BinaryVerdict>): Promise<void> {
-  const got = await binaryVerdicts(Object.keys(cases), dir, env);
-  const wrong = Object.entries(cases)
-    .filter(([c, v]) => got.get(c) !== v)
-    .map(([c, v]) => `${c}: want ${v}, got ${got.get(c)}`);
-  expect(wrong).toEqual([]);
+  expect(await verdictMismatches(dir, cases, env)).toEqual([]);
 }
 
 describe("$( ) of a plain echo", () => {

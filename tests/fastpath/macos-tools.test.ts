@@ -4,22 +4,17 @@
 // the repository (outside, symlinked out, a secret name). The same lists run in-process and through
 // the compiled binary with no classifier credentials, where "allow" can only come from the fast path.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { analyzeCommand } from "../../src/fastpath/analyze.ts";
 import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../../src/fastpath/facts.ts";
 import { checkTool, type Tool } from "../../src/fastpath/toolchains/spec.ts";
-import { type BinaryVerdict, binaryVerdicts, isolatedHome } from "../support/fastpath-binary.ts";
+import { type BinaryVerdict, binaryVerdicts, isolatedHome, put } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-macos-")));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function put(path: string, text = "x\n"): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 const repo = join(work, "repo");
 for (const f of [

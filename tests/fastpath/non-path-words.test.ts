@@ -5,21 +5,16 @@
 // neighbours: the same name under a tool that reads files, an `@file` / `file://` value, a glob the
 // shell expands, a run-time value, a write, and substitutions whose commands read secrets or delete.
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { analyzeCommand } from "../../src/fastpath/analyze.ts";
 import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../../src/fastpath/facts.ts";
-import { binaryVerdicts, isolatedHome } from "../support/fastpath-binary.ts";
+import { binaryVerdicts, isolatedHome, put } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-nonpath-")));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function put(path: string, text = "x\n"): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 const repo = join(work, "repo");
 for (const f of ["README.md", "file.txt", "notes.txt", "src/a.py"]) put(join(repo, f), "1 x\n");

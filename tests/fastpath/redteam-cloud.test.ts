@@ -4,19 +4,14 @@
 // an earlier version allowed or that probes a spelling next to one; each ALLOW row keeps the plain
 // read provable so a refusal cannot pass by refusing everything.
 import { afterAll, describe, expect, test } from "bun:test";
-import { appendFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { binaryVerdicts, isolatedHome } from "../support/fastpath-binary.ts";
+import { join } from "node:path";
+import { binaryVerdicts, isolatedHome, put } from "../support/fastpath-binary.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redcloud-")));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const { env } = isolatedHome();
-
-function put(path: string, text = "x\n"): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 function git(dir: string, ...args: string[]): void {
   const r = Bun.spawnSync(["git", ...args], {

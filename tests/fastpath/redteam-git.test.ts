@@ -3,21 +3,16 @@
 // from the fast path (no classifier credentials). Each block names the hole it closes; the controls
 // beside them show the rule still allows what it should.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { type BinaryVerdict, binaryVerdicts, ensureBinary, isolatedHome } from "../support/fastpath-binary.ts";
+import { join } from "node:path";
+import { type BinaryVerdict, ensureBinary, isolatedHome, put, verdictMismatches } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-git-")));
 const { env, home } = isolatedHome();
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(() => ensureBinary());
-
-function put(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 /** A git repository at `work/<name>/repo` with one commit of `files` (the parent directory is outside it). */
 function repo(name: string, files: Record<string, string> = {}): string {
@@ -55,11 +50,7 @@ function gitlink(dir: string, path: string, sub: string): void {
 }
 
 async function expectVerdicts(dir: string, cases: Record<string, BinaryVerdict>): Promise<void> {
-  const got = await binaryVerdicts(Object.keys(cases), dir, env);
-  const wrong = Object.entries(cases)
-    .filter(([c, v]) => got.get(c) !== v)
-    .map(([c, v]) => `${c}: want ${v}, got ${got.get(c)}`);
-  expect(wrong).toEqual([]);
+  expect(await verdictMismatches(dir, cases, env)).toEqual([]);
 }
 
 const READS: Record<string, BinaryVerdict> = {

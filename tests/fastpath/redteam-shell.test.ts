@@ -5,19 +5,14 @@
 // another. The ALLOW rows keep the fixes from refusing more than they must. DENY rows are hard denies
 // that were missed.
 import { afterAll, describe, expect, test } from "bun:test";
-import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { binaryVerdicts, isolatedHome } from "../support/fastpath-binary.ts";
+import { binaryVerdicts, isolatedHome, put } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-shell-")));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function put(path: string, text = "x\n"): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 const home = isolatedHome();
 const outside = join(work, "outside.txt");

@@ -4,19 +4,14 @@
 // found by attacking the allows as a hostile repository or agent would; the ALLOW rows keep the fixes
 // from refusing more than they must.
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { binaryVerdicts, isolatedHome } from "../support/fastpath-binary.ts";
+import { join } from "node:path";
+import { binaryVerdicts, isolatedHome, put } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-text-")));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function put(path: string, text = "x\n"): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 function mkfifo(path: string): void {
   const r = Bun.spawnSync(["mkfifo", path]);

@@ -4,10 +4,10 @@
 // binary in real temporary git repositories with real hostile files; "allow" can only come from the
 // fast path. Each block names the hole; the controls beside them keep the rule from refusing everything.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { type BinaryVerdict, binaryVerdicts, ensureBinary, isolatedHome } from "../support/fastpath-binary.ts";
+import { type BinaryVerdict, ensureBinary, isolatedHome, put, verdictMismatches } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-tcf-")));
@@ -19,11 +19,6 @@ beforeAll(() => {
   put(secret, '{"auths":{"registry.test":{"auth":"c2VjcmV0"}}}\n');
   put(join(home, ".aws", "credentials"), "[default]\naws_secret_access_key = SECRET\n");
 });
-
-function put(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 function link(target: string, path: string): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -41,11 +36,7 @@ function repo(name: string, files: Record<string, string> = {}): string {
 }
 
 async function expectVerdicts(dir: string, cases: Record<string, BinaryVerdict>): Promise<void> {
-  const got = await binaryVerdicts(Object.keys(cases), dir, env);
-  const wrong = Object.entries(cases)
-    .filter(([c, v]) => got.get(c) !== v)
-    .map(([c, v]) => `${c}: want ${v}, got ${got.get(c)}`);
-  expect(wrong).toEqual([]);
+  expect(await verdictMismatches(dir, cases, env)).toEqual([]);
 }
 
 const PKG = '{"name":"x","version":"1.0.0","scripts":{"build":"echo hi"}}\n';

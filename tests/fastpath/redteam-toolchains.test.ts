@@ -3,15 +3,16 @@
 // write them: "allow" can only come from the fast path (no classifier credentials). Each block names
 // the hole it closes; the controls beside them show the rule still allows what it should.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import {
   type BinaryVerdict,
-  binaryVerdicts,
   ccgateBin,
   ensureBinary,
   isolatedHome,
+  put,
+  verdictMismatches,
 } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
@@ -19,11 +20,6 @@ const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-tc-")));
 const { env } = isolatedHome();
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(() => ensureBinary());
-
-function put(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 /** A git repository at `work/<name>/repo` with `files` written (the parent directory is outside it). */
 function repo(name: string, files: Record<string, string> = {}): string {
@@ -36,11 +32,7 @@ function repo(name: string, files: Record<string, string> = {}): string {
 }
 
 async function expectVerdicts(dir: string, cases: Record<string, BinaryVerdict>): Promise<void> {
-  const got = await binaryVerdicts(Object.keys(cases), dir, env);
-  const wrong = Object.entries(cases)
-    .filter(([c, v]) => got.get(c) !== v)
-    .map(([c, v]) => `${c}: want ${v}, got ${got.get(c)}`);
-  expect(wrong).toEqual([]);
+  expect(await verdictMismatches(dir, cases, env)).toEqual([]);
 }
 
 const PKG = { "package.json": '{"name":"x","version":"1.0.0","scripts":{"build":"echo hi"}}\n' };

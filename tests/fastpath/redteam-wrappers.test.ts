@@ -4,19 +4,14 @@
 // new allows as a hostile repository or agent would; the ALLOW rows keep the fixes from refusing more
 // than they must. Hard denies are checked through every wrapper spelling.
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { binaryVerdicts, isolatedHome } from "../support/fastpath-binary.ts";
+import { join } from "node:path";
+import { binaryVerdicts, isolatedHome, put } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-")));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function put(path: string, text = "x\n"): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 /** No secret inside; a file beside the repository that no allow may read. */
 const clean = join(work, "clean");

@@ -4,24 +4,19 @@
 // hostile pyproject.toml / ruff.toml / .isort.cfg files in the repository, below it, above it, and
 // behind symlinks.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { analyzeCommand } from "../../src/fastpath/analyze.ts";
 import { DEFAULT_PROTECTED_BRANCHES } from "../../src/fastpath/facts.ts";
 import { editorconfigProblem, ruffTextProblem } from "../../src/fastpath/ruff-config.ts";
-import { type BinaryVerdict, binaryVerdicts, ensureBinary, isolatedHome } from "../support/fastpath-binary.ts";
+import { type BinaryVerdict, ensureBinary, isolatedHome, put, verdictMismatches } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-ruff-iconv-")));
 const { env } = isolatedHome();
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(() => ensureBinary());
-
-function put(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 let count = 0;
 /** A git repository at `work/<n>/repo` (the parent `work/<n>` is outside it) with `files` written. */
@@ -39,11 +34,7 @@ function repo(files: Record<string, string> = {}, above: Record<string, string> 
 }
 
 async function expectVerdicts(dir: string, cases: Record<string, BinaryVerdict>): Promise<void> {
-  const got = await binaryVerdicts(Object.keys(cases), dir, env);
-  const wrong = Object.entries(cases)
-    .filter(([c, v]) => got.get(c) !== v)
-    .map(([c, v]) => `${c}: want ${v}, got ${got.get(c)}`);
-  expect(wrong).toEqual([]);
+  expect(await verdictMismatches(dir, cases, env)).toEqual([]);
 }
 
 const all = (cmds: string[], v: BinaryVerdict) => Object.fromEntries(cmds.map((c) => [c, v]));

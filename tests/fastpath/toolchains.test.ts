@@ -3,19 +3,15 @@
 // where the tool reads repository config that runs code, prints a secret, writes, or takes an option
 // nobody listed. Refusals must reach the classifier ("llm"), never an allow.
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { analyzeCommand } from "../../src/fastpath/analyze.ts";
 import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../../src/fastpath/facts.ts";
+import { put } from "../support/fastpath-binary.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-toolchains-")));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function put(path: string, text = "x\n"): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 function repo(name: string): string {
   const dir = join(work, name);

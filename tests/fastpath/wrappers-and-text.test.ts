@@ -4,21 +4,16 @@
 // from the fast path. Every ALLOW row has REFUSE neighbours that smuggle a write, a second command,
 // a path outside or a secret; those must never be allowed.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { analyzeCommand } from "../../src/fastpath/analyze.ts";
 import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../../src/fastpath/facts.ts";
-import { type BinaryVerdict, binaryVerdicts, isolatedHome } from "../support/fastpath-binary.ts";
+import { type BinaryVerdict, binaryVerdicts, isolatedHome, put } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-wraptext-")));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function put(path: string, text = "x\n"): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
 
 /** A clean repository: no secret, no symlink out. */
 const repo = join(work, "repo");

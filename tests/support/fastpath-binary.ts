@@ -2,9 +2,9 @@
 // This helper sends each command as a Bash PermissionRequest to `dist/ccgate claude` in a given
 // repository, with no classifier credentials at all, so the only way to an allow is the fast path:
 // "allow" = decided locally, "deny" = hard deny, "fallthrough" = left to the classifier/human.
-import { existsSync, mkdirSync, mkdtempSync, realpathSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 const root = join(import.meta.dir, "..", "..");
 export const ccgateBin = join(root, "dist", "ccgate");
@@ -73,4 +73,22 @@ export async function binaryVerdicts(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, commands.length) }, worker));
   return out;
+}
+
+/** Each command whose verdict is not the one asked for, as `command: want X, got Y` (empty: all as asked). */
+export async function verdictMismatches(
+  cwd: string,
+  cases: Record<string, BinaryVerdict>,
+  env: Record<string, string>,
+): Promise<string[]> {
+  const got = await binaryVerdicts(Object.keys(cases), cwd, env);
+  return Object.entries(cases)
+    .filter(([c, v]) => got.get(c) !== v)
+    .map(([c, v]) => `${c}: want ${v}, got ${got.get(c)}`);
+}
+
+/** Write `text` to `path`, making its directories (a file of a test repository). */
+export function put(path: string, text = "x\n"): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
 }
