@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { binaryVerdicts, isolatedHome, put } from "../support/fastpath-binary.ts";
+import { binaryVerdicts, isolatedHome, listMismatches, put } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-shell-")));
@@ -46,12 +46,7 @@ put(join(repo, "0", "ls"), "#!/bin/sh\necho PWNED\n");
 chmodSync(join(repo, "0", "ls"), 0o755);
 
 async function expectVerdicts(allow: readonly string[], refuse: readonly string[], deny: readonly string[] = []) {
-  const verdicts = await binaryVerdicts([...allow, ...refuse, ...deny], repo, home.env);
-  const wrong: string[] = [];
-  for (const c of allow) if (verdicts.get(c) !== "allow") wrong.push(`expected allow: ${c} (${verdicts.get(c)})`);
-  for (const c of refuse) if (verdicts.get(c) === "allow") wrong.push(`expected no allow: ${c}`);
-  for (const c of deny) if (verdicts.get(c) !== "deny") wrong.push(`expected deny: ${c} (${verdicts.get(c)})`);
-  expect(wrong).toEqual([]);
+  expect(await listMismatches(repo, home.env, allow, refuse, deny)).toEqual([]);
 }
 
 describe("quoting and blanks as bash reads them", () => {

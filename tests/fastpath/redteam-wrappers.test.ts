@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { binaryVerdicts, isolatedHome, put } from "../support/fastpath-binary.ts";
+import { binaryVerdicts, isolatedHome, listMismatches, put } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-redteam-")));
@@ -30,11 +30,7 @@ git(linked, "init", "-q");
 const home = isolatedHome();
 
 async function expectVerdicts(cwd: string, allow: readonly string[], refuse: readonly string[]): Promise<void> {
-  const verdicts = await binaryVerdicts([...allow, ...refuse], cwd, home.env);
-  const wrong: string[] = [];
-  for (const c of allow) if (verdicts.get(c) !== "allow") wrong.push(`expected allow: ${c} (${verdicts.get(c)})`);
-  for (const c of refuse) if (verdicts.get(c) === "allow") wrong.push(`expected no allow: ${c}`);
-  expect(wrong).toEqual([]);
+  expect(await listMismatches(cwd, home.env, allow, refuse)).toEqual([]);
 }
 
 describe("find -exec / fd -x: the found path inside a longer word", () => {

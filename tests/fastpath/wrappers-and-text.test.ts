@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeCommand } from "../../src/fastpath/analyze.ts";
 import { DEFAULT_PROTECTED_BRANCHES, type PathFacts } from "../../src/fastpath/facts.ts";
-import { type BinaryVerdict, binaryVerdicts, isolatedHome, put } from "../support/fastpath-binary.ts";
+import { type BinaryVerdict, isolatedHome, listMismatches, put } from "../support/fastpath-binary.ts";
 import { git } from "../support/git.ts";
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), "ccgate-wraptext-")));
@@ -36,11 +36,7 @@ git(dirty, "init", "-q");
 const home = isolatedHome();
 
 async function expectVerdicts(cwd: string, allow: readonly string[], refuse: readonly string[]): Promise<void> {
-  const verdicts = await binaryVerdicts([...allow, ...refuse], cwd, home.env);
-  const wrong: string[] = [];
-  for (const c of allow) if (verdicts.get(c) !== "allow") wrong.push(`expected allow: ${c} (${verdicts.get(c)})`);
-  for (const c of refuse) if (verdicts.get(c) === "allow") wrong.push(`expected no allow: ${c}`);
-  expect(wrong).toEqual([]);
+  expect(await listMismatches(cwd, home.env, allow, refuse)).toEqual([]);
 }
 
 function facts(cwd: string): PathFacts {

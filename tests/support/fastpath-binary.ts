@@ -92,3 +92,22 @@ export function put(path: string, text = "x\n"): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
 }
+
+/**
+ * What is wrong with the binary's verdicts in `cwd`: each `allow` command must be allowed locally, no
+ * `refuse` command may be, and each `deny` command must be denied (empty: all hold).
+ */
+export async function listMismatches(
+  cwd: string,
+  env: Record<string, string>,
+  allow: readonly string[],
+  refuse: readonly string[],
+  deny: readonly string[] = [],
+): Promise<string[]> {
+  const verdicts = await binaryVerdicts([...allow, ...refuse, ...deny], cwd, env);
+  const wrong: string[] = [];
+  for (const c of allow) if (verdicts.get(c) !== "allow") wrong.push(`expected allow: ${c} (${verdicts.get(c)})`);
+  for (const c of refuse) if (verdicts.get(c) === "allow") wrong.push(`expected no allow: ${c}`);
+  for (const c of deny) if (verdicts.get(c) !== "deny") wrong.push(`expected deny: ${c} (${verdicts.get(c)})`);
+  return wrong;
+}
