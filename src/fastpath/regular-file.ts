@@ -19,11 +19,13 @@ export function readRegularBytes(path: string, maxBytes: number): Buffer | null 
   try {
     const st = fstatSync(fd);
     if (!st.isFile() || st.size > maxBytes) return null;
-    // At most maxBytes + 1 bytes, whatever the size said (a /proc file says 0 and may never end).
-    const buf = Buffer.alloc(maxBytes + 1);
+    // At most one byte more than the size said (a /proc file says 0 and may never end: up to 64 KiB then);
+    // a file that holds more than that was changed or lied about its size and is not read.
+    const cap = Math.min(maxBytes, st.size > 0 ? st.size : 64 << 10);
+    const buf = Buffer.allocUnsafe(cap + 1);
     let len = 0;
     for (let n = 1; n > 0 && len < buf.length; len += n) n = readSync(fd, buf, len, buf.length - len, null);
-    return len > maxBytes ? null : buf.subarray(0, len);
+    return len > cap ? null : buf.subarray(0, len);
   } catch {
     return null;
   } finally {
